@@ -1,0 +1,31 @@
+// Two projects so unit specs and HTTP end-to-end tests can be run apart; `npm test` runs both.
+const swc = [
+  '@swc/jest',
+  {
+    swcrc: false,
+    jsc: {
+      target: 'es2022',
+      parser: { syntax: 'typescript', decorators: true },
+      transform: { legacyDecorator: true, decoratorMetadata: true, useDefineForClassFields: false },
+      keepClassNames: true,
+    },
+    module: { type: 'commonjs' },
+  },
+];
+
+const shared = {
+  testEnvironment: 'node',
+  transform: { '^.+\\.(t|j|mj)s$': swc },
+  // mercurius pulls a few ESM-only modules; let swc turn them into CommonJS.
+  transformIgnorePatterns: ['/node_modules/(?!(quick-lru|content-disposition|@fastify/.*|mercurius)/)'],
+  moduleNameMapper: {
+    '^@throughline/(domain|event-store|read-models|testing)$': '<rootDir>/libs/$1/src',
+  },
+};
+
+module.exports = {
+  projects: [
+    { ...shared, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs}/**/*.spec.ts'] },
+    { ...shared, displayName: 'e2e', testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'] },
+  ],
+};
