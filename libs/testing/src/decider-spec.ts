@@ -1,0 +1,45 @@
+import type { CommandContext, Decider, DomainEvent } from '@throughline/domain';
+import { DomainError } from '@throughline/domain';
+
+export const defaultContext: CommandContext = {
+  now: '2026-03-15T09:00:00.000Z',
+  today: '2026-03-15',
+  actor: 'ada@pmo.example',
+};
+
+/**
+ * given(events).when(command).then(events) / .thenThrows(code) for a decider.
+ *
+ *   spec(objectiveDecider)
+ *     .given([objectiveDefined])
+ *     .when({ type: 'RecordProgress', ... }, { today: '2026-04-01' })
+ *     .then([{ type: 'ProgressRecorded', data: ... }]);
+ */
+export const spec = <C, E extends DomainEvent, S>(decider: Decider<C, E, S>) => ({
+  given: (events: readonly E[]) => ({
+    when: (command: C, context: Partial<CommandContext> = {}) => {
+      const state = events.reduce(decider.evolve, decider.initialState);
+      const run = () => decider.decide(command, state, { ...defaultContext, ...context });
+      return {
+        then: (expected: readonly E[]) => {
+          expect(run()).toEqual(expected);
+        },
+        thenThrows: (code: string, field?: string) => {
+          let error: unknown;
+          try {
+            run();
+          } catch (caught) {
+            error = caught;
+          }
+          expect(error).toBeInstanceOf(DomainError);
+          expect((error as DomainError).code).toBe(code);
+          if (field !== undefined) expect((error as DomainError).field).toBe(field);
+        },
+        /** The state after the given events and the decided ones, for assertions on evolve. */
+        thenState: (assert: (state: S) => void) => {
+          assert(run().reduce(decider.evolve, state));
+        },
+      };
+    },
+  }),
+});
