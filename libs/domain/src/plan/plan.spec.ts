@@ -1,0 +1,245 @@
+import { spec } from '@throughline/testing';
+import type { PlanCommand } from './plan.commands';
+import { planDecider } from './plan.decider';
+import type {
+  BusinessPlanApproved,
+  BusinessPlanDrafted,
+  BusinessPlanRevisionOpened,
+  BusinessPlanSubmitted,
+  PlanEvent,
+} from './plan.events';
+import { isPlanEditable, planVersionOf } from './plan.state';
+
+const planId = '3d2f8a61-5c4b-4e7a-9f10-2b6c8d4e1a90';
+const pmoId = '6f1c2a4e-8b1d-4d52-9a57-0c3e2b7f4a10';
+const head = 'grace@pmo.example';
+const sponsor = 'coo@org.example';
+
+const drafted: BusinessPlanDrafted = {
+  type: 'BusinessPlanDrafted',
+  data: { planId, pmoId, title: 'PMO plan 2026', periodStart: '2026-01-01', periodEnd: '2026-12-31', version: 1 },
+};
+const submitted = (version: number): BusinessPlanSubmitted => ({
+  type: 'BusinessPlanSubmitted',
+  data: { planId, version, submittedBy: head, submittedAt: '2026-02-01T10:00:00.000Z', reason: null },
+});
+const approved = (version: number, supersededVersion: number | null = null): BusinessPlanApproved => ({
+  type: 'BusinessPlanApproved',
+  data: {
+    planId,
+    version,
+    approvedBy: sponsor,
+    approvedAt: `2026-02-0${version + 1}T10:00:00.000Z`,
+    reason: null,
+    supersededVersion,
+  },
+});
+const revisionOpened = (version: number): BusinessPlanRevisionOpened => ({
+  type: 'BusinessPlanRevisionOpened',
+  data: { planId, version, reason: 'A new objective on supplier onboarding' },
+});
+
+const approvedV1: PlanEvent[] = [drafted, submitted(1), approved(1)];
+
+const submit: PlanCommand = { type: 'SubmitBusinessPlan', planId, reason: null };
+const approve: PlanCommand = { type: 'ApproveBusinessPlan', planId, reason: 'Fits the mandate' };
+const returnPlan = (reason: string): PlanCommand => ({ type: 'ReturnBusinessPlan', planId, reason });
+const revise: PlanCommand = { type: 'ReviseBusinessPlan', planId, reason: 'A new objective on supplier onboarding' };
+
+const draft = (overrides: Partial<Extract<PlanCommand, { type: 'DraftBusinessPlan' }>> = {}): PlanCommand => ({
+  type: 'DraftBusinessPlan',
+  planId,
+  pmoId,
+  title: '  PMO plan 2026 ',
+  periodStart: '2026-01-01',
+  periodEnd: '2026-12-31',
+  ...overrides,
+});
+
+describe('Business plan', () => {
+  describe('drafting', () => {
+    it('records version 1 of a plan for a PMO and a period, with the title trimmed', () => {
+      spec(planDecider).given([]).when(draft()).then([drafted]);
+    });
+
+    it('refuses a plan that already exists', () => {
+      spec(planDecider).given([drafted]).when(draft()).thenThrows('PLAN_ALREADY_EXISTS');
+    });
+
+    it.each([
+      ['title', { title: '   ' }],
+      ['title', { title: 'x'.repeat(201) }],
+      ['periodStart', { periodStart: '2026-02-30' }],
+      ['periodEnd', { periodEnd: '2026-12' }],
+      ['periodEnd', { periodEnd: '2026-01-01' }],
+      ['periodEnd', { periodEnd: '2025-12-31' }],
+    ])('refuses a bad %s (%p)', (field, overrides) => {
+      spec(planDecider).given([]).when(draft(overrides)).thenThrows('BAD_USER_INPUT', field);
+    });
+  });
+
+  describe('submitting', () => {
+    it('records who submitted the draft and when', () => {
+      spec(planDecider)
+        .given([drafted])
+        .when({ type: 'SubmitBusinessPlan', planId, reason: ' Ready for the sponsor ' }, {
+          actor: head,
+          now: '2026-02-01T10:00:00.000Z',
+        })
+        .then([{ ...submitted(1), data: { ...submitted(1).data, reason: 'Ready for the sponsor' } }]);
+    });
+
+    it('refuses an unknown plan', () => {
+      spec(planDecider).given([]).when(submit).thenThrows('PLAN_NOT_FOUND');
+    });
+
+    it.each([
+      ['SUBMITTED', [drafted, submitted(1)]],
+      ['APPROVED', approvedV1],
+    ])('refuses a plan that is %s', (_status, given) => {
+      spec(planDecider).given(given).when(submit).thenThrows('PLAN_INVALID_TRANSITION');
+    });
+
+    it('refuses a reason over 2000 characters', () => {
+      spec(planDecider)
+        .given([drafted])
+        .when({ type: 'SubmitBusinessPlan', planId, reason: 'x'.repeat(2001) })
+        .thenThrows('BAD_USER_INPUT', 'reason');
+    });
+  });
+
+  describe('approving', () => {
+    it('records who approved the submitted version and when', () => {
+      spec(planDecider)
+        .given([drafted, submitted(1)])
+        .when(approve, { actor: sponsor, now: '2026-02-02T10:00:00.000Z' })
+        .then([{ ...approved(1), data: { ...approved(1).data, reason: 'Fits the mandate' } }]);
+    });
+
+    it.each([
+      ['DRAFT', [drafted]],
+      ['APPROVED', approvedV1],
+      ['a DRAFT revision', [...approvedV1, revisionOpened(2)]],
+    ])('refuses a plan that is %s', (_status, given) => {
+      spec(planDecider).given(given).when(approve).thenThrows('PLAN_INVALID_TRANSITION');
+    });
+
+    it('refuses an unknown plan', () => {
+      spec(planDecider).given([]).when(approve).thenThrows('PLAN_NOT_FOUND');
+    });
+  });
+
+  describe('returning', () => {
+    it('sends the submitted version back to DRAFT with the reason', () => {
+      spec(planDecider)
+        .given([drafted, submitted(1)])
+        .when(returnPlan('Objective 3 has no activity'), { actor: sponsor })
+        .then([
+          {
+            type: 'BusinessPlanReturned',
+            data: {
+              planId,
+              version: 1,
+              returnedBy: sponsor,
+              returnedAt: '2026-03-15T09:00:00.000Z',
+              reason: 'Objective 3 has no activity',
+            },
+          },
+        ]);
+    });
+
+    it('leaves a draft that can be submitted again', () => {
+      spec(planDecider)
+        .given([drafted, submitted(1)])
+        .when(returnPlan('Objective 3 has no activity'))
+        .thenState((state) => {
+          expect(state.status).toBe('DRAFT');
+          expect(planVersionOf(state, 1)).toMatchObject({ status: 'DRAFT', submittedBy: null, submittedAt: null });
+        });
+    });
+
+    it('requires a reason', () => {
+      spec(planDecider).given([drafted, submitted(1)]).when(returnPlan(' ')).thenThrows('BAD_USER_INPUT', 'reason');
+    });
+
+    it('refuses a plan that is not SUBMITTED', () => {
+      spec(planDecider).given([drafted]).when(returnPlan('No')).thenThrows('PLAN_INVALID_TRANSITION');
+    });
+
+    it('refuses an unknown plan', () => {
+      spec(planDecider).given([]).when(returnPlan('No')).thenThrows('PLAN_NOT_FOUND');
+    });
+  });
+
+  describe('revising', () => {
+    it('opens the next version as a DRAFT while the approved one stays the baseline', () => {
+      spec(planDecider)
+        .given(approvedV1)
+        .when(revise)
+        .thenState((state) => {
+          expect(state).toMatchObject({ status: 'DRAFT', version: 2, approvedVersion: 1 });
+          expect(planVersionOf(state, 1)).toMatchObject({ status: 'APPROVED', approvedBy: sponsor });
+          expect(planVersionOf(state, 2)).toMatchObject({ status: 'DRAFT', approvedBy: null });
+        });
+    });
+
+    it('records the revision with its reason', () => {
+      spec(planDecider).given(approvedV1).when(revise).then([revisionOpened(2)]);
+    });
+
+    it.each([
+      ['DRAFT', [drafted]],
+      ['SUBMITTED', [drafted, submitted(1)]],
+    ])('refuses a plan that is %s', (_status, given) => {
+      spec(planDecider).given(given).when(revise).thenThrows('PLAN_INVALID_TRANSITION');
+    });
+
+    it('refuses an unknown plan', () => {
+      spec(planDecider).given([]).when(revise).thenThrows('PLAN_NOT_FOUND');
+    });
+
+    it('supersedes the previous approved version when the revision is approved', () => {
+      const history = [...approvedV1, revisionOpened(2), submitted(2)];
+      spec(planDecider)
+        .given(history)
+        .when({ type: 'ApproveBusinessPlan', planId, reason: null }, { actor: sponsor, now: '2026-02-03T10:00:00.000Z' })
+        .then([approved(2, 1)]);
+      spec(planDecider)
+        .given(history)
+        .when(approve, { now: '2026-02-03T10:00:00.000Z' })
+        .thenState((state) => {
+          expect(state).toMatchObject({ status: 'APPROVED', version: 2, approvedVersion: 2 });
+          expect(planVersionOf(state, 1)).toMatchObject({
+            status: 'SUPERSEDED',
+            approvedBy: sponsor,
+            approvedAt: '2026-02-02T10:00:00.000Z',
+            supersededAt: '2026-02-03T10:00:00.000Z',
+          });
+          expect(planVersionOf(state, 2)).toMatchObject({ status: 'APPROVED' });
+          expect(planVersionOf(state, 3)).toBeNull();
+        });
+    });
+
+    it('supersedes only the version in force on a third approval', () => {
+      spec(planDecider)
+        .given([...approvedV1, revisionOpened(2), submitted(2), approved(2, 1), revisionOpened(3), submitted(3)])
+        .when(approve)
+        .thenState((state) => {
+          expect(state.status === 'NONE' ? [] : state.versions.map((v) => v.status)).toEqual([
+            'SUPERSEDED',
+            'SUPERSEDED',
+            'APPROVED',
+          ]);
+        });
+    });
+  });
+
+  it('lets activities change except while the plan awaits approval', () => {
+    expect(['DRAFT', 'SUBMITTED', 'APPROVED', 'SUPERSEDED'].map((s) => isPlanEditable(s as never))).toEqual([
+      true,
+      false,
+      true,
+      true,
+    ]);
+  });
+});
