@@ -1,0 +1,159 @@
+import type { Database, Statement } from 'better-sqlite3';
+import type { Decider, DomainEvent } from '@throughline/domain';
+import type { RecordedEvent } from '@throughline/event-store';
+import { perConnection, type Projection } from './projection';
+
+/** The columns queries filter on, taken from the folded state. */
+export interface EntityIndex {
+  readonly pmoId?: string | null;
+  readonly parentId?: string | null;
+  readonly status?: string | null;
+}
+
+/** One aggregate type whose streams (`<category>-<id>`) are folded into entity_state rows. */
+export interface EntityKind<S = unknown, E extends DomainEvent = DomainEvent> {
+  /** The stream prefix, e.g. 'objective'. */
+  readonly category: string;
+  readonly decider: Pick<Decider<unknown, E, S>, 'initialState' | 'evolve'>;
+  index(state: S): EntityIndex;
+  /**
+   * Bump when evolve or index changes what is stored for existing events: the stored states are
+   * then stale, and a new version makes the next start rebuild them from the events.
+   */
+  readonly version?: number;
+}
+
+/** Erases a kind's state and event types so kinds of different aggregates fit in one list. */
+export const entityKind = <S, E extends DomainEvent>(kind: EntityKind<S, E>): EntityKind =>
+  kind as unknown as EntityKind;
+
+export const ENTITY_STATE_TABLE = 'entity_state';
+
+interface Current {
+  state: unknown;
+  revision: number;
+}
+
+interface Statements {
+  readonly load: Statement<[string], { revision: number; state: string }>;
+  readonly upsert: Statement<[UpsertRow]>;
+}
+
+interface UpsertRow {
+  streamId: string;
+  category: string;
+  entityId: string;
+  revision: number;
+  state: string;
+  recordedAt: string;
+  pmoId: string | null;
+  parentId: string | null;
+  status: string | null;
+}
+
+/**
+ * Keeps the folded domain state of every stream of the configured kinds as JSON, with a few
+ * indexed columns for lists. Streams of other categories are ignored.
+ */
+export class EntityStateProjection implements Projection {
+  readonly name = ENTITY_STATE_TABLE;
+  readonly tables = [ENTITY_STATE_TABLE];
+  readonly ddl = [
+    `CREATE TABLE IF NOT EXISTS entity_state (
+      stream_id TEXT PRIMARY KEY,
+      category TEXT NOT NULL,
+      entity_id TEXT NOT NULL,
+      revision INTEGER NOT NULL,
+      state TEXT NOT NULL,
+      created_at TEXT NOT NULL,
+      updated_at TEXT NOT NULL,
+      pmo_id TEXT,
+      parent_id TEXT,
+      status TEXT
+    )`,
+    'CREATE INDEX IF NOT EXISTS entity_state_pmo ON entity_state (category, pmo_id)',
+    'CREATE INDEX IF NOT EXISTS entity_state_parent ON entity_state (category, parent_id)',
+    'CREATE INDEX IF NOT EXISTS entity_state_status ON entity_state (category, status)',
+  ];
+  readonly fingerprint: string;
+
+  /** Longest prefix first, so 'plan-item' wins over 'plan' for 'plan-item-…'. */
+  private readonly kinds: readonly EntityKind[];
+  /**
+   * States written in the current batch: consecutive events of one stream skip the JSON round
+   * trip. Only valid inside the batch's transaction, so it is emptied whenever a batch ends.
+   */
+  private readonly batchCache = new Map<string, Current>();
+  private readonly statements = perConnection(prepareStatements);
+
+  constructor(kinds: readonly EntityKind[]) {
+    const categories = new Set<string>();
+    for (const { category } of kinds) {
+      if (categories.has(category)) throw new Error(`entity kind ${category} is configured twice`);
+      categories.add(category);
+    }
+    this.kinds = [...kinds].sort((a, b) => b.category.length - a.category.length);
+    this.fingerprint = JSON.stringify(
+      [...kinds].map((k) => `${k.category}@${k.version ?? 1}`).sort(),
+    );
+  }
+
+  apply(event: RecordedEvent, db: Database): void {
+    const kind = this.kindOf(event.streamId);
+    if (!kind) return;
+    const statements = this.statements(db);
+    const current = this.current(event.streamId, statements);
+    const expected = current ? current.revision + 1 : 0;
+    if (event.revision !== expected) {
+      // A gap or a repeat means the rows no longer match the feed; refusing is the only safe move.
+      throw new Error(
+        `entity_state: ${event.streamId} expected revision ${expected}, got ${event.revision} at position ${event.position}`,
+      );
+    }
+    const state = kind.decider.evolve(current ? current.state : kind.decider.initialState, {
+      type: event.type,
+      data: event.data,
+    });
+    const index = kind.index(state);
+    statements.upsert.run({
+      streamId: event.streamId,
+      category: kind.category,
+      entityId: event.streamId.slice(kind.category.length + 1),
+      revision: event.revision,
+      state: JSON.stringify(state),
+      recordedAt: event.metadata.recordedAt,
+      pmoId: index.pmoId ?? null,
+      parentId: index.parentId ?? null,
+      status: index.status ?? null,
+    });
+    this.batchCache.set(event.streamId, { state, revision: event.revision });
+  }
+
+  endBatch(): void {
+    this.batchCache.clear();
+  }
+
+  private kindOf(streamId: string): EntityKind | undefined {
+    return this.kinds.find((k) => streamId.length > k.category.length + 1 && streamId.startsWith(`${k.category}-`));
+  }
+
+  private current(streamId: string, statements: Statements): Current | undefined {
+    const cached = this.batchCache.get(streamId);
+    if (cached) return cached;
+    const row = statements.load.get(streamId);
+    return row ? { state: JSON.parse(row.state) as unknown, revision: row.revision } : undefined;
+  }
+}
+
+const prepareStatements = (db: Database): Statements => ({
+  load: db.prepare('SELECT revision, state FROM entity_state WHERE stream_id = ?'),
+  upsert: db.prepare(
+    `INSERT INTO entity_state
+       (stream_id, category, entity_id, revision, state, created_at, updated_at, pmo_id, parent_id, status)
+     VALUES
+       (@streamId, @category, @entityId, @revision, @state, @recordedAt, @recordedAt, @pmoId, @parentId, @status)
+     ON CONFLICT (stream_id) DO UPDATE SET
+       revision = excluded.revision, state = excluded.state, updated_at = excluded.updated_at,
+       pmo_id = excluded.pmo_id, parent_id = excluded.parent_id, status = excluded.status`,
+  ),
+});

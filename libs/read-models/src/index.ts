@@ -1,0 +1,6 @@
+export * from './projection';
+export * from './read-model-db';
+export * from './projector';
+export * from './projector-errors';
+export * from './entity-state.projection';
+export * from './entity-state.reader';

@@ -1,0 +1,124 @@
+import { createHash } from 'node:crypto';
+import BetterSqlite3 from 'better-sqlite3';
+import type { Database } from 'better-sqlite3';
+import type { Projection } from './projection';
+
+/** Bumped when the bookkeeping below changes shape, so old files are rebuilt rather than misread. */
+const BOOKKEEPING_VERSION = 1;
+
+const quoteIdentifier = (name: string): string => `"${name.replace(/"/g, '""')}"`;
+
+/** Hash of everything that decides the rows: projection names, DDL and declared fingerprints. */
+export const schemaFingerprint = (projections: readonly Projection[]): string => {
+  const described = [...projections]
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+    .map((p) => ({ name: p.name, ddl: p.ddl, fingerprint: p.fingerprint ?? null }));
+  return createHash('sha256')
+    .update(JSON.stringify({ bookkeeping: BOOKKEEPING_VERSION, projections: described }))
+    .digest('hex');
+};
+
+/**
+ * The SQLite file holding read models and their checkpoint. Everything in it is derived from the
+ * events and can be rebuilt, hence synchronous=NORMAL: a crash may lose the last batches, never
+ * tear one, because each batch is written with its checkpoint in one transaction.
+ */
+export class ReadModelDb {
+  private readonly selectCheckpoint;
+  private readonly upsertCheckpoint;
+
+  private constructor(readonly connection: Database) {
+    connection.exec(`
+      CREATE TABLE IF NOT EXISTS checkpoint (name TEXT PRIMARY KEY, position TEXT NOT NULL);
+      CREATE TABLE IF NOT EXISTS schema_fingerprint (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        fingerprint TEXT NOT NULL,
+        tables TEXT NOT NULL
+      );
+    `);
+    this.selectCheckpoint = connection.prepare<[string], { position: string }>(
+      'SELECT position FROM checkpoint WHERE name = ?',
+    );
+    this.upsertCheckpoint = connection.prepare<[string, string]>(
+      'INSERT INTO checkpoint (name, position) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET position = excluded.position',
+    );
+  }
+
+  /** Opens (creating if needed) the database at `path`; ':memory:' for specs. */
+  static open(path: string): ReadModelDb {
+    const connection = new BetterSqlite3(path);
+    connection.pragma('journal_mode = WAL');
+    connection.pragma('synchronous = NORMAL');
+    // Another process (the rebuild CLI, a second API instance) may hold the write lock briefly.
+    connection.pragma('busy_timeout = 5000');
+    return new ReadModelDb(connection);
+  }
+
+  /**
+   * Makes the database hold exactly the schema of `projections`. When their fingerprint differs
+   * from the stored one (or none is stored), the tables of the previous and current projection sets
+   * and all checkpoints are dropped, so the projector replays from the first event.
+   * @returns true when the read models were dropped
+   */
+  ensureSchema(projections: readonly Projection[]): boolean {
+    assertUniqueNames(projections);
+    const stored = this.connection
+      .prepare<[], { fingerprint: string; tables: string }>('SELECT fingerprint, tables FROM schema_fingerprint WHERE id = 1')
+      .get();
+    if (stored?.fingerprint === schemaFingerprint(projections)) {
+      this.connection.transaction(() => createSchema(this.connection, projections))();
+      return false;
+    }
+    const previousTables = stored ? (JSON.parse(stored.tables) as string[]) : [];
+    this.reset(projections, previousTables);
+    return true;
+  }
+
+  /** Drops the projections' tables and every checkpoint, then recreates the schema, atomically. */
+  reset(projections: readonly Projection[], alsoDrop: readonly string[] = []): void {
+    assertUniqueNames(projections);
+    const tables = [...new Set([...alsoDrop, ...projections.flatMap((p) => p.tables)])];
+    this.connection.transaction(() => {
+      for (const table of tables) this.connection.exec(`DROP TABLE IF EXISTS ${quoteIdentifier(table)}`);
+      this.connection.exec('DELETE FROM checkpoint');
+      createSchema(this.connection, projections);
+      this.connection
+        .prepare(
+          `INSERT INTO schema_fingerprint (id, fingerprint, tables) VALUES (1, ?, ?)
+           ON CONFLICT (id) DO UPDATE SET fingerprint = excluded.fingerprint, tables = excluded.tables`,
+        )
+        .run(schemaFingerprint(projections), JSON.stringify(projections.flatMap((p) => p.tables)));
+    })();
+  }
+
+  readCheckpoint(name: string): bigint | null {
+    const row = this.selectCheckpoint.get(name);
+    return row ? BigInt(row.position) : null;
+  }
+
+  /** Call inside the transaction that wrote the rows up to `position`. */
+  writeCheckpoint(name: string, position: bigint): void {
+    this.upsertCheckpoint.run(name, position.toString());
+  }
+
+  /** Runs `fn` in one (immediate) write transaction: all of it commits, or none of it. */
+  transaction<T>(fn: () => T): T {
+    return this.connection.transaction(fn).immediate();
+  }
+
+  close(): void {
+    if (this.connection.open) this.connection.close();
+  }
+}
+
+const createSchema = (db: Database, projections: readonly Projection[]): void => {
+  for (const projection of projections) for (const statement of projection.ddl) db.exec(statement);
+};
+
+const assertUniqueNames = (projections: readonly Projection[]): void => {
+  const seen = new Set<string>();
+  for (const { name } of projections) {
+    if (seen.has(name)) throw new Error(`two projections are named ${name}`);
+    seen.add(name);
+  }
+};
