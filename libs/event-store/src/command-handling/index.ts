@@ -1,0 +1,4 @@
+export * from './command-errors';
+export * from './handle-command';
+export * from './state-cache';
+export * from './keyed-lock';
