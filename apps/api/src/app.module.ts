@@ -1,0 +1,34 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { CqrsModule } from '@nestjs/cqrs';
+import { GraphQLModule } from '@nestjs/graphql';
+import { MercuriusDriver, type MercuriusDriverConfig } from '@nestjs/mercurius';
+import { AuditModule } from './audit/audit.module';
+import { EntityReader } from './common/entity-reader';
+import type { AppConfig } from './config/app-config';
+import { graphqlOptions } from './graphql/graphql-options';
+import { HealthController } from './health/health.controller';
+import { PersistenceModule } from './infrastructure/persistence.module';
+import { ObjectivesModule } from './objectives/objectives.module';
+import { PmosModule } from './pmos/pmos.module';
+
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        CqrsModule.forRoot(),
+        PersistenceModule.forRoot(config),
+        GraphQLModule.forRootAsync<MercuriusDriverConfig>({
+          driver: MercuriusDriver,
+          inject: [EntityReader],
+          useFactory: (reader: EntityReader) => graphqlOptions(reader),
+        }),
+        PmosModule,
+        ObjectivesModule,
+        AuditModule,
+      ],
+      controllers: [HealthController],
+    };
+  }
+}

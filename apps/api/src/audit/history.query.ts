@@ -1,0 +1,34 @@
+import { Inject } from '@nestjs/common';
+import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
+import type { EventStore } from '@throughline/event-store';
+import { requireEntityId } from '../common/ids';
+import { CATEGORY_OF_ENTITY, streamId } from '../common/stream-ids';
+import { EVENT_STORE } from '../common/tokens';
+import type { EntityType } from '../graphql/enums';
+import { decodeCursor, encodeCursor, pageSize } from './cursor';
+import { toRecordedEventNode, type RecordedEventConnection } from './recorded-event.types';
+
+export class HistoryQuery {
+  constructor(
+    readonly entity: { type: EntityType; id: string },
+    readonly first: number | null,
+    readonly after: string | null,
+  ) {}
+}
+
+/** One entity's events in the order they happened, a page at a time. */
+@QueryHandler(HistoryQuery)
+export class HistoryQueryHandler implements IQueryHandler<HistoryQuery, RecordedEventConnection> {
+  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+
+  async execute({ entity, first, after }: HistoryQuery): Promise<RecordedEventConnection> {
+    const size = pageSize(first);
+    const id = requireEntityId(entity.id, 'entity.id');
+    const fromRevision = after ? Number(decodeCursor(after, 'rev')) + 1 : 0;
+    // One more than asked tells whether another page follows.
+    const events = await this.store.readStream(streamId(CATEGORY_OF_ENTITY[entity.type], id), { fromRevision, maxCount: size + 1 });
+    const page = events.slice(0, size);
+    const edges = page.map((event) => ({ cursor: encodeCursor('rev', event.revision), node: toRecordedEventNode(event) }));
+    return { edges, pageInfo: { hasNextPage: events.length > size, endCursor: edges[edges.length - 1]?.cursor ?? null } };
+  }
+}

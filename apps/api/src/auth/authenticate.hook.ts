@@ -1,0 +1,28 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Principal } from './principal';
+import { AuthenticationError, bearerToken, verifyToken } from './tokens';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    principal?: Principal;
+  }
+}
+
+/**
+ * Authenticates every request to a protected route before anything else reads it: a missing,
+ * expired or forged token is answered 401 with a GraphQL-shaped UNAUTHENTICATED error.
+ */
+export const authenticate =
+  (secret: Uint8Array, isProtected: (url: string) => boolean) =>
+  async (request: FastifyRequest, reply: FastifyReply): Promise<void> => {
+    if (!isProtected(request.url)) return;
+    try {
+      request.principal = await verifyToken(secret, bearerToken(request.headers.authorization));
+    } catch (error) {
+      const message = error instanceof AuthenticationError ? error.message : 'authentication failed';
+      await reply
+        .code(401)
+        .header('www-authenticate', 'Bearer')
+        .send({ data: null, errors: [{ message, extensions: { code: 'UNAUTHENTICATED' } }] });
+    }
+  };

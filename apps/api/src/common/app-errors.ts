@@ -1,0 +1,36 @@
+/** Errors the application layer raises; the GraphQL error formatter maps each to a code. */
+
+export class NotFoundError extends Error {
+  constructor(
+    readonly entity: string,
+    readonly id: string,
+    readonly field?: string,
+  ) {
+    super(`${entity} ${id} does not exist`);
+    this.name = 'NotFoundError';
+  }
+}
+
+export class InputError extends Error {
+  constructor(
+    readonly field: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'InputError';
+  }
+}
+
+export class ForbiddenError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ForbiddenError';
+  }
+}
+
+export class NotSupportedError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'NotSupportedError';
+  }
+}

@@ -1,0 +1,27 @@
+import { EntityType } from '../graphql/enums';
+
+/** Stream categories: stream ids are `<category>-<uuid>` so category subscriptions work everywhere. */
+export const CATEGORY = {
+  pmo: 'pmo',
+  objective: 'objective',
+  plan: 'plan',
+  activity: 'activity',
+  work: 'work',
+} as const;
+export type Category = (typeof CATEGORY)[keyof typeof CATEGORY];
+
+export const CATEGORY_OF_ENTITY: Record<EntityType, Category> = {
+  [EntityType.PMO]: CATEGORY.pmo,
+  [EntityType.OBJECTIVE]: CATEGORY.objective,
+  [EntityType.BUSINESS_PLAN]: CATEGORY.plan,
+  [EntityType.ACTIVITY]: CATEGORY.activity,
+  [EntityType.WORK_ENTRY]: CATEGORY.work,
+};
+
+export const streamId = (category: Category, id: string): string => `${category}-${id}`;
+
+/** The entity id inside a stream id: everything after the first dash. */
+export const entityIdOf = (stream: string): string => stream.slice(stream.indexOf('-') + 1);
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+export const isEntityId = (value: string): boolean => UUID.test(value);

@@ -1,0 +1,68 @@
+import { GraphQLError } from 'graphql';
+import { DomainError } from '@throughline/domain';
+import { ConflictError, IdempotencyKeyReusedError, StoreUnavailableError } from '@throughline/event-store';
+import { AuthenticationError } from '../auth/tokens';
+import { ForbiddenError, InputError, NotFoundError, NotSupportedError } from '../common/app-errors';
+
+export interface ErrorExtensions {
+  code: string;
+  field?: string;
+  currentRevision?: number;
+  correlationId?: string;
+}
+
+export interface MappedError {
+  readonly message: string;
+  readonly extensions: ErrorExtensions;
+  /** Unexpected: logged with the correlation id, shown to the client only as that id. */
+  readonly internal: boolean;
+}
+
+/** Strips the leading argument name: "input.metric.target" → "metric.target". */
+const fieldOf = (pathText: string): string => pathText.replace(/^input\./, '').replace(/\[\d+\]/g, '');
+
+/**
+ * Maps anything a request can fail with to a client-facing message and a stable code.
+ * Unknown errors become INTERNAL_SERVER_ERROR without their message or stack.
+ */
+export function mapError(error: GraphQLError, correlationId: string): MappedError {
+  const original = error.originalError;
+  const known = (code: string, extra: Omit<ErrorExtensions, 'code'> = {}, message = original?.message ?? error.message): MappedError => ({
+    message,
+    extensions: { code, ...extra },
+    internal: false,
+  });
+
+  if (original instanceof DomainError) {
+    // PMO_NOT_FOUND, OBJECTIVE_NOT_FOUND...: clients handle one NOT_FOUND code for every kind.
+    const code = original.code.endsWith('_NOT_FOUND') ? 'NOT_FOUND' : original.code;
+    return known(code, original.field ? { field: original.field } : {});
+  }
+  if (original instanceof InputError) return known('BAD_USER_INPUT', { field: original.field });
+  if (original instanceof NotFoundError) return known('NOT_FOUND', original.field ? { field: original.field } : {});
+  if (original instanceof ConflictError) return known('CONFLICT', { currentRevision: original.currentRevision });
+  if (original instanceof IdempotencyKeyReusedError) return known('IDEMPOTENCY_KEY_REUSED', { field: 'commandId' });
+  if (original instanceof AuthenticationError) return known('UNAUTHENTICATED');
+  if (original instanceof ForbiddenError) return known('FORBIDDEN');
+  if (original instanceof NotSupportedError) return known('NOT_SUPPORTED');
+  if (original instanceof StoreUnavailableError) return known('UNAVAILABLE', {}, 'the event store is unavailable; try again shortly');
+
+  // Variable coercion: 'Variable "$input" got invalid value "2026-02-30" at "input.effectiveFrom"; ...'
+  const variable = /^Variable "\$(\w+)" got invalid value .*? at "([^"]+)"; (.*)$/s.exec(error.message);
+  if (variable) return known('BAD_USER_INPUT', { field: fieldOf(variable[2] as string) }, error.message);
+  const missing = /^Variable "\$(\w+)" got invalid value .*?; Field "([^"]+)" of required type/s.exec(error.message);
+  if (missing) return known('BAD_USER_INPUT', { field: missing[2] as string }, error.message);
+  const ownCode = (original as GraphQLError | undefined)?.extensions?.code ?? error.extensions?.code;
+  if (ownCode === 'BAD_USER_INPUT') return known('BAD_USER_INPUT', {}, error.message);
+
+  // A GraphQLError of its own (syntax, validation against the schema): the client's mistake.
+  if (!original || original instanceof GraphQLError) {
+    return known(typeof ownCode === 'string' ? ownCode : 'GRAPHQL_VALIDATION_FAILED', {}, error.message);
+  }
+
+  return {
+    message: `Internal error; quote correlation id ${correlationId} when reporting it`,
+    extensions: { code: 'INTERNAL_SERVER_ERROR', correlationId },
+    internal: true,
+  };
+}

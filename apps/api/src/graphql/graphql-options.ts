@@ -1,0 +1,22 @@
+import type { MercuriusDriverConfig } from '@nestjs/mercurius';
+import type { FastifyRequest } from 'fastify';
+import { EntityReader } from '../common/entity-reader';
+import { Loaders } from '../common/loaders';
+import type { GraphQLRequestContext } from '../common/request-context';
+import { formatErrors } from './error-formatter';
+
+export const GRAPHQL_PATH = '/graphql';
+
+export const graphqlOptions = (reader: EntityReader): Omit<MercuriusDriverConfig, 'driver'> => ({
+  path: GRAPHQL_PATH,
+  autoSchemaFile: true,
+  sortSchema: true,
+  graphiql: false,
+  context: (request: FastifyRequest): GraphQLRequestContext => ({
+    // The onRequest hook has authenticated every request that reaches GraphQL.
+    principal: request.principal!,
+    correlationId: String(request.id),
+    loaders: new Loaders(reader),
+  }),
+  errorFormatter: formatErrors as unknown as MercuriusDriverConfig['errorFormatter'],
+});

@@ -1,0 +1,63 @@
+import { Global, Inject, Logger, Module, type DynamicModule, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
+import { KeyedLock, StateCache, type EventStore } from '@throughline/event-store';
+import { EntityStateProjection, EntityStateReader, Projector, ReadModelDb } from '@throughline/read-models';
+import type { AppConfig } from '../config/app-config';
+import { Clock, SystemClock } from '../common/clock';
+import { CommandRunner } from '../common/command-runner';
+import { ENTITY_KINDS } from '../common/entity-kinds';
+import { EntityReader } from '../common/entity-reader';
+import { APP_CONFIG, EVENT_STORE } from '../common/tokens';
+import { openEventStore, readModelsLocation } from './open-event-store';
+
+/** The read models every instance keeps; adding one here makes the next start rebuild them. */
+export const projectionsFor = () => [new EntityStateProjection(ENTITY_KINDS)];
+
+@Global()
+@Module({})
+export class PersistenceModule implements OnModuleInit, OnApplicationShutdown {
+  private readonly logger = new Logger('Persistence');
+
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly projector: Projector,
+    private readonly readModels: ReadModelDb,
+  ) {}
+
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: PersistenceModule,
+      providers: [
+        { provide: APP_CONFIG, useValue: config },
+        { provide: EVENT_STORE, useFactory: () => openEventStore(config) },
+        { provide: ReadModelDb, useFactory: () => ReadModelDb.open(readModelsLocation(config)) },
+        {
+          provide: Projector,
+          inject: [EVENT_STORE, ReadModelDb],
+          useFactory: (store: EventStore, db: ReadModelDb) =>
+            new Projector(store, db, projectionsFor(), {
+              onError: (error) => new Logger('Projector').error(error.message, error.stack),
+            }),
+        },
+        // The projector creates the tables the reader prepares statements against.
+        { provide: EntityStateReader, inject: [ReadModelDb, Projector], useFactory: (db: ReadModelDb) => new EntityStateReader(db) },
+        { provide: Clock, useClass: SystemClock },
+        { provide: StateCache, useFactory: () => new StateCache() },
+        { provide: KeyedLock, useFactory: () => new KeyedLock() },
+        EntityReader,
+        CommandRunner,
+      ],
+      exports: [APP_CONFIG, EVENT_STORE, ReadModelDb, Projector, EntityStateReader, Clock, StateCache, KeyedLock, EntityReader, CommandRunner],
+    };
+  }
+
+  async onModuleInit(): Promise<void> {
+    if (this.projector.schemaReset) this.logger.log('read models changed shape: rebuilding them from the events');
+    await this.projector.start();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.projector.stop();
+    await this.store.close();
+    this.readModels.close();
+  }
+}

@@ -1,0 +1,31 @@
+import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import { DateTimeScalar, LocalDateScalar } from '../graphql/scalars';
+import { MandatePurpose, PmoKind } from '../graphql/enums';
+
+@ObjectType()
+export class Mandate {
+  @Field(() => MandatePurpose) purpose!: MandatePurpose;
+  @Field() statement!: string;
+  @Field() sponsor!: string;
+  @Field(() => LocalDateScalar) effectiveFrom!: string;
+  @Field(() => Int, { description: '1 for the first mandate, +1 for each revision' }) version!: number;
+  @Field(() => String, { nullable: true, description: 'why this version replaced the previous one' }) reason!: string | null;
+}
+
+@ObjectType()
+export class Pmo {
+  @Field(() => ID) id!: string;
+  @Field() name!: string;
+  @Field(() => PmoKind) kind!: PmoKind;
+  @Field(() => String, { nullable: true }) head!: string | null;
+  @Field(() => Mandate, { nullable: true }) mandate!: Mandate | null;
+  @Field(() => [Mandate], { description: 'mandates this PMO had before the current one, oldest first' })
+  previousMandates!: Mandate[];
+  @Field(() => DateTimeScalar) establishedAt!: string;
+  @Field(() => Int, { description: 'stream revision, for expectedRevision' }) revision!: number;
+
+  /** Not exposed: resolved by field resolvers. */
+  parentId!: string | null;
+  /** The instant this view was taken as of (null: now); relations resolve as of the same instant. */
+  asOf!: string | null;
+}

@@ -1,0 +1,43 @@
+import { Projector, ReadModelDb } from '@throughline/read-models';
+import { loadConfig } from '../../api/src/config/app-config';
+import { openEventStore, readModelsLocation } from '../../api/src/infrastructure/open-event-store';
+import { projectionsFor } from '../../api/src/infrastructure/persistence.module';
+
+/**
+ * Drops every read model and rebuilds it from the events, printing progress. Safe to run at any
+ * time: read models are derived data. Stop the service first, so that it does not serve
+ * half-built answers meanwhile.
+ */
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const store = openEventStore(config);
+  const db = ReadModelDb.open(readModelsLocation(config));
+  const head = await store.headPosition();
+  const started = Date.now();
+  let lastPrint = 0;
+  let count = 0;
+  const projector = new Projector(store, db, projectionsFor(), {
+    batchSize: 5000,
+    onProgress: ({ position, applied }) => {
+      count = applied;
+      if (Date.now() - lastPrint < 500) return;
+      lastPrint = Date.now();
+      const share = head ? ` (${((Number(position) / Number(head)) * 100).toFixed(1)}% of the feed)` : '';
+      process.stdout.write(`\r${applied} events applied${share}   `);
+    },
+  });
+  try {
+    await projector.rebuild();
+    const seconds = (Date.now() - started) / 1000;
+    console.log(`\nrebuilt read models from ${count} events in ${seconds.toFixed(1)} s (${Math.round(count / Math.max(seconds, 0.001))} events/s)`);
+  } finally {
+    await projector.stop();
+    db.close();
+    await store.close();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(`projections:rebuild failed: ${(error as Error).message}`);
+  process.exit(1);
+});

@@ -1,0 +1,46 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { createApp } from '../../apps/api/src/app.factory';
+import type { Role } from '../../apps/api/src/auth/principal';
+import { loadOrCreateSigningSecret } from '../../apps/api/src/auth/secret-files';
+import { issueToken } from '../../apps/api/src/auth/tokens';
+import { loadConfig } from '../../apps/api/src/config/app-config';
+import { GraphQLClient } from './graphql-client';
+
+export interface TestApp {
+  readonly url: string;
+  readonly dataDir: string;
+  readonly app: NestFastifyApplication;
+  /** A client authenticated as an ADMIN named `admin@test`. */
+  readonly admin: GraphQLClient;
+  client(subject: string, roles: Role[], pmoIds?: string[]): Promise<GraphQLClient>;
+  close(): Promise<void>;
+}
+
+export const tempDataDir = (): string => fs.mkdtempSync(path.join(os.tmpdir(), 'throughline-e2e-'));
+
+/** The real service on a real SQLite file in a temp directory, listening on a free loopback port. */
+export async function startTestApp(options: { dataDir?: string; env?: NodeJS.ProcessEnv } = {}): Promise<TestApp> {
+  const dataDir = options.dataDir ?? tempDataDir();
+  const config = loadConfig({ PMO_DATA_DIR: dataDir, LOG_LEVEL: 'silent', PORT: '0', ...options.env });
+  const app = await createApp(config, { logger: false });
+  await app.listen(0, '127.0.0.1');
+  const address = app.getHttpServer().address() as { port: number };
+  const url = `http://127.0.0.1:${address.port}`;
+  const secret = loadOrCreateSigningSecret(dataDir);
+  const client = async (subject: string, roles: Role[], pmoIds: string[] = []) =>
+    new GraphQLClient(url, await issueToken(secret, { subject, roles, pmoIds, ttlSeconds: 3600 }));
+  return {
+    url,
+    dataDir,
+    app,
+    admin: await client('admin@test', ['ADMIN']),
+    client,
+    close: async () => {
+      await app.close();
+      if (!options.dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
