@@ -1,6 +1,6 @@
 import type { CommandContext } from '../shared/decider';
 import { DomainError, badInput } from '../shared/domain-error';
-import { TEXT_MAX, localDate, requiredText } from '../plan/input-rules';
+import { TEXT_MAX, localDate, requiredText } from '../shared/input';
 import type { LinkActivityToObjective, UnlinkActivityFromObjective } from './activity.commands';
 import type { ActivityEvent } from './activity.events';
 import { alreadyLinked, editablePlan, linkableObjective, linkWeight, openActivity } from './activity.rules';

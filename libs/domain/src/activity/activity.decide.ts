@@ -1,7 +1,7 @@
 import { assertNever, type CommandContext } from '../shared/decider';
 import { DomainError, badInput } from '../shared/domain-error';
 import { maxDate, type LocalDate } from '../shared/local-date';
-import { NAME_MAX, TEXT_MAX, finiteNumber, oneOf, optionalText, requiredText } from '../plan/input-rules';
+import { NAME_MAX, TEXT_MAX, finiteNumber, oneOf, optionalText, requiredText } from '../shared/input';
 import { linkToObjective, unlinkFromObjective } from './activity-links.decide';
 import type { ActivityCommand, PlanActivity, RescheduleActivity } from './activity.commands';
 import { ACTIVITY_MODES, type ActivityEvent, type ActivityRescheduled } from './activity.events';

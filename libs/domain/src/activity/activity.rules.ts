@@ -1,6 +1,6 @@
 import { DomainError, badInput } from '../shared/domain-error';
 import type { LocalDate } from '../shared/local-date';
-import { finiteNumber, localDate } from '../plan/input-rules';
+import { finiteNumber, localDate } from '../shared/input';
 import { isPlanEditable } from '../plan/plan.state';
 import type { ObjectiveSnapshot, PlanSnapshot } from './activity.commands';
 import type { ActivityState, PlannedActivity } from './activity.state';

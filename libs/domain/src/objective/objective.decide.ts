@@ -1,22 +1,17 @@
 import { assertNever, type CommandContext } from '../shared/decider';
 import { DomainError, badInput } from '../shared/domain-error';
+import { finiteNumber, localDate, oneOf, optionalText, requiredText } from '../shared/input';
 import type { CloseObjective, DefineObjective, ObjectiveCommand, RecordProgress, ReviseObjective } from './objective.commands';
 import { OBJECTIVE_OUTCOMES, type MetricDirection, type ObjectiveEvent } from './objective.events';
 import type { ActiveObjective, ObjectiveState } from './objective.state';
-import {
-  DESCRIPTION_MAX,
-  METRIC_NAME_MAX,
-  METRIC_UNIT_MAX,
-  NOTE_MAX,
-  OWNER_MAX,
-  REASON_MAX,
-  TITLE_MAX,
-  finiteNumber,
-  localDate,
-  oneOf,
-  optionalText,
-  requiredText,
-} from './objective.validate';
+
+export const TITLE_MAX = 200;
+export const DESCRIPTION_MAX = 2000;
+export const METRIC_NAME_MAX = 200;
+export const METRIC_UNIT_MAX = 50;
+export const OWNER_MAX = 200;
+export const REASON_MAX = 2000;
+export const NOTE_MAX = 2000;
 
 const notMeasurable = (field: string, message: string): DomainError =>
   new DomainError('OBJECTIVE_NOT_MEASURABLE', message, field);

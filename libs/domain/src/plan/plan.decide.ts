@@ -1,6 +1,6 @@
 import { assertNever, type CommandContext } from '../shared/decider';
 import { DomainError, badInput } from '../shared/domain-error';
-import { NAME_MAX, TEXT_MAX, localDate, optionalText, requiredText } from './input-rules';
+import { NAME_MAX, TEXT_MAX, localDate, optionalText, requiredText } from '../shared/input';
 import type { DraftBusinessPlan, PlanCommand } from './plan.commands';
 import type { PlanEvent } from './plan.events';
 import type { CurrentPlanStatus, ExistingPlan, PlanState } from './plan.state';

@@ -1,6 +1,6 @@
 import { assertNever, type CommandContext } from '../shared/decider';
-import { DomainError, badInput } from '../shared/domain-error';
-import { isLocalDate } from '../shared/local-date';
+import { DomainError } from '../shared/domain-error';
+import { localDate, nullableText, oneOf, optionalText, requiredText } from '../shared/input';
 import type { AssignPmoHead, EstablishPmo, IssueMandate, PmoCommand, RenamePmo } from './pmo.commands';
 import { MANDATE_PURPOSES, PMO_KINDS, type PmoEvent, type PmoKind } from './pmo.events';
 import type { EstablishedPmo, PmoState } from './pmo.state';
@@ -14,25 +14,6 @@ export const MANDATE_REASON_MAX = 2000;
 /** A PMO may sit under a PMO of the same or a higher rank, never under a lower one. */
 const RANK: Record<PmoKind, number> = { PORTFOLIO: 3, PROGRAMME: 2, PROJECT: 1 };
 
-// Length is counted in code points so that an emoji counts as one character.
-const length = (text: string): number => [...text].length;
-
-const requiredText = (field: string, value: unknown, max: number): string => {
-  if (typeof value !== 'string') throw badInput(field, `${field} must be text`);
-  const text = value.trim();
-  if (text.length === 0) throw badInput(field, `${field} must not be blank`);
-  if (length(text) > max) throw badInput(field, `${field} must be at most ${max} characters`);
-  return text;
-};
-
-const optionalText = (field: string, value: unknown, max: number): string | null =>
-  value === null || value === undefined ? null : requiredText(field, value, max);
-
-const oneOf = <T extends string>(field: string, value: unknown, allowed: readonly T[]): T => {
-  if (!allowed.includes(value as T)) throw badInput(field, `${field} must be one of ${allowed.join(', ')}`);
-  return value as T;
-};
-
 const established = (state: PmoState, pmoId: string): EstablishedPmo => {
   if (state.status === 'NONE') throw new DomainError('PMO_NOT_FOUND', `PMO ${pmoId} does not exist`);
   return state;
@@ -42,7 +23,7 @@ const establish = (command: EstablishPmo, state: PmoState): PmoEvent[] => {
   if (state.status !== 'NONE') throw new DomainError('PMO_ALREADY_EXISTS', `PMO ${command.pmoId} already exists`);
   const name = requiredText('name', command.name, PMO_NAME_MAX);
   const kind = oneOf('kind', command.kind, PMO_KINDS);
-  const head = optionalText('head', command.head, PMO_HEAD_MAX);
+  const head = nullableText('head', command.head, PMO_HEAD_MAX);
   const parent = command.parent;
   if (parent) {
     if (parent.pmoId === command.pmoId) {
@@ -68,7 +49,7 @@ const rename = (command: RenamePmo, state: PmoState): PmoEvent[] => {
 
 const assignHead = (command: AssignPmoHead, state: PmoState): PmoEvent[] => {
   const pmo = established(state, command.pmoId);
-  const head = optionalText('head', command.head, PMO_HEAD_MAX);
+  const head = nullableText('head', command.head, PMO_HEAD_MAX);
   if (head === pmo.head) return [];
   return [{ type: 'PmoHeadAssigned', data: { pmoId: pmo.pmoId, head, previousHead: pmo.head } }];
 };
@@ -78,13 +59,9 @@ const issueMandate = (command: IssueMandate, state: PmoState): PmoEvent[] => {
   const purpose = oneOf('purpose', command.purpose, MANDATE_PURPOSES);
   const statement = requiredText('statement', command.statement, MANDATE_STATEMENT_MAX);
   const sponsor = requiredText('sponsor', command.sponsor, MANDATE_SPONSOR_MAX);
-  if (!isLocalDate(command.effectiveFrom)) {
-    throw badInput('effectiveFrom', 'effectiveFrom must be a real calendar day (YYYY-MM-DD)');
-  }
-  const effectiveFrom = command.effectiveFrom;
+  const effectiveFrom = localDate('effectiveFrom', command.effectiveFrom);
   // A blank reason counts as none: replacing a mandate must say why.
-  const blankReason = command.reason === null || command.reason === undefined || command.reason.trim() === '';
-  const reason = blankReason ? null : requiredText('reason', command.reason, MANDATE_REASON_MAX);
+  const reason = optionalText('reason', command.reason, MANDATE_REASON_MAX);
   const current = pmo.mandate;
   // Re-issuing the mandate in force word for word is a retry (possibly of the first issue, which
   // carried no reason), not a new version.

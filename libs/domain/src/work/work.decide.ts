@@ -1,7 +1,7 @@
 import { assertNever, type CommandContext } from '../shared/decider';
 import { DomainError, badInput } from '../shared/domain-error';
 import type { LocalDate } from '../shared/local-date';
-import { NAME_MAX, TEXT_MAX, finiteNumber, localDate, requiredText } from '../plan/input-rules';
+import { NAME_MAX, TEXT_MAX, finiteNumber, localDate, requiredText } from '../shared/input';
 import type { ActivitySnapshot, CorrectWork, LogWork, WorkCommand } from './work.commands';
 import type { WorkEvent, WorkFields } from './work.events';
 import type { LoggedWork, WorkState } from './work.state';

@@ -1,13 +1,13 @@
-import { badInput } from '../shared/domain-error';
-import { isLocalDate, type LocalDate } from '../shared/local-date';
+import { badInput } from './domain-error';
+import { isLocalDate, type LocalDate } from './local-date';
 
-export const TITLE_MAX = 200;
-export const DESCRIPTION_MAX = 2000;
-export const METRIC_NAME_MAX = 200;
-export const METRIC_UNIT_MAX = 50;
-export const OWNER_MAX = 200;
-export const REASON_MAX = 2000;
-export const NOTE_MAX = 2000;
+// Every decider checks the same kinds of raw input, and clients rely on the same error
+// wording and field names whichever aggregate refuses them.
+
+/** The usual limit for a short label: a name, a title, a person. */
+export const NAME_MAX = 200;
+/** The usual limit for free prose: a description, a reason, a note. */
+export const TEXT_MAX = 2000;
 
 // Length is counted in code points so that an emoji counts as one character.
 const length = (text: string): number => [...text].length;
@@ -21,12 +21,18 @@ export const requiredText = (field: string, value: unknown, max: number): string
   return text;
 };
 
-/** Like requiredText, but null, absent or blank text is recorded as null. */
-export const optionalText = (field: string, value: unknown, max: number): string | null => {
-  if (value === null || value === undefined) return null;
-  if (typeof value === 'string' && value.trim() === '') return null;
-  return requiredText(field, value, max);
-};
+/** A blank optional text counts as none, so clients need not tell "" from null. */
+export const optionalText = (field: string, value: unknown, max: number): string | null =>
+  value === null || value === undefined || (typeof value === 'string' && value.trim() === '')
+    ? null
+    : requiredText(field, value, max);
+
+/**
+ * Null or absent means none, but blank text is refused: for a field where null states a fact
+ * (a vacant post, say), a blank string is more likely a mistake than a deliberate "none".
+ */
+export const nullableText = (field: string, value: unknown, max: number): string | null =>
+  value === null || value === undefined ? null : requiredText(field, value, max);
 
 /** NaN and the infinities cannot be stored as JSON and mean nothing as a measure. */
 export const finiteNumber = (field: string, value: unknown): number => {
