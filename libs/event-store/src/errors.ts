@@ -28,3 +28,11 @@ export class StoreUnavailableError extends Error {
     this.name = 'StoreUnavailableError';
   }
 }
+
+/** An event id in the append is already stored (or repeated within it); nothing was appended. */
+export class DuplicateEventIdError extends Error {
+  constructor(readonly eventId: string) {
+    super(`event id ${eventId} is already recorded`);
+    this.name = 'DuplicateEventIdError';
+  }
+}

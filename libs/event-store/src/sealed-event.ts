@@ -1,0 +1,74 @@
+import { randomUUID } from 'node:crypto';
+import type { EventMetadata, NewEvent, RecordedEvent, StoredMetadata } from './event-store.port';
+import { hashEvent } from './integrity/event-hash';
+
+/** An event in its final stored form, before the store has given it a global position. */
+export type SealedEvent = Omit<RecordedEvent, 'position'>;
+
+/** The last event of a stream, which the next appended event chains to. */
+export interface StreamHead {
+  readonly revision: number;
+  readonly hash: string;
+}
+
+export const EMPTY_STREAM_HEAD: StreamHead = { revision: -1, hash: '' };
+
+/**
+ * recordedAt for the next append: the clock, but never earlier than the last recorded instant,
+ * so recordedAt is non-decreasing along the global order even when the wall clock steps back.
+ */
+export function stampRecordedAt(clock: () => Date, lastRecordedAt: string | null): string {
+  const now = clock();
+  if (Number.isNaN(now.getTime())) throw new RangeError('the clock returned an invalid date');
+  const stamp = now.toISOString();
+  return lastRecordedAt !== null && lastRecordedAt > stamp ? lastRecordedAt : stamp;
+}
+
+/** Gives each new event its id, revision, stored data and metadata, and chains their hashes. */
+export function sealEvents(
+  streamId: string,
+  events: readonly NewEvent[],
+  head: StreamHead,
+  recordedAt: string,
+): SealedEvent[] {
+  let { revision, hash: prevHash } = head;
+  return events.map((event) => {
+    revision += 1;
+    const content = {
+      id: event.id ?? randomUUID(),
+      streamId,
+      revision,
+      type: event.type,
+      schemaVersion: event.schemaVersion ?? 1,
+      data: toStoredData(event.data),
+      metadata: toStoredMetadata(event.metadata, recordedAt),
+    };
+    const sealed: SealedEvent = { ...content, hash: hashEvent(prevHash, content), prevHash };
+    prevHash = sealed.hash;
+    return sealed;
+  });
+}
+
+/**
+ * The data exactly as a JSON round-trip returns it, so the hash taken now equals the one
+ * recomputed from storage, and later changes to the caller's object cannot reach the store.
+ */
+function toStoredData(data: Readonly<Record<string, unknown>>): Record<string, unknown> {
+  const stored: unknown = JSON.parse(JSON.stringify(data));
+  if (stored === null || typeof stored !== 'object' || Array.isArray(stored)) {
+    throw new TypeError('event data must be a JSON object');
+  }
+  return stored as Record<string, unknown>;
+}
+
+/** Only the documented fields, and only those present: the persisted metadata shape is fixed. */
+function toStoredMetadata(metadata: EventMetadata, recordedAt: string): StoredMetadata {
+  return {
+    actor: metadata.actor,
+    ...(metadata.commandId !== undefined && { commandId: metadata.commandId }),
+    correlationId: metadata.correlationId,
+    ...(metadata.causationId !== undefined && { causationId: metadata.causationId }),
+    ...(metadata.reason !== undefined && { reason: metadata.reason }),
+    recordedAt,
+  };
+}

@@ -1,0 +1,76 @@
+import type { CommandRecord, RecordedEvent, StoredMetadata } from '../event-store.port';
+import type { SealedEvent } from '../sealed-event';
+
+/** An events row as read with safe integers on (every INTEGER arrives as a bigint). */
+export interface EventRow {
+  readonly position: bigint;
+  readonly id: string;
+  readonly stream_id: string;
+  readonly revision: bigint;
+  readonly type: string;
+  readonly schema_version: bigint;
+  readonly data: string;
+  readonly metadata: string;
+  readonly recorded_at: string;
+  readonly hash: string;
+  readonly prev_hash: string;
+}
+
+export interface CommandRow {
+  readonly command_id: string;
+  readonly command_hash: string;
+  readonly stream_id: string;
+  readonly from_revision: number | bigint;
+  readonly to_revision: number | bigint;
+  readonly recorded_at: string;
+}
+
+export const EVENT_COLUMNS =
+  'position, id, stream_id, revision, type, schema_version, data, metadata, recorded_at, hash, prev_hash';
+
+/**
+ * recordedAt lives only in its indexed column and is merged back into the metadata on read, so
+ * the hash (which covers metadata.recordedAt) also protects the column that as-of queries filter on.
+ */
+export function toEventParams(event: SealedEvent) {
+  const { recordedAt, ...metadata } = event.metadata;
+  return {
+    id: event.id,
+    stream_id: event.streamId,
+    revision: event.revision,
+    type: event.type,
+    schema_version: event.schemaVersion,
+    data: JSON.stringify(event.data),
+    metadata: JSON.stringify(metadata),
+    recorded_at: recordedAt,
+    hash: event.hash,
+    prev_hash: event.prevHash,
+  };
+}
+
+export function toRecordedEvent(row: EventRow): RecordedEvent {
+  const metadata: StoredMetadata = { ...JSON.parse(row.metadata), recordedAt: row.recorded_at };
+  return {
+    id: row.id,
+    streamId: row.stream_id,
+    revision: Number(row.revision),
+    position: row.position,
+    type: row.type,
+    schemaVersion: Number(row.schema_version),
+    data: JSON.parse(row.data),
+    metadata,
+    hash: row.hash,
+    prevHash: row.prev_hash,
+  };
+}
+
+export function toCommandRecord(row: CommandRow): CommandRecord {
+  return {
+    commandId: row.command_id,
+    commandHash: row.command_hash,
+    streamId: row.stream_id,
+    fromRevision: Number(row.from_revision),
+    toRevision: Number(row.to_revision),
+    recordedAt: row.recorded_at,
+  };
+}
