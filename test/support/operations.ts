@@ -24,3 +24,34 @@ export const HISTORY = `query($type: EntityType!, $id: ID!, $first: Int, $after:
     pageInfo { hasNextPage endCursor }
   }
 }`;
+
+export const PLAN_FIELDS = `id title periodStart periodEnd status version approvedBy approvedAt baselineVersion revision pmo { id }
+  versions { version status submittedBy submittedAt approvedBy approvedAt supersededAt }`;
+
+export const ACTIVITY_FIELDS = `id title description responsible mode status startsOn endsOn effortEstimateHours revision
+  completedOn cancelledOn cancelReason plan { id }
+  contributions { objective { id } activity { id } rationale weight linkedAt effectiveFrom }
+  links { objective { id } rationale weight effectiveFrom endedOn endReason }`;
+
+export const WORK_FIELDS = `id person workedOn hours description retracted retractReason revision pmo { id } activity { id }`;
+
+export const DRAFT_PLAN = `mutation($input: DraftBusinessPlanInput!) { draftBusinessPlan(input: $input) { ${PLAN_FIELDS} } }`;
+export const SUBMIT_PLAN = `mutation($input: PlanTransitionInput!) { submitBusinessPlan(input: $input) { ${PLAN_FIELDS} } }`;
+export const APPROVE_PLAN = `mutation($input: PlanTransitionInput!) { approveBusinessPlan(input: $input) { ${PLAN_FIELDS} } }`;
+export const RETURN_PLAN = `mutation($input: PlanTransitionInput!) { returnBusinessPlan(input: $input) { ${PLAN_FIELDS} } }`;
+export const REVISE_PLAN = `mutation($input: PlanTransitionInput!) { reviseBusinessPlan(input: $input) { ${PLAN_FIELDS} } }`;
+export const GET_PLAN = `query($id: ID!, $version: Int, $asOf: DateTime) {
+  businessPlan(id: $id, version: $version, asOf: $asOf) { ${PLAN_FIELDS} activities { id title startsOn endsOn status } }
+}`;
+export const PLAN_ACTIVITY = `mutation($input: PlanActivityInput!) { planActivity(input: $input) { ${ACTIVITY_FIELDS} } }`;
+export const LINK_ACTIVITY = `mutation($input: LinkActivityInput!) { linkActivityToObjective(input: $input) { ${ACTIVITY_FIELDS} } }`;
+export const UNLINK_ACTIVITY = `mutation($input: UnlinkActivityInput!) { unlinkActivityFromObjective(input: $input) { ${ACTIVITY_FIELDS} } }`;
+export const RESCHEDULE_ACTIVITY = `mutation($input: RescheduleActivityInput!) { rescheduleActivity(input: $input) { ${ACTIVITY_FIELDS} } }`;
+export const REASSIGN_ACTIVITY = `mutation($input: ReassignActivityInput!) { reassignActivity(input: $input) { ${ACTIVITY_FIELDS} } }`;
+export const COMPLETE_ACTIVITY = `mutation($input: CompleteActivityInput!) { completeActivity(input: $input) { ${ACTIVITY_FIELDS} } }`;
+export const CANCEL_ACTIVITY = `mutation($input: CancelActivityInput!) { cancelActivity(input: $input) { ${ACTIVITY_FIELDS} } }`;
+export const GET_ACTIVITY = `query($id: ID!, $asOf: DateTime) { activity(id: $id, asOf: $asOf) { ${ACTIVITY_FIELDS} } }`;
+export const LOG_WORK = `mutation($input: LogWorkInput!) { logWork(input: $input) { ${WORK_FIELDS} } }`;
+export const CORRECT_WORK = `mutation($input: CorrectWorkInput!) { correctWork(input: $input) { ${WORK_FIELDS} } }`;
+export const RETRACT_WORK = `mutation($input: RetractWorkInput!) { retractWork(input: $input) { ${WORK_FIELDS} } }`;
+export const GET_WORK_ENTRY = `query($id: ID!, $asOf: DateTime) { workEntry(id: $id, asOf: $asOf) { ${WORK_FIELDS} } }`;

@@ -2,6 +2,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { GraphQLModule } from '@nestjs/graphql';
 import { MercuriusDriver, type MercuriusDriverConfig } from '@nestjs/mercurius';
+import { ActivitiesModule } from './activities/activities.module';
 import { AuditModule } from './audit/audit.module';
 import { EntityReader } from './common/entity-reader';
 import type { AppConfig } from './config/app-config';
@@ -9,7 +10,9 @@ import { graphqlOptions } from './graphql/graphql-options';
 import { HealthController } from './health/health.controller';
 import { PersistenceModule } from './infrastructure/persistence.module';
 import { ObjectivesModule } from './objectives/objectives.module';
+import { PlansModule } from './plans/plans.module';
 import { PmosModule } from './pmos/pmos.module';
+import { WorkModule } from './work/work.module';
 
 @Module({})
 export class AppModule {
@@ -26,6 +29,9 @@ export class AppModule {
         }),
         PmosModule,
         ObjectivesModule,
+        PlansModule,
+        ActivitiesModule,
+        WorkModule,
         AuditModule,
       ],
       controllers: [HealthController],

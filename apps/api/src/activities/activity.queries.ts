@@ -1,0 +1,57 @@
+import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
+import type { ActivityState } from '@throughline/domain';
+import { ACTIVITY_KIND } from '../common/entity-kinds';
+import { EntityReader } from '../common/entity-reader';
+import { isEntityId } from '../common/stream-ids';
+import type { ActivityStatus } from '../graphql/enums';
+import type { Activity, Contribution } from './activity.types';
+import { toActivityView } from './activity.view';
+
+export class ActivityQuery {
+  constructor(readonly activityId: string, readonly asOf: string | null) {}
+}
+
+export class PlanActivitiesQuery {
+  constructor(readonly planId: string, readonly status: ActivityStatus | null, readonly asOf: string | null) {}
+}
+
+/** The open links to one objective, from the activities of the objective's PMO. */
+export class ObjectiveContributionsQuery {
+  constructor(readonly objectiveId: string, readonly pmoId: string, readonly asOf: string | null) {}
+}
+
+@QueryHandler(ActivityQuery)
+export class ActivityQueryHandler implements IQueryHandler<ActivityQuery, Activity | null> {
+  constructor(private readonly reader: EntityReader) {}
+
+  async execute({ activityId, asOf }: ActivityQuery): Promise<Activity | null> {
+    if (!isEntityId(activityId)) return null;
+    return toActivityView(await this.reader.get<ActivityState>(ACTIVITY_KIND, activityId.toLowerCase(), asOf), asOf);
+  }
+}
+
+@QueryHandler(PlanActivitiesQuery)
+export class PlanActivitiesQueryHandler implements IQueryHandler<PlanActivitiesQuery, Activity[]> {
+  constructor(private readonly reader: EntityReader) {}
+
+  async execute({ planId, status, asOf }: PlanActivitiesQuery): Promise<Activity[]> {
+    const records = await this.reader.list<ActivityState>(ACTIVITY_KIND, { parentId: planId }, asOf);
+    // Filtered on the view: the status clients see is derived, not the stored one.
+    return records
+      .map((r) => toActivityView(r, asOf))
+      .filter((a): a is Activity => a !== null && (status === null || a.status === status));
+  }
+}
+
+@QueryHandler(ObjectiveContributionsQuery)
+export class ObjectiveContributionsQueryHandler implements IQueryHandler<ObjectiveContributionsQuery, Contribution[]> {
+  constructor(private readonly reader: EntityReader) {}
+
+  async execute({ objectiveId, pmoId, asOf }: ObjectiveContributionsQuery): Promise<Contribution[]> {
+    // Activities link only to objectives of their own PMO, so the PMO's activities hold every link.
+    const records = await this.reader.list<ActivityState>(ACTIVITY_KIND, { pmoId }, asOf);
+    return records.flatMap((r) => toActivityView(r, asOf)?.contributions.filter((c) => c.objectiveId === objectiveId) ?? []);
+  }
+}
+
+export const ACTIVITY_QUERY_HANDLERS = [ActivityQueryHandler, PlanActivitiesQueryHandler, ObjectiveContributionsQueryHandler];

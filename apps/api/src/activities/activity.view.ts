@@ -1,0 +1,53 @@
+import { openLinks, type ActivityState } from '@throughline/domain';
+import type { EntityRecord } from '@throughline/read-models';
+import type { ActivityMode } from '../graphql/enums';
+import { activityStatus } from './activity-status';
+import type { Activity } from './activity.types';
+
+/**
+ * The GraphQL view of a folded activity; null when no activity was planned. `hoursLogged` is the
+ * work logged against it, which decides IN_PROGRESS.
+ */
+export const toActivityView = (record: EntityRecord<ActivityState> | null, asOf: string | null, hoursLogged = 0): Activity | null => {
+  if (!record || record.state.status === 'NONE') return null;
+  const { state } = record;
+  const activityId = state.activityId;
+  return {
+    id: activityId,
+    title: state.title,
+    description: state.description,
+    responsible: state.responsible,
+    mode: state.mode as ActivityMode,
+    status: activityStatus(state, hoursLogged),
+    startsOn: state.startsOn,
+    endsOn: state.endsOn,
+    effortEstimateHours: state.effortEstimateHours,
+    contributions: openLinks(state).map((link) => ({
+      rationale: link.rationale,
+      weight: link.weight,
+      linkedAt: link.linkedAt,
+      effectiveFrom: link.effectiveFrom,
+      objectiveId: link.objectiveId,
+      activityId,
+      asOf,
+    })),
+    links: state.links.map((link) => ({
+      rationale: link.rationale,
+      weight: link.weight,
+      linkedAt: link.linkedAt,
+      effectiveFrom: link.effectiveFrom,
+      endedOn: link.endedOn,
+      endReason: link.endReason,
+      objectiveId: link.objectiveId,
+      asOf,
+    })),
+    completedOn: state.status === 'DONE' ? state.completedOn : null,
+    cancelledOn: state.status === 'CANCELLED' ? state.cancelledOn : null,
+    cancelReason: state.status === 'CANCELLED' ? state.cancelReason : null,
+    plannedAt: record.createdAt,
+    revision: record.revision,
+    planId: state.planId,
+    pmoId: state.pmoId,
+    asOf,
+  };
+};

@@ -1,0 +1,59 @@
+import { Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { QueryBus } from '@nestjs/cqrs';
+import type { ActivityState, ObjectiveState } from '@throughline/domain';
+import { NotFoundError } from '../common/app-errors';
+import { Clock } from '../common/clock';
+import { ACTIVITY_KIND, OBJECTIVE_KIND } from '../common/entity-kinds';
+import type { Loaders } from '../common/loaders';
+import { RequestLoaders } from '../common/request-context';
+import { Objective } from '../objectives/objective.types';
+import { toObjectiveView } from '../objectives/objective.view';
+import { ObjectiveContributionsQuery } from './activity.queries';
+import { Activity, Contribution, ContributionPeriod } from './activity.types';
+import { toActivityView } from './activity.view';
+
+const objectiveOf = async (loaders: Loaders, clock: Clock, link: { objectiveId: string; asOf: string | null }): Promise<Objective> => {
+  const record = await loaders.entity<ObjectiveState>(OBJECTIVE_KIND, link.asOf).load(link.objectiveId);
+  const objective = toObjectiveView(record, link.asOf, clock.now().toISOString().slice(0, 10));
+  if (!objective) throw new NotFoundError('objective', link.objectiveId);
+  return objective;
+};
+
+@Resolver(() => Contribution)
+export class ContributionResolver {
+  constructor(private readonly clock: Clock) {}
+
+  @ResolveField(() => Objective)
+  objective(@Parent() contribution: Contribution, @RequestLoaders() loaders: Loaders): Promise<Objective> {
+    return objectiveOf(loaders, this.clock, contribution);
+  }
+
+  @ResolveField(() => Activity)
+  async activity(@Parent() contribution: Contribution, @RequestLoaders() loaders: Loaders): Promise<Activity> {
+    const record = await loaders.entity<ActivityState>(ACTIVITY_KIND, contribution.asOf).load(contribution.activityId);
+    const activity = toActivityView(record, contribution.asOf);
+    if (!activity) throw new NotFoundError('activity', contribution.activityId);
+    return activity;
+  }
+}
+
+@Resolver(() => ContributionPeriod)
+export class ContributionPeriodResolver {
+  constructor(private readonly clock: Clock) {}
+
+  @ResolveField(() => Objective)
+  objective(@Parent() period: ContributionPeriod, @RequestLoaders() loaders: Loaders): Promise<Objective> {
+    return objectiveOf(loaders, this.clock, period);
+  }
+}
+
+/** Objective.contributions lives with the activities, which hold the links. */
+@Resolver(() => Objective)
+export class ObjectiveContributionsResolver {
+  constructor(private readonly queries: QueryBus) {}
+
+  @ResolveField(() => [Contribution], { description: 'the links in force from activities to this objective' })
+  contributions(@Parent() objective: Objective): Promise<Contribution[]> {
+    return this.queries.execute(new ObjectiveContributionsQuery(objective.id, objective.pmoId, objective.asOf));
+  }
+}

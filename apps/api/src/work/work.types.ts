@@ -1,0 +1,20 @@
+import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
+import { DateTimeScalar, LocalDateScalar } from '../graphql/scalars';
+
+@ObjectType()
+export class WorkEntry {
+  @Field(() => ID) id!: string;
+  @Field() person!: string;
+  @Field(() => LocalDateScalar, { description: 'the day the work was done' }) workedOn!: string;
+  @Field(() => Float) hours!: number;
+  @Field() description!: string;
+  @Field({ description: 'a retracted entry counts in no total but stays in the history' }) retracted!: boolean;
+  @Field(() => String, { nullable: true }) retractReason!: string | null;
+  @Field(() => DateTimeScalar) loggedAt!: string;
+  @Field(() => Int, { description: 'stream revision, for expectedRevision' }) revision!: number;
+
+  /** Not exposed: resolved by field resolvers. */
+  pmoId!: string;
+  activityId!: string | null;
+  asOf!: string | null;
+}
