@@ -4,3 +4,4 @@ export * from './projector';
 export * from './projector-errors';
 export * from './entity-state.projection';
 export * from './entity-state.reader';
+export * from './alignment';

@@ -1,0 +1,49 @@
+import { addDays, isoWeekStart, maxDate, minDate, monthEnd, monthStart } from '@throughline/domain';
+
+/** WEEK: ISO weeks, Monday to Sunday. MONTH: calendar months. */
+export type Granularity = 'WEEK' | 'MONTH';
+
+/** Inclusive days. */
+export interface Period {
+  readonly start: string;
+  readonly end: string;
+}
+
+const periodStart = (day: string, granularity: Granularity | null, from: string): string => {
+  if (granularity === null) return from;
+  return maxDate(from, granularity === 'WEEK' ? isoWeekStart(day) : monthStart(day));
+};
+
+const periodEnd = (day: string, granularity: Granularity | null, to: string): string => {
+  if (granularity === null) return to;
+  return minDate(to, granularity === 'WEEK' ? addDays(isoWeekStart(day), 6) : monthEnd(day));
+};
+
+/**
+ * The buckets of [from, to] with no gap and no overlap, the first and last clipped to the window,
+ * so that every day of the window falls in exactly one. Null granularity: the window as one bucket.
+ */
+export const bucketPeriods = (from: string, to: string, granularity: Granularity | null): Period[] => {
+  const periods: Period[] = [];
+  for (let start = from; start <= to; ) {
+    const end = periodEnd(start, granularity, to);
+    periods.push({ start, end });
+    start = addDays(end, 1);
+  }
+  return periods;
+};
+
+/** Finds the bucket a day of the window falls in, by the start that bucketPeriods gave it. */
+export const bucketIndex = (periods: readonly Period[], granularity: Granularity | null, from: string) => {
+  const byStart = new Map(periods.map((period, index) => [period.start, index]));
+  const cache = new Map<string, number>();
+  return (day: string): number => {
+    let index = cache.get(day);
+    if (index === undefined) {
+      index = byStart.get(periodStart(day, granularity, from));
+      if (index === undefined) throw new Error(`${day} lies outside the window starting ${from}`);
+      cache.set(day, index);
+    }
+    return index;
+  };
+};

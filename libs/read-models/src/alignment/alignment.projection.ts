@@ -1,0 +1,199 @@
+import type { Database, Statement } from 'better-sqlite3';
+import type {
+  ActivityCancelled,
+  ActivityCompleted,
+  ActivityLinkedToObjective,
+  ActivityPlanned,
+  ActivityRescheduled,
+  ActivityUnlinkedFromObjective,
+  ObjectiveClosed,
+  ObjectiveDefined,
+  WorkCorrected,
+  WorkLogged,
+  WorkRetracted,
+} from '@throughline/domain';
+import type { RecordedEvent } from '@throughline/event-store';
+import { perConnection, type Projection } from '../projection';
+import { ALIGNMENT_DDL, ALIGNMENT_TABLES } from './alignment.schema';
+import {
+  type ActivityFacts,
+  type LinkFacts,
+  type ObjectiveFacts,
+  type Version,
+  type VersionedTable,
+  type WorkFacts,
+  begin,
+  supersede,
+  versionedTable,
+} from './alignment.versions';
+
+interface Statements {
+  readonly work: VersionedTable<WorkFacts>;
+  readonly currentWork: Statement<[string], Version<WorkFacts>>;
+  readonly link: VersionedTable<LinkFacts>;
+  readonly openLinks: Statement<[string, string], Version<LinkFacts>>;
+  readonly nextLinkNo: Statement<[string], { next: number }>;
+  readonly activity: VersionedTable<ActivityFacts>;
+  readonly currentActivity: Statement<[string], Version<ActivityFacts>>;
+  readonly objective: VersionedTable<ObjectiveFacts>;
+  readonly currentObjective: Statement<[string], Version<ObjectiveFacts>>;
+}
+
+type Handler = (statements: Statements, data: never, recordedAt: string) => void;
+
+const prepareStatements = (db: Database): Statements => {
+  const work = versionedTable<WorkFacts>(db, 'work_version', {
+    workEntryId: 'work_entry_id',
+    pmoId: 'pmo_id',
+    person: 'person',
+    workedOn: 'worked_on',
+    hours: 'hours',
+    activityId: 'activity_id',
+    retracted: 'retracted',
+  });
+  const link = versionedTable<LinkFacts>(db, 'link_version', {
+    activityId: 'activity_id',
+    linkNo: 'link_no',
+    objectiveId: 'objective_id',
+    weight: 'weight',
+    effectiveFrom: 'effective_from',
+    endedOn: 'ended_on',
+  });
+  const activity = versionedTable<ActivityFacts>(db, 'activity_version', {
+    activityId: 'activity_id',
+    planId: 'plan_id',
+    pmoId: 'pmo_id',
+    title: 'title',
+    status: 'status',
+    startsOn: 'starts_on',
+    endsOn: 'ends_on',
+  });
+  const objective = versionedTable<ObjectiveFacts>(db, 'objective_version', {
+    objectiveId: 'objective_id',
+    pmoId: 'pmo_id',
+    status: 'status',
+    closedOn: 'closed_on',
+  });
+  return {
+    work,
+    currentWork: db.prepare(
+      `SELECT ${work.selectList} FROM work_version WHERE work_entry_id = ? AND recorded_to IS NULL`,
+    ),
+    link,
+    openLinks: db.prepare(
+      `SELECT ${link.selectList} FROM link_version
+       WHERE activity_id = ? AND objective_id = ? AND ended_on IS NULL AND recorded_to IS NULL`,
+    ),
+    nextLinkNo: db.prepare('SELECT COALESCE(MAX(link_no) + 1, 0) AS next FROM link_version WHERE activity_id = ?'),
+    activity,
+    currentActivity: db.prepare(
+      `SELECT ${activity.selectList} FROM activity_version WHERE activity_id = ? AND recorded_to IS NULL`,
+    ),
+    objective,
+    currentObjective: db.prepare(
+      `SELECT ${objective.selectList} FROM objective_version WHERE objective_id = ? AND recorded_to IS NULL`,
+    ),
+  };
+};
+
+// Each handler mirrors its aggregate's evolve: an event the fold would ignore (a second
+// WorkLogged, completing a cancelled activity...) changes nothing here either.
+const handlers: Record<string, Handler> = {
+  WorkLogged: (s: Statements, data: WorkLogged['data'], at: string) => {
+    if (s.currentWork.get(data.workEntryId)) return;
+    const { workEntryId, pmoId, person, workedOn, hours, activityId } = data;
+    begin(s.work, { workEntryId, pmoId, person, workedOn, hours, activityId, retracted: 0 }, at);
+  },
+  WorkCorrected: (s: Statements, data: WorkCorrected['data'], at: string) => {
+    const current = s.currentWork.get(data.workEntryId);
+    if (!current) return;
+    const { person, workedOn, hours, activityId } = data.changes;
+    supersede(
+      s.work,
+      current,
+      {
+        ...current,
+        person: person ?? current.person,
+        workedOn: workedOn ?? current.workedOn,
+        hours: hours ?? current.hours,
+        // null is a change too: the entry no longer serves any activity.
+        activityId: activityId === undefined ? current.activityId : activityId,
+      },
+      at,
+    );
+  },
+  WorkRetracted: (s: Statements, data: WorkRetracted['data'], at: string) => {
+    const current = s.currentWork.get(data.workEntryId);
+    if (!current || current.retracted) return;
+    supersede(s.work, current, { ...current, retracted: 1 }, at);
+  },
+
+  ActivityPlanned: (s: Statements, data: ActivityPlanned['data'], at: string) => {
+    if (s.currentActivity.get(data.activityId)) return;
+    const { activityId, planId, pmoId, title, startsOn, endsOn } = data;
+    begin(s.activity, { activityId, planId, pmoId, title, status: 'PLANNED', startsOn, endsOn }, at);
+  },
+  ActivityRescheduled: (s: Statements, data: ActivityRescheduled['data'], at: string) => {
+    const current = s.currentActivity.get(data.activityId);
+    if (!current) return;
+    supersede(s.activity, current, { ...current, startsOn: data.startsOn, endsOn: data.endsOn }, at);
+    for (const moved of data.movedLinks) {
+      for (const link of s.openLinks.all(data.activityId, moved.objectiveId)) {
+        supersede(s.link, link, { ...link, effectiveFrom: moved.effectiveFrom }, at);
+      }
+    }
+  },
+  ActivityCompleted: (s: Statements, data: ActivityCompleted['data'], at: string) => {
+    const current = s.currentActivity.get(data.activityId);
+    if (current?.status === 'PLANNED') supersede(s.activity, current, { ...current, status: 'DONE' }, at);
+  },
+  ActivityCancelled: (s: Statements, data: ActivityCancelled['data'], at: string) => {
+    const current = s.currentActivity.get(data.activityId);
+    if (current?.status === 'PLANNED') supersede(s.activity, current, { ...current, status: 'CANCELLED' }, at);
+  },
+  ActivityLinkedToObjective: (s: Statements, data: ActivityLinkedToObjective['data'], at: string) => {
+    if (!s.currentActivity.get(data.activityId)) return;
+    const { activityId, objectiveId, weight, effectiveFrom } = data;
+    const linkNo = (s.nextLinkNo.get(activityId) as { next: number }).next;
+    begin(s.link, { activityId, linkNo, objectiveId, weight, effectiveFrom, endedOn: null }, at);
+  },
+  ActivityUnlinkedFromObjective: (s: Statements, data: ActivityUnlinkedFromObjective['data'], at: string) => {
+    for (const link of s.openLinks.all(data.activityId, data.objectiveId)) {
+      supersede(s.link, link, { ...link, endedOn: data.endedOn }, at);
+    }
+  },
+
+  ObjectiveDefined: (s: Statements, data: ObjectiveDefined['data'], at: string) => {
+    if (s.currentObjective.get(data.objectiveId)) return;
+    begin(s.objective, { objectiveId: data.objectiveId, pmoId: data.pmoId, status: 'ACTIVE', closedOn: null }, at);
+  },
+  ObjectiveClosed: (s: Statements, data: ObjectiveClosed['data'], at: string) => {
+    const current = s.currentObjective.get(data.objectiveId);
+    if (current?.status !== 'ACTIVE') return;
+    supersede(s.objective, current, { ...current, status: data.outcome, closedOn: data.closedOn }, at);
+  },
+};
+
+/**
+ * Versions of the facts alignment is computed from: work entries, activities, their links to
+ * objectives, and objectives' closure. Plan events are not needed: an activity carries its PMO,
+ * and a plan's approval state does not change which objectives the work served. Every other event
+ * type is ignored, so the projection can run over the whole feed.
+ *
+ * `metadata.recordedAt` is taken as the store writes it (ISO-8601 UTC with milliseconds), which is
+ * what keeps string comparison of recorded instants correct.
+ */
+export class AlignmentProjection implements Projection {
+  readonly name = 'alignment';
+  readonly tables = ALIGNMENT_TABLES;
+  readonly ddl = ALIGNMENT_DDL;
+  /** Bump when a handler changes the rows it writes for existing events. */
+  readonly fingerprint = 'alignment@1';
+
+  private readonly statements = perConnection(prepareStatements);
+
+  apply(event: RecordedEvent, db: Database): void {
+    const handler = handlers[event.type];
+    if (handler) handler(this.statements(db), event.data as never, event.metadata.recordedAt);
+  }
+}

@@ -1,0 +1,111 @@
+import { visible } from './alignment.as-of';
+
+/**
+ * SQL of the alignment reader. Each builder takes the as-of instant only to choose between the
+ * present form and the as-of form (which binds @asOf); values are always bound, never inlined.
+ */
+
+const IDS = (parameter: string) => `(SELECT value FROM json_each(@${parameter}))`;
+
+export interface WorkEntriesShape {
+  readonly person: boolean;
+  /** 'none': entries with no activity; 'one': entries of @activityId. */
+  readonly activity: 'any' | 'none' | 'one';
+  readonly includeRetracted: boolean;
+}
+
+export const workEntriesSql = (asOf: string | null, shape: WorkEntriesShape): string => {
+  const conditions = ['w.pmo_id = @pmoId', 'w.worked_on BETWEEN @from AND @to', visible('w', asOf)];
+  if (shape.person) conditions.push('w.person = @person');
+  if (shape.activity === 'none') conditions.push('w.activity_id IS NULL');
+  if (shape.activity === 'one') conditions.push('w.activity_id = @activityId');
+  if (!shape.includeRetracted) conditions.push('w.retracted = 0');
+  return `SELECT w.work_entry_id AS workEntryId, w.pmo_id AS pmoId, w.person, w.worked_on AS workedOn, w.hours,
+            w.activity_id AS activityId, w.retracted
+          FROM work_version w WHERE ${conditions.join(' AND ')}
+          ORDER BY w.worked_on, w.work_entry_id`;
+};
+
+export const workEntrySql = (asOf: string | null): string =>
+  `SELECT w.worked_on AS workedOn, w.hours, w.activity_id AS activityId, w.retracted
+   FROM work_version w WHERE w.work_entry_id = @workEntryId AND ${visible('w', asOf)}`;
+
+export const hoursByActivitySql = (asOf: string | null): string =>
+  `SELECT w.activity_id AS activityId, SUM(w.hours) AS hours FROM work_version w
+   WHERE w.activity_id IN ${IDS('ids')} AND w.retracted = 0 AND ${visible('w', asOf)}
+   GROUP BY w.activity_id`;
+
+export const personDayHoursSql = (): string =>
+  `SELECT COALESCE(SUM(w.hours), 0) AS hours FROM work_version w
+   WHERE w.person = @person AND w.worked_on = @day AND w.retracted = 0 AND w.recorded_to IS NULL
+     AND w.work_entry_id IS NOT @exclude`;
+
+/** Hours per (activity, day) of a PMO's window: what the crediting rule is applied to. */
+export const windowWorkSql = (asOf: string | null): string =>
+  `SELECT w.activity_id AS activityId, w.worked_on AS workedOn, SUM(w.hours) AS hours FROM work_version w
+   WHERE w.pmo_id = @pmoId AND w.worked_on BETWEEN @from AND @to AND w.retracted = 0 AND ${visible('w', asOf)}
+   GROUP BY w.activity_id, w.worked_on`;
+
+/** Hours per (activity, day) of some activities, over all time. */
+export const activitiesWorkSql = (asOf: string | null): string =>
+  `SELECT w.activity_id AS activityId, w.worked_on AS workedOn, SUM(w.hours) AS hours FROM work_version w
+   WHERE w.activity_id IN ${IDS('ids')} AND w.retracted = 0 AND ${visible('w', asOf)}
+   GROUP BY w.activity_id, w.worked_on`;
+
+const LINK_COLUMNS = `l.activity_id AS activityId, l.objective_id AS objectiveId, l.weight,
+  l.effective_from AS effectiveFrom, l.ended_on AS endedOn`;
+
+/** In the order linked, so a caller folding them sees what the activity's own fold sees. */
+export const linksOfActivitiesSql = (asOf: string | null): string =>
+  `SELECT ${LINK_COLUMNS} FROM link_version l
+   WHERE l.activity_id IN ${IDS('ids')} AND ${visible('l', asOf)}
+   ORDER BY l.activity_id, l.link_no`;
+
+export const linksOfObjectiveSql = (asOf: string | null): string =>
+  `SELECT ${LINK_COLUMNS} FROM link_version l
+   WHERE l.objective_id = @objectiveId AND ${visible('l', asOf)}
+   ORDER BY l.effective_from, l.activity_id, l.link_no`;
+
+export const activitiesOfObjectivesSql = (asOf: string | null): string =>
+  `SELECT DISTINCT l.activity_id AS activityId FROM link_version l
+   WHERE l.objective_id IN ${IDS('ids')} AND ${visible('l', asOf)}`;
+
+export const objectivesSql = (asOf: string | null): string =>
+  `SELECT o.objective_id AS objectiveId, o.closed_on AS closedOn FROM objective_version o
+   WHERE o.objective_id IN ${IDS('ids')} AND ${visible('o', asOf)}`;
+
+const OVERLAPS_WINDOW = 'a.starts_on <= @to AND a.ends_on >= @from';
+const ACTIVITY_ORDER = 'ORDER BY a.starts_on, a.activity_id';
+
+/** See AlignmentReport.activitiesWithoutObjective. */
+export const activitiesWithoutObjectiveSql = (asOf: string | null): string =>
+  `SELECT a.activity_id AS id FROM activity_version a
+   WHERE a.pmo_id = @pmoId AND ${visible('a', asOf)} AND a.status <> 'CANCELLED' AND ${OVERLAPS_WINDOW}
+     AND NOT EXISTS (
+       SELECT 1 FROM link_version l
+       WHERE l.activity_id = a.activity_id AND ${visible('l', asOf)}
+         AND l.effective_from <= @to AND (l.ended_on IS NULL OR l.ended_on > @from)
+         AND (l.ended_on IS NULL OR l.ended_on > l.effective_from))
+   ${ACTIVITY_ORDER}`;
+
+/** See AlignmentReport.objectivesWithoutActivity. */
+export const objectivesWithoutActivitySql = (asOf: string | null): string =>
+  `SELECT o.objective_id AS id FROM objective_version o
+   WHERE o.pmo_id = @pmoId AND ${visible('o', asOf)} AND o.status = 'ACTIVE'
+     AND NOT EXISTS (
+       SELECT 1 FROM link_version l
+       JOIN activity_version a ON a.activity_id = l.activity_id AND ${visible('a', asOf)}
+       WHERE l.objective_id = o.objective_id AND ${visible('l', asOf)} AND l.ended_on IS NULL
+         AND a.status <> 'CANCELLED')
+   ORDER BY o.objective_id`;
+
+/** See AlignmentReport.idleActivities. */
+export const idleActivitiesSql = (asOf: string | null): string =>
+  `SELECT a.activity_id AS id FROM activity_version a
+   WHERE a.pmo_id = @pmoId AND ${visible('a', asOf)} AND a.status = 'PLANNED' AND ${OVERLAPS_WINDOW}
+     AND a.starts_on <= @idleTo
+     AND NOT EXISTS (
+       SELECT 1 FROM work_version w
+       WHERE w.activity_id = a.activity_id AND w.worked_on BETWEEN @idleFrom AND @idleTo
+         AND w.retracted = 0 AND ${visible('w', asOf)})
+   ${ACTIVITY_ORDER}`;

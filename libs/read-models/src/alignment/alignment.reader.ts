@@ -1,0 +1,229 @@
+import type { Database } from 'better-sqlite3';
+import { addDays, isLocalDate, minDate } from '@throughline/domain';
+import { ReadModelDb } from '../read-model-db';
+import { type AsOf, StatementCache, normaliseAsOf } from './alignment.as-of';
+import { bucketIndex, bucketPeriods } from './alignment.buckets';
+import * as sql from './alignment.queries';
+import { Crediting, HoursTally, type LinkRow, fromMicroHours, toMicroHours } from './alignment.tally';
+import type {
+  AlignmentParams,
+  AlignmentReport,
+  WorkEntryCredits,
+  WorkEntryFilter,
+  WorkEntryRow,
+} from './alignment.types';
+
+/** Work on an activity is idle when none was done on this many days up to the day judged. */
+export const IDLE_DAYS = 14;
+
+interface DayHours {
+  activityId: string | null;
+  workedOn: string;
+  hours: number;
+}
+
+const day = (field: string, value: string): string => {
+  if (!isLocalDate(value)) throw new RangeError(`${field} ${value} is not a calendar day (YYYY-MM-DD)`);
+  return value;
+};
+
+const window = (from: string, to: string): void => {
+  day('from', from);
+  day('to', to);
+  if (from > to) throw new RangeError(`from ${from} is after to ${to}`);
+};
+
+const rounded = (hours: number): number => fromMicroHours(toMicroHours(hours));
+
+/**
+ * Queries over the alignment projection. Every method answering with `asOf` answers exactly what
+ * it would have answered at that recorded instant; without it (or with null), the present.
+ */
+export class AlignmentReader {
+  private readonly statements: StatementCache;
+
+  /** The alignment tables must exist: construct after the projector (which creates them). */
+  constructor(db: Database | ReadModelDb) {
+    this.statements = new StatementCache(db instanceof ReadModelDb ? db.connection : db);
+  }
+
+  /** Ordered by workedOn, then workEntryId. */
+  workEntries(filter: WorkEntryFilter, asOf?: AsOf): WorkEntryRow[] {
+    window(filter.from, filter.to);
+    const at = normaliseAsOf(asOf);
+    const shape: sql.WorkEntriesShape = {
+      person: filter.person !== undefined,
+      activity: filter.activityId === undefined ? 'any' : filter.activityId === null ? 'none' : 'one',
+      includeRetracted: filter.includeRetracted === true,
+    };
+    const key = `workEntries:${at !== null}:${shape.person}:${shape.activity}:${shape.includeRetracted}`;
+    const rows = this.statements
+      .get<Omit<WorkEntryRow, 'retracted'> & { retracted: number }>(key, () => sql.workEntriesSql(at, shape))
+      .all({ ...filter, asOf: at });
+    return rows.map((row) => ({ ...row, retracted: row.retracted === 1 }));
+  }
+
+  /** Non-retracted hours per activity, 0 for an activity with none. */
+  hoursLoggedByActivity(activityIds: readonly string[], asOf?: AsOf): Map<string, number> {
+    const at = normaliseAsOf(asOf);
+    const hours = new Map(activityIds.map((id) => [id, 0]));
+    if (activityIds.length === 0) return hours;
+    const rows = this.statements
+      .get<{ activityId: string; hours: number }>(`hoursByActivity:${at !== null}`, () => sql.hoursByActivitySql(at))
+      .all({ ids: JSON.stringify(activityIds), asOf: at });
+    for (const row of rows) hours.set(row.activityId, rounded(row.hours));
+    return hours;
+  }
+
+  /**
+   * A person's non-retracted hours on a day across every PMO, now: the 24-hour rule is checked
+   * against the present only. `excludeWorkEntryId` leaves out the entry being corrected.
+   */
+  personDayHours(person: string, workedOn: string, excludeWorkEntryId?: string): number {
+    const row = this.statements
+      .get<{ hours: number }>('personDayHours', sql.personDayHoursSql)
+      .get({ person, day: day('day', workedOn), exclude: excludeWorkEntryId ?? null });
+    return rounded(row?.hours ?? 0);
+  }
+
+  /** Hours credited to each objective over all time, aligned or not; 0 for one with none. */
+  hoursInvestedByObjective(objectiveIds: readonly string[], asOf?: AsOf): Map<string, number> {
+    const at = normaliseAsOf(asOf);
+    const invested = new Map(objectiveIds.map((id) => [id, 0]));
+    if (objectiveIds.length === 0) return invested;
+    const activityIds = this.statements
+      .get<{ activityId: string }>(`activitiesOfObjectives:${at !== null}`, () => sql.activitiesOfObjectivesSql(at))
+      .all({ ids: JSON.stringify(objectiveIds), asOf: at })
+      .map((row) => row.activityId);
+    if (activityIds.length === 0) return invested;
+    const ids = JSON.stringify(activityIds);
+    const crediting = this.crediting(activityIds, at);
+    const groups = this.statements
+      .get<DayHours>(`activitiesWork:${at !== null}`, () => sql.activitiesWorkSql(at))
+      .all({ ids, asOf: at });
+    const micro = new Map<string, number>();
+    for (const group of groups) {
+      const { credits } = crediting.credit(group.activityId, group.workedOn, toMicroHours(group.hours));
+      for (const credit of credits) micro.set(credit.objectiveId, (micro.get(credit.objectiveId) ?? 0) + credit.micro);
+    }
+    for (const id of objectiveIds) invested.set(id, fromMicroHours(micro.get(id) ?? 0));
+    return invested;
+  }
+
+  /** Every period of the objective's links visible at the instant, ended ones included. */
+  linksOfObjective(objectiveId: string, asOf?: AsOf): LinkRow[] {
+    const at = normaliseAsOf(asOf);
+    return this.statements
+      .get<LinkRow>(`linksOfObjective:${at !== null}`, () => sql.linksOfObjectiveSql(at))
+      .all({ objectiveId, asOf: at });
+  }
+
+  /** Every period of the activity's links visible at the instant, ended ones included, in link order. */
+  linksOfActivity(activityId: string, asOf?: AsOf): LinkRow[] {
+    return this.linksOfActivities([activityId], normaliseAsOf(asOf));
+  }
+
+  /** null when the entry did not exist at the instant. */
+  creditsOfWorkEntry(workEntryId: string, asOf?: AsOf): WorkEntryCredits | null {
+    const at = normaliseAsOf(asOf);
+    const entry = this.statements
+      .get<{ workedOn: string; hours: number; activityId: string | null; retracted: number }>(
+        `workEntry:${at !== null}`,
+        () => sql.workEntrySql(at),
+      )
+      .get({ workEntryId, asOf: at });
+    if (!entry) return null;
+    const micro = toMicroHours(entry.hours);
+    const activityIds = entry.activityId === null ? [] : [entry.activityId];
+    const { credits, aligned } = this.crediting(activityIds, at).credit(entry.activityId, entry.workedOn, micro);
+    return {
+      credits: credits.map((credit) => ({ objectiveId: credit.objectiveId, hours: fromMicroHours(credit.micro) })),
+      aligned,
+      activityId: entry.activityId,
+      workedOn: entry.workedOn,
+      hours: fromMicroHours(micro),
+      retracted: entry.retracted === 1,
+    };
+  }
+
+  /**
+   * Hours of the PMO's work in [from, to], aligned or not, per bucket and per objective, and the
+   * gaps of the purpose chain; see AlignmentReport for the exact definitions.
+   */
+  alignment(params: AlignmentParams, asOf?: AsOf): AlignmentReport {
+    const { pmoId, from, to, granularity } = params;
+    window(from, to);
+    const at = normaliseAsOf(asOf);
+    const mode = at !== null;
+    const windowParams = { pmoId, from, to, asOf: at };
+
+    // SQLite sums the hours per (activity, day); only those groups, not entries, reach the rule.
+    const groups = this.statements.get<DayHours>(`windowWork:${mode}`, () => sql.windowWorkSql(at)).all(windowParams);
+    const activityIds = [...new Set(groups.flatMap((group) => (group.activityId === null ? [] : [group.activityId])))];
+    const crediting = this.crediting(activityIds, at);
+
+    const periods = bucketPeriods(from, to, granularity);
+    const indexOf = bucketIndex(periods, granularity, from);
+    const whole = new HoursTally();
+    const tallies = periods.map(() => new HoursTally());
+    for (const group of groups) {
+      const micro = toMicroHours(group.hours);
+      const credited = crediting.credit(group.activityId, group.workedOn, micro);
+      whole.add(micro, credited);
+      (tallies[indexOf(group.workedOn)] as HoursTally).add(micro, credited);
+    }
+
+    const idleTo = minDate(to, day('today', params.today));
+    const ids = (key: string, build: (asOf: string | null) => string, extra: Record<string, unknown> = {}) =>
+      this.statements
+        .get<{ id: string }>(`${key}:${mode}`, () => build(at))
+        .all({ ...windowParams, ...extra })
+        .map((row) => row.id);
+
+    return {
+      totalHours: fromMicroHours(whole.total),
+      alignedHours: fromMicroHours(whole.aligned),
+      unalignedHours: fromMicroHours(whole.total - whole.aligned),
+      alignedShare: whole.alignedShare,
+      buckets: periods.map((period, index) => {
+        const tally = tallies[index] as HoursTally;
+        return {
+          start: period.start,
+          end: period.end,
+          totalHours: fromMicroHours(tally.total),
+          alignedHours: fromMicroHours(tally.aligned),
+          alignedShare: tally.alignedShare,
+          byObjective: tally.objectiveHours(),
+        };
+      }),
+      byObjective: whole.objectiveHours(),
+      activitiesWithoutObjective: ids('activitiesWithoutObjective', sql.activitiesWithoutObjectiveSql),
+      objectivesWithoutActivity: ids('objectivesWithoutActivity', sql.objectivesWithoutActivitySql),
+      idleActivities: ids('idleActivities', sql.idleActivitiesSql, {
+        idleFrom: addDays(idleTo, -(IDLE_DAYS - 1)),
+        idleTo,
+      }),
+    };
+  }
+
+  private linksOfActivities(activityIds: readonly string[], at: string | null): LinkRow[] {
+    if (activityIds.length === 0) return [];
+    return this.statements
+      .get<LinkRow>(`linksOfActivities:${at !== null}`, () => sql.linksOfActivitiesSql(at))
+      .all({ ids: JSON.stringify(activityIds), asOf: at });
+  }
+
+  /** The links of the activities and the closing day of every objective they name, at the instant. */
+  private crediting(activityIds: readonly string[], at: string | null): Crediting {
+    const links = this.linksOfActivities(activityIds, at);
+    const objectiveIds = [...new Set(links.map((link) => link.objectiveId))];
+    const closedOn = new Map<string, string | null>();
+    if (objectiveIds.length > 0) {
+      const rows = this.statements
+        .get<{ objectiveId: string; closedOn: string | null }>(`objectives:${at !== null}`, () => sql.objectivesSql(at))
+        .all({ ids: JSON.stringify(objectiveIds), asOf: at });
+      for (const row of rows) closedOn.set(row.objectiveId, row.closedOn);
+    }
+    return new Crediting(links, closedOn);
+  }
+}
