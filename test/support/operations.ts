@@ -28,7 +28,7 @@ export const HISTORY = `query($type: EntityType!, $id: ID!, $first: Int, $after:
 export const PLAN_FIELDS = `id title periodStart periodEnd status version approvedBy approvedAt baselineVersion revision pmo { id }
   versions { version status submittedBy submittedAt approvedBy approvedAt supersededAt }`;
 
-export const ACTIVITY_FIELDS = `id title description responsible mode status startsOn endsOn effortEstimateHours revision
+export const ACTIVITY_FIELDS = `id title description responsible mode status hoursLogged startsOn endsOn effortEstimateHours revision
   completedOn cancelledOn cancelReason plan { id }
   contributions { objective { id } activity { id } rationale weight linkedAt effectiveFrom }
   links { objective { id } rationale weight effectiveFrom endedOn endReason }`;
@@ -55,3 +55,22 @@ export const LOG_WORK = `mutation($input: LogWorkInput!) { logWork(input: $input
 export const CORRECT_WORK = `mutation($input: CorrectWorkInput!) { correctWork(input: $input) { ${WORK_FIELDS} } }`;
 export const RETRACT_WORK = `mutation($input: RetractWorkInput!) { retractWork(input: $input) { ${WORK_FIELDS} } }`;
 export const GET_WORK_ENTRY = `query($id: ID!, $asOf: DateTime) { workEntry(id: $id, asOf: $asOf) { ${WORK_FIELDS} } }`;
+
+const HOURS = 'objective { id title } hours';
+export const ALIGNMENT = `query($pmoId: ID!, $from: LocalDate!, $to: LocalDate!, $granularity: Granularity, $asOf: DateTime) {
+  alignment(pmoId: $pmoId, from: $from, to: $to, granularity: $granularity, asOf: $asOf) {
+    pmo { id } from to totalHours alignedHours unalignedHours alignedShare
+    buckets { start end totalHours alignedHours alignedShare byObjective { ${HOURS} } }
+    byObjective { ${HOURS} }
+    activitiesWithoutObjective { id title } objectivesWithoutActivity { id title } idleActivities { id title }
+  }
+}`;
+export const PURPOSE_CHAIN = `query($id: ID!) {
+  purposeChain(workEntryId: $id) {
+    workEntry { id hours } activity { id title } objectives { id title } credits { ${HOURS} }
+    mandate { version statement } aligned
+  }
+}`;
+export const WORK_ENTRIES = `query($pmoId: ID!, $from: LocalDate!, $to: LocalDate!, $person: String, $activityId: ID) {
+  workEntries(pmoId: $pmoId, from: $from, to: $to, person: $person, activityId: $activityId) { id person workedOn hours activity { id } }
+}`;

@@ -3,6 +3,8 @@ import { CqrsModule } from '@nestjs/cqrs';
 import { GraphQLModule } from '@nestjs/graphql';
 import { MercuriusDriver, type MercuriusDriverConfig } from '@nestjs/mercurius';
 import { ActivitiesModule } from './activities/activities.module';
+import { AlignmentReader } from '@throughline/read-models';
+import { AlignmentModule } from './alignment/alignment.module';
 import { AuditModule } from './audit/audit.module';
 import { EntityReader } from './common/entity-reader';
 import type { AppConfig } from './config/app-config';
@@ -24,14 +26,15 @@ export class AppModule {
         PersistenceModule.forRoot(config),
         GraphQLModule.forRootAsync<MercuriusDriverConfig>({
           driver: MercuriusDriver,
-          inject: [EntityReader],
-          useFactory: (reader: EntityReader) => graphqlOptions(reader),
+          inject: [EntityReader, AlignmentReader],
+          useFactory: (reader: EntityReader, alignment: AlignmentReader) => graphqlOptions(reader, alignment),
         }),
         PmosModule,
         ObjectivesModule,
         PlansModule,
         ActivitiesModule,
         WorkModule,
+        AlignmentModule,
         AuditModule,
       ],
       controllers: [HealthController],

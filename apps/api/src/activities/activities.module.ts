@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { ActivityViews } from './activity-views';
 import { ACTIVITY_COMMAND_HANDLERS } from './activity.commands';
 import { ACTIVITY_QUERY_HANDLERS } from './activity.queries';
 import { ActivityResolver, PlanActivitiesResolver } from './activity.resolver';
@@ -6,6 +7,7 @@ import { ContributionPeriodResolver, ContributionResolver, ObjectiveContribution
 
 @Module({
   providers: [
+    ActivityViews,
     ActivityResolver,
     PlanActivitiesResolver,
     ContributionResolver,
@@ -14,5 +16,6 @@ import { ContributionPeriodResolver, ContributionResolver, ObjectiveContribution
     ...ACTIVITY_COMMAND_HANDLERS,
     ...ACTIVITY_QUERY_HANDLERS,
   ],
+  exports: [ActivityViews],
 })
 export class ActivitiesModule {}

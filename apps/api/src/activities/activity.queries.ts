@@ -5,6 +5,7 @@ import { EntityReader } from '../common/entity-reader';
 import { isEntityId } from '../common/stream-ids';
 import type { ActivityStatus } from '../graphql/enums';
 import type { Activity, Contribution } from './activity.types';
+import { ActivityViews } from './activity-views';
 import { toActivityView } from './activity.view';
 
 export class ActivityQuery {
@@ -22,23 +23,23 @@ export class ObjectiveContributionsQuery {
 
 @QueryHandler(ActivityQuery)
 export class ActivityQueryHandler implements IQueryHandler<ActivityQuery, Activity | null> {
-  constructor(private readonly reader: EntityReader) {}
+  constructor(private readonly reader: EntityReader, private readonly views: ActivityViews) {}
 
   async execute({ activityId, asOf }: ActivityQuery): Promise<Activity | null> {
     if (!isEntityId(activityId)) return null;
-    return toActivityView(await this.reader.get<ActivityState>(ACTIVITY_KIND, activityId.toLowerCase(), asOf), asOf);
+    return this.views.one(await this.reader.get<ActivityState>(ACTIVITY_KIND, activityId.toLowerCase(), asOf), asOf);
   }
 }
 
 @QueryHandler(PlanActivitiesQuery)
 export class PlanActivitiesQueryHandler implements IQueryHandler<PlanActivitiesQuery, Activity[]> {
-  constructor(private readonly reader: EntityReader) {}
+  constructor(private readonly reader: EntityReader, private readonly views: ActivityViews) {}
 
   async execute({ planId, status, asOf }: PlanActivitiesQuery): Promise<Activity[]> {
     const records = await this.reader.list<ActivityState>(ACTIVITY_KIND, { parentId: planId }, asOf);
     // Filtered on the view: the status clients see is derived, not the stored one.
-    return records
-      .map((r) => toActivityView(r, asOf))
+    return this.views
+      .many(records, asOf)
       .filter((a): a is Activity => a !== null && (status === null || a.status === status));
   }
 }
@@ -50,7 +51,7 @@ export class ObjectiveContributionsQueryHandler implements IQueryHandler<Objecti
   async execute({ objectiveId, pmoId, asOf }: ObjectiveContributionsQuery): Promise<Contribution[]> {
     // Activities link only to objectives of their own PMO, so the PMO's activities hold every link.
     const records = await this.reader.list<ActivityState>(ACTIVITY_KIND, { pmoId }, asOf);
-    return records.flatMap((r) => toActivityView(r, asOf)?.contributions.filter((c) => c.objectiveId === objectiveId) ?? []);
+    return records.flatMap((r) => toActivityView(r, asOf, 0)?.contributions.filter((c) => c.objectiveId === objectiveId) ?? []);
   }
 }
 

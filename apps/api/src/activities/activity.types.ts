@@ -49,6 +49,7 @@ export class Activity {
   @Field(() => LocalDateScalar, { nullable: true }) cancelledOn!: string | null;
   @Field(() => String, { nullable: true }) cancelReason!: string | null;
   @Field(() => DateTimeScalar) plannedAt!: string;
+  @Field(() => Float, { description: 'hours of non-retracted work logged against this activity' }) hoursLogged!: number;
   @Field(() => Int, { description: 'stream revision, for expectedRevision' }) revision!: number;
 
   /** Not exposed: resolved by field resolvers. */

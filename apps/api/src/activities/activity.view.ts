@@ -8,7 +8,7 @@ import type { Activity } from './activity.types';
  * The GraphQL view of a folded activity; null when no activity was planned. `hoursLogged` is the
  * work logged against it, which decides IN_PROGRESS.
  */
-export const toActivityView = (record: EntityRecord<ActivityState> | null, asOf: string | null, hoursLogged = 0): Activity | null => {
+export const toActivityView = (record: EntityRecord<ActivityState> | null, asOf: string | null, hoursLogged: number): Activity | null => {
   if (!record || record.state.status === 'NONE') return null;
   const { state } = record;
   const activityId = state.activityId;
@@ -19,6 +19,7 @@ export const toActivityView = (record: EntityRecord<ActivityState> | null, asOf:
     responsible: state.responsible,
     mode: state.mode as ActivityMode,
     status: activityStatus(state, hoursLogged),
+    hoursLogged,
     startsOn: state.startsOn,
     endsOn: state.endsOn,
     effortEstimateHours: state.effortEstimateHours,

@@ -10,7 +10,7 @@ import { Objective } from '../objectives/objective.types';
 import { toObjectiveView } from '../objectives/objective.view';
 import { ObjectiveContributionsQuery } from './activity.queries';
 import { Activity, Contribution, ContributionPeriod } from './activity.types';
-import { toActivityView } from './activity.view';
+import { ActivityViews } from './activity-views';
 
 const objectiveOf = async (loaders: Loaders, clock: Clock, link: { objectiveId: string; asOf: string | null }): Promise<Objective> => {
   const record = await loaders.entity<ObjectiveState>(OBJECTIVE_KIND, link.asOf).load(link.objectiveId);
@@ -21,7 +21,7 @@ const objectiveOf = async (loaders: Loaders, clock: Clock, link: { objectiveId: 
 
 @Resolver(() => Contribution)
 export class ContributionResolver {
-  constructor(private readonly clock: Clock) {}
+  constructor(private readonly clock: Clock, private readonly views: ActivityViews) {}
 
   @ResolveField(() => Objective)
   objective(@Parent() contribution: Contribution, @RequestLoaders() loaders: Loaders): Promise<Objective> {
@@ -31,7 +31,7 @@ export class ContributionResolver {
   @ResolveField(() => Activity)
   async activity(@Parent() contribution: Contribution, @RequestLoaders() loaders: Loaders): Promise<Activity> {
     const record = await loaders.entity<ActivityState>(ACTIVITY_KIND, contribution.asOf).load(contribution.activityId);
-    const activity = toActivityView(record, contribution.asOf);
+    const activity = this.views.one(record, contribution.asOf);
     if (!activity) throw new NotFoundError('activity', contribution.activityId);
     return activity;
   }

@@ -1,23 +1,38 @@
 import DataLoader from 'dataloader';
-import type { EntityKind, EntityRecord } from '@throughline/read-models';
+import type { AlignmentReader, EntityKind, EntityRecord } from '@throughline/read-models';
 import type { EntityReader } from './entity-reader';
 
 /**
  * Per-request batching: every `pmo` of a list of objectives is read in one query instead of
- * one per objective. One loader per (kind, asOf), created lazily.
+ * one per objective. One loader per (what, asOf), created lazily.
  */
 export class Loaders {
-  private readonly loaders = new Map<string, DataLoader<string, EntityRecord<unknown> | null>>();
+  private readonly loaders = new Map<string, DataLoader<string, unknown>>();
 
-  constructor(private readonly reader: EntityReader) {}
+  constructor(
+    private readonly reader: EntityReader,
+    private readonly alignment: AlignmentReader,
+  ) {}
 
   entity<S>(kind: EntityKind, asOf: string | null): DataLoader<string, EntityRecord<S> | null> {
-    const key = `${kind.category}@${asOf ?? 'now'}`;
+    return this.loader(`entity:${kind.category}`, asOf, (ids) => this.reader.getMany<S>(kind, ids, asOf));
+  }
+
+  /** Hours credited to each objective over all time, as of the instant. */
+  hoursInvested(asOf: string | null): DataLoader<string, number> {
+    return this.loader('hoursInvested', asOf, async (ids) => {
+      const hours = this.alignment.hoursInvestedByObjective(ids, asOf);
+      return ids.map((id) => hours.get(id) ?? 0);
+    });
+  }
+
+  private loader<V>(what: string, asOf: string | null, batch: (ids: readonly string[]) => Promise<V[]>): DataLoader<string, V> {
+    const key = `${what}@${asOf ?? 'now'}`;
     let loader = this.loaders.get(key);
     if (!loader) {
-      loader = new DataLoader((ids: readonly string[]) => this.reader.getMany(kind, ids, asOf));
+      loader = new DataLoader<string, V>(batch) as DataLoader<string, unknown>;
       this.loaders.set(key, loader);
     }
-    return loader as DataLoader<string, EntityRecord<S> | null>;
+    return loader as DataLoader<string, V>;
   }
 }

@@ -1,5 +1,6 @@
 import type { MercuriusDriverConfig } from '@nestjs/mercurius';
 import type { FastifyRequest } from 'fastify';
+import type { AlignmentReader } from '@throughline/read-models';
 import { EntityReader } from '../common/entity-reader';
 import { Loaders } from '../common/loaders';
 import type { GraphQLRequestContext } from '../common/request-context';
@@ -7,7 +8,7 @@ import { formatErrors } from './error-formatter';
 
 export const GRAPHQL_PATH = '/graphql';
 
-export const graphqlOptions = (reader: EntityReader): Omit<MercuriusDriverConfig, 'driver'> => ({
+export const graphqlOptions = (reader: EntityReader, alignment: AlignmentReader): Omit<MercuriusDriverConfig, 'driver'> => ({
   path: GRAPHQL_PATH,
   autoSchemaFile: true,
   sortSchema: true,
@@ -16,7 +17,7 @@ export const graphqlOptions = (reader: EntityReader): Omit<MercuriusDriverConfig
     // The onRequest hook has authenticated every request that reaches GraphQL.
     principal: request.principal!,
     correlationId: String(request.id),
-    loaders: new Loaders(reader),
+    loaders: new Loaders(reader, alignment),
   }),
   errorFormatter: formatErrors as unknown as MercuriusDriverConfig['errorFormatter'],
 });

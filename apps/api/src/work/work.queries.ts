@@ -1,7 +1,10 @@
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import type { WorkState } from '@throughline/domain';
 import { WORK_KIND } from '../common/entity-kinds';
+import { AlignmentReader } from '@throughline/read-models';
+import { requireWindow } from '../common/date-window';
 import { EntityReader } from '../common/entity-reader';
+import { requireEntityId } from '../common/ids';
 import { isEntityId } from '../common/stream-ids';
 import type { WorkEntry } from './work.types';
 import { toWorkEntryView } from './work.view';
@@ -20,4 +23,32 @@ export class WorkEntryQueryHandler implements IQueryHandler<WorkEntryQuery, Work
   }
 }
 
-export const WORK_QUERY_HANDLERS = [WorkEntryQueryHandler];
+/** A PMO's work entries with workedOn in [from, to], optionally of one person or activity. */
+export class WorkEntriesQuery {
+  constructor(
+    readonly filter: { pmoId: string; from: string; to: string; person?: string | null; activityId?: string | null },
+  ) {}
+}
+
+@QueryHandler(WorkEntriesQuery)
+export class WorkEntriesQueryHandler implements IQueryHandler<WorkEntriesQuery, WorkEntry[]> {
+  constructor(
+    private readonly reader: EntityReader,
+    private readonly alignment: AlignmentReader,
+  ) {}
+
+  async execute({ filter }: WorkEntriesQuery): Promise<WorkEntry[]> {
+    requireWindow(filter.from, filter.to);
+    const rows = this.alignment.workEntries({
+      pmoId: requireEntityId(filter.pmoId, 'pmoId'),
+      from: filter.from,
+      to: filter.to,
+      ...(filter.person ? { person: filter.person.trim() } : {}),
+      ...(filter.activityId ? { activityId: requireEntityId(filter.activityId, 'activityId') } : {}),
+    });
+    const records = await this.reader.getMany<WorkState>(WORK_KIND, rows.map((r) => r.workEntryId));
+    return records.map((r) => toWorkEntryView(r, null)).filter((e): e is WorkEntry => e !== null);
+  }
+}
+
+export const WORK_QUERY_HANDLERS = [WorkEntryQueryHandler, WorkEntriesQueryHandler];

@@ -2,17 +2,17 @@ import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nest
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import type { ActivityState, PmoState } from '@throughline/domain';
 import { Activity } from '../activities/activity.types';
-import { toActivityView } from '../activities/activity.view';
+import { ActivityViews } from '../activities/activity-views';
 import { NotFoundError } from '../common/app-errors';
 import { ACTIVITY_KIND, PMO_KIND } from '../common/entity-kinds';
 import type { Loaders } from '../common/loaders';
 import { Caller, RequestLoaders, type RequestContext } from '../common/request-context';
-import { DateTimeScalar } from '../graphql/scalars';
+import { DateTimeScalar, LocalDateScalar } from '../graphql/scalars';
 import { Pmo } from '../pmos/pmo.types';
 import { toPmoView } from '../pmos/pmo.view';
 import { CorrectWorkCommand, LogWorkCommand, RetractWorkCommand } from './work.commands';
 import { CorrectWorkInput, LogWorkInput, RetractWorkInput } from './work.inputs';
-import { WorkEntryQuery } from './work.queries';
+import { WorkEntriesQuery, WorkEntryQuery } from './work.queries';
 import { WorkEntry } from './work.types';
 
 @Resolver(() => WorkEntry)
@@ -20,6 +20,7 @@ export class WorkResolver {
   constructor(
     private readonly commands: CommandBus,
     private readonly queries: QueryBus,
+    private readonly views: ActivityViews,
   ) {}
 
   @Query(() => WorkEntry, { nullable: true, description: 'one work entry, retracted ones included' })
@@ -28,6 +29,17 @@ export class WorkResolver {
     @Args('asOf', { type: () => DateTimeScalar, nullable: true }) asOf?: string | null,
   ): Promise<WorkEntry | null> {
     return this.queries.execute(new WorkEntryQuery(id, asOf ?? null));
+  }
+
+  @Query(() => [WorkEntry], { description: "a PMO's work entries with workedOn from..to (inclusive), retracted ones left out" })
+  workEntries(
+    @Args('pmoId', { type: () => ID }) pmoId: string,
+    @Args('from', { type: () => LocalDateScalar }) from: string,
+    @Args('to', { type: () => LocalDateScalar }) to: string,
+    @Args('person', { type: () => String, nullable: true }) person?: string | null,
+    @Args('activityId', { type: () => ID, nullable: true }) activityId?: string | null,
+  ): Promise<WorkEntry[]> {
+    return this.queries.execute(new WorkEntriesQuery({ pmoId, from, to, person, activityId }));
   }
 
   @Mutation(() => WorkEntry)
@@ -55,7 +67,7 @@ export class WorkResolver {
   @ResolveField(() => Activity, { nullable: true })
   async activity(@Parent() entry: WorkEntry, @RequestLoaders() loaders: Loaders): Promise<Activity | null> {
     if (!entry.activityId) return null;
-    return toActivityView(await loaders.entity<ActivityState>(ACTIVITY_KIND, entry.asOf).load(entry.activityId), entry.asOf);
+    return this.views.one(await loaders.entity<ActivityState>(ACTIVITY_KIND, entry.asOf).load(entry.activityId), entry.asOf);
   }
 
   private async current(workEntryId: string): Promise<WorkEntry> {

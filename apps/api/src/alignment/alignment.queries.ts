@@ -1,0 +1,111 @@
+import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
+import { dayOf, type PmoState, type WorkState } from '@throughline/domain';
+import { AlignmentReader, type ObjectiveHours as HoursRow } from '@throughline/read-models';
+import { ActivityViews } from '../activities/activity-views';
+import { NotFoundError } from '../common/app-errors';
+import { Clock } from '../common/clock';
+import { requireWindow } from '../common/date-window';
+import { ACTIVITY_KIND, PMO_KIND, WORK_KIND } from '../common/entity-kinds';
+import { EntityReader } from '../common/entity-reader';
+import { requireEntityId } from '../common/ids';
+import { isEntityId } from '../common/stream-ids';
+import type { Granularity } from '../graphql/enums';
+import type { Objective } from '../objectives/objective.types';
+import { toPmoView } from '../pmos/pmo.view';
+import { toWorkEntryView } from '../work/work.view';
+import type { AlignmentReport, ObjectiveHours, PurposeChain } from './alignment.types';
+import { EntityViews } from './entity-views';
+import { mandateInForceOn } from './mandate-in-force';
+
+export class AlignmentQuery {
+  constructor(
+    readonly pmoId: string,
+    readonly from: string,
+    readonly to: string,
+    readonly granularity: Granularity | null,
+    readonly asOf: string | null,
+  ) {}
+}
+
+export class PurposeChainQuery {
+  constructor(readonly workEntryId: string) {}
+}
+
+const withObjectives = (rows: readonly HoursRow[], objectives: Map<string, Objective>): ObjectiveHours[] =>
+  rows.flatMap((row) => {
+    const objective = objectives.get(row.objectiveId);
+    return objective ? [{ objective, hours: row.hours }] : [];
+  });
+
+/** How a PMO's work over a window served its objectives, from the alignment read model. */
+@QueryHandler(AlignmentQuery)
+export class AlignmentQueryHandler implements IQueryHandler<AlignmentQuery, AlignmentReport> {
+  constructor(
+    private readonly reader: EntityReader,
+    private readonly alignment: AlignmentReader,
+    private readonly views: EntityViews,
+    private readonly clock: Clock,
+  ) {}
+
+  async execute({ pmoId, from, to, granularity, asOf }: AlignmentQuery): Promise<AlignmentReport> {
+    const id = requireEntityId(pmoId, 'pmoId');
+    requireWindow(from, to);
+    const pmo = toPmoView(await this.reader.get<PmoState>(PMO_KIND, id, asOf), asOf);
+    if (!pmo) throw new NotFoundError('PMO', id, 'pmoId');
+    const today = asOf ? dayOf(asOf) : this.clock.now().toISOString().slice(0, 10);
+    const report = this.alignment.alignment({ pmoId: id, from, to, granularity, today }, asOf);
+
+    const objectiveIds = [
+      ...report.byObjective.map((o) => o.objectiveId),
+      ...report.buckets.flatMap((b) => b.byObjective.map((o) => o.objectiveId)),
+      ...report.objectivesWithoutActivity,
+    ];
+    const objectives = await this.views.objectives(objectiveIds, asOf);
+    return {
+      pmo,
+      from,
+      to,
+      totalHours: report.totalHours,
+      alignedHours: report.alignedHours,
+      unalignedHours: report.unalignedHours,
+      alignedShare: report.alignedShare,
+      buckets: report.buckets.map((b) => ({ ...b, byObjective: withObjectives(b.byObjective, objectives) })),
+      byObjective: withObjectives(report.byObjective, objectives),
+      activitiesWithoutObjective: await this.views.activityList(report.activitiesWithoutObjective, asOf),
+      objectivesWithoutActivity: report.objectivesWithoutActivity.flatMap((o) => objectives.get(o) ?? []),
+      idleActivities: await this.views.activityList(report.idleActivities, asOf),
+    };
+  }
+}
+
+/** Work → activity → objectives served that day → the mandate in force that day. */
+@QueryHandler(PurposeChainQuery)
+export class PurposeChainQueryHandler implements IQueryHandler<PurposeChainQuery, PurposeChain | null> {
+  constructor(
+    private readonly reader: EntityReader,
+    private readonly alignment: AlignmentReader,
+    private readonly views: EntityViews,
+    private readonly activities: ActivityViews,
+  ) {}
+
+  async execute({ workEntryId }: PurposeChainQuery): Promise<PurposeChain | null> {
+    if (!isEntityId(workEntryId)) return null;
+    const id = workEntryId.toLowerCase();
+    const workEntry = toWorkEntryView(await this.reader.get<WorkState>(WORK_KIND, id), null);
+    const crediting = this.alignment.creditsOfWorkEntry(id);
+    if (!workEntry || !crediting) return null;
+    const activity = crediting.activityId ? this.activities.one(await this.reader.get(ACTIVITY_KIND, crediting.activityId), null) : null;
+    const objectives = await this.views.objectives(crediting.credits.map((c) => c.objectiveId), null);
+    const pmo = await this.reader.get<PmoState>(PMO_KIND, workEntry.pmoId);
+    return {
+      workEntry,
+      activity,
+      objectives: crediting.credits.flatMap((c) => objectives.get(c.objectiveId) ?? []),
+      credits: withObjectives(crediting.credits, objectives),
+      mandate: pmo ? mandateInForceOn(pmo.state, workEntry.workedOn) : null,
+      aligned: crediting.aligned,
+    };
+  }
+}
+
+export const ALIGNMENT_QUERY_HANDLERS = [AlignmentQueryHandler, PurposeChainQueryHandler];

@@ -1,0 +1,41 @@
+import { Args, Float, ID, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { QueryBus } from '@nestjs/cqrs';
+import type { Loaders } from '../common/loaders';
+import { RequestLoaders } from '../common/request-context';
+import { Granularity } from '../graphql/enums';
+import { DateTimeScalar, LocalDateScalar } from '../graphql/scalars';
+import { Objective } from '../objectives/objective.types';
+import { AlignmentQuery, PurposeChainQuery } from './alignment.queries';
+import { AlignmentReport, PurposeChain } from './alignment.types';
+
+@Resolver()
+export class AlignmentResolver {
+  constructor(private readonly queries: QueryBus) {}
+
+  @Query(() => AlignmentReport, {
+    description: "how the PMO's work from..to (inclusive) served its objectives; one bucket for the window without granularity",
+  })
+  alignment(
+    @Args('pmoId', { type: () => ID }) pmoId: string,
+    @Args('from', { type: () => LocalDateScalar }) from: string,
+    @Args('to', { type: () => LocalDateScalar }) to: string,
+    @Args('granularity', { type: () => Granularity, nullable: true }) granularity?: Granularity | null,
+    @Args('asOf', { type: () => DateTimeScalar, nullable: true }) asOf?: string | null,
+  ): Promise<AlignmentReport> {
+    return this.queries.execute(new AlignmentQuery(pmoId, from, to, granularity ?? null, asOf ?? null));
+  }
+
+  @Query(() => PurposeChain, { nullable: true })
+  purposeChain(@Args('workEntryId', { type: () => ID }) workEntryId: string): Promise<PurposeChain | null> {
+    return this.queries.execute(new PurposeChainQuery(workEntryId));
+  }
+}
+
+/** Objective.hoursInvested: credited hours over all time, batched across a list of objectives. */
+@Resolver(() => Objective)
+export class ObjectiveHoursResolver {
+  @ResolveField(() => Float, { description: 'hours of work credited to this objective through contributing activities' })
+  hoursInvested(@Parent() objective: Objective, @RequestLoaders() loaders: Loaders): Promise<number> {
+    return loaders.hoursInvested(objective.asOf).load(objective.id);
+  }
+}

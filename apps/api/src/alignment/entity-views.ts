@@ -1,0 +1,31 @@
+import { Injectable } from '@nestjs/common';
+import type { ActivityState, ObjectiveState } from '@throughline/domain';
+import { ActivityViews } from '../activities/activity-views';
+import type { Activity } from '../activities/activity.types';
+import { Clock } from '../common/clock';
+import { ACTIVITY_KIND, OBJECTIVE_KIND } from '../common/entity-kinds';
+import { EntityReader } from '../common/entity-reader';
+import type { Objective } from '../objectives/objective.types';
+import { toObjectiveView } from '../objectives/objective.view';
+
+/** Turns lists of ids from the alignment read model into views, as of one instant, in one read each. */
+@Injectable()
+export class EntityViews {
+  constructor(
+    private readonly reader: EntityReader,
+    private readonly activities: ActivityViews,
+    private readonly clock: Clock,
+  ) {}
+
+  async objectives(ids: readonly string[], asOf: string | null): Promise<Map<string, Objective>> {
+    const today = this.clock.now().toISOString().slice(0, 10);
+    const records = await this.reader.getMany<ObjectiveState>(OBJECTIVE_KIND, [...new Set(ids)], asOf);
+    const views = records.map((r) => toObjectiveView(r, asOf, today)).filter((o): o is Objective => o !== null);
+    return new Map(views.map((o) => [o.id, o]));
+  }
+
+  async activityList(ids: readonly string[], asOf: string | null): Promise<Activity[]> {
+    const records = await this.reader.getMany<ActivityState>(ACTIVITY_KIND, ids, asOf);
+    return this.activities.many(records, asOf).filter((a): a is Activity => a !== null);
+  }
+}
