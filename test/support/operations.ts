@@ -74,3 +74,10 @@ export const PURPOSE_CHAIN = `query($id: ID!) {
 export const WORK_ENTRIES = `query($pmoId: ID!, $from: LocalDate!, $to: LocalDate!, $person: String, $activityId: ID) {
   workEntries(pmoId: $pmoId, from: $from, to: $to, person: $person, activityId: $activityId) { id person workedOn hours activity { id } }
 }`;
+
+export const AUDIT_LOG = `query($filter: AuditFilter, $first: Int, $after: String) {
+  auditLog(filter: $filter, first: $first, after: $after) {
+    edges { cursor node { position streamId revision type recordedAt actor reason commandId data } }
+    pageInfo { hasNextPage endCursor }
+  }
+}`;

@@ -5,3 +5,4 @@ export * from './projector-errors';
 export * from './entity-state.projection';
 export * from './entity-state.reader';
 export * from './alignment';
+export * from './audit';

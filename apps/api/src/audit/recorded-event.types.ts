@@ -1,6 +1,7 @@
 import { Field, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
 import { IsEnum, IsString, MaxLength } from 'class-validator';
 import type { RecordedEvent as StoredEvent } from '@throughline/event-store';
+import type { AuditRow } from '@throughline/read-models';
 import { MAX_NAME } from '../common/base-inputs';
 import { EntityType } from '../graphql/enums';
 import { DateTimeScalar, JSONScalar } from '../graphql/scalars';
@@ -54,4 +55,17 @@ export const toRecordedEventNode = (event: StoredEvent): RecordedEventNode => ({
   commandId: event.metadata.commandId ?? null,
   correlationId: event.metadata.correlationId ?? null,
   data: event.data,
+});
+
+export const auditRowNode = (row: AuditRow): RecordedEventNode => ({
+  position: row.position.toString(),
+  streamId: row.streamId,
+  revision: row.revision,
+  type: row.type,
+  recordedAt: row.recordedAt,
+  actor: row.actor,
+  reason: row.reason,
+  commandId: row.commandId,
+  correlationId: row.correlationId,
+  data: row.data,
 });

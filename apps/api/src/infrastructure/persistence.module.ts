@@ -1,6 +1,15 @@
 import { Global, Inject, Logger, Module, type DynamicModule, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import { KeyedLock, StateCache, type EventStore } from '@throughline/event-store';
-import { AlignmentProjection, AlignmentReader, EntityStateProjection, EntityStateReader, Projector, ReadModelDb } from '@throughline/read-models';
+import {
+  AlignmentProjection,
+  AlignmentReader,
+  AuditLogProjection,
+  AuditLogReader,
+  EntityStateProjection,
+  EntityStateReader,
+  Projector,
+  ReadModelDb,
+} from '@throughline/read-models';
 import type { AppConfig } from '../config/app-config';
 import { Clock, SystemClock } from '../common/clock';
 import { CommandRunner } from '../common/command-runner';
@@ -10,7 +19,7 @@ import { APP_CONFIG, EVENT_STORE } from '../common/tokens';
 import { openEventStore, readModelsLocation } from './open-event-store';
 
 /** The read models every instance keeps; adding one here makes the next start rebuild them. */
-export const projectionsFor = () => [new EntityStateProjection(ENTITY_KINDS), new AlignmentProjection()];
+export const projectionsFor = () => [new EntityStateProjection(ENTITY_KINDS), new AlignmentProjection(), new AuditLogProjection()];
 
 @Global()
 @Module({})
@@ -41,13 +50,27 @@ export class PersistenceModule implements OnModuleInit, OnApplicationShutdown {
         // The projector creates the tables the reader prepares statements against.
         { provide: EntityStateReader, inject: [ReadModelDb, Projector], useFactory: (db: ReadModelDb) => new EntityStateReader(db) },
         { provide: AlignmentReader, inject: [ReadModelDb, Projector], useFactory: (db: ReadModelDb) => new AlignmentReader(db) },
+        { provide: AuditLogReader, inject: [ReadModelDb, Projector], useFactory: (db: ReadModelDb) => new AuditLogReader(db) },
         { provide: Clock, useClass: SystemClock },
         { provide: StateCache, useFactory: () => new StateCache() },
         { provide: KeyedLock, useFactory: () => new KeyedLock() },
         EntityReader,
         CommandRunner,
       ],
-      exports: [APP_CONFIG, EVENT_STORE, ReadModelDb, Projector, EntityStateReader, AlignmentReader, Clock, StateCache, KeyedLock, EntityReader, CommandRunner],
+      exports: [
+        APP_CONFIG,
+        EVENT_STORE,
+        ReadModelDb,
+        Projector,
+        EntityStateReader,
+        AlignmentReader,
+        AuditLogReader,
+        Clock,
+        StateCache,
+        KeyedLock,
+        EntityReader,
+        CommandRunner,
+      ],
     };
   }
 

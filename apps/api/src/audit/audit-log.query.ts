@@ -1,0 +1,49 @@
+import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
+import { AuditLogReader, type AuditLogFilter } from '@throughline/read-models';
+import { InputError } from '../common/app-errors';
+import { requireEntityId } from '../common/ids';
+import type { AuditFilter } from './audit-filter.input';
+import { decodeCursor, encodeCursor, pageSize } from './cursor';
+import { auditRowNode, type RecordedEventConnection } from './recorded-event.types';
+
+export class AuditLogQuery {
+  constructor(
+    readonly filter: AuditFilter | null,
+    readonly first: number | null,
+    readonly after: string | null,
+  ) {}
+}
+
+const CURSOR_KIND = 'pos';
+
+const toLogFilter = (filter: AuditFilter | null): AuditLogFilter => {
+  if (!filter) return {};
+  const { pmoId, actor, types, from, to } = filter;
+  // The scalar hands over instants in one UTC form, so the strings compare as the instants do.
+  if (from && to && from > to) throw new InputError('filter.to', `to (${to}) is before from (${from})`);
+  return {
+    pmoId: pmoId === null || pmoId === undefined ? null : requireEntityId(pmoId, 'filter.pmoId'),
+    actor: actor ?? null,
+    types: types ?? null,
+    from: from ?? null,
+    to: to ?? null,
+  };
+};
+
+/**
+ * Every event in the order the store recorded it, narrowed by the filter, a page at a time. The
+ * cursor is a global position, so a page boundary stays put however many events arrive later.
+ */
+@QueryHandler(AuditLogQuery)
+export class AuditLogQueryHandler implements IQueryHandler<AuditLogQuery, RecordedEventConnection> {
+  constructor(private readonly log: AuditLogReader) {}
+
+  async execute({ filter, first, after }: AuditLogQuery): Promise<RecordedEventConnection> {
+    const size = pageSize(first);
+    const afterPosition = after ? decodeCursor(after, CURSOR_KIND) : null;
+    // One more than asked tells whether another page follows.
+    const rows = this.log.page(toLogFilter(filter), afterPosition, size + 1);
+    const edges = rows.slice(0, size).map((row) => ({ cursor: encodeCursor(CURSOR_KIND, row.position), node: auditRowNode(row) }));
+    return { edges, pageInfo: { hasNextPage: rows.length > size, endCursor: edges[edges.length - 1]?.cursor ?? null } };
+  }
+}

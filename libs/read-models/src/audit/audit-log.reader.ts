@@ -1,0 +1,138 @@
+import type { Database, Statement } from 'better-sqlite3';
+import { ReadModelDb } from '../read-model-db';
+
+/** One event as the audit log keeps it. */
+export interface AuditRow {
+  /** The store's global position: the order of the log and the place a cursor names. */
+  readonly position: bigint;
+  readonly streamId: string;
+  readonly revision: number;
+  readonly type: string;
+  /** The PMO the event's stream belongs to; null for streams that name none. */
+  readonly pmoId: string | null;
+  readonly actor: string;
+  readonly recordedAt: string;
+  readonly reason: string | null;
+  readonly commandId: string | null;
+  readonly correlationId: string | null;
+  readonly data: Readonly<Record<string, unknown>>;
+}
+
+/** Absent fields do not filter; present ones combine with AND. */
+export interface AuditLogFilter {
+  readonly pmoId?: string | null;
+  readonly actor?: string | null;
+  /** Any of these event types; an empty list matches nothing. */
+  readonly types?: readonly string[] | null;
+  /** Recorded at or after this instant (ISO-8601). */
+  readonly from?: string | null;
+  /** Recorded at or before this instant (ISO-8601). */
+  readonly to?: string | null;
+}
+
+interface Row {
+  position_text: string;
+  stream_id: string;
+  revision: number;
+  type: string;
+  pmo_id: string | null;
+  actor: string;
+  recorded_at: string;
+  reason: string | null;
+  command_id: string | null;
+  correlation_id: string | null;
+  data: string;
+}
+
+// Positions may pass 2^53, so they are read as text to reach a bigint unrounded. The alias must
+// differ from the column: ORDER BY position would otherwise sort the text.
+const COLUMNS =
+  'CAST(position AS TEXT) AS position_text, stream_id, revision, type, pmo_id, actor, recorded_at, reason, command_id, correlation_id, data';
+
+/**
+ * Recorded instants are compared as strings, sound only in the form the store writes (UTC with
+ * milliseconds): `2026-03-01T10:00:00+01:00` must become `2026-03-01T09:00:00.000Z` first.
+ */
+const normaliseInstant = (name: string, value: string): string => {
+  const time = Date.parse(value);
+  if (Number.isNaN(time)) throw new RangeError(`${name} ${value} is not an ISO-8601 instant`);
+  return new Date(time).toISOString();
+};
+
+const given = <T>(value: T | null | undefined): value is T => value !== null && value !== undefined;
+
+const toAuditRow = (row: Row): AuditRow => ({
+  position: BigInt(row.position_text),
+  streamId: row.stream_id,
+  revision: row.revision,
+  type: row.type,
+  pmoId: row.pmo_id,
+  actor: row.actor,
+  recordedAt: row.recorded_at,
+  reason: row.reason,
+  commandId: row.command_id,
+  correlationId: row.correlation_id,
+  data: JSON.parse(row.data) as Record<string, unknown>,
+});
+
+/** Pages of the audit_log read model, oldest first. */
+export class AuditLogReader {
+  private readonly db: Database;
+  /** One statement per combination of filters, prepared on first use. */
+  private readonly statements = new Map<string, Statement<[Record<string, unknown>], Row>>();
+
+  /** The audit_log table must exist: construct after the projector (which creates it). */
+  constructor(db: Database | ReadModelDb) {
+    this.db = db instanceof ReadModelDb ? db.connection : db;
+  }
+
+  /**
+   * At most `limit` events strictly after position `after` (from the start when null). Positions
+   * only grow, so a page that starts after a given position is the same page however many events
+   * arrive later, apart from those appended at its end.
+   */
+  page(filter: AuditLogFilter, after: bigint | null, limit: number): AuditRow[] {
+    if (!Number.isInteger(limit) || limit < 1) throw new RangeError(`limit must be a positive integer, got ${limit}`);
+    if (filter.types && filter.types.length === 0) return [];
+    const conditions: string[] = [];
+    const params: Record<string, unknown> = { limit };
+    if (after !== null) {
+      conditions.push('position > @after');
+      params['after'] = after;
+    }
+    if (given(filter.pmoId)) {
+      conditions.push('pmo_id = @pmoId');
+      params['pmoId'] = filter.pmoId;
+    }
+    if (given(filter.actor)) {
+      conditions.push('actor = @actor');
+      params['actor'] = filter.actor;
+    }
+    if (given(filter.types)) {
+      conditions.push('type IN (SELECT value FROM json_each(@types))');
+      params['types'] = JSON.stringify(filter.types);
+    }
+    if (given(filter.from)) {
+      conditions.push('recorded_at >= @from');
+      params['from'] = normaliseInstant('from', filter.from);
+    }
+    if (given(filter.to)) {
+      conditions.push('recorded_at <= @to');
+      params['to'] = normaliseInstant('to', filter.to);
+    }
+    return this.statement(conditions).all(params).map(toAuditRow);
+  }
+
+  private statement(conditions: readonly string[]): Statement<[Record<string, unknown>], Row> {
+    const key = conditions.join(' AND ');
+    let statement = this.statements.get(key);
+    if (!statement) {
+      const where = conditions.length === 0 ? '' : `WHERE ${key}`;
+      statement = this.db.prepare<[Record<string, unknown>], Row>(
+        `SELECT ${COLUMNS} FROM audit_log ${where} ORDER BY position LIMIT @limit`,
+      );
+      this.statements.set(key, statement);
+    }
+    return statement;
+  }
+}
