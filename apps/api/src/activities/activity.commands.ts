@@ -1,12 +1,11 @@
-import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { activityDecider, type ActivityCommand, type PlanSnapshot } from '@throughline/domain';
-import { CommandRunner } from '../common/command-runner';
+import { activityDecider, type PlanSnapshot } from '@throughline/domain';
+import { CommandRunner, type EntityTarget } from '../common/command-runner';
 import { EntityReader } from '../common/entity-reader';
 import { requireEntityId } from '../common/ids';
 import type { RequestContext } from '../common/request-context';
-import { CATEGORY, entityIdOf, streamId } from '../common/stream-ids';
+import { CATEGORY } from '../common/stream-ids';
 import { existingActivity, objectiveSnapshot, planSnapshot } from './activity.snapshots';
 import type {
   CancelActivityInput,
@@ -40,7 +39,12 @@ export class CancelActivityCommand {
   constructor(readonly input: CancelActivityInput, readonly caller: RequestContext) {}
 }
 
-type ActivityInput = { activityId: string; expectedRevision?: number | null; commandId?: string | null };
+/** The activity a mutation names by its activityId. */
+const activityOf = (input: { readonly activityId: string }): EntityTarget => ({
+  category: CATEGORY.activity,
+  id: input.activityId,
+  field: 'activityId',
+});
 
 @CommandHandler(PlanActivityCommand)
 export class PlanActivityHandler implements ICommandHandler<PlanActivityCommand, string> {
@@ -58,11 +62,8 @@ export class PlanActivityHandler implements ICommandHandler<PlanActivityCommand,
         weight: c.weight ?? null,
       })),
     );
-    // A repeated commandId resolves to the first attempt's stream, not this fresh id.
-    const activityId = randomUUID();
-    const outcome = await this.runner.run(activityDecider, {
-      streamId: streamId(CATEGORY.activity, activityId),
-      command: {
+    return this.runner.create(activityDecider, CATEGORY.activity, {
+      command: (activityId) => ({
         type: 'PlanActivity',
         activityId,
         plan,
@@ -74,44 +75,21 @@ export class PlanActivityHandler implements ICommandHandler<PlanActivityCommand,
         endsOn: input.endsOn,
         effortEstimateHours: input.effortEstimateHours ?? null,
         contributions,
-      },
+      }),
       caller,
-      commandId: input.commandId,
       operation: 'planActivity',
       input,
     });
-    return entityIdOf(outcome.streamId);
   }
 }
 
-/** Runs a command on an existing activity's stream and answers the activity's id. */
+/** A change to an existing activity, which its plan may forbid. */
 @Injectable() // so the constructor's parameter types are recorded for subclasses
-abstract class ActivityCommandHandler {
+abstract class ActivityChangeHandler {
   constructor(
     protected readonly runner: CommandRunner,
     protected readonly reader: EntityReader,
   ) {}
-
-  protected async onActivity(
-    operation: string,
-    input: ActivityInput,
-    caller: RequestContext,
-    command: (activityId: string) => ActivityCommand,
-    reason?: string | null,
-  ): Promise<string> {
-    const activityId = requireEntityId(input.activityId, 'activityId');
-    const outcome = await this.runner.run(activityDecider, {
-      streamId: streamId(CATEGORY.activity, activityId),
-      command: command(activityId),
-      caller,
-      reason,
-      expectedRevision: input.expectedRevision,
-      commandId: input.commandId,
-      operation,
-      input,
-    });
-    return entityIdOf(outcome.streamId);
-  }
 
   /** The plan of an existing activity, which decides whether the activity may change. */
   protected async planOf(activityId: string): Promise<PlanSnapshot> {
@@ -122,46 +100,47 @@ abstract class ActivityCommandHandler {
 }
 
 @CommandHandler(LinkActivityCommand)
-export class LinkActivityHandler extends ActivityCommandHandler implements ICommandHandler<LinkActivityCommand, string> {
+export class LinkActivityHandler extends ActivityChangeHandler implements ICommandHandler<LinkActivityCommand, string> {
   async execute({ input, caller }: LinkActivityCommand): Promise<string> {
     const plan = await this.planOf(input.activityId);
     const objective = await objectiveSnapshot(this.reader, input.objectiveId, 'objectiveId');
-    return this.onActivity('linkActivityToObjective', input, caller, (activityId) => ({
-      type: 'LinkActivityToObjective',
-      activityId,
-      plan,
-      objective,
-      rationale: input.rationale,
-      weight: input.weight ?? null,
-      effectiveFrom: input.effectiveFrom ?? null,
-    }));
+    return this.runner.onEntity(activityDecider, activityOf(input), {
+      command: (activityId) => ({
+        type: 'LinkActivityToObjective',
+        activityId,
+        plan,
+        objective,
+        rationale: input.rationale,
+        weight: input.weight ?? null,
+        effectiveFrom: input.effectiveFrom ?? null,
+      }),
+      caller,
+      operation: 'linkActivityToObjective',
+      input,
+    });
   }
 }
 
 @CommandHandler(UnlinkActivityCommand)
-export class UnlinkActivityHandler extends ActivityCommandHandler implements ICommandHandler<UnlinkActivityCommand, string> {
+export class UnlinkActivityHandler extends ActivityChangeHandler implements ICommandHandler<UnlinkActivityCommand, string> {
   async execute({ input, caller }: UnlinkActivityCommand): Promise<string> {
     const plan = await this.planOf(input.activityId);
     const objectiveId = requireEntityId(input.objectiveId, 'objectiveId');
-    return this.onActivity(
-      'unlinkActivityFromObjective',
-      input,
+    return this.runner.onEntity(activityDecider, activityOf(input), {
+      command: (activityId) => ({ type: 'UnlinkActivityFromObjective', activityId, plan, objectiveId, reason: input.reason }),
       caller,
-      (activityId) => ({ type: 'UnlinkActivityFromObjective', activityId, plan, objectiveId, reason: input.reason }),
-      input.reason,
-    );
+      operation: 'unlinkActivityFromObjective',
+      input,
+    });
   }
 }
 
 @CommandHandler(RescheduleActivityCommand)
-export class RescheduleActivityHandler extends ActivityCommandHandler implements ICommandHandler<RescheduleActivityCommand, string> {
+export class RescheduleActivityHandler extends ActivityChangeHandler implements ICommandHandler<RescheduleActivityCommand, string> {
   async execute({ input, caller }: RescheduleActivityCommand): Promise<string> {
     const plan = await this.planOf(input.activityId);
-    return this.onActivity(
-      'rescheduleActivity',
-      input,
-      caller,
-      (activityId) => ({
+    return this.runner.onEntity(activityDecider, activityOf(input), {
+      command: (activityId) => ({
         type: 'RescheduleActivity',
         activityId,
         plan,
@@ -169,42 +148,51 @@ export class RescheduleActivityHandler extends ActivityCommandHandler implements
         endsOn: input.endsOn,
         reason: input.reason,
       }),
-      input.reason,
-    );
+      caller,
+      operation: 'rescheduleActivity',
+      input,
+    });
   }
 }
 
 @CommandHandler(ReassignActivityCommand)
-export class ReassignActivityHandler extends ActivityCommandHandler implements ICommandHandler<ReassignActivityCommand, string> {
+export class ReassignActivityHandler implements ICommandHandler<ReassignActivityCommand, string> {
+  constructor(private readonly runner: CommandRunner) {}
+
   execute({ input, caller }: ReassignActivityCommand): Promise<string> {
-    return this.onActivity(
-      'reassignActivity',
-      input,
+    return this.runner.onEntity(activityDecider, activityOf(input), {
+      command: (activityId) => ({ type: 'ReassignActivity', activityId, responsible: input.responsible, reason: input.reason ?? null }),
       caller,
-      (activityId) => ({ type: 'ReassignActivity', activityId, responsible: input.responsible, reason: input.reason ?? null }),
-      input.reason,
-    );
+      operation: 'reassignActivity',
+      input,
+    });
   }
 }
 
 @CommandHandler(CompleteActivityCommand)
-export class CompleteActivityHandler extends ActivityCommandHandler implements ICommandHandler<CompleteActivityCommand, string> {
+export class CompleteActivityHandler implements ICommandHandler<CompleteActivityCommand, string> {
+  constructor(private readonly runner: CommandRunner) {}
+
   execute({ input, caller }: CompleteActivityCommand): Promise<string> {
-    return this.onActivity('completeActivity', input, caller, (activityId) => ({ type: 'CompleteActivity', activityId }));
+    return this.runner.onEntity(activityDecider, activityOf(input), {
+      command: (activityId) => ({ type: 'CompleteActivity', activityId }),
+      caller,
+      operation: 'completeActivity',
+      input,
+    });
   }
 }
 
 @CommandHandler(CancelActivityCommand)
-export class CancelActivityHandler extends ActivityCommandHandler implements ICommandHandler<CancelActivityCommand, string> {
+export class CancelActivityHandler extends ActivityChangeHandler implements ICommandHandler<CancelActivityCommand, string> {
   async execute({ input, caller }: CancelActivityCommand): Promise<string> {
     const plan = await this.planOf(input.activityId);
-    return this.onActivity(
-      'cancelActivity',
-      input,
+    return this.runner.onEntity(activityDecider, activityOf(input), {
+      command: (activityId) => ({ type: 'CancelActivity', activityId, plan, reason: input.reason }),
       caller,
-      (activityId) => ({ type: 'CancelActivity', activityId, plan, reason: input.reason }),
-      input.reason,
-    );
+      operation: 'cancelActivity',
+      input,
+    });
   }
 }
 

@@ -1,14 +1,11 @@
-import { randomUUID } from 'node:crypto';
-import { Injectable } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { objectiveDecider, type ObjectiveCommand, type PmoState } from '@throughline/domain';
-import { NotFoundError } from '../common/app-errors';
-import { CommandRunner } from '../common/command-runner';
-import { PMO_KIND } from '../common/entity-kinds';
+import { objectiveDecider } from '@throughline/domain';
+import { CommandRunner, type EntityTarget } from '../common/command-runner';
 import { EntityReader } from '../common/entity-reader';
+import { existingPmo } from '../common/existing';
 import { requireEntityId } from '../common/ids';
 import type { RequestContext } from '../common/request-context';
-import { CATEGORY, entityIdOf, streamId } from '../common/stream-ids';
+import { CATEGORY } from '../common/stream-ids';
 import type { CloseObjectiveInput, DefineObjectiveInput, RecordProgressInput, ReviseObjectiveInput } from './objective.inputs';
 
 export class DefineObjectiveCommand {
@@ -24,32 +21,12 @@ export class CloseObjectiveCommand {
   constructor(readonly input: CloseObjectiveInput, readonly caller: RequestContext) {}
 }
 
-/** Runs a command on an existing objective's stream and answers the objective's id. */
-@Injectable() // so the constructor's parameter types are recorded for subclasses
-abstract class ObjectiveCommandHandler {
-  constructor(protected readonly runner: CommandRunner) {}
-
-  protected async onObjective(
-    operation: string,
-    input: { objectiveId: string; expectedRevision?: number | null; commandId?: string | null },
-    caller: RequestContext,
-    command: (objectiveId: string) => ObjectiveCommand,
-    reason?: string | null,
-  ): Promise<string> {
-    const objectiveId = requireEntityId(input.objectiveId, 'objectiveId');
-    const outcome = await this.runner.run(objectiveDecider, {
-      streamId: streamId(CATEGORY.objective, objectiveId),
-      command: command(objectiveId),
-      caller,
-      reason,
-      expectedRevision: input.expectedRevision,
-      commandId: input.commandId,
-      operation,
-      input,
-    });
-    return entityIdOf(outcome.streamId);
-  }
-}
+/** The objective a mutation names by its objectiveId. */
+const objectiveOf = (input: { readonly objectiveId: string }): EntityTarget => ({
+  category: CATEGORY.objective,
+  id: input.objectiveId,
+  field: 'objectiveId',
+});
 
 @CommandHandler(DefineObjectiveCommand)
 export class DefineObjectiveHandler implements ICommandHandler<DefineObjectiveCommand, string> {
@@ -60,12 +37,9 @@ export class DefineObjectiveHandler implements ICommandHandler<DefineObjectiveCo
 
   async execute({ input, caller }: DefineObjectiveCommand): Promise<string> {
     const pmoId = requireEntityId(input.pmoId, 'pmoId');
-    const pmo = await this.reader.get<PmoState>(PMO_KIND, pmoId);
-    if (!pmo || pmo.state.status === 'NONE') throw new NotFoundError('PMO', pmoId, 'pmoId');
-    const objectiveId = randomUUID();
-    const outcome = await this.runner.run(objectiveDecider, {
-      streamId: streamId(CATEGORY.objective, objectiveId),
-      command: {
+    await existingPmo(this.reader, pmoId);
+    return this.runner.create(objectiveDecider, CATEGORY.objective, {
+      command: (objectiveId) => ({
         type: 'DefineObjective',
         objectiveId,
         pmoId,
@@ -75,24 +49,21 @@ export class DefineObjectiveHandler implements ICommandHandler<DefineObjectiveCo
         startsOn: input.startsOn ?? null,
         dueOn: input.dueOn,
         owner: input.owner,
-      },
+      }),
       caller,
-      commandId: input.commandId,
       operation: 'defineObjective',
       input,
     });
-    return entityIdOf(outcome.streamId);
   }
 }
 
 @CommandHandler(ReviseObjectiveCommand)
-export class ReviseObjectiveHandler extends ObjectiveCommandHandler implements ICommandHandler<ReviseObjectiveCommand, string> {
+export class ReviseObjectiveHandler implements ICommandHandler<ReviseObjectiveCommand, string> {
+  constructor(private readonly runner: CommandRunner) {}
+
   execute({ input, caller }: ReviseObjectiveCommand): Promise<string> {
-    return this.onObjective(
-      'reviseObjective',
-      input,
-      caller,
-      (objectiveId) => ({
+    return this.runner.onEntity(objectiveDecider, objectiveOf(input), {
+      command: (objectiveId) => ({
         type: 'ReviseObjective',
         objectiveId,
         title: input.title ?? null,
@@ -100,34 +71,44 @@ export class ReviseObjectiveHandler extends ObjectiveCommandHandler implements I
         dueOn: input.dueOn ?? null,
         reason: input.reason,
       }),
-      input.reason,
-    );
+      caller,
+      operation: 'reviseObjective',
+      input,
+    });
   }
 }
 
 @CommandHandler(RecordProgressCommand)
-export class RecordProgressHandler extends ObjectiveCommandHandler implements ICommandHandler<RecordProgressCommand, string> {
+export class RecordProgressHandler implements ICommandHandler<RecordProgressCommand, string> {
+  constructor(private readonly runner: CommandRunner) {}
+
   execute({ input, caller }: RecordProgressCommand): Promise<string> {
-    return this.onObjective('recordProgress', input, caller, (objectiveId) => ({
-      type: 'RecordProgress',
-      objectiveId,
-      value: input.value,
-      measuredOn: input.measuredOn,
-      note: input.note ?? null,
-    }));
+    return this.runner.onEntity(objectiveDecider, objectiveOf(input), {
+      command: (objectiveId) => ({
+        type: 'RecordProgress',
+        objectiveId,
+        value: input.value,
+        measuredOn: input.measuredOn,
+        note: input.note ?? null,
+      }),
+      caller,
+      operation: 'recordProgress',
+      input,
+    });
   }
 }
 
 @CommandHandler(CloseObjectiveCommand)
-export class CloseObjectiveHandler extends ObjectiveCommandHandler implements ICommandHandler<CloseObjectiveCommand, string> {
+export class CloseObjectiveHandler implements ICommandHandler<CloseObjectiveCommand, string> {
+  constructor(private readonly runner: CommandRunner) {}
+
   execute({ input, caller }: CloseObjectiveCommand): Promise<string> {
-    return this.onObjective(
-      'closeObjective',
-      input,
+    return this.runner.onEntity(objectiveDecider, objectiveOf(input), {
+      command: (objectiveId) => ({ type: 'CloseObjective', objectiveId, outcome: input.outcome, reason: input.reason }),
       caller,
-      (objectiveId) => ({ type: 'CloseObjective', objectiveId, outcome: input.outcome, reason: input.reason }),
-      input.reason,
-    );
+      operation: 'closeObjective',
+      input,
+    });
   }
 }
 

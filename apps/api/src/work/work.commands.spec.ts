@@ -1,6 +1,6 @@
 import { DomainError, type CommandContext, type Decider, type LogWork } from '@throughline/domain';
 import { KeyedLock } from '@throughline/event-store';
-import type { CommandRunner, RunRequest } from '../common/command-runner';
+import { CommandRunner, type RunRequest } from '../common/command-runner';
 import type { EntityReader } from '../common/entity-reader';
 import type { RequestContext } from '../common/request-context';
 import type { PersonDayHours } from './person-day-hours';
@@ -20,19 +20,20 @@ class SlowWorkLog implements PersonDayHours {
     return this.entries.filter((e) => e.person === person && e.workedOn === day).reduce((sum, e) => sum + e.hours, 0);
   }
 
-  readonly runner = {
+  /** The real runner's create and onEntity, over a run that decides without a store. */
+  readonly runner = Object.assign(Object.create(CommandRunner.prototype) as CommandRunner, {
     run: async <C>(decider: Decider<C, never, unknown>, request: RunRequest<C>) => {
       decider.decide(request.command, decider.initialState, context);
       await new Promise((resolve) => setTimeout(resolve, 5));
       this.entries.push(request.command as LogWork);
       return { streamId: request.streamId, revision: 0, position: null, appended: 1, duplicate: false };
     },
-  };
+  });
 }
 
 const handlerOver = (log: SlowWorkLog, lock: KeyedLock) => {
   const reader = { get: async () => ({ entityId: pmoId, state: { status: 'ACTIVE' }, revision: 0, createdAt: now, updatedAt: now }) };
-  return new LogWorkHandler(log.runner as unknown as CommandRunner, reader as unknown as EntityReader, lock, log);
+  return new LogWorkHandler(log.runner, reader as unknown as EntityReader, lock, log);
 };
 
 const entry = (hours: number) =>

@@ -1,15 +1,14 @@
-import { randomUUID } from 'node:crypto';
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { workDecider, type ActivitySnapshot, type LocalDate, type PmoState, type WorkState } from '@throughline/domain';
+import { workDecider, type ActivitySnapshot, type LocalDate, type WorkState } from '@throughline/domain';
 import { KeyedLock } from '@throughline/event-store';
-import { NotFoundError } from '../common/app-errors';
-import { CommandRunner } from '../common/command-runner';
-import { PMO_KIND, WORK_KIND } from '../common/entity-kinds';
+import { CommandRunner, type EntityTarget } from '../common/command-runner';
+import { WORK_KIND } from '../common/entity-kinds';
 import { EntityReader } from '../common/entity-reader';
+import { existingEntity, existingPmo } from '../common/existing';
 import { requireEntityId } from '../common/ids';
 import type { RequestContext } from '../common/request-context';
-import { CATEGORY, entityIdOf, streamId } from '../common/stream-ids';
+import { CATEGORY } from '../common/stream-ids';
 import { existingActivity } from '../activities/activity.snapshots';
 import { PERSON_DAY_HOURS, type PersonDayHours } from './person-day-hours';
 import type { CorrectWorkInput, LogWorkInput, RetractWorkInput } from './work.inputs';
@@ -31,6 +30,13 @@ export class RetractWorkCommand {
  */
 const workdayKey = (person: string, day: LocalDate): string => `workday:${person}:${day}`;
 
+/** The work entry a mutation names by its workEntryId. */
+const workEntryOf = (input: { readonly workEntryId: string }): EntityTarget => ({
+  category: CATEGORY.work,
+  id: input.workEntryId,
+  field: 'workEntryId',
+});
+
 const activitySnapshot = async (reader: EntityReader, value: string): Promise<ActivitySnapshot> => {
   const activity = await existingActivity(reader, requireEntityId(value, 'activityId'));
   const { activityId, pmoId, status } = activity.state;
@@ -48,17 +54,13 @@ export class LogWorkHandler implements ICommandHandler<LogWorkCommand, string> {
 
   async execute({ input, caller }: LogWorkCommand): Promise<string> {
     const pmoId = requireEntityId(input.pmoId, 'pmoId');
-    const pmo = await this.reader.get<PmoState>(PMO_KIND, pmoId);
-    if (!pmo || pmo.state.status === 'NONE') throw new NotFoundError('PMO', pmoId, 'pmoId');
+    await existingPmo(this.reader, pmoId);
     const activity = input.activityId ? await activitySnapshot(this.reader, input.activityId) : null;
     // The domain trims the person; the day's total is looked up under the name it will store.
     const person = (input.person ?? caller.principal.subject).trim();
-    return this.lock.run(workdayKey(person, input.workedOn), async () => {
-      // A repeated commandId resolves to the first attempt's stream, not this fresh id.
-      const workEntryId = randomUUID();
-      const outcome = await this.runner.run(workDecider, {
-        streamId: streamId(CATEGORY.work, workEntryId),
-        command: {
+    return this.lock.run(workdayKey(person, input.workedOn), () =>
+      this.runner.create(workDecider, CATEGORY.work, {
+        command: (workEntryId) => ({
           type: 'LogWork',
           workEntryId,
           pmoId,
@@ -68,14 +70,12 @@ export class LogWorkHandler implements ICommandHandler<LogWorkCommand, string> {
           description: input.description,
           activity,
           hoursAlreadyLogged: this.hours.personDayHours(person, input.workedOn),
-        },
+        }),
         caller,
-        commandId: input.commandId,
         operation: 'logWork',
         input,
-      });
-      return entityIdOf(outcome.streamId);
-    });
+      }),
+    );
   }
 }
 
@@ -90,18 +90,16 @@ export class CorrectWorkHandler implements ICommandHandler<CorrectWorkCommand, s
 
   async execute({ input, caller }: CorrectWorkCommand): Promise<string> {
     const workEntryId = requireEntityId(input.workEntryId, 'workEntryId');
-    const entry = await this.reader.get<WorkState>(WORK_KIND, workEntryId);
-    if (!entry || entry.state.status === 'NONE') throw new NotFoundError('work entry', workEntryId, 'workEntryId');
+    const entry = await existingEntity<WorkState>(this.reader, WORK_KIND, 'work entry', workEntryId, 'workEntryId');
     // GraphQL tells an omitted field (keep the activity) from an explicit null (detach it).
     const activityGiven = 'activityId' in input && input.activityId !== undefined;
     const activity = !activityGiven ? undefined : input.activityId ? await activitySnapshot(this.reader, input.activityId) : null;
     // The 24-hour check is about the day the entry ends up on, for the person it ends up with.
     const person = input.person?.trim() || entry.state.person;
     const day = input.workedOn ?? entry.state.workedOn;
-    return this.lock.run(workdayKey(person, day), async () => {
-      const outcome = await this.runner.run(workDecider, {
-        streamId: streamId(CATEGORY.work, workEntryId),
-        command: {
+    return this.lock.run(workdayKey(person, day), () =>
+      this.runner.onEntity(workDecider, workEntryOf(input), {
+        command: () => ({
           type: 'CorrectWork',
           workEntryId,
           person: input.person ?? null,
@@ -111,16 +109,12 @@ export class CorrectWorkHandler implements ICommandHandler<CorrectWorkCommand, s
           ...(activity === undefined ? {} : { activity }),
           reason: input.reason,
           hoursAlreadyLogged: this.hours.personDayHours(person, day, workEntryId),
-        },
+        }),
         caller,
-        reason: input.reason,
-        expectedRevision: input.expectedRevision,
-        commandId: input.commandId,
         operation: 'correctWork',
         input,
-      });
-      return entityIdOf(outcome.streamId);
-    });
+      }),
+    );
   }
 }
 
@@ -128,19 +122,13 @@ export class CorrectWorkHandler implements ICommandHandler<CorrectWorkCommand, s
 export class RetractWorkHandler implements ICommandHandler<RetractWorkCommand, string> {
   constructor(private readonly runner: CommandRunner) {}
 
-  async execute({ input, caller }: RetractWorkCommand): Promise<string> {
-    const workEntryId = requireEntityId(input.workEntryId, 'workEntryId');
-    const outcome = await this.runner.run(workDecider, {
-      streamId: streamId(CATEGORY.work, workEntryId),
-      command: { type: 'RetractWork', workEntryId, reason: input.reason },
+  execute({ input, caller }: RetractWorkCommand): Promise<string> {
+    return this.runner.onEntity(workDecider, workEntryOf(input), {
+      command: (workEntryId) => ({ type: 'RetractWork', workEntryId, reason: input.reason }),
       caller,
-      reason: input.reason,
-      expectedRevision: input.expectedRevision,
-      commandId: input.commandId,
       operation: 'retractWork',
       input,
     });
-    return entityIdOf(outcome.streamId);
   }
 }
 
