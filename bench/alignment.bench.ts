@@ -140,10 +140,11 @@ const structuralChanges = (
       break;
     case '08-01': // the March starters move to February and take their links along
       for (const i of [0, 8]) {
+        const [february, march, end] = [`${year}-02-01`, `${year}-03-01`, `${year}-12-31`];
         feed.reschedule(
           a(i),
-          { startsOn: `${year}-02-01`, endsOn: `${year}-12-31`, previousStartsOn: `${year}-03-01`, previousEndsOn: `${year}-12-31` },
-          [{ objectiveId: o(i % objectives.length), effectiveFrom: `${year}-02-01`, previousEffectiveFrom: `${year}-03-01` }],
+          { startsOn: february, endsOn: end, previousStartsOn: march, previousEndsOn: end },
+          [{ objectiveId: o(i % objectives.length), effectiveFrom: february, previousEffectiveFrom: march }],
         );
       }
       break;
@@ -157,7 +158,8 @@ const structuralChanges = (
 const median = (values: readonly number[]): number => {
   const sorted = [...values].sort((x, y) => x - y);
   const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? (sorted[middle] as number) : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
+  const at = (index: number) => sorted[index] as number;
+  return sorted.length % 2 === 1 ? at(middle) : (at(middle - 1) + at(middle)) / 2;
 };
 
 const round = (ms: number) => Math.round(ms * 100) / 100;

@@ -30,6 +30,7 @@ describe('bucketPeriods', () => {
   it('finds the bucket of each day of the window', () => {
     const periods = bucketPeriods('2026-01-28', '2026-02-10', 'WEEK');
     const indexOf = bucketIndex(periods, 'WEEK', '2026-01-28');
-    expect(['2026-01-28', '2026-02-01', '2026-02-02', '2026-02-08', '2026-02-10'].map(indexOf)).toEqual([0, 0, 1, 1, 2]);
+    const days = ['2026-01-28', '2026-02-01', '2026-02-02', '2026-02-08', '2026-02-10'];
+    expect(days.map(indexOf)).toEqual([0, 0, 1, 1, 2]);
   });
 });

@@ -16,7 +16,11 @@ describe('AlignmentReader.alignment gap lists', () => {
   afterEach(() => harness.close());
 
   it('lists in the base scenario A3, which serves nothing, and O4, served only by a cancelled activity', () => {
-    expect(gaps()).toEqual({ activitiesWithoutObjective: ['A3'], objectivesWithoutActivity: ['O4'], idleActivities: [] });
+    expect(gaps()).toEqual({
+      activitiesWithoutObjective: ['A3'],
+      objectivesWithoutActivity: ['O4'],
+      idleActivities: [],
+    });
   });
 
   describe('activitiesWithoutObjective', () => {

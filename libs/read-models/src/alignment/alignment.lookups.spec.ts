@@ -10,7 +10,9 @@ describe('AlignmentReader lookups', () => {
 
   describe('workEntries', () => {
     const ids = (filter: Record<string, unknown> = {}, asOf?: string) =>
-      harness.read.workEntries({ pmoId: PMO, from: WINDOW.from, to: WINDOW.to, ...filter }, asOf).map((r) => r.workEntryId);
+      harness.read
+        .workEntries({ pmoId: PMO, from: WINDOW.from, to: WINDOW.to, ...filter }, asOf)
+        .map((row) => row.workEntryId);
 
     it("lists the PMO's entries of the window by day, then id", () => {
       expect(ids()).toEqual(['w1', 'w2', 'w6', 'w7', 'w3', 'w4', 'w5']);
@@ -28,7 +30,8 @@ describe('AlignmentReader lookups', () => {
     });
 
     it('filters by person and by activity, null meaning no activity', () => {
-      harness.feed.log('w8', { pmoId: PMO, workedOn: '2026-02-02', hours: 1, activityId: 'A1', person: 'bob@pmo.example' });
+      const bob = 'bob@pmo.example';
+      harness.feed.log('w8', { pmoId: PMO, workedOn: '2026-02-02', hours: 1, activityId: 'A1', person: bob });
       expect(ids({ person: 'bob@pmo.example' })).toEqual(['w8']);
       expect(ids({ activityId: 'A1' })).toEqual(['w1', 'w6', 'w7', 'w8']);
       expect(ids({ activityId: 'A1', person: 'ada@pmo.example' })).toEqual(['w1', 'w6', 'w7']);
@@ -42,7 +45,8 @@ describe('AlignmentReader lookups', () => {
         workEntryId: 'w1',
         retracted: true,
       });
-      expect(harness.read.workEntries({ ...WINDOW }, BETWEEN)[0]).toMatchObject({ workEntryId: 'w1', retracted: false });
+      const before = harness.read.workEntries({ ...WINDOW }, BETWEEN);
+      expect(before[0]).toMatchObject({ workEntryId: 'w1', retracted: false });
       expect(ids({}, '2026-02-10T12:00:01.000Z')).toEqual(['w1']); // w0 at :00, w1 at :01
     });
   });

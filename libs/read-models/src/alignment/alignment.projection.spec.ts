@@ -39,11 +39,11 @@ describe('AlignmentProjection', () => {
     feed.correct('w1', { hours: 4 });
     feed.at(instant).correct('w1', { hours: 5 });
 
-    expect(versions('work_version', "work_entry_id = 'w1'").map((row) => [row.hours, row.recorded_from, row.recorded_to]))
-      .toEqual([
-        [3, '2026-03-01T09:00:00.000Z', instant],
-        [5, instant, null],
-      ]);
+    const rows = versions('work_version', "work_entry_id = 'w1'");
+    expect(rows.map((row) => [row.hours, row.recorded_from, row.recorded_to])).toEqual([
+      [3, '2026-03-01T09:00:00.000Z', instant],
+      [5, instant, null],
+    ]);
   });
 
   it('follows the life of links: unlink ends the open period, a relink opens a new one, a reschedule moves it', () => {
@@ -115,7 +115,9 @@ describe('AlignmentProjection', () => {
     const { feed } = harness;
     feed.log('w1', { pmoId: PMO, workedOn: '2026-02-27', hours: 3, activityId: null });
     feed.at('2026-02-28T09:00:00.000Z').retract('w1');
-    expect(() => harness.project()).toThrow(/recorded at 2026-02-28T09:00:00.000Z precedes .* 2026-03-01T09:00:00.000Z/);
+    expect(() => harness.project()).toThrow(
+      /recorded at 2026-02-28T09:00:00.000Z precedes .* 2026-03-01T09:00:00.000Z/,
+    );
   });
 });
 

@@ -126,7 +126,8 @@ describe('AlignmentReader.alignment', () => {
 
   it('follows a correction to another day and activity', () => {
     const { feed } = harness;
-    feed.at(LATER).correct('w2', { workedOn: '2026-02-04', activityId: 'A1' }, { workedOn: '2026-01-30', activityId: 'A2' });
+    feed.at(LATER);
+    feed.correct('w2', { workedOn: '2026-02-04', activityId: 'A1' }, { workedOn: '2026-01-30', activityId: 'A2' });
     feed.correct('w4', { activityId: 'A1', hours: 1 }, { activityId: null, hours: 1.5 });
     // w2's 4 h move from week 1 (O2 1, O3 3) to week 2 on A1 (O1 4); w4 becomes 1 h on A1 (O1).
     expect(buckets(report('WEEK'))).toEqual([
@@ -189,10 +190,10 @@ describe('AlignmentReader.alignment', () => {
   });
 
   it('refuses a window that ends before it starts, and an instant it cannot read', () => {
-    expect(() => harness.read.alignment({ ...WINDOW, from: '2026-02-10', to: '2026-02-09', granularity: null })).toThrow(
-      /from 2026-02-10 is after to 2026-02-09/,
-    );
-    expect(() => harness.read.alignment({ ...WINDOW, granularity: null }, 'yesterday')).toThrow(/not an ISO-8601 instant/);
+    const backwards = { ...WINDOW, from: '2026-02-10', to: '2026-02-09', granularity: null };
+    expect(() => harness.read.alignment(backwards)).toThrow(/from 2026-02-10 is after to 2026-02-09/);
+    const params = { ...WINDOW, granularity: null };
+    expect(() => harness.read.alignment(params, 'yesterday')).toThrow(/not an ISO-8601 instant/);
   });
 
   it('reads the present through the partial index of current rows', () => {

@@ -28,6 +28,8 @@ export const ALIGNMENT_DDL: readonly string[] = [
      ON work_version (pmo_id, worked_on, activity_id, retracted, hours, recorded_to) WHERE recorded_to IS NULL`,
   `CREATE INDEX IF NOT EXISTS work_version_activity_now
      ON work_version (activity_id, retracted, worked_on, hours, recorded_to) WHERE recorded_to IS NULL`,
+  // Day first: the 24-hour rule asks for one (person, day) pair, and appending by day keeps a rebuild
+  // from rewriting a page per person in every batch.
   `CREATE INDEX IF NOT EXISTS work_version_person_day_now
      ON work_version (worked_on, person, retracted, hours, work_entry_id, recorded_to) WHERE recorded_to IS NULL`,
   // For questions as of a past instant, which must see superseded versions too.

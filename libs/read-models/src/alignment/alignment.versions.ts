@@ -95,7 +95,8 @@ export const supersede = <F>(
   if (recordedAt < current.recordedFrom) {
     // Recorded time running backwards would leave intervals that end before they start.
     throw new Error(
-      `${table.table}: event recorded at ${recordedAt} precedes the current version recorded at ${current.recordedFrom}`,
+      `${table.table}: event recorded at ${recordedAt} precedes the current version ` +
+        `recorded at ${current.recordedFrom}`,
     );
   }
   if (recordedAt === current.recordedFrom) table.remove.run(current.versionId);
