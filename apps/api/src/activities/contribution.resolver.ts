@@ -14,7 +14,7 @@ import { ActivityViews } from './activity-views';
 
 const objectiveOf = async (loaders: Loaders, clock: Clock, link: { objectiveId: string; asOf: string | null }): Promise<Objective> => {
   const record = await loaders.entity<ObjectiveState>(OBJECTIVE_KIND, link.asOf).load(link.objectiveId);
-  const objective = toObjectiveView(record, link.asOf, clock.now().toISOString().slice(0, 10));
+  const objective = toObjectiveView(record, link.asOf, clock.today());
   if (!objective) throw new NotFoundError('objective', link.objectiveId);
   return objective;
 };

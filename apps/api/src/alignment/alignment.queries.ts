@@ -52,7 +52,7 @@ export class AlignmentQueryHandler implements IQueryHandler<AlignmentQuery, Alig
     requireWindow(from, to);
     const pmo = toPmoView(await this.reader.get<PmoState>(PMO_KIND, id, asOf), asOf);
     if (!pmo) throw new NotFoundError('PMO', id, 'pmoId');
-    const today = asOf ? dayOf(asOf) : this.clock.now().toISOString().slice(0, 10);
+    const today = asOf ? dayOf(asOf) : this.clock.today();
     const report = this.alignment.alignment({ pmoId: id, from, to, granularity, today }, asOf);
 
     const objectiveIds = [

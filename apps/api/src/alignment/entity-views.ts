@@ -18,7 +18,7 @@ export class EntityViews {
   ) {}
 
   async objectives(ids: readonly string[], asOf: string | null): Promise<Map<string, Objective>> {
-    const today = this.clock.now().toISOString().slice(0, 10);
+    const today = this.clock.today();
     const records = await this.reader.getMany<ObjectiveState>(OBJECTIVE_KIND, [...new Set(ids)], asOf);
     const views = records.map((r) => toObjectiveView(r, asOf, today)).filter((o): o is Objective => o !== null);
     return new Map(views.map((o) => [o.id, o]));

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import type { Decider, DomainEvent } from '@throughline/domain';
+import { dayOf, type Decider, type DomainEvent } from '@throughline/domain';
 import {
   handleCommand,
   KeyedLock,
@@ -85,7 +85,8 @@ export class CommandRunner {
       {
         streamId: request.streamId,
         command: request.command,
-        context: { now, today: now.slice(0, 10), actor: principal.subject },
+        // One reading of the clock, so the day always matches the instant.
+        context: { now, today: dayOf(now), actor: principal.subject },
         metadata: {
           actor: principal.subject,
           correlationId,

@@ -30,7 +30,7 @@ export class ObjectiveQueryHandler implements IQueryHandler<ObjectiveQuery, Obje
   async execute({ objectiveId, asOf }: ObjectiveQuery): Promise<Objective | null> {
     if (!isEntityId(objectiveId)) return null;
     const record = await this.reader.get<ObjectiveState>(OBJECTIVE_KIND, objectiveId.toLowerCase(), asOf);
-    return toObjectiveView(record, asOf, this.clock.now().toISOString().slice(0, 10));
+    return toObjectiveView(record, asOf, this.clock.today());
   }
 }
 
@@ -41,7 +41,7 @@ export class PmoObjectivesQueryHandler implements IQueryHandler<PmoObjectivesQue
   async execute({ pmoId, status, asOf }: PmoObjectivesQuery): Promise<Objective[]> {
     const filter = status ? { pmoId, status } : { pmoId };
     const records = await this.reader.list<ObjectiveState>(OBJECTIVE_KIND, filter, asOf, statusOf);
-    const today = this.clock.now().toISOString().slice(0, 10);
+    const today = this.clock.today();
     return records.map((r) => toObjectiveView(r, asOf, today)).filter((o): o is Objective => o !== null);
   }
 }
@@ -51,7 +51,7 @@ export class PortfolioQueryHandler implements IQueryHandler<PortfolioQuery, Obje
   constructor(private readonly reader: EntityReader, private readonly clock: Clock) {}
 
   async execute({ rootPmoId, asOf }: PortfolioQuery): Promise<Objective[]> {
-    const today = this.clock.now().toISOString().slice(0, 10);
+    const today = this.clock.today();
     const pmoIds = rootPmoId === null ? null : await this.subtree(rootPmoId, asOf);
     const records =
       pmoIds === null
