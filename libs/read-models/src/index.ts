@@ -6,3 +6,4 @@ export * from './entity-state.projection';
 export * from './entity-state.reader';
 export * from './alignment';
 export * from './audit';
+export * from './as-of/as-of-folds';

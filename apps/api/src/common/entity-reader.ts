@@ -1,17 +1,16 @@
-import { Inject, Injectable } from '@nestjs/common';
-import type { EventStore } from '@throughline/event-store';
-import { EntityStateReader, type EntityFilter, type EntityKind, type EntityRecord } from '@throughline/read-models';
-import { EVENT_STORE } from './tokens';
+import { Injectable } from '@nestjs/common';
+import { AsOfFolds, EntityStateReader, type EntityFilter, type EntityKind, type EntityRecord } from '@throughline/read-models';
 
 /**
  * Reads an entity's folded state: now from the read model, or as of a recorded instant by
- * folding only that entity's stream up to the instant (never the whole store).
+ * folding only that entity's stream up to the instant (never the whole store), from the nearest
+ * cached checkpoint.
  */
 @Injectable()
 export class EntityReader {
   constructor(
-    @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly states: EntityStateReader,
+    private readonly folds: AsOfFolds,
   ) {}
 
   async get<S>(kind: EntityKind, entityId: string, asOf?: string | null): Promise<EntityRecord<S> | null> {
@@ -38,20 +37,8 @@ export class EntityReader {
   }
 
   private async fold<S>(kind: EntityKind, entityId: string, asOf: string): Promise<EntityRecord<S> | null> {
-    const events = await this.store.readStream(`${kind.category}-${entityId}`, { recordedAtOrBefore: asOf });
-    const first = events[0];
-    const last = events[events.length - 1];
-    if (!first || !last) return null;
-    const state = events.reduce(
-      (s, e) => kind.decider.evolve(s, { type: e.type, data: e.data }),
-      kind.decider.initialState,
-    ) as S;
-    return {
-      entityId,
-      state,
-      revision: last.revision,
-      createdAt: first.metadata.recordedAt,
-      updatedAt: last.metadata.recordedAt,
-    };
+    const { decider } = kind as EntityKind<S>;
+    const folded = await this.folds.fold(`${kind.category}-${entityId}`, decider, asOf);
+    return folded && { entityId, ...folded };
   }
 }

@@ -3,6 +3,7 @@ import { KeyedLock, StateCache, type EventStore } from '@throughline/event-store
 import {
   AlignmentProjection,
   AlignmentReader,
+  AsOfFolds,
   AuditLogProjection,
   AuditLogReader,
   EntityStateProjection,
@@ -54,6 +55,7 @@ export class PersistenceModule implements OnModuleInit, OnApplicationShutdown {
         { provide: Clock, useClass: SystemClock },
         { provide: StateCache, useFactory: () => new StateCache() },
         { provide: KeyedLock, useFactory: () => new KeyedLock() },
+        { provide: AsOfFolds, inject: [EVENT_STORE], useFactory: (store: EventStore) => new AsOfFolds(store) },
         EntityReader,
         CommandRunner,
       ],

@@ -1,0 +1,162 @@
+import type { EventStore, RecordedEvent } from '@throughline/event-store';
+
+/** What a fold needs of an event: the shape deciders evolve over. */
+export interface FoldableEvent {
+  readonly type: string;
+  readonly data: Readonly<Record<string, unknown>>;
+}
+
+export interface StreamFolder<S> {
+  readonly initialState: S;
+  readonly evolve: (state: S, event: FoldableEvent) => S;
+}
+
+/** A stream folded up to a recorded instant. */
+export interface FoldedStream<S> {
+  readonly state: S;
+  /** Revision of the last event folded in. */
+  readonly revision: number;
+  /** When revision 0 was recorded. */
+  readonly createdAt: string;
+  /** When the last event folded in was recorded. */
+  readonly updatedAt: string;
+}
+
+interface Checkpoint {
+  readonly revision: number;
+  readonly recordedAt: string;
+  readonly state: unknown;
+}
+
+interface StreamCheckpoints {
+  readonly createdAt: string;
+  /** Ascending by revision, one every `interval` events, contiguous from the stream's start. */
+  readonly checkpoints: Checkpoint[];
+}
+
+export interface AsOfFoldsOptions {
+  /** Events between two checkpoints: the most a fold ever reads and evolves. Default 64. */
+  readonly interval?: number;
+  /** Checkpoints kept across all streams; the least recently used streams are dropped first. Default 20,000. */
+  readonly maxCheckpoints?: number;
+}
+
+/**
+ * Folds a stream as of a recorded instant without replaying it from the start each time.
+ *
+ * Folding from revision 0 costs at least the stream's length, and more, because evolve copies
+ * the state's arrays on every event. Here every fold leaves a checkpoint (the folded state)
+ * every `interval` revisions. A later question for instant T starts from the last checkpoint
+ * recorded at or before T and reads at most `interval` events, which recorded time orders
+ * along a stream because the store stamps it non-decreasing.
+ *
+ * Checkpoints are derived and never stale: events are immutable, so the state at a revision
+ * never changes. They live in memory only and are dropped when the budget is exceeded.
+ */
+export class AsOfFolds {
+  private readonly interval: number;
+  private readonly maxCheckpoints: number;
+  /** Insertion order doubles as recency: a stream is re-inserted each time it is used. */
+  private readonly streams = new Map<string, StreamCheckpoints>();
+  private checkpointCount = 0;
+
+  constructor(
+    private readonly store: Pick<EventStore, 'readStream'>,
+    options: AsOfFoldsOptions = {},
+  ) {
+    this.interval = options.interval ?? 64;
+    this.maxCheckpoints = options.maxCheckpoints ?? 20_000;
+    if (!Number.isInteger(this.interval) || this.interval < 1) throw new RangeError('interval must be a positive integer');
+  }
+
+  /** The stream as it stood at `asOf`, or null when it had no event recorded by then. */
+  async fold<S>(streamId: string, folder: StreamFolder<S>, asOf: string): Promise<FoldedStream<S> | null> {
+    const known = this.touch(streamId);
+    const checkpoints = known?.checkpoints ?? [];
+    const at = lastRecordedAtOrBefore(checkpoints, asOf);
+    const start = at >= 0 ? checkpoints[at] : undefined;
+    // A later checkpoint recorded after the instant bounds the read: the answer lies before it.
+    const bound = checkpoints[at + 1];
+
+    let state = (start?.state as S | undefined) ?? folder.initialState;
+    let revision = start?.revision ?? -1;
+    let createdAt = known?.createdAt;
+    let updatedAt = start?.recordedAt;
+
+    for (;;) {
+      const maxCount = bound ? bound.revision - revision : this.interval;
+      const events = await this.store.readStream(streamId, { fromRevision: revision + 1, maxCount });
+      let passedInstant = false;
+      for (const event of events) {
+        if (event.metadata.recordedAt > asOf) {
+          passedInstant = true;
+          break;
+        }
+        state = folder.evolve(state, event);
+        revision = event.revision;
+        updatedAt = event.metadata.recordedAt;
+        createdAt ??= updatedAt;
+        if (!bound) this.remember(streamId, createdAt, event, state);
+      }
+      if (passedInstant || bound || events.length < maxCount) break;
+    }
+
+    if (revision < 0 || createdAt === undefined || updatedAt === undefined) return null;
+    return { state, revision, createdAt, updatedAt };
+  }
+
+  /** Checkpoints held, across all streams. */
+  get size(): number {
+    return this.checkpointCount;
+  }
+
+  private touch(streamId: string): StreamCheckpoints | undefined {
+    const known = this.streams.get(streamId);
+    if (known) {
+      this.streams.delete(streamId);
+      this.streams.set(streamId, known);
+    }
+    return known;
+  }
+
+  private remember(streamId: string, createdAt: string, event: RecordedEvent, state: unknown): void {
+    if ((event.revision + 1) % this.interval !== 0) return;
+    let known = this.streams.get(streamId);
+    if (!known) {
+      known = { createdAt, checkpoints: [] };
+      this.streams.set(streamId, known);
+    }
+    const last = known.checkpoints[known.checkpoints.length - 1];
+    // Two folds of one stream can run at once; only the one that extends the run keeps its state.
+    if ((last?.revision ?? -1) + this.interval !== event.revision) return;
+    known.checkpoints.push({ revision: event.revision, recordedAt: event.metadata.recordedAt, state });
+    this.checkpointCount += 1;
+    this.evict(streamId);
+  }
+
+  private evict(keep: string): void {
+    for (const [streamId, known] of this.streams) {
+      if (this.checkpointCount <= this.maxCheckpoints) return;
+      if (streamId === keep) continue;
+      this.streams.delete(streamId);
+      this.checkpointCount -= known.checkpoints.length;
+    }
+  }
+}
+
+/** Index of the last checkpoint recorded at or before the instant, -1 when there is none. */
+function lastRecordedAtOrBefore(checkpoints: readonly Checkpoint[], asOf: string): number {
+  let low = 0;
+  let high = checkpoints.length - 1;
+  let found = -1;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    if (checkpoints[middle]!.recordedAt <= asOf) {
+      found = middle;
+      low = middle + 1;
+    } else {
+      high = middle - 1;
+    }
+  }
+  return found;
+}
