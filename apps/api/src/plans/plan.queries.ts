@@ -4,8 +4,9 @@ import { planVersionOf, type PlanState } from '@throughline/domain';
 import type { EventStore } from '@throughline/event-store';
 import { PLAN_KIND } from '../common/entity-kinds';
 import { EntityReader } from '../common/entity-reader';
-import { CATEGORY, isEntityId, streamId } from '../common/stream-ids';
+import { isEntityId } from '../common/stream-ids';
 import { EVENT_STORE } from '../common/tokens';
+import { approvalRecordedAt } from './approval-instant';
 import type { BusinessPlan } from './plan.types';
 import { toApprovedVersionView, toPlanView } from './plan.view';
 
@@ -38,21 +39,10 @@ export class PlanQueryHandler implements IQueryHandler<PlanQuery, BusinessPlan |
     if (!known) return null;
     // A version never approved is only ever the latest one (a new version opens from an approved one).
     if (known.approvedAt === null) return version === record.state.version ? toPlanView(record, asOf) : null;
-    const approvalInstant = await this.approvalRecordedAt(id, version);
+    const approvalInstant = await approvalRecordedAt(this.store, id, version);
     if (!approvalInstant) return null;
     const atApproval = await this.reader.get<PlanState>(PLAN_KIND, id, approvalInstant);
     return atApproval ? toApprovedVersionView(atApproval, approvalInstant, record.state, version) : null;
-  }
-
-  /**
-   * When the store recorded the approval. `approvedAt` is the command's clock, which may precede
-   * the recording by a moment; folding to it could miss the approval itself. Activities cannot
-   * change while a version awaits approval, so this instant shows exactly what was approved.
-   */
-  private async approvalRecordedAt(planId: string, version: number): Promise<string | null> {
-    const events = await this.store.readStream(streamId(CATEGORY.plan, planId));
-    const approval = events.find((e) => e.type === 'BusinessPlanApproved' && (e.data as { version?: unknown }).version === version);
-    return approval?.metadata.recordedAt ?? null;
   }
 }
 
