@@ -7,6 +7,7 @@ import {
   DRAFT_PLAN,
   ESTABLISH_PMO,
   GET_OBJECTIVE,
+  ISSUE_MANDATE,
   GET_PMO,
   LINK_ACTIVITY,
   PLAN_ACTIVITY,
@@ -17,7 +18,10 @@ import {
   REVISE_PLAN,
   SUBMIT_PLAN,
 } from './support/operations';
+import { runCli } from './support/run-cli';
 import { startTestApp, type TestApp } from './support/test-app';
+
+jest.setTimeout(60_000);
 
 const PLAN_COMPARISON = `query($planId: ID!, $baselineVersion: Int!, $asOf: DateTime) {
   planComparison(planId: $planId, baselineVersion: $baselineVersion, asOf: $asOf) {
@@ -42,6 +46,8 @@ describe('the auditor asks what the record said at any past instant', () => {
   let beforePmo: string;
   let pmoId: string;
   let objectiveId: string;
+  let reported: string;
+  let approved: string;
 
   beforeAll(async () => {
     t = await startTestApp();
@@ -49,6 +55,9 @@ describe('the auditor asks what the record said at any past instant', () => {
     pmoId = (await t.admin.ok(ESTABLISH_PMO, { input: { name: 'Transformation office', kind: 'PROGRAMME' } })).establishPmo.id;
     head = await t.client('head@pmo.example', ['PMO_HEAD'], [pmoId]);
     leader = await t.client('board@org.example', ['LEADERSHIP']);
+    await leader.ok(ISSUE_MANDATE, {
+      input: { pmoId, purpose: 'GOVERNANCE', statement: 'Make delivery predictable', sponsor: 'COO', effectiveFrom: daysFromToday(-100) },
+    });
     const metric = { name: 'Projects on time', unit: '%', baseline: 0, target: 100 };
     const input = { pmoId, title: 'Deliver on time', metric, startsOn: daysFromToday(-100), dueOn: daysFromToday(100), owner: 'Grace' };
     objectiveId = (await head.ok(DEFINE_OBJECTIVE, { input })).defineObjective.id;
@@ -65,7 +74,7 @@ describe('the auditor asks what the record said at any past instant', () => {
 
   it('shows an objective as it stood before its target was revised and a backdated value arrived, and as it stands now', async () => {
     await head.ok(RECORD_PROGRESS, { input: { objectiveId, value: 45, measuredOn: daysFromToday(0) } });
-    const reported = await noteInstant();
+    reported = await noteInstant();
     await head.ok(REVISE_OBJECTIVE, { input: { objectiveId, target: 200, reason: 'The board raised the bar' } });
     await head.ok(RECORD_PROGRESS, { input: { objectiveId, value: 60, measuredOn: daysFromToday(-10), note: 'late survey' } });
 
@@ -89,7 +98,6 @@ describe('the auditor asks what the record said at any past instant', () => {
     let training: string;
     let audit: string;
     let coaching: string;
-    let approved: string;
 
     const plan = (title: string, responsible: string) => ({
       planId,
@@ -158,6 +166,50 @@ describe('the auditor asks what the record said at any past instant', () => {
       expect(draft.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'baselineVersion' });
       expect(draft.message).toContain('version 2');
       expect(missing.extensions).toMatchObject({ code: 'NOT_FOUND' });
+    });
+  });
+
+  describe('replayed from the command line', () => {
+    const replay = (...args: string[]) => runCli('replay.ts', args, { PMO_DATA_DIR: t.dataDir });
+
+    it('prints the mandate, objectives and plan as they stood, for a person and as JSON', () => {
+      const json = replay('--pmo', pmoId, '--as-of', reported, '--json');
+      const text = replay('--pmo', pmoId, '--as-of', reported);
+
+      expect(json.status).toBe(0);
+      const snapshot = JSON.parse(json.stdout);
+      expect(snapshot).toMatchObject({
+        asOf: reported,
+        pmo: { id: pmoId, name: 'Transformation office', kind: 'PROGRAMME' },
+        mandate: { version: 1, purpose: 'GOVERNANCE', statement: 'Make delivery predictable', sponsor: 'COO' },
+        objectives: [{ id: objectiveId, target: 100, currentValue: 45, progress: 0.45, expectedProgress: 0.5, health: 'ON_TRACK' }],
+        plan: null,
+      });
+      expect(text.status).toBe(0);
+      expect(text.stdout).toContain('Transformation office (PROGRAMME PMO');
+      expect(text.stdout).toContain('Deliver on time [ACTIVE, ON_TRACK]');
+      expect(text.stdout).toContain('current 45 %; target 100 % from 0; progress 45% of 50% expected');
+    });
+
+    it('shows the plan that was approved, and today the revised one with its changes', () => {
+      const atApproval = JSON.parse(replay('--pmo', pmoId, '--as-of', approved, '--json').stdout);
+      const now = JSON.parse(replay('--pmo', pmoId, '--json').stdout);
+
+      expect(atApproval.plan).toMatchObject({ title: 'Plan 2026', version: 1, status: 'APPROVED', baselineVersion: 1 });
+      expect(atApproval.plan.activities.map((a: { title: string }) => a.title).sort()).toEqual(['Method training', 'Portfolio audit', 'Stage-gate reviews']);
+      expect(now.plan).toMatchObject({ version: 2, status: 'DRAFT', baselineVersion: 1 });
+      expect(now.plan.activities.find((a: { title: string }) => a.title === 'Portfolio audit')).toMatchObject({ status: 'CANCELLED' });
+      expect(now.objectives[0]).toMatchObject({ target: 200, health: 'OFF_TRACK' });
+    });
+
+    it('says so when the PMO did not exist yet, and refuses an instant without a time zone', () => {
+      const before = replay('--pmo', pmoId, '--as-of', beforePmo);
+      const local = replay('--pmo', pmoId, '--as-of', '2026-03-01T10:00:00');
+
+      expect(before.status).toBe(1);
+      expect(before.stderr).toContain(`PMO ${pmoId} did not exist as of ${beforePmo}`);
+      expect(local.status).toBe(2);
+      expect(local.stderr).toContain('--as-of 2026-03-01T10:00:00 is not an ISO 8601 instant with a time zone');
     });
   });
 });
