@@ -8,10 +8,19 @@
  */
 import type { ReadAllOptions, ReadStreamOptions, RecordedEvent } from './event-store.port';
 
+/**
+ * An event exactly as stored. A row that can no longer be decoded (its data or metadata is not
+ * JSON any more) still comes back, with `unreadable` saying why and placeholders in the fields that
+ * failed, so an integrity check reports the row instead of stopping at it.
+ */
+export interface StoredRecordedEvent extends RecordedEvent {
+  readonly unreadable?: string;
+}
+
 /** Reads of events exactly as stored, before upcasting: the form hashes and `verifyChain` cover. */
 export interface StoredEventReader {
-  readStreamStored(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
-  readAllStored(options?: ReadAllOptions): Promise<RecordedEvent[]>;
+  readStreamStored(streamId: string, options?: ReadStreamOptions): Promise<StoredRecordedEvent[]>;
+  readAllStored(options?: ReadAllOptions): Promise<StoredRecordedEvent[]>;
 }
 
 export interface Upcaster {

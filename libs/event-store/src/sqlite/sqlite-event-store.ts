@@ -14,9 +14,9 @@ import type {
   ReadStreamOptions,
   RecordedEvent,
 } from '../event-store.port';
-import { type StoredEventReader, type Upcaster, Upcasters } from '../upcasting';
+import { type StoredEventReader, type StoredRecordedEvent, type Upcaster, Upcasters } from '../upcasting';
 import { type AppendOutcome, type AppendRequest, SqliteAppendWriter } from './sqlite-append-writer';
-import { type CommandRow, EVENT_COLUMNS, type EventRow, toCommandRecord, toRecordedEvent } from './sqlite-rows';
+import { type CommandRow, EVENT_COLUMNS, type EventRow, toCommandRecord, toRecordedEvent, toStoredRecordedEvent } from './sqlite-rows';
 import { migrate } from './sqlite-schema';
 
 export interface SqliteEventStoreOptions {
@@ -115,16 +115,12 @@ export class SqliteEventStore implements EventStore, StoredEventReader {
   }
 
   async readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]> {
-    return (await this.readStreamStored(streamId, options)).map((event) => this.upcasters.apply(event));
+    return this.streamRows(streamId, options).map((row) => this.upcasters.apply(toRecordedEvent(row)));
   }
 
-  /** The events as stored, not upcast: what `verifyChain` checks. */
-  async readStreamStored(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]> {
-    this.assertOpen();
-    const { fromRevision, recordedAtOrBefore, maxCount } = resolveReadStream(options);
-    return this.statements.readStream
-      .all({ streamId, fromRevision, until: recordedAtOrBefore ?? null, limit: maxCount ?? -1 })
-      .map(toRecordedEvent);
+  /** The events as stored, not upcast: what `verifyChain` checks. A row that no longer decodes is marked, not thrown. */
+  async readStreamStored(streamId: string, options?: ReadStreamOptions): Promise<StoredRecordedEvent[]> {
+    return this.streamRows(streamId, options).map(toStoredRecordedEvent);
   }
 
   async streamRevision(streamId: string): Promise<number> {
@@ -133,14 +129,12 @@ export class SqliteEventStore implements EventStore, StoredEventReader {
   }
 
   async readAll(options?: ReadAllOptions): Promise<RecordedEvent[]> {
-    return (await this.readAllStored(options)).map((event) => this.upcasters.apply(event));
+    return this.allRows(options).map((row) => this.upcasters.apply(toRecordedEvent(row)));
   }
 
-  /** A batch of the global feed as stored, not upcast. */
-  async readAllStored(options?: ReadAllOptions): Promise<RecordedEvent[]> {
-    this.assertOpen();
-    const { after, maxCount } = resolveReadAll(options);
-    return this.statements.readAll.all(after, maxCount).map(toRecordedEvent);
+  /** A batch of the global feed as stored, not upcast. A row that no longer decodes is marked, not thrown. */
+  async readAllStored(options?: ReadAllOptions): Promise<StoredRecordedEvent[]> {
+    return this.allRows(options).map(toStoredRecordedEvent);
   }
 
   async headPosition(): Promise<GlobalPosition | null> {
@@ -199,6 +193,18 @@ export class SqliteEventStore implements EventStore, StoredEventReader {
       }
     });
     if (committedUpTo !== null) this.listeners.notify(committedUpTo);
+  }
+
+  private streamRows(streamId: string, options?: ReadStreamOptions): EventRow[] {
+    this.assertOpen();
+    const { fromRevision, recordedAtOrBefore, maxCount } = resolveReadStream(options);
+    return this.statements.readStream.all({ streamId, fromRevision, until: recordedAtOrBefore ?? null, limit: maxCount ?? -1 });
+  }
+
+  private allRows(options?: ReadAllOptions): EventRow[] {
+    this.assertOpen();
+    const { after, maxCount } = resolveReadAll(options);
+    return this.statements.readAll.all(after, maxCount);
   }
 
   private assertOpen(): void {

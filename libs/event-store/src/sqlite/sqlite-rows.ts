@@ -1,5 +1,6 @@
 import type { CommandRecord, RecordedEvent, StoredMetadata } from '../event-store.port';
 import type { SealedEvent } from '../sealed-event';
+import type { StoredRecordedEvent } from '../upcasting';
 
 /** An events row as read with safe integers on (every INTEGER arrives as a bigint). */
 export interface EventRow {
@@ -62,6 +63,37 @@ export function toRecordedEvent(row: EventRow): RecordedEvent {
     hash: row.hash,
     prevHash: row.prev_hash,
   };
+}
+
+/**
+ * The row as stored, for integrity checks: JSON that no longer parses becomes a placeholder and is
+ * named in `unreadable`, instead of failing the whole read.
+ */
+export function toStoredRecordedEvent(row: EventRow): StoredRecordedEvent {
+  const unreadable: string[] = [];
+  const parse = <T>(column: 'data' | 'metadata', placeholder: T): T => {
+    try {
+      return JSON.parse(row[column]) as T;
+    } catch {
+      unreadable.push(`${column} is not valid JSON`);
+      return placeholder;
+    }
+  };
+  const data = parse<Record<string, unknown>>('data', {});
+  const metadata: StoredMetadata = { ...parse('metadata', { actor: '', correlationId: '' }), recordedAt: row.recorded_at };
+  const event: RecordedEvent = {
+    id: row.id,
+    streamId: row.stream_id,
+    revision: Number(row.revision),
+    position: row.position,
+    type: row.type,
+    schemaVersion: Number(row.schema_version),
+    data,
+    metadata,
+    hash: row.hash,
+    prevHash: row.prev_hash,
+  };
+  return unreadable.length === 0 ? event : { ...event, unreadable: unreadable.join('; ') };
 }
 
 export function toCommandRecord(row: CommandRow): CommandRecord {
