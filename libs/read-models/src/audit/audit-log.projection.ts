@@ -6,7 +6,7 @@ export const AUDIT_LOG_TABLE = 'audit_log';
 export const STREAM_PMO_TABLE = 'stream_pmo';
 
 /** A PMO's own stream is named after it, so it needs no remembered owner. */
-const PMO_STREAM_PREFIX = 'pmo-';
+export const PMO_STREAM_PREFIX = 'pmo-';
 
 interface Statements {
   readonly owner: Statement<[string], { pmo_id: string }>;
@@ -26,6 +26,7 @@ interface AuditInsert {
   commandId: string | null;
   correlationId: string | null;
   data: string;
+  hash: string;
 }
 
 /**
@@ -48,7 +49,8 @@ export class AuditLogProjection implements Projection {
       reason TEXT,
       command_id TEXT,
       correlation_id TEXT,
-      data TEXT NOT NULL
+      data TEXT NOT NULL,
+      hash TEXT NOT NULL
     )`,
     'CREATE INDEX IF NOT EXISTS audit_log_pmo ON audit_log (pmo_id, position)',
     'CREATE INDEX IF NOT EXISTS audit_log_actor ON audit_log (actor, position)',
@@ -77,6 +79,7 @@ export class AuditLogProjection implements Projection {
       commandId: event.metadata.commandId ?? null,
       correlationId: event.metadata.correlationId ?? null,
       data: JSON.stringify(event.data),
+      hash: event.hash,
     });
   }
 
@@ -99,8 +102,8 @@ const prepareStatements = (db: Database): Statements => ({
   // rather than being counted twice.
   insert: db.prepare(
     `INSERT INTO audit_log
-       (position, stream_id, revision, type, pmo_id, actor, recorded_at, reason, command_id, correlation_id, data)
+       (position, stream_id, revision, type, pmo_id, actor, recorded_at, reason, command_id, correlation_id, data, hash)
      VALUES
-       (@position, @streamId, @revision, @type, @pmoId, @actor, @recordedAt, @reason, @commandId, @correlationId, @data)`,
+       (@position, @streamId, @revision, @type, @pmoId, @actor, @recordedAt, @reason, @commandId, @correlationId, @data, @hash)`,
   ),
 });

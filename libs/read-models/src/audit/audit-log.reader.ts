@@ -1,5 +1,6 @@
 import type { Database, Statement } from 'better-sqlite3';
 import { ReadModelDb } from '../read-model-db';
+import { PMO_STREAM_PREFIX } from './audit-log.projection';
 
 /** One event as the audit log keeps it. */
 export interface AuditRow {
@@ -16,6 +17,8 @@ export interface AuditRow {
   readonly commandId: string | null;
   readonly correlationId: string | null;
   readonly data: Readonly<Record<string, unknown>>;
+  /** The event's chain hash as the store recorded it. */
+  readonly hash: string;
 }
 
 /** Absent fields do not filter; present ones combine with AND. */
@@ -42,12 +45,13 @@ interface Row {
   command_id: string | null;
   correlation_id: string | null;
   data: string;
+  hash: string;
 }
 
 // Positions may pass 2^53, so they are read as text to reach a bigint unrounded. The alias must
 // differ from the column: ORDER BY position would otherwise sort the text.
 const COLUMNS =
-  'CAST(position AS TEXT) AS position_text, stream_id, revision, type, pmo_id, actor, recorded_at, reason, command_id, correlation_id, data';
+  'CAST(position AS TEXT) AS position_text, stream_id, revision, type, pmo_id, actor, recorded_at, reason, command_id, correlation_id, data, hash';
 
 /**
  * Recorded instants are compared as strings, sound only in the form the store writes (UTC with
@@ -73,6 +77,7 @@ const toAuditRow = (row: Row): AuditRow => ({
   commandId: row.command_id,
   correlationId: row.correlation_id,
   data: JSON.parse(row.data) as Record<string, unknown>,
+  hash: row.hash,
 });
 
 /** Pages of the audit_log read model, oldest first. */
@@ -121,6 +126,36 @@ export class AuditLogReader {
       params['to'] = normaliseInstant('to', filter.to);
     }
     return this.statement(conditions).all(params).map(toAuditRow);
+  }
+
+  /**
+   * The streams attributed to a PMO: its own (once it has events) and every stream whose first
+   * event named it. Empty when the read model has never seen the PMO.
+   */
+  streamsOf(pmoId: string): string[] {
+    const own = `${PMO_STREAM_PREFIX}${pmoId}`;
+    const rows = this.db
+      .prepare<[{ pmoId: string; own: string }], { stream_id: string }>(
+        `SELECT @own AS stream_id WHERE EXISTS (SELECT 1 FROM audit_log WHERE pmo_id = @pmoId AND stream_id = @own)
+         UNION ALL
+         SELECT stream_id FROM stream_pmo WHERE pmo_id = @pmoId`,
+      )
+      .all({ pmoId, own });
+    return rows.map((row) => row.stream_id);
+  }
+
+  /** Position of the last event the audit log holds; null when it holds none. */
+  lastPosition(): bigint | null {
+    const row = this.db.prepare<[], { position_text: string }>('SELECT CAST(MAX(position) AS TEXT) AS position_text FROM audit_log').get();
+    return row?.position_text ? BigInt(row.position_text) : null;
+  }
+
+  /** Streams whose first event named no PMO: they cannot be attributed to any. */
+  unattributedStreams(): string[] {
+    return this.db
+      .prepare<[], { stream_id: string }>('SELECT DISTINCT stream_id FROM audit_log WHERE pmo_id IS NULL')
+      .all()
+      .map((row) => row.stream_id);
   }
 
   private statement(conditions: readonly string[]): Statement<[Record<string, unknown>], Row> {

@@ -39,7 +39,7 @@ const recorded = (streamId: string, revision: number, type: string, data: Record
       ...(meta.reason ? { reason: meta.reason } : {}),
       ...(meta.commandId ? { commandId: meta.commandId } : {}),
     },
-    hash: '',
+    hash: `hash-${position}`,
     prevHash: '',
   };
 };
@@ -111,6 +111,14 @@ describe('AuditLogProjection and AuditLogReader', () => {
       expect(reader.page({}, null, 100).filter((row) => row.streamId === streamId).length).toBe(2);
     });
 
+    it('names the streams it attributes to each PMO, and none for a PMO it never saw', () => {
+      expect(reader.streamsOf(P1).sort()).toEqual([`activity-${id(13)}`, `objective-${id(11)}`, `plan-${id(12)}`, `pmo-${P1}`, `work-${id(14)}`]);
+      expect(reader.streamsOf(P2).sort()).toEqual([`activity-${id(23)}`, `objective-${id(21)}`, `plan-${id(22)}`, `pmo-${P2}`, `work-${id(24)}`]);
+      expect(reader.streamsOf(id(99))).toEqual([]);
+      expect(reader.unattributedStreams()).toEqual([]);
+      expect(reader.lastPosition()).toBe(16n);
+    });
+
     it('a PMO stream belongs to itself even where its events name no pmoId', () => {
       const P3 = id(3);
       batch([recorded(`pmo-${P3}`, 0, 'PmoEstablished', { name: 'No id inside' })]);
@@ -125,8 +133,13 @@ describe('AuditLogProjection and AuditLogReader', () => {
       ]);
 
       expect(pmoOf(`ledger-${id(90)}`)).toEqual([null]);
+      expect(reader.unattributedStreams()).toEqual([`ledger-${id(90)}`]);
       expect(reader.page({ pmoId: P1 }, null, 100).some((row) => row.streamId.startsWith('ledger-'))).toBe(false);
     });
+  });
+
+  it('knows no last position before the first event', () => {
+    expect(reader.lastPosition()).toBeNull();
   });
 
   it('keeps what happened, who did it, when and why', () => {
@@ -146,6 +159,7 @@ describe('AuditLogProjection and AuditLogReader', () => {
       commandId: 'cmd-1',
       correlationId: 'corr-11',
       data: { objectiveId: id(11), target: 90 },
+      hash: 'hash-11',
     });
   });
 
