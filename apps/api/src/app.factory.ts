@@ -3,6 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { LoggerService, LogLevel } from '@nestjs/common';
 import { AppModule } from './app.module';
+import { EXPORT_PATH } from './audit/export/audit-export.controller';
 import { authenticate } from './auth/authenticate.hook';
 import { loadOrCreateSigningSecret } from './auth/secret-files';
 import { inputValidationPipe } from './common/validation';
@@ -12,7 +13,8 @@ import { GRAPHQL_PATH } from './graphql/graphql-options';
 /** Request bodies above this are refused with 413 before they are parsed. */
 export const BODY_LIMIT_BYTES = 1024 * 1024;
 
-const isProtected = (url: string) => url === GRAPHQL_PATH || url.startsWith(`${GRAPHQL_PATH}?`) || url.startsWith(`${GRAPHQL_PATH}/`);
+const isUnder = (url: string, path: string) => url === path || url.startsWith(`${path}?`) || url.startsWith(`${path}/`);
+const isProtected = (url: string) => isUnder(url, GRAPHQL_PATH) || isUnder(url, EXPORT_PATH);
 
 /** Builds the whole service for a configuration; main.ts, the tests and the tools share it. */
 export async function createApp(

@@ -1,8 +1,13 @@
-import { Args, Int, Query, Resolver } from '@nestjs/graphql';
+import { Args, ID, Int, Query, Resolver } from '@nestjs/graphql';
 import { QueryBus } from '@nestjs/cqrs';
+import type { IntegrityReport } from '@throughline/event-store';
+import { Caller, type RequestContext } from '../common/request-context';
+import { authorizeAuditRead } from './audit-access';
 import { AuditFilter } from './audit-filter.input';
 import { AuditLogQuery } from './audit-log.query';
 import { HistoryQuery } from './history.query';
+import { IntegrityReportNode, StreamHeadInput } from './integrity/integrity.types';
+import { VerifyIntegrityQuery } from './integrity/verify-integrity.query';
 import { EntityRef, RecordedEventConnection } from './recorded-event.types';
 
 @Resolver()
@@ -27,5 +32,23 @@ export class AuditResolver {
     @Args('after', { type: () => String, nullable: true }) after?: string | null,
   ): Promise<RecordedEventConnection> {
     return this.queries.execute(new AuditLogQuery(filter ?? null, first ?? null, after ?? null));
+  }
+
+  @Query(() => IntegrityReportNode, {
+    description:
+      "checks the hash chain of every stored event, or of a PMO's streams, against the stored bytes; names each damaged event and gives every stream's head hash",
+  })
+  verifyIntegrity(
+    @Caller() caller: RequestContext,
+    @Args('pmoId', { type: () => ID, nullable: true, description: "only this PMO's streams; every stream when absent" }) pmoId?: string | null,
+    @Args('knownHeads', {
+      type: () => [StreamHeadInput],
+      nullable: true,
+      description: 'stream heads kept from an earlier report: each must still be the event at its revision',
+    })
+    knownHeads?: StreamHeadInput[] | null,
+  ): Promise<IntegrityReport> {
+    authorizeAuditRead(caller.principal, pmoId ?? null);
+    return this.queries.execute(new VerifyIntegrityQuery(pmoId ?? null, knownHeads ?? []));
   }
 }
