@@ -3,7 +3,7 @@ import { DomainError, badInput } from '../shared/domain-error';
 import { NAME_MAX, TEXT_MAX, localDate, optionalText, requiredText } from '../shared/input';
 import type { DraftBusinessPlan, PlanCommand } from './plan.commands';
 import type { PlanEvent } from './plan.events';
-import type { CurrentPlanStatus, ExistingPlan, PlanState } from './plan.state';
+import { planVersionOf, type CurrentPlanStatus, type ExistingPlan, type PlanState } from './plan.state';
 
 const existing = (state: PlanState, planId: string): ExistingPlan => {
   if (state.status === 'NONE') throw new DomainError('PLAN_NOT_FOUND', `business plan ${planId} does not exist`);
@@ -19,6 +19,20 @@ const inStatus = (state: PlanState, planId: string, expected: CurrentPlanStatus,
     );
   }
   return plan;
+};
+
+/**
+ * Separation of duties: whoever submitted a version cannot be the one who approves it, whatever
+ * their role. A submission recorded without its author names nobody and blocks nobody.
+ */
+const refuseSelfApproval = (plan: ExistingPlan, actor: string): void => {
+  const submittedBy = planVersionOf(plan, plan.version)?.submittedBy ?? null;
+  if (submittedBy !== null && submittedBy === actor) {
+    throw new DomainError(
+      'SELF_APPROVAL_FORBIDDEN',
+      `${actor} submitted version ${plan.version} of the plan and cannot also approve it; someone else must`,
+    );
+  }
 };
 
 const draft = (command: DraftBusinessPlan, state: PlanState): PlanEvent[] => {
@@ -59,6 +73,7 @@ export const decidePlan = (command: PlanCommand, state: PlanState, context: Comm
     }
     case 'ApproveBusinessPlan': {
       const plan = inStatus(state, command.planId, 'SUBMITTED', 'approve');
+      refuseSelfApproval(plan, context.actor);
       const reason = optionalText('reason', command.reason, TEXT_MAX);
       return [
         {

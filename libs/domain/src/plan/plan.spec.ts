@@ -127,6 +127,46 @@ describe('Business plan', () => {
     it('refuses an unknown plan', () => {
       spec(planDecider).given([]).when(approve).thenThrows('PLAN_NOT_FOUND');
     });
+
+    describe('separation of duties', () => {
+      it('refuses an approval by the person who submitted the version', () => {
+        spec(planDecider).given([drafted, submitted(1)]).when(approve, { actor: head }).thenThrows('SELF_APPROVAL_FORBIDDEN');
+      });
+
+      it('refuses it on a revision too, whoever approved earlier versions', () => {
+        spec(planDecider)
+          .given([...approvedV1, revisionOpened(2), submitted(2)])
+          .when(approve, { actor: head })
+          .thenThrows('SELF_APPROVAL_FORBIDDEN');
+      });
+
+      it('judges by the latest submission: a version returned and resubmitted by someone else may be approved by the first submitter', () => {
+        const returned = {
+          type: 'BusinessPlanReturned' as const,
+          data: { planId, version: 1, returnedBy: sponsor, returnedAt: '2026-02-01T12:00:00.000Z', reason: 'Add a budget' },
+        };
+        const resubmitted: BusinessPlanSubmitted = { ...submitted(1), data: { ...submitted(1).data, submittedBy: 'ada@pmo.example' } };
+        spec(planDecider)
+          .given([drafted, submitted(1), returned, resubmitted])
+          .when(approve, { actor: head, now: '2026-02-02T10:00:00.000Z' })
+          .then([{ ...approved(1), data: { ...approved(1).data, approvedBy: head, reason: 'Fits the mandate' } }]);
+      });
+
+      it('lets a submission recorded without its author be approved by anyone', () => {
+        const anonymous = { ...submitted(1), data: { ...submitted(1).data, submittedBy: undefined } } as unknown as BusinessPlanSubmitted;
+        spec(planDecider)
+          .given([drafted, anonymous])
+          .when(approve, { actor: head, now: '2026-02-02T10:00:00.000Z' })
+          .then([{ ...approved(1), data: { ...approved(1).data, approvedBy: head, reason: 'Fits the mandate' } }]);
+      });
+
+      it('still lets the submitter return their own submission', () => {
+        spec(planDecider)
+          .given([drafted, submitted(1)])
+          .when(returnPlan('Withdrawn to add a budget'), { actor: head })
+          .thenState((state) => expect(state.status).toBe('DRAFT'));
+      });
+    });
   });
 
   describe('returning', () => {

@@ -98,7 +98,9 @@ export const evolvePlan = (state: PlanState, event: PlanEvent): PlanState => {
   if (state.status === 'NONE') return state;
   switch (event.type) {
     case 'BusinessPlanSubmitted': {
-      const { version, submittedBy, submittedAt } = event.data;
+      const { version, submittedAt } = event.data;
+      // Every submission records its author; one read without it counts as by nobody known.
+      const submittedBy = event.data.submittedBy ?? null;
       return {
         ...state,
         status: 'SUBMITTED',
