@@ -1,4 +1,9 @@
 import { Field, InputType, Int, ObjectType } from '@nestjs/graphql';
+import { IsString, MaxLength } from 'class-validator';
+import { MAX_NAME } from '../../common/base-inputs';
+
+/** A sha-256 digest in hex. */
+const HASH_LENGTH = 64;
 
 @ObjectType('IntegrityProblem', { description: 'something wrong with one stored event' })
 export class IntegrityProblemNode {
@@ -18,9 +23,9 @@ export class StreamHeadNode {
 
 @InputType('StreamHeadInput', { description: 'a stream head kept from an earlier integrity report' })
 export class StreamHeadInput {
-  @Field() streamId!: string;
+  @Field() @IsString() @MaxLength(MAX_NAME) streamId!: string;
   @Field(() => Int) revision!: number;
-  @Field({ description: 'sha-256 hex, as the earlier report gave it' }) hash!: string;
+  @Field({ description: 'sha-256 hex, as the earlier report gave it' }) @IsString() @MaxLength(HASH_LENGTH) hash!: string;
 }
 
 @ObjectType('IntegrityReport', { description: 'the outcome of checking the hash chains of stored events' })
