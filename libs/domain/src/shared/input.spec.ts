@@ -28,6 +28,23 @@ describe('input checks', () => {
       expect(refusal(() => requiredText('title', 'x'.repeat(4), 3)).message).toBe('title must be at most 3 characters');
     });
 
+    it('refuses NUL and other control characters but keeps tabs and line breaks', () => {
+      expect(refusal(() => requiredText('title', 'Launch\u0000plan', 20))).toEqual({
+        code: 'BAD_USER_INPUT',
+        field: 'title',
+        message: 'title must not contain control characters',
+      });
+      expect(refusal(() => requiredText('title', 'bell\u0007', 20)).field).toBe('title');
+      expect(refusal(() => requiredText('title', 'escape\u001b[31m', 20)).field).toBe('title');
+      expect(requiredText('notes', 'line one\r\n\tline two', 40)).toBe('line one\r\n\tline two');
+    });
+
+    it('refuses half of a surrogate pair but keeps whole ones', () => {
+      expect(refusal(() => requiredText('title', 'broken \ud800 pair', 20)).message).toBe('title must be well-formed Unicode text');
+      expect(refusal(() => requiredText('title', '\udc00 first', 20)).field).toBe('title');
+      expect(requiredText('title', 'rocket 🚀', 20)).toBe('rocket 🚀');
+    });
+
     it('measures the length after trimming', () => {
       expect(requiredText('title', '  abc  ', 3)).toBe('abc');
     });
@@ -64,6 +81,12 @@ describe('input checks', () => {
 
   it('finiteNumber accepts zero, negatives and fractions', () => {
     expect([0, -2, 0.5].map((value) => finiteNumber('hours', value))).toEqual([0, -2, 0.5]);
+  });
+
+  it('finiteNumber keeps magnitudes within 1e15, so that differences and ratios stay finite', () => {
+    expect([1e15, -1e15].map((value) => finiteNumber('value', value))).toEqual([1e15, -1e15]);
+    expect(refusal(() => finiteNumber('value', 1e308))).toMatchObject({ field: 'value', message: 'value must be between -1e15 and 1e15' });
+    expect(refusal(() => finiteNumber('value', -1.0000000000000002e15)).field).toBe('value');
   });
 
   it('localDate accepts a real calendar day and refuses any other', () => {

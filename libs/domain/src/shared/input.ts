@@ -12,11 +12,19 @@ export const TEXT_MAX = 2000;
 // Length is counted in code points so that an emoji counts as one character.
 const length = (text: string): number => [...text].length;
 
+// Tabs and line breaks belong in prose; NUL and the other control characters belong in no text a
+// person wrote, and break the terminals, logs and exports the text is shown in.
+const CONTROL_CHARACTER = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+// Half of a surrogate pair is not a character at all: it cannot be written as UTF-8.
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
 /** Trimmed, non-blank text of at most `max` characters. */
 export const requiredText = (field: string, value: unknown, max: number): string => {
   if (typeof value !== 'string') throw badInput(field, `${field} must be text`);
   const text = value.trim();
   if (text.length === 0) throw badInput(field, `${field} must not be blank`);
+  if (CONTROL_CHARACTER.test(text)) throw badInput(field, `${field} must not contain control characters`);
+  if (LONE_SURROGATE.test(text)) throw badInput(field, `${field} must be well-formed Unicode text`);
   if (length(text) > max) throw badInput(field, `${field} must be at most ${max} characters`);
   return text;
 };
@@ -34,9 +42,17 @@ export const optionalText = (field: string, value: unknown, max: number): string
 export const nullableText = (field: string, value: unknown, max: number): string | null =>
   value === null || value === undefined ? null : requiredText(field, value, max);
 
+/**
+ * The largest magnitude a number may have: more than any measure a PMO keeps, small enough that
+ * whole numbers stay exact and that differences and ratios of two values (progress, shares of
+ * weights) never overflow to Infinity or NaN.
+ */
+export const NUMBER_MAX_MAGNITUDE = 1e15;
+
 /** NaN and the infinities cannot be stored as JSON and mean nothing as a measure. */
 export const finiteNumber = (field: string, value: unknown): number => {
   if (typeof value !== 'number' || !Number.isFinite(value)) throw badInput(field, `${field} must be a finite number`);
+  if (Math.abs(value) > NUMBER_MAX_MAGNITUDE) throw badInput(field, `${field} must be between -1e15 and 1e15`);
   return value;
 };
 
