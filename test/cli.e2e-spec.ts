@@ -20,7 +20,7 @@ describe('operator commands', () => {
     const dataDir = dataDirForTest();
     const t = await startTestApp({ dataDir });
     try {
-      const minted = runCli('token.ts', ['--sub', 'lin@pmo.example', '--role', 'PMO_HEAD', '--ttl', '600'], { PMO_DATA_DIR: dataDir });
+      const minted = runCli('token.ts', ['--sub', 'lin@pmo.example', '--role', 'LEADERSHIP', '--ttl', '600'], { PMO_DATA_DIR: dataDir });
       expect(minted.status).toBe(0);
       const lin = new GraphQLClient(t.url, minted.stdout.trim());
 

@@ -29,6 +29,10 @@ async function main(): Promise<void> {
     console.log(USAGE);
     return;
   }
+  const { dataDir, identityProvider } = loadConfig();
+  if (identityProvider) {
+    fail(`tokens come from the identity provider ${identityProvider.issuer} (PMO_JWT_ISSUER is set); this command mints tokens only for a service without one`);
+  }
   const subject = args.sub?.trim();
   if (!subject) fail('--sub is required', USAGE);
   const roles = args.role ?? [];
@@ -40,7 +44,6 @@ async function main(): Promise<void> {
   const ttlSeconds = Number(args.ttl);
   if (!Number.isInteger(ttlSeconds) || ttlSeconds < 1 || ttlSeconds > 31_536_000) fail('--ttl must be a whole number of seconds from 1 to 31536000');
 
-  const { dataDir } = loadConfig();
   const token = await issueToken(loadOrCreateSigningSecret(dataDir), {
     subject,
     roles: roles.filter(isRole),

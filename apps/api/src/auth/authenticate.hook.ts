@@ -1,6 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Principal } from './principal';
-import { AuthenticationError, bearerToken, verifyToken } from './tokens';
+import { AuthenticationError, bearerToken, type TokenVerifier } from './tokens';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -13,11 +13,11 @@ declare module 'fastify' {
  * expired or forged token is answered 401 with a GraphQL-shaped UNAUTHENTICATED error.
  */
 export const authenticate =
-  (secret: Uint8Array, isProtected: (url: string) => boolean) =>
+  (verify: TokenVerifier, isProtected: (url: string) => boolean) =>
   async (request: FastifyRequest, reply: FastifyReply): Promise<void> => {
     if (!isProtected(request.url)) return;
     try {
-      request.principal = await verifyToken(secret, bearerToken(request.headers.authorization));
+      request.principal = await verify(bearerToken(request.headers.authorization));
     } catch (error) {
       const message = error instanceof AuthenticationError ? error.message : 'authentication failed';
       await reply

@@ -1,9 +1,11 @@
 import { SignJWT, jwtVerify, errors as joseErrors } from 'jose';
-import { isRole, type Principal, type Role } from './principal';
+import { OWN_CLAIMS, principalFromClaims, type ClaimNames } from './claims';
+import type { Principal, Role } from './principal';
 
 const ISSUER = 'throughline';
 const AUDIENCE = 'throughline-api';
-const CLOCK_TOLERANCE_SECONDS = 60;
+/** Clocks of the issuer and the service may disagree this much, never more. */
+export const CLOCK_TOLERANCE_SECONDS = 60;
 
 export class AuthenticationError extends Error {
   constructor(message: string) {
@@ -11,6 +13,9 @@ export class AuthenticationError extends Error {
     this.name = 'AuthenticationError';
   }
 }
+
+/** Checks a bearer token and answers the caller it stands for, or throws AuthenticationError. */
+export type TokenVerifier = (token: string) => Promise<Principal>;
 
 export interface TokenRequest {
   readonly subject: string;
@@ -21,7 +26,7 @@ export interface TokenRequest {
 
 export async function issueToken(secret: Uint8Array, request: TokenRequest, now = new Date()): Promise<string> {
   const issuedAt = Math.floor(now.getTime() / 1000);
-  return new SignJWT({ roles: [...request.roles], pmos: [...(request.pmoIds ?? [])] })
+  return new SignJWT({ [OWN_CLAIMS.roles]: [...request.roles], [OWN_CLAIMS.pmos]: [...(request.pmoIds ?? [])] })
     .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
     .setSubject(request.subject)
     .setIssuer(ISSUER)
@@ -31,7 +36,23 @@ export async function issueToken(secret: Uint8Array, request: TokenRequest, now 
     .sign(secret);
 }
 
-/** Verifies signature, issuer, audience and expiry; a token without `exp` is refused. */
+/** The caller of a verified payload; a token naming no subject or no known role is refused. */
+export function principalOf(payload: Parameters<typeof principalFromClaims>[0], claims: ClaimNames): Principal {
+  const principal = principalFromClaims(payload, claims);
+  if (!principal) throw new AuthenticationError('the token names no subject or no known role');
+  return principal;
+}
+
+/** Any failure to verify as a client-facing AuthenticationError that never echoes the token. */
+export function authenticationFailure(error: unknown): AuthenticationError {
+  if (error instanceof AuthenticationError) return error;
+  if (error instanceof joseErrors.JWTExpired) return new AuthenticationError('the token has expired');
+  if (error instanceof joseErrors.JWKSTimeout) return new AuthenticationError("the identity provider's keys could not be fetched in time");
+  if (error instanceof joseErrors.JOSEError) return new AuthenticationError(`the token is not valid (${error.code})`);
+  return new AuthenticationError('the token could not be verified');
+}
+
+/** Verifies a token of this service: HS256, its issuer and audience, and expiry; `exp` is required. */
 export async function verifyToken(secret: Uint8Array, token: string): Promise<Principal> {
   try {
     const { payload } = await jwtVerify(token, secret, {
@@ -41,15 +62,9 @@ export async function verifyToken(secret: Uint8Array, token: string): Promise<Pr
       requiredClaims: ['exp', 'sub'],
       clockTolerance: CLOCK_TOLERANCE_SECONDS,
     });
-    const roles = Array.isArray(payload.roles) ? payload.roles.filter(isRole) : [];
-    const pmoIds = Array.isArray(payload.pmos) ? payload.pmos.filter((p): p is string => typeof p === 'string') : [];
-    if (!payload.sub || roles.length === 0) throw new AuthenticationError('the token names no subject or no known role');
-    return { subject: payload.sub, roles, pmoIds };
+    return principalOf(payload, OWN_CLAIMS);
   } catch (error) {
-    if (error instanceof AuthenticationError) throw error;
-    if (error instanceof joseErrors.JWTExpired) throw new AuthenticationError('the token has expired');
-    if (error instanceof joseErrors.JOSEError) throw new AuthenticationError(`the token is not valid (${error.code})`);
-    throw new AuthenticationError('the token could not be read');
+    throw authenticationFailure(error);
   }
 }
 

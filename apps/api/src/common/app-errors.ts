@@ -22,7 +22,11 @@ export class InputError extends Error {
 }
 
 export class ForbiddenError extends Error {
-  constructor(message: string) {
+  constructor(
+    message: string,
+    /** The permission the caller lacks, for clients to show. */
+    readonly permission?: string,
+  ) {
     super(message);
     this.name = 'ForbiddenError';
   }

@@ -1,0 +1,73 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { buildSchema } from 'graphql';
+import { authorize, can, type Scope } from './authorize';
+import { GRAPHQL_OPERATIONS } from './operations';
+import { permissionTable, PERMISSIONS, type Permission } from './permissions';
+import type { Principal, Role } from './principal';
+
+const ROOT = path.resolve(__dirname, '../../../..');
+const HOME = '6f1c2a4e-8b1d-4d52-9a57-0c3e2b7f4a10';
+const AWAY = '9b0d7c55-3f2e-4a61-8c47-1d2e3f4a5b6c';
+
+const caller = (roles: Role[], pmoIds: string[] = [], subject = 'ada@org.test'): Principal => ({ subject, roles, pmoIds });
+
+describe('the permission table', () => {
+  it('is the table the README shows, cell for cell', () => {
+    const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+
+    expect(readme).toContain(permissionTable());
+  });
+
+  it('lists every query and mutation the schema serves, so none is open by omission', () => {
+    const schema = buildSchema(fs.readFileSync(path.join(ROOT, 'apps/api/schema.graphql'), 'utf8'));
+    const roots = [schema.getQueryType(), schema.getMutationType()].flatMap((type) => Object.keys(type?.getFields() ?? {}));
+
+    expect(roots.length).toBeGreaterThan(30);
+    expect(roots.filter((name) => !(name in GRAPHQL_OPERATIONS))).toEqual([]);
+  });
+});
+
+describe('authorize', () => {
+  const home: Scope = { pmoId: HOME };
+
+  it.each<[string, Principal, Permission, Scope, boolean]>([
+    ['a role held everywhere covers any PMO', caller(['LEADERSHIP']), 'plan.review', { pmoId: AWAY }, true],
+    ['a role held everywhere covers every PMO at once', caller(['AUDITOR']), 'audit.read', { pmoId: null }, true],
+    ['a PMO head acts in a listed PMO', caller(['PMO_HEAD'], [HOME]), 'objective.manage', home, true],
+    ['a PMO head does not act in another PMO', caller(['PMO_HEAD'], [HOME]), 'objective.manage', { pmoId: AWAY }, false],
+    ['a PMO head does not read every PMO’s audit log at once', caller(['PMO_HEAD'], [HOME, AWAY]), 'audit.read', { pmoId: null }, false],
+    ['a member records their own work', caller(['MEMBER'], [HOME]), 'work.record', { pmoId: HOME, people: ['ada@org.test'] }, true],
+    ['a member does not record work of others', caller(['MEMBER'], [HOME]), 'work.record', { pmoId: HOME, people: ['bob@org.test'] }, false],
+    [
+      'a member does not move their own work to someone else',
+      caller(['MEMBER'], [HOME]),
+      'work.record',
+      { pmoId: HOME, people: ['ada@org.test', 'bob@org.test'] },
+      false,
+    ],
+    ['a member does not read everyone’s work', caller(['MEMBER'], [HOME]), 'work.read', { pmoId: HOME, people: null }, false],
+    ['a member does not record their own work in another PMO', caller(['MEMBER'], [HOME]), 'work.record', { pmoId: AWAY, people: ['ada@org.test'] }, false],
+    ['roles add up: a member who also audits reads the history', caller(['MEMBER', 'AUDITOR'], [HOME]), 'audit.read', home, true],
+    ['an auditor writes nothing', caller(['AUDITOR']), 'work.record', { pmoId: HOME, people: ['ada@org.test'] }, false],
+    ['leadership does not log work', caller(['LEADERSHIP']), 'work.record', { pmoId: HOME, people: ['ada@org.test'] }, false],
+  ])('%s', (_case, principal, permission, scope, allowed) => {
+    expect(can(principal, permission, scope)).toBe(allowed);
+    if (allowed) expect(() => authorize(principal, permission, scope)).not.toThrow();
+    else expect(() => authorize(principal, permission, scope)).toThrow(expect.objectContaining({ name: 'ForbiddenError', permission }));
+  });
+
+  it('grants ADMIN every permission everywhere', () => {
+    const admin = caller(['ADMIN']);
+    const denied = (Object.keys(PERMISSIONS) as Permission[]).filter((p) => !can(admin, p, { pmoId: null, people: null }));
+
+    expect(denied).toEqual([]);
+  });
+
+  it('names the missing permission and the reason in the refusal', () => {
+    expect(() => authorize(caller(['PMO_HEAD'], [HOME]), 'plan.submit', { pmoId: AWAY })).toThrow(
+      `missing permission plan.submit: ada@org.test holds it only in their own PMOs, and this concerns PMO ${AWAY}`,
+    );
+    expect(() => authorize(caller(['AUDITOR']), 'plan.submit', home)).toThrow('missing permission plan.submit: no role of ada@org.test (AUDITOR) holds it');
+  });
+});

@@ -1,0 +1,127 @@
+import { ROLES, type Role } from './principal';
+
+/**
+ * How far a role's permission reaches:
+ * - `everywhere`: every PMO;
+ * - `own-pmos`: only the PMOs listed in the caller's token;
+ * - `own-pmos-self`: only those PMOs, and only when the work, objective or activity is the
+ *   caller's own (the person, the owner or the one responsible is the token's subject).
+ */
+export type Reach = 'everywhere' | 'own-pmos' | 'own-pmos-self';
+
+export interface PermissionRule {
+  /** What the permission lets one do, as the README's table says it. */
+  readonly capability: string;
+  /** For `own-pmos-self`: whose things, in the table's words. */
+  readonly self?: string;
+  readonly grants: Readonly<Partial<Record<Role, Reach>>>;
+}
+
+const READ_ALL: PermissionRule['grants'] = {
+  ADMIN: 'everywhere',
+  LEADERSHIP: 'everywhere',
+  PMO_HEAD: 'everywhere',
+  MEMBER: 'everywhere',
+  AUDITOR: 'everywhere',
+};
+
+/** Auditors and leadership see every PMO's record; a PMO head sees the record of their PMOs. */
+const RECORD_OF_OWN_PMOS: PermissionRule['grants'] = {
+  ADMIN: 'everywhere',
+  LEADERSHIP: 'everywhere',
+  PMO_HEAD: 'own-pmos',
+  AUDITOR: 'everywhere',
+};
+
+/**
+ * Who may do what: the one table every GraphQL operation and the export endpoint are checked
+ * against (see operations.ts for which operation needs which permission). A role missing from a
+ * rule has no part of it. The README shows this table as it is.
+ */
+export const PERMISSIONS = {
+  'pmo.manage': {
+    capability: 'establish and rename PMOs, assign their heads',
+    grants: { ADMIN: 'everywhere', LEADERSHIP: 'everywhere' },
+  },
+  'mandate.issue': {
+    capability: 'issue or replace a mandate',
+    grants: { ADMIN: 'everywhere', LEADERSHIP: 'everywhere' },
+  },
+  'objective.manage': {
+    capability: 'define, revise and close objectives',
+    grants: { ADMIN: 'everywhere', PMO_HEAD: 'own-pmos' },
+  },
+  'objective.progress': {
+    capability: 'record progress on an objective',
+    self: 'objectives they own',
+    grants: { ADMIN: 'everywhere', PMO_HEAD: 'own-pmos', MEMBER: 'own-pmos-self' },
+  },
+  'plan.edit': {
+    capability: 'draft business plans and open new versions',
+    grants: { ADMIN: 'everywhere', PMO_HEAD: 'own-pmos' },
+  },
+  'plan.submit': {
+    capability: 'submit a business plan for approval',
+    grants: { ADMIN: 'everywhere', PMO_HEAD: 'own-pmos' },
+  },
+  'plan.review': {
+    capability: 'approve or return (with a reason) a submitted plan, never one they submitted',
+    grants: { ADMIN: 'everywhere', LEADERSHIP: 'everywhere' },
+  },
+  'activity.manage': {
+    capability: 'plan, link, unlink, reschedule, reassign and cancel activities',
+    grants: { ADMIN: 'everywhere', PMO_HEAD: 'own-pmos' },
+  },
+  'activity.complete': {
+    capability: 'complete an activity',
+    self: 'activities they are responsible for',
+    grants: { ADMIN: 'everywhere', PMO_HEAD: 'own-pmos', MEMBER: 'own-pmos-self' },
+  },
+  'work.record': {
+    capability: 'log, correct and retract work',
+    self: 'their own work',
+    grants: { ADMIN: 'everywhere', PMO_HEAD: 'own-pmos', MEMBER: 'own-pmos-self' },
+  },
+  'records.read': {
+    capability: 'read PMOs, mandates, objectives, plans, activities and alignment',
+    grants: READ_ALL,
+  },
+  'work.read': {
+    capability: 'read work entries and purpose chains',
+    self: 'their own work',
+    grants: { ADMIN: 'everywhere', LEADERSHIP: 'everywhere', PMO_HEAD: 'everywhere', MEMBER: 'own-pmos-self', AUDITOR: 'everywhere' },
+  },
+  'audit.read': {
+    capability: 'read the history of an entity and the audit log',
+    grants: RECORD_OF_OWN_PMOS,
+  },
+  'audit.export': {
+    capability: 'export the audit log',
+    grants: RECORD_OF_OWN_PMOS,
+  },
+  'integrity.verify': {
+    capability: 'verify the integrity of the record',
+    grants: RECORD_OF_OWN_PMOS,
+  },
+} as const satisfies Record<string, PermissionRule>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+export const ruleOf = (permission: Permission): PermissionRule => PERMISSIONS[permission];
+
+const REACH_WORDS: Record<Exclude<Reach, 'own-pmos-self'>, string> = { everywhere: 'every PMO', 'own-pmos': 'their PMOs' };
+
+/** The permission table as the README shows it: one row per permission, one column per role. */
+export function permissionTable(): string {
+  const header = `| permission | what it allows | ${ROLES.join(' | ')} |`;
+  const rule = `| --- | --- | ${ROLES.map(() => '---').join(' | ')} |`;
+  const rows = (Object.entries(PERMISSIONS) as [Permission, PermissionRule][]).map(([permission, { capability, self, grants }]) => {
+    const cells = ROLES.map((role) => {
+      const reach = grants[role];
+      if (!reach) return '—';
+      return reach === 'own-pmos-self' ? `${self ?? 'their own'}, in their PMOs` : REACH_WORDS[reach];
+    });
+    return `| \`${permission}\` | ${capability} | ${cells.join(' | ')} |`;
+  });
+  return [header, rule, ...rows].join('\n');
+}
