@@ -24,7 +24,14 @@ export class ServiceProcess {
   constructor(
     readonly dataDir: string,
     readonly port: number,
+    /** Extra environment, over the defaults below. */
+    readonly env: NodeJS.ProcessEnv = {},
   ) {}
+
+  /** Everything the process wrote to stdout and stderr since it was last started. */
+  get log(): string {
+    return this.output;
+  }
 
   get url(): string {
     return `http://127.0.0.1:${this.port}`;
@@ -34,7 +41,7 @@ export class ServiceProcess {
     this.output = '';
     this.child = spawn(process.execPath, ['-r', '@swc-node/register', path.join(ROOT, 'apps/api/src/main.ts')], {
       cwd: ROOT,
-      env: { ...process.env, PORT: String(this.port), HOST: '127.0.0.1', PMO_DATA_DIR: this.dataDir, LOG_LEVEL: 'warn' },
+      env: { ...process.env, PORT: String(this.port), HOST: '127.0.0.1', PMO_DATA_DIR: this.dataDir, LOG_LEVEL: 'warn', ...this.env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     this.child.stdout?.on('data', (chunk) => (this.output += chunk));

@@ -22,10 +22,12 @@ export interface TestApp {
 export const tempDataDir = (): string => fs.mkdtempSync(path.join(os.tmpdir(), 'throughline-e2e-'));
 
 /** The real service on a real SQLite file in a temp directory, listening on a free loopback port. */
-export async function startTestApp(options: { dataDir?: string; env?: NodeJS.ProcessEnv } = {}): Promise<TestApp> {
+export async function startTestApp(
+  options: { dataDir?: string; env?: NodeJS.ProcessEnv; /** Receives the request log (JSON lines, LOG_LEVEL info unless env says otherwise). */ logStream?: NodeJS.WritableStream } = {},
+): Promise<TestApp> {
   const dataDir = options.dataDir ?? tempDataDir();
-  const config = loadConfig({ PMO_DATA_DIR: dataDir, LOG_LEVEL: 'silent', PORT: '0', ...options.env });
-  const app = await createApp(config, { logger: false });
+  const config = loadConfig({ PMO_DATA_DIR: dataDir, LOG_LEVEL: options.logStream ? 'info' : 'silent', PORT: '0', ...options.env });
+  const app = await createApp(config, { logger: false, ...(options.logStream ? { logStream: options.logStream } : {}) });
   await app.listen(0, '127.0.0.1');
   const address = app.getHttpServer().address() as { port: number };
   const url = `http://127.0.0.1:${address.port}`;

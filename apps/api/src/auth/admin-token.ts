@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { decodeJwt } from 'jose';
-import { ADMIN_TOKEN_FILE, writePrivateFile } from './secret-files';
+import { ADMIN_TOKEN_FILE, keepPrivate, writePrivateFile } from './secret-files';
 import { issueToken } from './tokens';
 
 const ADMIN_TOKEN_TTL_SECONDS = 30 * 24 * 3600;
@@ -16,7 +16,10 @@ export async function ensureAdminToken(dataDir: string, secret: Uint8Array, now 
   if (fs.existsSync(file)) {
     try {
       const { exp } = decodeJwt(fs.readFileSync(file, 'utf8').trim());
-      if (exp && exp - now.getTime() / 1000 > RENEW_BEFORE_SECONDS) return file;
+      if (exp && exp - now.getTime() / 1000 > RENEW_BEFORE_SECONDS) {
+        keepPrivate(file);
+        return file;
+      }
     } catch {
       // unreadable: replaced below
     }

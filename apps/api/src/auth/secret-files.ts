@@ -12,6 +12,11 @@ export function writePrivateFile(file: string, content: string): void {
   fs.chmodSync(file, 0o600);
 }
 
+/** Narrows a secret file that already exists (written by hand, or before this rule) to its owner. */
+export function keepPrivate(file: string): void {
+  if ((fs.statSync(file).mode & 0o077) !== 0) fs.chmodSync(file, 0o600);
+}
+
 /**
  * The HS256 signing secret of this data directory, created on first use. It never leaves the
  * data directory; tokens minted by the CLI for the same directory verify against it.
@@ -21,6 +26,7 @@ export function loadOrCreateSigningSecret(dataDir: string): Uint8Array {
   try {
     const secret = Buffer.from(fs.readFileSync(file, 'utf8').trim(), 'base64url');
     if (secret.length < 32) throw new Error(`${file} holds fewer than 32 bytes; delete it to generate a new secret`);
+    keepPrivate(file);
     return secret;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;

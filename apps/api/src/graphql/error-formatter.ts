@@ -2,15 +2,33 @@ import type { ExecutionResult } from 'graphql';
 import { GraphQLError } from 'graphql';
 import type { MercuriusContext } from 'mercurius';
 import { mapError } from './error-mapping';
+import { clientHttpStatus } from './request-refusal';
 
 type Execution = ExecutionResult & Required<Pick<ExecutionResult, 'errors'>> & { statusCode?: number };
 
 /** Mercurius nests schema-validation errors inside one error; flatten them first. */
 const flatten = (errors: readonly GraphQLError[]): GraphQLError[] =>
   errors.flatMap((error) => {
-    const nested = (error.originalError as { errors?: unknown } | undefined)?.errors;
-    return Array.isArray(nested) ? nested.map((e) => (e instanceof GraphQLError ? e : new GraphQLError(String(e?.message ?? e)))) : [error];
+    const original = error.originalError as { errors?: unknown; statusCode?: unknown } | undefined;
+    const nested = original?.errors;
+    // A mutation sent with GET arrives as plain errors nested under a 405.
+    const options = original?.statusCode === 405 ? { extensions: { code: 'METHOD_NOT_ALLOWED' } } : {};
+    return Array.isArray(nested) ? nested.map((e) => (e instanceof GraphQLError ? e : new GraphQLError(String(e?.message ?? e), options))) : [error];
   });
+
+/**
+ * The status of a request refused before it was executed: malformed JSON (400), a body over the
+ * limit (413), a mutation sent with GET (405), too many mutations (429). Documents that fail
+ * GraphQL validation answer 200 with their errors, like any other GraphQL error.
+ */
+const refusedStatus = (errors: readonly GraphQLError[]): number | null => {
+  for (const error of errors) {
+    if ((error.originalError as { code?: unknown } | undefined)?.code === 'MER_ERR_GQL_VALIDATION') continue;
+    const status = clientHttpStatus(error.originalError);
+    if (status !== null) return status;
+  }
+  return null;
+};
 
 /**
  * Every error leaves with `extensions.code`; internal failures leave without message or stack
@@ -25,12 +43,13 @@ export function formatErrors(execution: Execution, context: MercuriusContext) {
     if (mapped.internal) {
       log.error({ err: error.originalError ?? error, correlationId, path: error.path }, 'request failed');
     }
+    if (mapped.extensions.retryAfterSeconds !== undefined) context.reply?.header('retry-after', String(mapped.extensions.retryAfterSeconds));
     return { message: mapped.message, locations: error.locations, path: error.path, extensions: mapped.extensions };
   });
-  // Request errors (syntax, schema validation, variables) carry their own status (400) from mercurius;
-  // errors raised while executing answer 200 as graphql-over-http asks, unless nothing but
-  // internal failures came back.
+  // Refused requests answer with their own status; every other error answers 200 as
+  // graphql-over-http asks, unless nothing but internal failures came back.
   const onlyInternal = !execution.data && errors.every((e) => e.extensions.code === 'INTERNAL_SERVER_ERROR');
-  const statusCode = execution.statusCode ?? (onlyInternal ? 500 : 200);
+  const refused = execution.data ? null : refusedStatus(execution.errors);
+  const statusCode = execution.statusCode ?? refused ?? (onlyInternal ? 500 : 200);
   return { statusCode, response: { data: execution.data ?? null, errors } };
 }

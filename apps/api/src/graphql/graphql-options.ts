@@ -4,11 +4,17 @@ import type { AlignmentReader } from '@throughline/read-models';
 import { EntityReader } from '../common/entity-reader';
 import { Loaders } from '../common/loaders';
 import type { GraphQLRequestContext } from '../common/request-context';
+import type { AppConfig } from '../config/app-config';
 import { formatErrors } from './error-formatter';
+import { requestLimits } from './request-limits';
 
 export const GRAPHQL_PATH = '/graphql';
 
-export const graphqlOptions = (reader: EntityReader, alignment: AlignmentReader): Omit<MercuriusDriverConfig, 'driver'> => ({
+export const graphqlOptions = (
+  reader: EntityReader,
+  alignment: AlignmentReader,
+  config: Pick<AppConfig, 'graphqlIntrospection' | 'mutationRateLimitPerMinute'>,
+): Omit<MercuriusDriverConfig, 'driver'> => ({
   path: GRAPHQL_PATH,
   autoSchemaFile: true,
   sortSchema: true,
@@ -20,4 +26,5 @@ export const graphqlOptions = (reader: EntityReader, alignment: AlignmentReader)
     loaders: new Loaders(reader, alignment),
   }),
   errorFormatter: formatErrors as unknown as MercuriusDriverConfig['errorFormatter'],
+  ...requestLimits(config),
 });

@@ -1,0 +1,25 @@
+import { DEFAULT_MUTATION_RATE_LIMIT, loadConfig } from './app-config';
+
+describe('the GraphQL limits in the configuration', () => {
+  it('answers introspection except in production, unless told otherwise', () => {
+    expect(loadConfig({}).graphqlIntrospection).toBe(true);
+    expect(loadConfig({ NODE_ENV: 'production' }).graphqlIntrospection).toBe(false);
+    expect(loadConfig({ NODE_ENV: 'production', PMO_GRAPHQL_INTROSPECTION: 'true' }).graphqlIntrospection).toBe(true);
+    expect(loadConfig({ NODE_ENV: 'development', PMO_GRAPHQL_INTROSPECTION: 'FALSE' }).graphqlIntrospection).toBe(false);
+  });
+
+  it('limits mutations per subject by default, and takes 0 to turn the limit off', () => {
+    expect(loadConfig({}).mutationRateLimitPerMinute).toBe(DEFAULT_MUTATION_RATE_LIMIT);
+    expect(loadConfig({ PMO_MUTATION_RATE_LIMIT: '30' }).mutationRateLimitPerMinute).toBe(30);
+    expect(loadConfig({ PMO_MUTATION_RATE_LIMIT: '0' }).mutationRateLimitPerMinute).toBe(0);
+  });
+
+  it.each([
+    ['PMO_GRAPHQL_INTROSPECTION', 'yes', 'PMO_GRAPHQL_INTROSPECTION: "yes" is not true or false'],
+    ['PMO_MUTATION_RATE_LIMIT', '-5', 'PMO_MUTATION_RATE_LIMIT: "-5" is not a whole number (0 or more)'],
+    ['PMO_MUTATION_RATE_LIMIT', '2.5', 'PMO_MUTATION_RATE_LIMIT: "2.5" is not a whole number (0 or more)'],
+    ['PMO_MUTATION_RATE_LIMIT', 'lots', 'PMO_MUTATION_RATE_LIMIT: "lots" is not a whole number (0 or more)'],
+  ])('refuses %s=%s, naming the variable', (name, value, message) => {
+    expect(() => loadConfig({ [name]: value })).toThrow(message);
+  });
+});

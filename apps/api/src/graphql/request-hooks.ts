@@ -1,0 +1,58 @@
+import type { FastifyRequest } from 'fastify';
+import { Kind, Source, getOperationAST, type DocumentNode } from 'graphql';
+import type { MercuriusContext } from 'mercurius';
+import type { GraphQLRequestContext } from '../common/request-context';
+import { MAX_ARGUMENT_LIST, MAX_ARGUMENT_TEXT } from './query-limits';
+import { RateLimitedError, RequestRefusedError } from './request-refusal';
+import type { SubjectRateLimiter } from './subject-rate-limiter';
+import { oversizedVariable } from './value-size';
+
+type Context = MercuriusContext & Partial<GraphQLRequestContext>;
+
+const GRAPHQL_BODY_TYPES = ['application/json', 'application/graphql'];
+
+/**
+ * A POST to the GraphQL route carries JSON (or GraphQL text); a form, plain text or no content
+ * type at all is not a GraphQL request, and is refused before its body is read.
+ */
+export const onlyGraphQLBodies = async (request: FastifyRequest): Promise<void> => {
+  if (request.method !== 'POST') return;
+  const type = (request.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+  if (!GRAPHQL_BODY_TYPES.includes(type)) {
+    throw new RequestRefusedError('UNSUPPORTED_MEDIA_TYPE', `send ${GRAPHQL_BODY_TYPES.join(' or ')}, not ${type || 'a body without a content type'}`, 415);
+  }
+};
+
+/**
+ * Mercurius takes a query that is not GraphQL but parses as JSON for a ready-made syntax tree, and
+ * a made-up tree breaks validation with a TypeError. Only documents parsed from text go on.
+ */
+export const onlyParsedDocuments = async (_schema: unknown, document: unknown): Promise<void> => {
+  const parsed = (document as DocumentNode | null)?.loc?.source;
+  if (!(parsed instanceof Source)) {
+    throw new RequestRefusedError('GRAPHQL_PARSE_FAILED', 'the query must be a GraphQL document', 400);
+  }
+};
+
+/** Refuses variables that carry an oversized string or list, before any resolver runs. */
+export const boundedVariables = async (_schema: unknown, _document: DocumentNode, _context: Context, variables: unknown): Promise<void> => {
+  const problem = oversizedVariable(variables, MAX_ARGUMENT_TEXT, MAX_ARGUMENT_LIST);
+  if (problem) throw problem;
+};
+
+const isMutation = (document: DocumentNode, context: Context): boolean => {
+  const body = context.reply?.request.body as { operationName?: unknown } | undefined;
+  const operation = getOperationAST(document, typeof body?.operationName === 'string' ? body.operationName : undefined);
+  // Without a single operation to pick, count the request if any of its operations writes.
+  if (!operation) return document.definitions.some((d) => d.kind === Kind.OPERATION_DEFINITION && d.operation === 'mutation');
+  return operation.operation === 'mutation';
+};
+
+/** Counts each mutation against its subject's bucket; queries are not limited. */
+export const mutationRateLimit =
+  (limiter: SubjectRateLimiter) =>
+  async (_schema: unknown, document: DocumentNode, context: Context): Promise<void> => {
+    if (!isMutation(document, context)) return;
+    const wait = limiter.take(context.principal?.subject ?? '');
+    if (wait > 0) throw new RateLimitedError(wait);
+  };
