@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import type { LoggerService, LogLevel } from '@nestjs/common';
+import { ConsoleLogger, type LoggerService, type LogLevel } from '@nestjs/common';
 import { AppModule } from './app.module';
 import { EXPORT_PATH } from './audit/export/audit-export.controller';
 import { authenticate } from './auth/authenticate.hook';
-import { loadOrCreateSigningSecret } from './auth/secret-files';
+import { tokenVerifierFor } from './auth/token-verifier';
 import { inputValidationPipe } from './common/validation';
 import type { AppConfig } from './config/app-config';
 import { GRAPHQL_PATH } from './graphql/graphql-options';
@@ -13,27 +13,40 @@ import { GRAPHQL_PATH } from './graphql/graphql-options';
 /** Request bodies above this are refused with 413 before they are parsed. */
 export const BODY_LIMIT_BYTES = 1024 * 1024;
 
+/** Never logged, whatever logs a request's headers: credentials stay out of the log. */
+const REDACTED_PATHS = ['req.headers.authorization', 'req.headers.cookie', 'headers.authorization', 'headers.cookie'];
+
+/** Nest's own messages at the levels LOG_LEVEL lets through, one JSON object a line like Fastify's. */
+const nestLogger = (level: AppConfig['logLevel']): LoggerService | false => {
+  const order: LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'];
+  const upTo: Record<AppConfig['logLevel'], number> = { silent: 0, fatal: 1, error: 2, warn: 3, info: 4, debug: 5, trace: 6 };
+  return level === 'silent' ? false : new ConsoleLogger({ json: true, logLevels: order.slice(0, upTo[level]) });
+};
+
 const isUnder = (url: string, path: string) => url === path || url.startsWith(`${path}?`) || url.startsWith(`${path}/`);
 const isProtected = (url: string) => isUnder(url, GRAPHQL_PATH) || isUnder(url, EXPORT_PATH);
 
 /** Builds the whole service for a configuration; main.ts, the tests and the tools share it. */
 export async function createApp(
   config: AppConfig,
-  options: { logger?: LoggerService | LogLevel[] | false } = {},
+  options: { logger?: LoggerService | LogLevel[] | false; logStream?: NodeJS.WritableStream } = {},
 ): Promise<NestFastifyApplication> {
-  const secret = loadOrCreateSigningSecret(config.dataDir);
+  const verify = tokenVerifierFor(config);
   const adapter = new FastifyAdapter({
-    logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
+    logger:
+      config.logLevel === 'silent'
+        ? false
+        : { level: config.logLevel, redact: { paths: REDACTED_PATHS, censor: '[redacted]' }, ...(options.logStream ? { stream: options.logStream } : {}) },
     bodyLimit: BODY_LIMIT_BYTES,
     genReqId: () => randomUUID(),
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
-    logger: options.logger ?? ['error', 'warn', 'log'],
+    logger: options.logger ?? nestLogger(config.logLevel),
   });
   const fastify = app.getHttpAdapter().getInstance();
   fastify.decorateRequest('principal', undefined);
   // Before init, so the hook runs ahead of the GraphQL route that init registers.
-  fastify.addHook('onRequest', authenticate(secret, isProtected));
+  fastify.addHook('onRequest', authenticate(verify, isProtected));
   app.useGlobalPipes(inputValidationPipe());
   app.enableShutdownHooks();
   await app.init();

@@ -6,7 +6,9 @@ import { ActivitiesModule } from './activities/activities.module';
 import { AlignmentReader } from '@throughline/read-models';
 import { AlignmentModule } from './alignment/alignment.module';
 import { AuditModule } from './audit/audit.module';
+import { AuthModule } from './auth/auth.module';
 import { EntityReader } from './common/entity-reader';
+import { APP_CONFIG } from './common/tokens';
 import type { AppConfig } from './config/app-config';
 import { graphqlOptions } from './graphql/graphql-options';
 import { HealthController } from './health/health.controller';
@@ -24,10 +26,11 @@ export class AppModule {
       imports: [
         CqrsModule.forRoot(),
         PersistenceModule.forRoot(config),
+        AuthModule,
         GraphQLModule.forRootAsync<MercuriusDriverConfig>({
           driver: MercuriusDriver,
-          inject: [EntityReader, AlignmentReader],
-          useFactory: (reader: EntityReader, alignment: AlignmentReader) => graphqlOptions(reader, alignment),
+          inject: [EntityReader, AlignmentReader, APP_CONFIG],
+          useFactory: (reader: EntityReader, alignment: AlignmentReader, appConfig: AppConfig) => graphqlOptions(reader, alignment, appConfig),
         }),
         PmosModule,
         ObjectivesModule,

@@ -8,15 +8,22 @@ import { ConfigError, loadConfig } from './config/app-config';
 async function main(): Promise<void> {
   const config = loadConfig();
   const app = await createApp(config);
-  const tokenFile = await ensureAdminToken(config.dataDir, loadOrCreateSigningSecret(config.dataDir));
+  // With an identity provider every token comes from it: no secret of ours signs anything.
+  const provider = config.identityProvider;
+  const tokenFile = provider ? null : await ensureAdminToken(config.dataDir, loadOrCreateSigningSecret(config.dataDir));
   await app.listen(config.port, config.host);
   const logger = new Logger('Throughline');
   logger.log(`GraphQL at http://${config.host}:${config.port}/graphql (store: ${config.eventStore}, data: ${config.dataDir})`);
-  logger.log(`An ADMIN token is in ${tokenFile}: send it as "Authorization: Bearer <token>"`);
+  logger.log(
+    provider
+      ? `Tokens come from ${provider.issuer} (keys at ${provider.jwksUrl}): send them as "Authorization: Bearer <token>"`
+      : `An ADMIN token is in ${tokenFile}: send it as "Authorization: Bearer <token>"`,
+  );
 }
 
 main().catch((error: unknown) => {
   const message = error instanceof ConfigError ? `configuration: ${error.message}` : error instanceof Error ? (error.stack ?? error.message) : String(error);
-  console.error(`Throughline could not start: ${message}`);
+  // One JSON line, like every other line the service writes, so log collectors keep it whole.
+  console.error(JSON.stringify({ level: 'fatal', timestamp: new Date().toISOString(), context: 'Throughline', message: `Throughline could not start: ${message}` }));
   process.exit(1);
 });

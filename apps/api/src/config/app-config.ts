@@ -11,6 +11,12 @@ export interface AppConfig {
   /** FULL: an acknowledged write survives power loss. NORMAL trades that for speed. */
   readonly sqliteSynchronous: 'FULL' | 'NORMAL';
   readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** Where bearer tokens come from; null: the service's own, signed with its generated secret. */
+  readonly identityProvider: IdentityProviderConfig | null;
+  /** Whether GraphQL answers introspection (__schema, __type); off by default in production. */
+  readonly graphqlIntrospection: boolean;
+  /** Mutations one token subject may send per minute (a burst of as many); 0 turns the limit off. */
+  readonly mutationRateLimitPerMinute: number;
 }
 
 export class ConfigError extends Error {
@@ -28,6 +34,25 @@ const oneOf = <T extends string>(env: NodeJS.ProcessEnv, name: string, allowed: 
   return value;
 };
 
+const flag = (env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean => {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = raw.trim().toLowerCase();
+  if (value !== 'true' && value !== 'false') throw new ConfigError(name, `"${raw}" is not true or false`);
+  return value === 'true';
+};
+
+const count = (env: NodeJS.ProcessEnv, name: string, fallback: number): number => {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw.trim());
+  if (!/^\d+$/.test(raw.trim()) || !Number.isSafeInteger(value)) throw new ConfigError(name, `"${raw}" is not a whole number (0 or more)`);
+  return value;
+};
+
+/** Mutations per minute per subject when PMO_MUTATION_RATE_LIMIT is not set. */
+export const DEFAULT_MUTATION_RATE_LIMIT = 600;
+
 /** Reads the environment once, at start, and refuses anything it cannot use. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const rawPort = env.PORT ?? '4000';
@@ -42,5 +67,64 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     eventStore: oneOf(env, 'PMO_EVENT_STORE', ['sqlite', 'memory'] as const, 'sqlite'),
     sqliteSynchronous: oneOf(env, 'PMO_SQLITE_SYNCHRONOUS', ['FULL', 'NORMAL'] as const, 'FULL'),
     logLevel: oneOf(env, 'LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const, 'info'),
+    identityProvider: identityProvider(env),
+    graphqlIntrospection: flag(env, 'PMO_GRAPHQL_INTROSPECTION', env.NODE_ENV?.trim() !== 'production'),
+    mutationRateLimitPerMinute: count(env, 'PMO_MUTATION_RATE_LIMIT', DEFAULT_MUTATION_RATE_LIMIT),
+  };
+}
+
+/** An OpenID Connect / OAuth 2 provider whose RS256 or ES256 tokens the service accepts. */
+export interface IdentityProviderConfig {
+  readonly issuer: string;
+  readonly audience: string;
+  /** The provider's public keys (JWKS), fetched and cached; an unknown key id refetches them. */
+  readonly jwksUrl: string;
+  /** Seconds before an unknown key id may cause another fetch of the keys. */
+  readonly jwksCooldownSeconds: number;
+  /** Claim holding the roles; a dotted path reaches into objects (`realm_access.roles`). */
+  readonly rolesClaim: string;
+  /** Claim holding the PMO ids the roles apply to. */
+  readonly pmosClaim: string;
+}
+
+const PROVIDER_VARIABLES = ['PMO_JWT_ISSUER', 'PMO_JWT_AUDIENCE', 'PMO_JWT_JWKS_URL'] as const;
+const PROVIDER_OPTIONS = ['PMO_JWT_ROLES_CLAIM', 'PMO_JWT_PMOS_CLAIM', 'PMO_JWT_JWKS_COOLDOWN_SECONDS'] as const;
+const CLAIM_PATH = /^[^.\s]+(\.[^.\s]+)*$/;
+const LOOPBACK_HOSTS = ['localhost', '127.0.0.1', '[::1]'];
+
+/** All three provider variables or none; keys travel over https unless the provider is this machine. */
+function identityProvider(env: NodeJS.ProcessEnv): IdentityProviderConfig | null {
+  const value = (name: string) => env[name]?.trim() || null;
+  const given = PROVIDER_VARIABLES.filter((name) => value(name) !== null);
+  if (given.length === 0) {
+    const stray = PROVIDER_OPTIONS.find((name) => value(name) !== null);
+    if (stray) throw new ConfigError(stray, `applies only to an identity provider; set ${PROVIDER_VARIABLES.join(', ')} as well`);
+    return null;
+  }
+  const missing = PROVIDER_VARIABLES.filter((name) => value(name) === null);
+  if (missing.length > 0) throw new ConfigError(missing.join(', '), `not set, but ${given.join(', ')} is: an identity provider needs all of ${PROVIDER_VARIABLES.join(', ')}`);
+  let url: URL;
+  try {
+    url = new URL(value('PMO_JWT_JWKS_URL') as string);
+  } catch {
+    throw new ConfigError('PMO_JWT_JWKS_URL', `"${value('PMO_JWT_JWKS_URL')}" is not a URL`);
+  }
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && LOOPBACK_HOSTS.includes(url.hostname))) {
+    throw new ConfigError('PMO_JWT_JWKS_URL', 'must be https (plain http only for a provider on this machine): keys fetched in the clear could be replaced');
+  }
+  const claim = (name: string, fallback: string) => {
+    const path = value(name) ?? fallback;
+    if (!CLAIM_PATH.test(path)) throw new ConfigError(name, `"${path}" is not a claim name or a dotted path of claim names`);
+    return path;
+  };
+  const cooldown = value('PMO_JWT_JWKS_COOLDOWN_SECONDS') ?? '30';
+  if (!/^\d{1,5}$/.test(cooldown)) throw new ConfigError('PMO_JWT_JWKS_COOLDOWN_SECONDS', `"${cooldown}" is not a whole number of seconds`);
+  return {
+    issuer: value('PMO_JWT_ISSUER') as string,
+    audience: value('PMO_JWT_AUDIENCE') as string,
+    jwksUrl: url.toString(),
+    jwksCooldownSeconds: Number(cooldown),
+    rolesClaim: claim('PMO_JWT_ROLES_CLAIM', 'roles'),
+    pmosClaim: claim('PMO_JWT_PMOS_CLAIM', 'pmos'),
   };
 }

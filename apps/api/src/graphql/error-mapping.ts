@@ -3,12 +3,17 @@ import { DomainError } from '@throughline/domain';
 import { ConflictError, IdempotencyKeyReusedError, StoreUnavailableError } from '@throughline/event-store';
 import { AuthenticationError } from '../auth/tokens';
 import { ForbiddenError, InputError, NotFoundError, NotSupportedError } from '../common/app-errors';
+import { RateLimitedError, RequestRefusedError, clientHttpStatus, codeForClientStatus } from './request-refusal';
 
 export interface ErrorExtensions {
   code: string;
   field?: string;
+  /** With FORBIDDEN: the permission the caller lacks. */
+  permission?: string;
   currentRevision?: number;
   correlationId?: string;
+  /** With RATE_LIMITED: seconds until the next mutation is accepted (also the Retry-After header). */
+  retryAfterSeconds?: number;
 }
 
 export interface MappedError {
@@ -43,9 +48,14 @@ export function mapError(error: GraphQLError, correlationId: string): MappedErro
   if (original instanceof ConflictError) return known('CONFLICT', { currentRevision: original.currentRevision });
   if (original instanceof IdempotencyKeyReusedError) return known('IDEMPOTENCY_KEY_REUSED', { field: 'commandId' });
   if (original instanceof AuthenticationError) return known('UNAUTHENTICATED');
-  if (original instanceof ForbiddenError) return known('FORBIDDEN');
+  if (original instanceof ForbiddenError) return known('FORBIDDEN', original.permission ? { permission: original.permission } : {});
   if (original instanceof NotSupportedError) return known('NOT_SUPPORTED');
   if (original instanceof StoreUnavailableError) return known('UNAVAILABLE', {}, 'the event store is unavailable; try again shortly');
+  if (original instanceof RateLimitedError) return known(original.code, { retryAfterSeconds: original.retryAfterSeconds });
+  if (original instanceof RequestRefusedError) return known(original.code);
+  // Refused by Fastify before GraphQL saw it: malformed JSON, a body over the limit...
+  const httpStatus = clientHttpStatus(original);
+  if (httpStatus !== null) return known(codeForClientStatus(httpStatus));
 
   // Variable coercion: 'Variable "$input" got invalid value "2026-02-30" at "input.effectiveFrom"; ...'
   const variable = /^Variable "\$(\w+)" got invalid value .*? at "([^"]+)"; (.*)$/s.exec(error.message);
