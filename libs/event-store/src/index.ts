@@ -6,3 +6,7 @@ export * from './integrity/verify-store';
 export * from './upcasting';
 export * from './memory/memory-event-store';
 export * from './sqlite/sqlite-event-store';
+export type { EventStoreDbEventStore, EventStoreDbEventStoreOptions } from './eventstoredb/eventstoredb-event-store';
+export type { AllSubscriptionOptions, EventStoreDbSubscription } from './eventstoredb/eventstoredb-subscription';
+export { openEventStoreDbEventStore } from './eventstoredb/open-eventstoredb-event-store';
+export { DeadlineExceededError, withDeadline } from './eventstoredb/with-deadline';
