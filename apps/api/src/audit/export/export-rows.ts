@@ -1,4 +1,5 @@
 import type { AuditRow } from '@throughline/read-models';
+import { auditRowNode } from '../recorded-event.types';
 
 /** The columns of an exported event, in order: the audit log's fields and the event's chain hash. */
 export const EXPORT_COLUMNS = [
@@ -15,20 +16,8 @@ export const EXPORT_COLUMNS = [
   'hash',
 ] as const;
 
-const record = (row: AuditRow) => ({
-  // A string, as in GraphQL: positions may pass 2^53, which JSON numbers cannot carry exactly.
-  position: row.position.toString(),
-  streamId: row.streamId,
-  revision: row.revision,
-  type: row.type,
-  recordedAt: row.recordedAt,
-  actor: row.actor,
-  reason: row.reason,
-  correlationId: row.correlationId,
-  commandId: row.commandId,
-  data: row.data,
-  hash: row.hash,
-});
+/** The audit log's node as GraphQL serves it (position a string: it may pass 2^53), with the chain hash. */
+const record = (row: AuditRow) => ({ ...auditRowNode(row), hash: row.hash });
 
 /** One JSON object and a line feed. */
 export const ndjsonLine = (row: AuditRow): string => `${JSON.stringify(record(row))}\n`;
