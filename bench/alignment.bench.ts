@@ -13,6 +13,7 @@ import { addDays } from '@throughline/domain';
 import type { RecordedEvent } from '@throughline/event-store';
 import { AlignmentProjection, AlignmentReader, ReadModelDb } from '@throughline/read-models';
 import { AlignmentFeed } from '../libs/read-models/src/alignment/alignment-feed.fixture';
+import { mulberry32, uuidFrom } from './support/random';
 
 export interface AlignmentWorkload {
   readonly events: RecordedEvent[];
@@ -32,21 +33,6 @@ export interface AlignmentWorkloadOptions {
   readonly year?: number;
   readonly seed?: number;
 }
-
-/** Deterministic, so two runs (or two machines) time the same workload. */
-const mulberry32 = (seed: number) => () => {
-  seed = (seed + 0x6d2b79f5) | 0;
-  let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-  t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-};
-
-/** Shaped like the store's random v4 ids, whose scattered index inserts a rebuild must absorb. */
-const uuidFrom = (random: () => number) => (): string => {
-  const hex = (digits: number) =>
-    Array.from({ length: digits }, () => Math.floor(random() * 16).toString(16)).join('');
-  return `${hex(8)}-${hex(4)}-4${hex(3)}-8${hex(3)}-${hex(12)}`;
-};
 
 /**
  * A year of daily work for one PMO: every person logs 4 or 5 entries each weekday, mostly on a few
@@ -175,11 +161,27 @@ const argument = (name: string, fallback: number): number => {
   return index === -1 ? fallback : Number(process.argv[index + 1]);
 };
 
-const main = (): void => {
-  const runs = argument('runs', 10);
+export interface AlignmentInProcess {
+  readonly entries: number;
+  readonly events: number;
+  readonly weekMs: number;
+  readonly monthMs: number;
+  readonly p50: number;
+  readonly max: number;
+  readonly asOfWeekMs: number;
+  readonly runs: number;
+  readonly generateMs: number;
+  readonly rebuildMs: number;
+  readonly rebuildEventsPerSecond: number;
+  readonly totalHours: number;
+  readonly alignedShare: number;
+}
+
+/** Projects the workload into a fresh read-model file and times the report on it, warm. */
+export const runAlignmentInProcess = (people: number, runs: number): AlignmentInProcess => {
   let workload: AlignmentWorkload | undefined;
   const generateMs = time(() => {
-    workload = generateAlignmentWorkload({ people: argument('people', 50) });
+    workload = generateAlignmentWorkload({ people });
   });
   const { events, pmoId, from, to, entries, midYear } = workload as AlignmentWorkload;
 
@@ -208,27 +210,25 @@ const main = (): void => {
     const all = [...week, ...month];
     const report = reader.alignment({ pmoId, from, to, granularity: 'MONTH', today: to });
 
-    console.log(
-      JSON.stringify({
-        entries,
-        weekMs: round(median(week)),
-        monthMs: round(median(month)),
-        p50: round(median(all)),
-        max: round(Math.max(...all)),
-        asOfWeekMs: round(median(asOfWeek)),
-        runs,
-        events: events.length,
-        generateMs: Math.round(generateMs),
-        rebuildMs: Math.round(rebuildMs),
-        rebuildEventsPerSecond: Math.round(events.length / (rebuildMs / 1000)),
-        totalHours: report.totalHours,
-        alignedShare: Math.round(report.alignedShare * 1000) / 1000,
-      }),
-    );
+    return {
+      entries,
+      events: events.length,
+      weekMs: round(median(week)),
+      monthMs: round(median(month)),
+      p50: round(median(all)),
+      max: round(Math.max(...all)),
+      asOfWeekMs: round(median(asOfWeek)),
+      runs,
+      generateMs: Math.round(generateMs),
+      rebuildMs: Math.round(rebuildMs),
+      rebuildEventsPerSecond: Math.round(events.length / (rebuildMs / 1000)),
+      totalHours: report.totalHours,
+      alignedShare: Math.round(report.alignedShare * 1000) / 1000,
+    };
   } finally {
     db.close();
     rmSync(dir, { recursive: true, force: true });
   }
 };
 
-if (require.main === module) main();
+if (require.main === module) console.log(JSON.stringify(runAlignmentInProcess(argument('people', 50), argument('runs', 10))));

@@ -1,0 +1,120 @@
+import autocannon from 'autocannon';
+import { dayOf } from '@throughline/domain';
+import { ALIGNMENT } from '../../test/support/operations';
+import { graphql } from '../support/service';
+import { round } from '../support/stats';
+
+export interface LoadFigure {
+  readonly reqPerSec: number;
+  readonly p50Ms: number;
+  readonly p99Ms: number;
+  /** Connection errors, timeouts, non-2xx answers and answers carrying GraphQL errors. */
+  readonly failures: number;
+}
+
+export interface GraphqlResults {
+  readonly trivial: LoadFigure;
+  readonly objective: LoadFigure;
+  readonly alignment: LoadFigure & { readonly entries: number; readonly hours: number };
+  /** The alignment report for one client at a time: its latency without queueing behind others. */
+  readonly alignmentOneClient: LoadFigure;
+  readonly mutation: LoadFigure;
+  readonly connections: number;
+  readonly seconds: number;
+}
+
+export interface GraphqlTargets {
+  readonly url: string;
+  readonly token: string;
+  /** The 50-person programme office and the year its work covers. */
+  readonly anchorPmoId: string;
+  readonly from: string;
+  readonly to: string;
+  readonly objectiveIds: readonly string[];
+  /** Left out of the mutation load: the as-of objectives, whose long streams would dominate it. */
+  readonly excludeFromMutations: readonly string[];
+}
+
+const TRIVIAL = '{ __typename }';
+const OBJECTIVE = `query($id: ID!) {
+  objective(id: $id) { id title status health currentValue progress expectedProgress revision
+    contributions { activity { id title } rationale weight effectiveFrom } }
+}`;
+const RECORD_PROGRESS = `mutation($input: RecordProgressInput!) {
+  recordProgress(input: $input) { id currentValue progress expectedProgress health revision }
+}`;
+const ACTIVE_OBJECTIVES = '{ portfolio { id status } }';
+
+/**
+ * Load from autocannon in this process against the service in its own: a query that touches no
+ * data, objective(id) with progress and contributions, the alignment report for a year of the
+ * 50-person office (by ISO week), and recordProgress on many active objectives.
+ */
+export async function runGraphqlPhase(
+  targets: GraphqlTargets,
+  settings: { seconds: number; warmupSeconds: number; connections: number },
+  log: (line: string) => void,
+): Promise<GraphqlResults> {
+  const { url, token } = targets;
+  const load = async (name: string, next: () => { query: string; variables?: Record<string, unknown> }, connections = settings.connections): Promise<LoadFigure> => {
+    const options = (duration: number): autocannon.Options => ({
+      url: `${url}/graphql`,
+      connections,
+      duration,
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      requests: [{ setupRequest: (request) => ({ ...request, body: JSON.stringify(next()) }) }],
+      verifyBody: (body) => !body.includes('"errors"'),
+    });
+    if (settings.warmupSeconds > 0) await autocannon(options(settings.warmupSeconds));
+    const result = await autocannon(options(settings.seconds));
+    const figure = {
+      reqPerSec: round(result.requests.average),
+      p50Ms: round(result.latency.p50),
+      p99Ms: round(result.latency.p99),
+      failures: result.errors + result.timeouts + result.non2xx + result.mismatches,
+    };
+    log(`${name}: ${figure.reqPerSec} req/s, p50 ${figure.p50Ms} ms, p99 ${figure.p99Ms} ms${figure.failures ? `, ${figure.failures} FAILED` : ''}`);
+    return figure;
+  };
+  const cycle = <T>(items: readonly T[]) => {
+    let i = 0;
+    return () => items[i++ % items.length] as T;
+  };
+
+  const alignmentVariables = { pmoId: targets.anchorPmoId, from: targets.from, to: targets.to, granularity: 'WEEK' };
+  const report = await graphql<{ alignment: { totalHours: number; buckets: unknown[] } }>(url, token, ALIGNMENT, alignmentVariables);
+  const entries = await graphql<{ workEntries: unknown[] }>(
+    url,
+    token,
+    'query($pmoId: ID!, $from: LocalDate!, $to: LocalDate!) { workEntries(pmoId: $pmoId, from: $from, to: $to) { id } }',
+    alignmentVariables,
+  );
+
+  const trivial = await load('trivial query', () => ({ query: TRIVIAL }));
+  const nextObjective = cycle(targets.objectiveIds);
+  const objective = await load('objective(id)', () => ({ query: OBJECTIVE, variables: { id: nextObjective() } }));
+  const alignment = await load('alignment, a year of 50 people', () => ({ query: ALIGNMENT, variables: alignmentVariables }));
+  const alignmentOneClient = await load('alignment, one client', () => ({ query: ALIGNMENT, variables: alignmentVariables }), 1);
+
+  const { portfolio } = await graphql<{ portfolio: { id: string; status: string }[] }>(url, token, ACTIVE_OBJECTIVES);
+  const active = portfolio.filter((o) => o.status === 'ACTIVE' && !targets.excludeFromMutations.includes(o.id)).map((o) => o.id);
+  if (active.length === 0) throw new Error('no ACTIVE objective to record progress on');
+  const nextActive = cycle(active);
+  const today = dayOf(new Date().toISOString());
+  let value = 0;
+  const mutation = await load(`recordProgress over ${active.length} objectives`, () => ({
+    query: RECORD_PROGRESS,
+    variables: { input: { objectiveId: nextActive(), value: 50 + (value++ % 40), measuredOn: today } },
+  }));
+
+  return {
+    trivial,
+    objective,
+    alignment: { ...alignment, entries: entries.workEntries.length, hours: round(report.alignment.totalHours, 6) },
+    alignmentOneClient,
+    mutation,
+    connections: settings.connections,
+    seconds: settings.seconds,
+  };
+}

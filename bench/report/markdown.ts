@@ -1,0 +1,72 @@
+import type { Comparison } from './history';
+import { COMPARED, figureAt, type BenchResults } from './results';
+
+const number = (value: number | undefined): string => (value === undefined ? '–' : value.toLocaleString('en'));
+
+const LABELS: Record<string, string> = {
+  'append.rawInsertsPerSec': 'raw better-sqlite3 single-row durable inserts /s',
+  'append.singleCommandsPerSec': 'single commands through the command path /s',
+  'append.singleAppendsPerSec': 'single appends to our store /s',
+  'append.concurrentEventsPerSec': 'events /s with 64 concurrent commands',
+  'append.peer.appendsPerSec': 'peer single appends /s',
+  'graphql.trivialReqPerSec': 'GraphQL trivial query req/s',
+  'graphql.objectiveReqPerSec': 'GraphQL objective(id) req/s',
+  'graphql.alignmentReqPerSec': 'GraphQL alignment (year, 50 people) req/s',
+  'graphql.alignmentP99Ms': 'GraphQL alignment p99 ms',
+  'graphql.mutationReqPerSec': 'GraphQL recordProgress req/s',
+  'rebuild.eventsPerSec': 'rebuild of all read models events/s',
+  'rebuild.rawScanPerSec': 'raw better-sqlite3 scan events/s',
+  'rebuild.peakRssMb': 'rebuild peak RSS MB',
+  'asOf.events100Ms': 'as-of objective, 100 events, p50 ms',
+  'asOf.events1000Ms': 'as-of objective, 1,000 events, p50 ms',
+  'asOf.events10000Ms': 'as-of objective, 10,000 events, p50 ms',
+  'startup.ms': 'startup to /ready ms',
+};
+
+/** latest.md: the run a person can read, with its targets and the change since the last run. */
+export function renderMarkdown(results: BenchResults, comparison: Comparison | null): string {
+  const { run, machine, graphql, asOf } = results;
+  const lines: string[] = [
+    `# Benchmark results (${run.mode})`,
+    '',
+    `\`${run.command}\` on ${run.date.slice(0, 16).replace('T', ' ')} UTC, commit ${run.commit ?? 'unknown'}${run.dirty ? ' with uncommitted changes' : ''}, ${Math.round(run.durationSeconds)} s.`,
+    '',
+    `Machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGb} GB, ${machine.platform}; Node ${machine.node}, SQLite ${machine.sqlite}; load average ${machine.loadAverage} at the start.`,
+    '',
+    '## Targets',
+    '',
+    '| target | measured | goal | |',
+    '| --- | ---: | ---: | --- |',
+    ...Object.values(results.targets).map((t) => `| ${t.description} | ${number(t.value)} | ${t.goal} | ${t.pass ? 'met' : '**missed**'} |`),
+    '',
+    '## Figures',
+    '',
+    `| figure | this run |${comparison ? ` previous (${comparison.with.mode}, ${comparison.with.date.slice(0, 10)}) | change |` : ''}`,
+    `| --- | ---: |${comparison ? ' ---: | ---: |' : ''}`,
+    ...COMPARED.map(({ path }) => {
+      const change = comparison?.changes.find((c) => c.path === path);
+      const tail = comparison ? ` ${number(change?.previous)} | ${change ? `${change.betterByPercent > 0 ? '+' : ''}${change.betterByPercent}% ${change.betterByPercent >= 0 ? 'better' : 'worse'}` : '–'} |` : '';
+      return `| ${LABELS[path] ?? path} | ${number(figureAt(results, path))} |${tail}`;
+    }),
+    '',
+    `GraphQL under load (${graphql.connections} connections unless said, ${graphql.seconds} s each, autocannon in the benchmark process, the service in its own; the alignment report covers ${number(graphql.alignmentEntries)} work entries):`,
+    '',
+    '| query | req/s | p50 ms | p99 ms |',
+    '| --- | ---: | ---: | ---: |',
+    ...(['trivial', 'objective', 'alignment', 'alignmentOneClient', 'mutation'] as const).map((name) => {
+      const g = graphql as unknown as Record<string, number>;
+      const label = name === 'alignmentOneClient' ? 'alignment, 1 connection' : name;
+      return `| ${label} | ${number(g[`${name}ReqPerSec`])} | ${number(g[`${name}P50Ms`])} | ${number(g[`${name}P99Ms`])} |`;
+    }),
+    '',
+    `As of an instant after the objective's last event (${asOf.requests} sequential requests each, over HTTP): p99 ${number(asOf.events100P99Ms)} / ${number(asOf.events1000P99Ms)} / ${number(asOf.events10000P99Ms)} ms and the very first request ${number(asOf.events100ColdMs)} / ${number(asOf.events1000ColdMs)} / ${number(asOf.events10000ColdMs)} ms for 100 / 1,000 / 10,000 events.`,
+    '',
+    '## Settings',
+    '',
+    '```json',
+    JSON.stringify({ settings: results.settings, seed: results.seed, startup: results.startup, alignmentInProcess: results.alignmentInProcess }, null, 2),
+    '```',
+    '',
+  ];
+  return lines.join('\n');
+}

@@ -1,0 +1,130 @@
+import type { Machine } from '../support/machine';
+
+/** One run as written to bench/results/latest.json. Figures are per second unless named otherwise. */
+export interface BenchResults {
+  readonly schema: 1;
+  readonly run: {
+    readonly mode: 'quick' | 'full';
+    readonly command: string;
+    readonly date: string;
+    readonly durationSeconds: number;
+    readonly commit: string | null;
+    readonly dirty: boolean;
+  };
+  readonly machine: Machine;
+  readonly settings: Record<string, unknown>;
+  readonly append: {
+    readonly rawInsertsPerSec: number;
+    readonly singleCommandsPerSec: number;
+    readonly singleAppendsPerSec: number;
+    readonly concurrentEventsPerSec: number;
+    readonly concurrency: number;
+    readonly concurrentCommits: number;
+    readonly concurrentCommands: number;
+    readonly peer: { readonly name: string; readonly appendsPerSec: number; readonly failures: number };
+  };
+  readonly graphql: {
+    readonly trivialReqPerSec: number;
+    readonly trivialP50Ms: number;
+    readonly trivialP99Ms: number;
+    readonly objectiveReqPerSec: number;
+    readonly objectiveP50Ms: number;
+    readonly objectiveP99Ms: number;
+    readonly alignmentReqPerSec: number;
+    readonly alignmentP50Ms: number;
+    readonly alignmentP99Ms: number;
+    readonly mutationReqPerSec: number;
+    readonly mutationP50Ms: number;
+    readonly mutationP99Ms: number;
+    /** The same report for a single client: latency without queueing. */
+    readonly alignmentOneClientReqPerSec: number;
+    readonly alignmentOneClientP50Ms: number;
+    readonly alignmentOneClientP99Ms: number;
+    readonly alignmentEntries: number;
+    readonly connections: number;
+    readonly seconds: number;
+    readonly failures: number;
+  };
+  readonly rebuild: {
+    readonly events: number;
+    readonly eventsPerSec: number;
+    readonly rawScanPerSec: number;
+    readonly rawScanParsedPerSec: number;
+    readonly peakRssMb: number;
+    readonly peakHeapMb: number;
+    readonly seconds: number;
+  };
+  readonly asOf: {
+    readonly events100Ms: number;
+    readonly events1000Ms: number;
+    readonly events10000Ms: number;
+    readonly events100P99Ms: number;
+    readonly events1000P99Ms: number;
+    readonly events10000P99Ms: number;
+    /** The first request for each objective, before anything about it was cached. */
+    readonly events100ColdMs: number;
+    readonly events1000ColdMs: number;
+    readonly events10000ColdMs: number;
+    readonly requests: number;
+    /** Ready time of the first start after the three objectives were recorded: it projects their 11,100 events. */
+    readonly firstStartMs: number;
+  };
+  readonly startup: { readonly ms: number; readonly events: number; readonly runsMs: number[] };
+  readonly seed: { readonly events: number; readonly seconds: number; readonly eventsPerSec: number; readonly people: number; readonly pmos: Record<string, number>; readonly lastDay: string };
+  readonly alignmentInProcess: { readonly events: number; readonly weekMs: number; readonly monthMs: number; readonly asOfWeekMs: number; readonly max: number };
+  readonly targets: Record<string, TargetResult>;
+}
+
+export interface TargetResult {
+  readonly description: string;
+  /** The measured ratio, or the figure itself for an absolute target. */
+  readonly value: number;
+  readonly goal: string;
+  readonly pass: boolean;
+}
+
+type Figures = Omit<BenchResults, 'targets'>;
+
+const ratio = (numerator: number, denominator: number) => (denominator > 0 ? Math.round((numerator / denominator) * 100) / 100 : 0);
+
+/** The performance targets, each computed from this run's figures. */
+export function evaluateTargets(results: Figures): Record<string, TargetResult> {
+  const { append, graphql, rebuild, startup } = results;
+  const atLeast = (description: string, value: number, goal: number): TargetResult => ({ description, value, goal: `>= ${goal}`, pass: value >= goal });
+  const atMost = (description: string, value: number, goal: number): TargetResult => ({ description, value, goal: `<= ${goal}`, pass: value <= goal });
+  return {
+    singleCommandsVsRawInserts: atLeast('single commands / raw inserts', ratio(append.singleCommandsPerSec, append.rawInsertsPerSec), 0.7),
+    concurrentVsSingle: atLeast(`${append.concurrency}-way concurrent events / single commands`, ratio(append.concurrentEventsPerSec, append.singleCommandsPerSec), 10),
+    singleCommandsVsPeer: atLeast('single commands / peer single appends', ratio(append.singleCommandsPerSec, append.peer.appendsPerSec), 1.5),
+    objectiveVsTrivial: atLeast('objective query / trivial query', ratio(graphql.objectiveReqPerSec, graphql.trivialReqPerSec), 0.5),
+    rebuildVsRawScan: atLeast('rebuild / raw scan', ratio(rebuild.eventsPerSec, rebuild.rawScanPerSec), 0.5),
+    rebuildPeakRssMb: atMost(`peak RSS (MB) rebuilding ${rebuild.events.toLocaleString('en')} events`, rebuild.peakRssMb, 400),
+    startupMs: atMost(`startup (ms) with ${startup.events.toLocaleString('en')} events projected`, startup.ms, 3000),
+  };
+}
+
+/** The figures a comparison with an earlier run lists, by dotted path, and whether more is better. */
+export const COMPARED: readonly { readonly path: string; readonly higherIsBetter: boolean }[] = [
+  { path: 'append.rawInsertsPerSec', higherIsBetter: true },
+  { path: 'append.singleCommandsPerSec', higherIsBetter: true },
+  { path: 'append.singleAppendsPerSec', higherIsBetter: true },
+  { path: 'append.concurrentEventsPerSec', higherIsBetter: true },
+  { path: 'append.peer.appendsPerSec', higherIsBetter: true },
+  { path: 'graphql.trivialReqPerSec', higherIsBetter: true },
+  { path: 'graphql.objectiveReqPerSec', higherIsBetter: true },
+  { path: 'graphql.alignmentReqPerSec', higherIsBetter: true },
+  { path: 'graphql.alignmentP99Ms', higherIsBetter: false },
+  { path: 'graphql.mutationReqPerSec', higherIsBetter: true },
+  { path: 'rebuild.eventsPerSec', higherIsBetter: true },
+  { path: 'rebuild.rawScanPerSec', higherIsBetter: true },
+  { path: 'rebuild.peakRssMb', higherIsBetter: false },
+  { path: 'asOf.events100Ms', higherIsBetter: false },
+  { path: 'asOf.events1000Ms', higherIsBetter: false },
+  { path: 'asOf.events10000Ms', higherIsBetter: false },
+  { path: 'startup.ms', higherIsBetter: false },
+];
+
+export const figureAt = (results: unknown, path: string): number | undefined => {
+  const value = path.split('.').reduce<unknown>((node, key) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined), results);
+  return typeof value === 'number' ? value : undefined;
+};

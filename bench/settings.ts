@@ -1,0 +1,35 @@
+/** Sizes and durations of one benchmark run. */
+export interface BenchSettings {
+  readonly mode: 'quick' | 'full';
+  /** Seconds each append workload runs. */
+  readonly appendSeconds: number;
+  /** Events seeded: the store the rebuild times; the as-of objectives' 11,100 events come on top. */
+  readonly storeEvents: number;
+  /** Sequential as-of requests per objective. */
+  readonly asOfRequests: number;
+  readonly startupRuns: number;
+  readonly graphql: { readonly seconds: number; readonly warmupSeconds: number; readonly connections: number };
+  /** Runs of each in-process alignment report timing. */
+  readonly alignmentRuns: number;
+}
+
+export const FULL: BenchSettings = {
+  mode: 'full',
+  appendSeconds: 10,
+  storeEvents: 1_000_000,
+  asOfRequests: 100,
+  startupRuns: 5,
+  graphql: { seconds: 15, warmupSeconds: 3, connections: 10 },
+  alignmentRuns: 20,
+};
+
+/** Under 5 minutes on a 2-core machine; the store is an eighth of the full one. */
+export const QUICK: BenchSettings = {
+  mode: 'quick',
+  appendSeconds: 3,
+  storeEvents: 125_000,
+  asOfRequests: 30,
+  startupRuns: 3,
+  graphql: { seconds: 5, warmupSeconds: 1, connections: 10 },
+  alignmentRuns: 10,
+};
