@@ -36,10 +36,13 @@ describe('EntityStateProjection', () => {
   let projection: EntityStateProjection;
   let reader: EntityStateReader;
 
-  /** Applies events the way the projector does: one transaction, then endBatch either way. */
+  /** Applies events the way the projector does: one transaction ending in flush, then endBatch either way. */
   const batch = (events: readonly RecordedEvent[]) => {
     try {
-      db.transaction(() => events.forEach((event) => projection.apply(event, db.connection)));
+      db.transaction(() => {
+        events.forEach((event) => projection.apply(event, db.connection));
+        projection.flush(db.connection);
+      });
     } finally {
       projection.endBatch();
     }
@@ -129,6 +132,7 @@ describe('EntityStateProjection', () => {
     db.transaction(() => {
       groups.apply(recorded(`counter-group-${A}`, 0, open('pmo-1'), at(1)), db.connection);
       groups.apply(recorded(`ledger-${B}`, 0, open('pmo-1'), at(2)), db.connection);
+      groups.flush(db.connection);
     });
 
     expect(db.connection.prepare('SELECT category, entity_id, status FROM entity_state').all()).toEqual([

@@ -34,6 +34,14 @@ interface Current {
   revision: number;
 }
 
+/** A stream's state folded in this batch and not yet written. */
+interface Pending extends Current {
+  readonly kind: EntityKind;
+  /** Set when revision 0 is in this batch: the row is new. */
+  readonly createdAt: string | null;
+  readonly updatedAt: string;
+}
+
 interface Statements {
   readonly load: Statement<[string], { revision: number; state: string }>;
   readonly upsert: Statement<[UpsertRow]>;
@@ -45,7 +53,8 @@ interface UpsertRow {
   entityId: string;
   revision: number;
   state: string;
-  recordedAt: string;
+  createdAt: string;
+  updatedAt: string;
   pmoId: string | null;
   parentId: string | null;
   status: string | null;
@@ -80,10 +89,12 @@ export class EntityStateProjection implements Projection {
   /** Longest prefix first, so 'plan-item' wins over 'plan' for 'plan-item-…'. */
   private readonly kinds: readonly EntityKind[];
   /**
-   * States written in the current batch: consecutive events of one stream skip the JSON round
-   * trip. Only valid inside the batch's transaction, so it is emptied whenever a batch ends.
+   * States folded in the current batch, written once per stream by flush: a stream with many
+   * events in one batch is serialised once, not once per event (which made a long stream's
+   * projection quadratic). Only valid inside the batch's transaction, so it is emptied whenever
+   * a batch ends.
    */
-  private readonly batchCache = new Map<string, Current>();
+  private readonly batchCache = new Map<string, Pending>();
   private readonly statements = perConnection(prepareStatements);
 
   constructor(kinds: readonly EntityKind[]) {
@@ -114,19 +125,31 @@ export class EntityStateProjection implements Projection {
       type: event.type,
       data: event.data,
     });
-    const index = kind.index(state);
-    statements.upsert.run({
-      streamId: event.streamId,
-      category: kind.category,
-      entityId: event.streamId.slice(kind.category.length + 1),
-      revision: event.revision,
-      state: JSON.stringify(state),
-      recordedAt: event.metadata.recordedAt,
-      pmoId: index.pmoId ?? null,
-      parentId: index.parentId ?? null,
-      status: index.status ?? null,
-    });
-    this.batchCache.set(event.streamId, { state, revision: event.revision });
+    const recordedAt = event.metadata.recordedAt;
+    const pending = this.batchCache.get(event.streamId);
+    const createdAt = event.revision === 0 ? recordedAt : (pending?.createdAt ?? null);
+    this.batchCache.set(event.streamId, { kind, state, revision: event.revision, createdAt, updatedAt: recordedAt });
+  }
+
+  flush(db: Database): void {
+    const statements = this.statements(db);
+    for (const [streamId, pending] of this.batchCache) {
+      const { kind, state } = pending;
+      const index = kind.index(state);
+      statements.upsert.run({
+        streamId,
+        category: kind.category,
+        entityId: streamId.slice(kind.category.length + 1),
+        revision: pending.revision,
+        state: JSON.stringify(state),
+        // An existing row keeps its created_at (the upsert never updates it).
+        createdAt: pending.createdAt ?? pending.updatedAt,
+        updatedAt: pending.updatedAt,
+        pmoId: index.pmoId ?? null,
+        parentId: index.parentId ?? null,
+        status: index.status ?? null,
+      });
+    }
   }
 
   endBatch(): void {
@@ -151,7 +174,7 @@ const prepareStatements = (db: Database): Statements => ({
     `INSERT INTO entity_state
        (stream_id, category, entity_id, revision, state, created_at, updated_at, pmo_id, parent_id, status)
      VALUES
-       (@streamId, @category, @entityId, @revision, @state, @recordedAt, @recordedAt, @pmoId, @parentId, @status)
+       (@streamId, @category, @entityId, @revision, @state, @createdAt, @updatedAt, @pmoId, @parentId, @status)
      ON CONFLICT (stream_id) DO UPDATE SET
        revision = excluded.revision, state = excluded.state, updated_at = excluded.updated_at,
        pmo_id = excluded.pmo_id, parent_id = excluded.parent_id, status = excluded.status`,

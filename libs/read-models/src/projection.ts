@@ -20,6 +20,11 @@ export interface Projection {
   readonly fingerprint?: string;
   /** Synchronous; runs inside the batch transaction. Throwing rolls the whole batch back. */
   apply(event: RecordedEvent, db: Database): void;
+  /**
+   * Runs inside the batch transaction after the batch's last event and before its checkpoint:
+   * write here what apply gathered, so rows touched many times in a batch are written once.
+   */
+  flush?(db: Database): void;
   /** Called after each batch transaction, committed or rolled back: drop per-batch caches here. */
   endBatch?(): void;
 }

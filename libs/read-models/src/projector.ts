@@ -217,6 +217,7 @@ export class Projector {
             }
           }
         }
+        for (const projection of this.projections) projection.flush?.(connection);
         this.db.writeCheckpoint(this.name, last);
       });
     } finally {
