@@ -1,5 +1,6 @@
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import type { ActivityState } from '@throughline/domain';
+import { AlignmentReader, type EntityRecord } from '@throughline/read-models';
 import { ACTIVITY_KIND } from '../common/entity-kinds';
 import { EntityReader } from '../common/entity-reader';
 import { isEntityId } from '../common/stream-ids';
@@ -16,7 +17,7 @@ export class PlanActivitiesQuery {
   constructor(readonly planId: string, readonly status: ActivityStatus | null, readonly asOf: string | null) {}
 }
 
-/** The open links to one objective, from the activities of the objective's PMO. */
+/** The links in force to one objective. */
 export class ObjectiveContributionsQuery {
   constructor(readonly objectiveId: string, readonly pmoId: string, readonly asOf: string | null) {}
 }
@@ -46,11 +47,18 @@ export class PlanActivitiesQueryHandler implements IQueryHandler<PlanActivitiesQ
 
 @QueryHandler(ObjectiveContributionsQuery)
 export class ObjectiveContributionsQueryHandler implements IQueryHandler<ObjectiveContributionsQuery, Contribution[]> {
-  constructor(private readonly reader: EntityReader) {}
+  constructor(
+    private readonly reader: EntityReader,
+    private readonly alignment: AlignmentReader,
+  ) {}
 
-  async execute({ objectiveId, pmoId, asOf }: ObjectiveContributionsQuery): Promise<Contribution[]> {
-    // Activities link only to objectives of their own PMO, so the PMO's activities hold every link.
-    const records = await this.reader.list<ActivityState>(ACTIVITY_KIND, { pmoId }, asOf);
+  async execute({ objectiveId, asOf }: ObjectiveContributionsQuery): Promise<Contribution[]> {
+    // The link index names the few activities linked to the objective, so only those are read,
+    // not every activity of the PMO; their own state gives the rationale and when each link was made.
+    const linked = new Set(this.alignment.linksOfObjective(objectiveId, asOf).filter((l) => l.endedOn === null).map((l) => l.activityId));
+    const records = (await this.reader.getMany<ActivityState>(ACTIVITY_KIND, [...linked], asOf))
+      .filter((r): r is EntityRecord<ActivityState> => r !== null)
+      .sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : a.entityId < b.entityId ? -1 : 1));
     return records.flatMap((r) => toActivityView(r, asOf, 0)?.contributions.filter((c) => c.objectiveId === objectiveId) ?? []);
   }
 }
