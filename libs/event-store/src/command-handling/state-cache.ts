@@ -22,10 +22,24 @@ export class StateCache {
     if (existing && existing.revision > revision) return;
     this.entries.delete(streamId);
     this.entries.set(streamId, { state, revision });
-    if (this.entries.size > this.capacity) {
-      const oldest = this.entries.keys().next().value as string;
-      this.entries.delete(oldest);
+    if (this.entries.size > this.capacity) this.evictOldest();
+  }
+
+  /**
+   * Drops the least recently used tenth at once. Evicting one entry per insert made every insert
+   * at capacity walk past the slots deleted before it (a Map keeps them until it rehashes), which
+   * cost a noticeable share of the command path once the cache was full.
+   */
+  private evictOldest(): void {
+    let excess = this.entries.size - Math.floor(this.capacity * 0.9);
+    for (const streamId of this.entries.keys()) {
+      if (excess-- <= 0) break;
+      this.entries.delete(streamId);
     }
+  }
+
+  get size(): number {
+    return this.entries.size;
   }
 
   clear(): void {
