@@ -7,3 +7,4 @@ export * from './entity-state.reader';
 export * from './alignment';
 export * from './audit';
 export * from './as-of/as-of-folds';
+export * from './subscription-feed';

@@ -1,7 +1,8 @@
-import type { EventStore, GlobalPosition, RecordedEvent } from '@throughline/event-store';
+import { StoreUnavailableError, type EventStore, type GlobalPosition, type RecordedEvent } from '@throughline/event-store';
 import type { Projection } from './projection';
 import { ProjectionFailedError, ProjectorStoppedError, ProjectorTimeoutError } from './projector-errors';
 import type { ReadModelDb } from './read-model-db';
+import { canSubscribe, type RetryBackoff, SubscriptionFeed } from './subscription-feed';
 
 export interface ProjectorProgress {
   /** The checkpoint just committed. */
@@ -22,6 +23,8 @@ export interface ProjectorOptions {
   readonly onError?: (error: Error) => void;
   /** Row of the checkpoint table this projector owns. Default 'projector'. */
   readonly name?: string;
+  /** With a store that feeds by subscription: the waits before subscribing again after a drop. */
+  readonly resubscribeBackoff?: RetryBackoff;
 }
 
 export interface WaitOptions {
@@ -39,8 +42,16 @@ interface Waiter {
 /**
  * Feeds the global feed to the projections in order. Each batch is applied to every projection and
  * its checkpoint written in one transaction, so after a crash the read models resume exactly where
- * they committed. One catch-up runs at a time; requests arriving meanwhile are folded into one more
- * pass after it.
+ * they committed.
+ *
+ * Two ways to follow the store, chosen by what it can do:
+ * - poll: readAll from the checkpoint whenever the store reports an append in this process (the
+ *   embedded stores, where every append goes through this process). One catch-up runs at a time;
+ *   requests arriving meanwhile are folded into one more pass after it.
+ * - subscribe: a store that pushes its feed to every instance (subscribeToAll, EventStoreDB) feeds
+ *   the read models from the checkpoint, so each instance follows the others' appends too. A
+ *   dropped subscription is resumed from the checkpoint after a backoff; meanwhile waits fail with
+ *   StoreUnavailableError and isCaughtUp rejects, rather than waiting for a feed that is down.
  */
 export class Projector {
   /** True when opening found a different schema fingerprint and dropped the read models. */
@@ -58,6 +69,11 @@ export class Projector {
   private unsubscribe: (() => void) | null = null;
   private waiters: Waiter[] = [];
   private applied = 0;
+  /** Subscribe mode only. */
+  private readonly feed: SubscriptionFeed | null;
+  private following: Promise<void> | null = null;
+  /** Why the subscription is down, until the store confirms a new one. */
+  private feedDown: StoreUnavailableError | null = null;
 
   constructor(
     private readonly store: EventStore,
@@ -73,6 +89,21 @@ export class Projector {
     this.onError = options.onError ?? ((error) => console.error(error));
     this.schemaReset = db.ensureSchema(projections);
     this.checkpoint = db.readCheckpoint(this.name);
+    this.feed = canSubscribe(store)
+      ? new SubscriptionFeed(
+          store,
+          {
+            position: () => this.checkpoint,
+            apply: (events) => this.applyFed(events),
+            onUp: () => {
+              this.feedDown = null;
+            },
+            onDown: (error, retryInMs) => this.feedLost(error, retryInMs),
+          },
+          this.batchSize,
+          options.resubscribeBackoff,
+        )
+      : null;
   }
 
   /** Position of the last event applied to the read models, or null before the first. */
@@ -84,11 +115,13 @@ export class Projector {
   async start(): Promise<void> {
     this.stopped = false;
     this.failure = null;
-    // Subscribe first, so nothing appended between the catch-up and the subscription is missed.
-    this.unsubscribe ??= this.store.onAppended((position) => {
-      if (this.checkpoint !== null && position <= this.checkpoint) return;
-      this.catchUp().catch(() => undefined); // reported through onError and the waiters
-    });
+    if (!this.feed) {
+      // Subscribe first, so nothing appended between the catch-up and the subscription is missed.
+      this.unsubscribe ??= this.store.onAppended((position) => {
+        if (this.checkpoint !== null && position <= this.checkpoint) return;
+        this.catchUp().catch(() => undefined); // reported through onError and the waiters
+      });
+    }
     await this.catchUp();
     const head = await this.store.headPosition();
     if (this.checkpoint !== null && (head === null || this.checkpoint > head)) {
@@ -101,10 +134,14 @@ export class Projector {
     }
   }
 
-  /** Applies everything after the checkpoint; resolves when a read returns nothing new. */
+  /**
+   * Applies everything after the checkpoint; resolves when a read returns nothing new (subscribe
+   * mode: once the read models hold what the store held when asked).
+   */
   catchUp(): Promise<void> {
     if (this.failure) return Promise.reject(this.failure);
     if (this.stopped) return Promise.reject(new ProjectorStoppedError());
+    if (this.feed) return this.reachHead();
     this.again = true;
     return (this.running ??= this.drain());
   }
@@ -117,6 +154,7 @@ export class Projector {
     if (this.checkpoint !== null && this.checkpoint >= position) return Promise.resolve();
     if (this.failure) return Promise.reject(this.failure);
     if (this.stopped) return Promise.reject(new ProjectorStoppedError());
+    if (this.feedDown) return Promise.reject(this.feedDown);
     return new Promise<void>((resolve, reject) => {
       const waiter: Waiter = { position, resolve, reject };
       if (options.timeoutMs !== undefined) {
@@ -127,12 +165,14 @@ export class Projector {
         }, timeoutMs);
       }
       this.waiters.push(waiter);
-      this.catchUp().catch(() => undefined); // a failure rejects this waiter
+      // A failure rejects this waiter.
+      (this.feed ? this.follow() : this.catchUp()).catch(() => undefined);
     });
   }
 
-  /** True when every stored event has been applied. */
+  /** True when every stored event has been applied; rejects while the store or the subscription is down. */
   async isCaughtUp(): Promise<boolean> {
+    if (this.feedDown) throw this.feedDown;
     return (await this.store.headPosition()) === this.checkpoint;
   }
 
@@ -143,6 +183,7 @@ export class Projector {
   rebuild(): Promise<void> {
     if (this.stopped) return Promise.reject(new ProjectorStoppedError());
     this.failure = null;
+    if (this.feed) return this.resubscribeFromStart(this.feed);
     this.resetRequested = true;
     return this.catchUp();
   }
@@ -152,8 +193,74 @@ export class Projector {
     this.stopped = true;
     this.unsubscribe?.();
     this.unsubscribe = null;
+    const closing = this.feed?.close();
+    this.following = null;
+    this.feedDown = null;
     this.settle(new ProjectorStoppedError());
     await this.running?.catch(() => undefined);
+    await closing;
+  }
+
+  /** Subscribe mode: opens the feed once; a failure to open is reported to the waiters and callers. */
+  private follow(): Promise<void> {
+    const feed = this.feed as SubscriptionFeed;
+    this.following ??= (async () => {
+      this.applied = 0;
+      await feed.open();
+    })().catch((caught: unknown) => {
+      // Closed, not retrying: the next wait or catch-up tries to open it again.
+      this.following = null;
+      this.feedDown = null;
+      const error = caught instanceof Error ? caught : new Error(String(caught));
+      this.onError(error);
+      this.settle(error);
+      throw error;
+    });
+    return this.following;
+  }
+
+  private async reachHead(): Promise<void> {
+    await this.follow();
+    const head = await this.store.headPosition();
+    if (head !== null) await this.waitFor(head);
+  }
+
+  private async resubscribeFromStart(feed: SubscriptionFeed): Promise<void> {
+    // close() stops every handler at once: nothing more is applied before the reset.
+    const closing = feed.close();
+    this.following = null;
+    this.db.reset(this.projections);
+    this.checkpoint = null;
+    await closing;
+    await this.reachHead();
+  }
+
+  /** Subscribe mode: one batch from the feed; a projection failure stops the feed until start or rebuild. */
+  private applyFed(events: readonly RecordedEvent[]): void {
+    if (this.stopped || this.failure) return;
+    try {
+      this.applyBatch(events);
+    } catch (error) {
+      if (!(error instanceof ProjectionFailedError)) throw error; // the feed resubscribes from the checkpoint
+      this.failure = error;
+      this.following = null;
+      void this.feed?.close();
+      this.onError(error);
+      this.settle(error);
+      return;
+    }
+    this.applied += events.length;
+    this.settle();
+    this.options.onProgress?.({ position: this.checkpoint as GlobalPosition, applied: this.applied });
+  }
+
+  private feedLost(error: Error, retryInMs: number): void {
+    this.feedDown =
+      error instanceof StoreUnavailableError
+        ? error
+        : new StoreUnavailableError(`the read models cannot follow the event store: ${error.message}`, { cause: error });
+    this.onError(new Error(`the read models' subscription dropped (${error.message}); subscribing again in ${retryInMs} ms`, { cause: error }));
+    this.settle(this.feedDown);
   }
 
   private async drain(): Promise<void> {

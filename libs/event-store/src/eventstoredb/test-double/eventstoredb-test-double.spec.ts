@@ -213,6 +213,25 @@ describe('EventStoreDB test double, through @eventstore/db-client', () => {
     await silentClient.dispose();
     await silent.stop();
   });
+
+  it('restarts on the same port with the events it held, like a server brought back', async () => {
+    const own = await EventStoreDbTestDouble.start();
+    const port = own.port;
+    const name = stream();
+    const before = EventStoreDBClient.connectionString(own.connectionString);
+    await before.appendToStream(name, events(2));
+    await before.dispose();
+
+    await own.restart();
+    const after = EventStoreDBClient.connectionString(own.connectionString);
+    const read = [];
+    for await (const resolved of after.readStream(name)) read.push(resolved.event?.revision);
+    await after.dispose();
+    await own.stop();
+
+    expect(own.port).toBe(port);
+    expect(read).toEqual([0n, 1n]);
+  });
 });
 
 async function waitUntil(condition: () => boolean, timeoutMs = 2_000): Promise<void> {

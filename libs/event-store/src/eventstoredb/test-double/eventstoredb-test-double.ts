@@ -51,12 +51,12 @@ export class EventStoreDbTestDouble {
   private constructor(
     readonly host: string,
     private boundPort: number,
+    private readonly silent: boolean,
   ) {}
 
   static async start(options: EventStoreDbTestDoubleOptions = {}): Promise<EventStoreDbTestDouble> {
-    const double = new EventStoreDbTestDouble(options.host ?? '127.0.0.1', options.port ?? 0);
-    if (options.silent) await double.listenSilently();
-    else await double.listenGrpc();
+    const double = new EventStoreDbTestDouble(options.host ?? '127.0.0.1', options.port ?? 0, options.silent === true);
+    await double.listen();
     if (!options.silent && options.systemEvents !== false) {
       double.log.writeSystemEvent('$users', '$UserCreated');
       double.log.writeSystemEvent('$user-admin', '$user');
@@ -94,6 +94,15 @@ export class EventStoreDbTestDouble {
     return Array.from({ length: this.log.length }, (_, index) => this.log.at(index));
   }
 
+  /** Stops if running, then listens again on the same port with the same events, like a restarted server. */
+  async restart(): Promise<void> {
+    await this.stop();
+    this.grpcServer = null;
+    this.silentServer = null;
+    this.stopping = undefined;
+    await this.listen();
+  }
+
   /** Closes the listener and every connection; active calls end as after a server crash. */
   stop(): Promise<void> {
     this.stopping ??= new Promise<void>((resolve) => {
@@ -106,6 +115,10 @@ export class EventStoreDbTestDouble {
       this.silentServer?.close(() => resolve());
     });
     return this.stopping;
+  }
+
+  private listen(): Promise<void> {
+    return this.silent ? this.listenSilently() : this.listenGrpc();
   }
 
   private async listenGrpc(): Promise<void> {
