@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 
-export type EventStoreKind = 'sqlite' | 'memory';
+export type EventStoreKind = 'sqlite' | 'memory' | 'eventstoredb';
 
 export interface AppConfig {
   readonly port: number;
@@ -8,6 +8,8 @@ export interface AppConfig {
   /** Holds the event store, the read models, the signing secret and the admin token. */
   readonly dataDir: string;
   readonly eventStore: EventStoreKind;
+  /** Set exactly when eventStore is 'eventstoredb'. */
+  readonly eventStoreDb: EventStoreDbConfig | null;
   /** FULL: an acknowledged write survives power loss. NORMAL trades that for speed. */
   readonly sqliteSynchronous: 'FULL' | 'NORMAL';
   readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
@@ -60,17 +62,54 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     throw new ConfigError('PORT', `"${rawPort}" is not a port number`);
   }
+  const eventStore = oneOf(env, 'PMO_EVENT_STORE', ['sqlite', 'memory', 'eventstoredb'] as const, 'sqlite');
   return {
     port,
     host: env.HOST?.trim() || 'localhost',
     dataDir: path.resolve(env.PMO_DATA_DIR?.trim() || 'data'),
-    eventStore: oneOf(env, 'PMO_EVENT_STORE', ['sqlite', 'memory'] as const, 'sqlite'),
+    eventStore,
+    eventStoreDb: eventStoreDb(env, eventStore),
     sqliteSynchronous: oneOf(env, 'PMO_SQLITE_SYNCHRONOUS', ['FULL', 'NORMAL'] as const, 'FULL'),
     logLevel: oneOf(env, 'LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const, 'info'),
     identityProvider: identityProvider(env),
     graphqlIntrospection: flag(env, 'PMO_GRAPHQL_INTROSPECTION', env.NODE_ENV?.trim() !== 'production'),
     mutationRateLimitPerMinute: count(env, 'PMO_MUTATION_RATE_LIMIT', DEFAULT_MUTATION_RATE_LIMIT),
   };
+}
+
+/** The EventStoreDB server (or cluster) the service keeps its events in. */
+export interface EventStoreDbConfig {
+  /** Holds credentials when the server wants them: never logged or echoed. */
+  readonly connectionString: string;
+  /** Every call to the server gives up after this long, in ms. */
+  readonly deadlineMs: number;
+}
+
+const EVENTSTORE_VARIABLES = ['EVENTSTORE_CONNECTION_STRING', 'PMO_EVENTSTORE_DEADLINE_MS'] as const;
+const MAX_DEADLINE_MS = 60_000;
+
+/** The connection string is required with PMO_EVENT_STORE=eventstoredb and refused with any other store. */
+function eventStoreDb(env: NodeJS.ProcessEnv, eventStore: EventStoreKind): EventStoreDbConfig | null {
+  const value = (name: string) => env[name]?.trim() || null;
+  if (eventStore !== 'eventstoredb') {
+    const stray = EVENTSTORE_VARIABLES.find((name) => value(name) !== null);
+    if (stray) throw new ConfigError(stray, `applies only to PMO_EVENT_STORE=eventstoredb (the store is ${eventStore})`);
+    return null;
+  }
+  const connectionString = value('EVENTSTORE_CONNECTION_STRING');
+  if (connectionString === null) {
+    throw new ConfigError('EVENTSTORE_CONNECTION_STRING', 'not set, but PMO_EVENT_STORE=eventstoredb needs it (esdb://host:2113?tls=false)');
+  }
+  // Never echo the value: it may carry a password.
+  if (!/^esdb(\+discover)?:\/\/[^/?#\s]+/.test(connectionString)) {
+    throw new ConfigError('EVENTSTORE_CONNECTION_STRING', 'is not an EventStoreDB connection string (esdb://host:port or esdb+discover://host:port)');
+  }
+  const deadline = value('PMO_EVENTSTORE_DEADLINE_MS') ?? '5000';
+  const deadlineMs = Number(deadline);
+  if (!/^\d+$/.test(deadline) || deadlineMs < 1 || deadlineMs > MAX_DEADLINE_MS) {
+    throw new ConfigError('PMO_EVENTSTORE_DEADLINE_MS', `"${deadline}" is not a whole number of milliseconds from 1 to ${MAX_DEADLINE_MS}`);
+  }
+  return { connectionString, deadlineMs };
 }
 
 /** An OpenID Connect / OAuth 2 provider whose RS256 or ES256 tokens the service accepts. */
