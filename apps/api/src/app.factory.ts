@@ -16,11 +16,22 @@ export const BODY_LIMIT_BYTES = 1024 * 1024;
 /** Never logged, whatever logs a request's headers: credentials stay out of the log. */
 const REDACTED_PATHS = ['req.headers.authorization', 'req.headers.cookie', 'headers.authorization', 'headers.cookie'];
 
+/**
+ * With abortOnError off, whatever fails while Nest builds the app is rethrown to createApp's caller,
+ * which reports it on one line; Nest's ExceptionHandler would first print it again with every stack.
+ */
+class ServiceLogger extends ConsoleLogger {
+  override error(message: unknown, ...rest: unknown[]): void {
+    if (rest[rest.length - 1] === 'ExceptionHandler') return;
+    super.error(message, ...rest);
+  }
+}
+
 /** Nest's own messages at the levels LOG_LEVEL lets through, one JSON object a line like Fastify's. */
 const nestLogger = (level: AppConfig['logLevel']): LoggerService | false => {
   const order: LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'];
   const upTo: Record<AppConfig['logLevel'], number> = { silent: 0, fatal: 1, error: 2, warn: 3, info: 4, debug: 5, trace: 6 };
-  return level === 'silent' ? false : new ConsoleLogger({ json: true, logLevels: order.slice(0, upTo[level]) });
+  return level === 'silent' ? false : new ServiceLogger({ json: true, logLevels: order.slice(0, upTo[level]) });
 };
 
 const isUnder = (url: string, path: string) => url === path || url.startsWith(`${path}?`) || url.startsWith(`${path}/`);
@@ -42,6 +53,9 @@ export async function createApp(
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
     logger: options.logger ?? nestLogger(config.logLevel),
+    // A provider that cannot start (an event store that does not answer) rejects here, for the
+    // caller to report, rather than Nest exiting the process on its own.
+    abortOnError: false,
   });
   const fastify = app.getHttpAdapter().getInstance();
   fastify.decorateRequest('principal', undefined);

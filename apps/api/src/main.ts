@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
+import { StoreUnavailableError } from '@throughline/event-store';
 import { createApp } from './app.factory';
 import { ensureAdminToken } from './auth/admin-token';
 import { loadOrCreateSigningSecret } from './auth/secret-files';
@@ -22,7 +23,15 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  const message = error instanceof ConfigError ? `configuration: ${error.message}` : error instanceof Error ? (error.stack ?? error.message) : String(error);
+  const message =
+    error instanceof ConfigError
+      ? `configuration: ${error.message}`
+      : // Names the server (host:port), never the connection string: it may carry a password.
+        error instanceof StoreUnavailableError
+        ? `event store: ${error.message}`
+        : error instanceof Error
+          ? (error.stack ?? error.message)
+          : String(error);
   // One JSON line, like every other line the service writes, so log collectors keep it whole.
   console.error(JSON.stringify({ level: 'fatal', timestamp: new Date().toISOString(), context: 'Throughline', message: `Throughline could not start: ${message}` }));
   process.exit(1);

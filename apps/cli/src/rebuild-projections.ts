@@ -1,6 +1,6 @@
-import { Projector, ReadModelDb } from '@throughline/read-models';
+import { Projector } from '@throughline/read-models';
 import { loadConfig } from '../../api/src/config/app-config';
-import { openEventStore, readModelsLocation } from '../../api/src/infrastructure/open-event-store';
+import { connectEventStore, openReadModels } from '../../api/src/infrastructure/open-event-store';
 import { projectionsFor } from '../../api/src/infrastructure/persistence.module';
 
 /**
@@ -10,8 +10,8 @@ import { projectionsFor } from '../../api/src/infrastructure/persistence.module'
  */
 async function main(): Promise<void> {
   const config = loadConfig();
-  const store = openEventStore(config);
-  const db = ReadModelDb.open(readModelsLocation(config));
+  const store = await connectEventStore(config);
+  const db = openReadModels(config);
   const head = await store.headPosition();
   const started = Date.now();
   let lastPrint = 0;

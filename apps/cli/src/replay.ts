@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { AsOfFolds } from '@throughline/read-models';
 import { loadConfig } from '../../api/src/config/app-config';
 import { isEntityId } from '../../api/src/common/stream-ids';
-import { EVENTS_FILE, openEventStore, readModelsLocation } from '../../api/src/infrastructure/open-event-store';
+import { connectEventStore, EVENTS_FILE, readModelsLocation } from '../../api/src/infrastructure/open-event-store';
 import { fail, parseCommandLine } from './cli-args';
 import { findPmoEntities } from './replay/pmo-entities';
 import { snapshotPmo } from './replay/pmo-snapshot';
@@ -49,7 +49,7 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const eventsFile = path.join(config.dataDir, EVENTS_FILE);
   if (config.eventStore === 'sqlite' && !fs.existsSync(eventsFile)) fail(`no event store at ${eventsFile}; set PMO_DATA_DIR to the service's data directory`);
-  const store = openEventStore(config);
+  const store = await connectEventStore(config);
   try {
     const owned = await findPmoEntities(store, config.eventStore === 'memory' ? null : readModelsLocation(config), pmoId);
     const snapshot = await snapshotPmo(new AsOfFolds(store), pmoId, owned, asOf);

@@ -8,15 +8,24 @@ const BOOKKEEPING_VERSION = 1;
 
 const quoteIdentifier = (name: string): string => `"${name.replace(/"/g, '""')}"`;
 
-/** Hash of everything that decides the rows: projection names, DDL and declared fingerprints. */
-export const schemaFingerprint = (projections: readonly Projection[]): string => {
+/** Hash of everything that decides the rows: projection names, DDL, declared fingerprints, and the source. */
+export const schemaFingerprint = (projections: readonly Projection[], source: string | null = null): string => {
   const described = [...projections]
     .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
     .map((p) => ({ name: p.name, ddl: p.ddl, fingerprint: p.fingerprint ?? null }));
   return createHash('sha256')
-    .update(JSON.stringify({ bookkeeping: BOOKKEEPING_VERSION, projections: described }))
+    .update(JSON.stringify({ bookkeeping: BOOKKEEPING_VERSION, projections: described, ...(source === null ? {} : { source }) }))
     .digest('hex');
 };
+
+export interface ReadModelDbOptions {
+  /**
+   * The event store the read models are built from, when it is not the embedded one (e.g.
+   * 'eventstoredb'). It is part of the schema fingerprint: read models built from another store are
+   * rebuilt rather than resumed at a checkpoint that means another event there.
+   */
+  readonly source?: string;
+}
 
 /**
  * The SQLite file holding read models and their checkpoint. Everything in it is derived from the
@@ -27,7 +36,10 @@ export class ReadModelDb {
   private readonly selectCheckpoint;
   private readonly upsertCheckpoint;
 
-  private constructor(readonly connection: Database) {
+  private constructor(
+    readonly connection: Database,
+    private readonly source: string | null,
+  ) {
     connection.exec(`
       CREATE TABLE IF NOT EXISTS checkpoint (name TEXT PRIMARY KEY, position TEXT NOT NULL);
       CREATE TABLE IF NOT EXISTS schema_fingerprint (
@@ -45,13 +57,13 @@ export class ReadModelDb {
   }
 
   /** Opens (creating if needed) the database at `path`; ':memory:' for specs. */
-  static open(path: string): ReadModelDb {
+  static open(path: string, options: ReadModelDbOptions = {}): ReadModelDb {
     const connection = new BetterSqlite3(path);
     connection.pragma('journal_mode = WAL');
     connection.pragma('synchronous = NORMAL');
     // Another process (the rebuild CLI, a second API instance) may hold the write lock briefly.
     connection.pragma('busy_timeout = 5000');
-    return new ReadModelDb(connection);
+    return new ReadModelDb(connection, options.source ?? null);
   }
 
   /**
@@ -65,7 +77,7 @@ export class ReadModelDb {
     const stored = this.connection
       .prepare<[], { fingerprint: string; tables: string }>('SELECT fingerprint, tables FROM schema_fingerprint WHERE id = 1')
       .get();
-    if (stored?.fingerprint === schemaFingerprint(projections)) {
+    if (stored?.fingerprint === schemaFingerprint(projections, this.source)) {
       this.connection.transaction(() => createSchema(this.connection, projections))();
       return false;
     }
@@ -87,7 +99,7 @@ export class ReadModelDb {
           `INSERT INTO schema_fingerprint (id, fingerprint, tables) VALUES (1, ?, ?)
            ON CONFLICT (id) DO UPDATE SET fingerprint = excluded.fingerprint, tables = excluded.tables`,
         )
-        .run(schemaFingerprint(projections), JSON.stringify(projections.flatMap((p) => p.tables)));
+        .run(schemaFingerprint(projections, this.source), JSON.stringify(projections.flatMap((p) => p.tables)));
     })();
   }
 

@@ -17,7 +17,7 @@ import { CommandRunner } from '../common/command-runner';
 import { ENTITY_KINDS } from '../common/entity-kinds';
 import { EntityReader } from '../common/entity-reader';
 import { APP_CONFIG, EVENT_STORE } from '../common/tokens';
-import { openEventStore, readModelsLocation } from './open-event-store';
+import { connectEventStore, openReadModels } from './open-event-store';
 
 /** The read models every instance keeps; adding one here makes the next start rebuild them. */
 export const projectionsFor = () => [new EntityStateProjection(ENTITY_KINDS), new AlignmentProjection(), new AuditLogProjection()];
@@ -38,8 +38,10 @@ export class PersistenceModule implements OnModuleInit, OnApplicationShutdown {
       module: PersistenceModule,
       providers: [
         { provide: APP_CONFIG, useValue: config },
-        { provide: EVENT_STORE, useFactory: () => openEventStore(config) },
-        { provide: ReadModelDb, useFactory: () => ReadModelDb.open(readModelsLocation(config)) },
+        // Async: EventStoreDB is reached over the network, and a start-up it cannot serve fails here.
+        { provide: EVENT_STORE, useFactory: () => connectEventStore(config) },
+        // After the store, which creates the data directory and may refuse to open.
+        { provide: ReadModelDb, inject: [EVENT_STORE], useFactory: () => openReadModels(config) },
         {
           provide: Projector,
           inject: [EVENT_STORE, ReadModelDb],
@@ -77,7 +79,7 @@ export class PersistenceModule implements OnModuleInit, OnApplicationShutdown {
   }
 
   async onModuleInit(): Promise<void> {
-    if (this.projector.schemaReset) this.logger.log('read models changed shape: rebuilding them from the events');
+    if (this.projector.schemaReset) this.logger.log('read models changed shape or store: rebuilding them from the events');
     await this.projector.start();
   }
 
