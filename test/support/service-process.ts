@@ -16,6 +16,11 @@ export const freePort = (): Promise<number> =>
     });
   });
 
+/** Chosen by each test's own env, never by what the shell running the tests happens to export. */
+const STORE_VARIABLES = ['PMO_EVENT_STORE', 'EVENTSTORE_CONNECTION_STRING', 'PMO_EVENTSTORE_DEADLINE_MS'];
+const inheritedEnv = (): NodeJS.ProcessEnv =>
+  Object.fromEntries(Object.entries(process.env).filter(([name]) => !STORE_VARIABLES.includes(name)));
+
 /** The service as its own operating-system process, started the way `npm start` starts it. */
 export class ServiceProcess {
   private child: ChildProcess | null = null;
@@ -38,14 +43,7 @@ export class ServiceProcess {
   }
 
   async start(timeoutMs = 60_000): Promise<void> {
-    this.output = '';
-    this.child = spawn(process.execPath, ['-r', '@swc-node/register', path.join(ROOT, 'apps/api/src/main.ts')], {
-      cwd: ROOT,
-      env: { ...process.env, PORT: String(this.port), HOST: '127.0.0.1', PMO_DATA_DIR: this.dataDir, LOG_LEVEL: 'warn', ...this.env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    this.child.stdout?.on('data', (chunk) => (this.output += chunk));
-    this.child.stderr?.on('data', (chunk) => (this.output += chunk));
+    this.child = this.spawn();
     const deadline = Date.now() + timeoutMs;
     while (Date.now() < deadline) {
       if (this.child.exitCode !== null) throw new Error(`service exited with ${this.child.exitCode}:\n${this.output}`);
@@ -56,6 +54,24 @@ export class ServiceProcess {
     throw new Error(`service not ready within ${timeoutMs} ms:\n${this.output}`);
   }
 
+  /**
+   * Starts a process that must fail to start, and waits for it to exit by itself. If it has not
+   * exited within `timeoutMs` it is killed and `code` is null.
+   */
+  async runUntilExit(timeoutMs: number): Promise<{ code: number | null; stdout: string; stderr: string }> {
+    const child = this.spawn();
+    this.child = child;
+    let stdout = '';
+    let stderr = '';
+    child.stdout?.on('data', (chunk) => (stdout += chunk));
+    child.stderr?.on('data', (chunk) => (stderr += chunk));
+    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+    const code = await exited;
+    clearTimeout(timer);
+    return { code, stdout, stderr };
+  }
+
   /** SIGKILL: no shutdown hook runs, nothing is flushed that was not already durable. */
   async kill(): Promise<void> {
     const child = this.child;
@@ -63,6 +79,18 @@ export class ServiceProcess {
     const exited = new Promise((resolve) => child.once('exit', resolve));
     child.kill('SIGKILL');
     await exited;
+  }
+
+  private spawn(): ChildProcess {
+    this.output = '';
+    const child = spawn(process.execPath, ['-r', '@swc-node/register', path.join(ROOT, 'apps/api/src/main.ts')], {
+      cwd: ROOT,
+      env: { ...inheritedEnv(), PORT: String(this.port), HOST: '127.0.0.1', PMO_DATA_DIR: this.dataDir, LOG_LEVEL: 'warn', ...this.env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    child.stdout?.on('data', (chunk) => (this.output += chunk));
+    child.stderr?.on('data', (chunk) => (this.output += chunk));
+    return child;
   }
 
   adminClient(): GraphQLClient {
