@@ -58,6 +58,12 @@ describe('EventStoreDbEventStore', () => {
       }
     });
 
+    it('bounds the start-up check at 8 s even when calls may take a minute', async () => {
+      await expect(
+        openEventStoreDbEventStore({ connectionString: `esdb://127.0.0.1:${silent.port}?tls=false`, deadlineMs: 60_000 }),
+      ).rejects.toThrow(`EventStoreDB at 127.0.0.1:${silent.port} did not answer within 8000 ms`);
+    }, 30_000);
+
     it('fails open() against a silent server, and a subscription reports it through onError', async () => {
       await expect(
         openEventStoreDbEventStore({ connectionString: `esdb://127.0.0.1:${silent.port}?tls=false`, deadlineMs: 200 }),

@@ -58,6 +58,7 @@ import type { RecordedEvent as ClientRecordedEvent } from '@eventstore/db-client
 import { AppendListeners } from '../append-listeners';
 import { assertAppendable, resolveReadAll, resolveReadStream } from '../append-rules';
 import { KeyedLock } from '../command-handling/keyed-lock';
+import { StoreUnavailableError } from '../errors';
 import type {
   AppendOptions,
   AppendResult,
@@ -74,6 +75,7 @@ import { type StoredEventReader, type StoredRecordedEvent, type Upcaster, Upcast
 import type { StreamNameFilter } from './eventstoredb-all-reads';
 import { EventStoreDbAppender } from './eventstoredb-appender';
 import { EventStoreDbCalls } from './eventstoredb-calls';
+import { DeadlineExceededError, withDeadline } from './with-deadline';
 import { type DecodedEvent, decodeEvent, decodeStoredEvent } from './eventstoredb-envelope';
 import { assertStorable, assertStoredBatch, feedFilterOf, positiveInteger } from './eventstoredb-rules';
 import { type AllSubscriptionOptions, EventStoreDbSubscription } from './eventstoredb-subscription';
@@ -95,6 +97,11 @@ export interface EventStoreDbEventStoreOptions {
 }
 
 const DEFAULT_DEADLINE_MS = 5_000;
+/**
+ * The start-up check waits at most this long whatever the per-call deadline: with the client's
+ * loading and connecting around it, a service that cannot reach its store stops within 15 s.
+ */
+const OPEN_CHECK_MAX_MS = 8_000;
 const DEFAULT_COMMAND_LEASE_MS = 30_000;
 
 export class EventStoreDbEventStore implements EventStore, StoredEventReader {
@@ -123,8 +130,12 @@ export class EventStoreDbEventStore implements EventStore, StoredEventReader {
   /** Creates the store and checks, within the deadline, that the server answers reads of $all. */
   static async open(options: EventStoreDbEventStoreOptions): Promise<EventStoreDbEventStore> {
     const store = new EventStoreDbEventStore(options);
+    const checkMs = Math.min(store.calls.deadlineMs, OPEN_CHECK_MAX_MS);
     try {
-      await store.headPosition();
+      await withDeadline(checkMs, () => store.headPosition()).catch((error: unknown) => {
+        if (!(error instanceof DeadlineExceededError)) throw error;
+        throw new StoreUnavailableError(`EventStoreDB at ${store.target} did not answer within ${checkMs} ms`);
+      });
     } catch (error) {
       await store.close();
       throw error;
