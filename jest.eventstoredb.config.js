@@ -4,7 +4,7 @@ if (!process.env.EVENTSTORE_CONNECTION_STRING) {
     [
       'EVENTSTORE_CONNECTION_STRING is not set: npm run test:eventstoredb runs the conformance suite against a real EventStoreDB.',
       'Start one, for example:',
-      '  docker run --rm -p 2113:2113 -e EVENTSTORE_INSECURE=true -e EVENTSTORE_MEM_DB=true eventstore/eventstore:24.10',
+      '  docker run --rm -p 2113:2113 -e EVENTSTORE_INSECURE=true -e EVENTSTORE_MEM_DB=true eventstore/eventstore:24.10.0-bookworm-slim',
       'then run:',
       '  EVENTSTORE_CONNECTION_STRING="esdb://localhost:2113?tls=false" npm run test:eventstoredb',
     ].join('\n'),
