@@ -12,13 +12,18 @@ import { toActivityView } from './activity.view';
 export class ActivityViews {
   constructor(private readonly alignment: AlignmentReader) {}
 
-  many(records: readonly (EntityRecord<ActivityState> | null)[], asOf: string | null): (Activity | null)[] {
-    const ids = records.flatMap((r) => (r ? [r.entityId] : []));
+  /**
+   * `withHours: false` skips summing the logged hours when the client reads neither `hoursLogged`
+   * nor `status`: the sum runs over every work entry of the activity and dominates a query that
+   * only wants an activity's title.
+   */
+  many(records: readonly (EntityRecord<ActivityState> | null)[], asOf: string | null, { withHours = true } = {}): (Activity | null)[] {
+    const ids = withHours ? records.flatMap((r) => (r ? [r.entityId] : [])) : [];
     const hours = ids.length > 0 ? this.alignment.hoursLoggedByActivity(ids, asOf) : new Map<string, number>();
     return records.map((r) => toActivityView(r, asOf, r ? (hours.get(r.entityId) ?? 0) : 0));
   }
 
-  one(record: EntityRecord<ActivityState> | null, asOf: string | null): Activity | null {
-    return this.many([record], asOf)[0] ?? null;
+  one(record: EntityRecord<ActivityState> | null, asOf: string | null, options: { withHours?: boolean } = {}): Activity | null {
+    return this.many([record], asOf, options)[0] ?? null;
   }
 }

@@ -1,4 +1,5 @@
-import { Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { Info, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import type { GraphQLResolveInfo } from 'graphql';
 import { QueryBus } from '@nestjs/cqrs';
 import type { ActivityState, ObjectiveState } from '@throughline/domain';
 import { NotFoundError } from '../common/app-errors';
@@ -11,6 +12,10 @@ import { toObjectiveView } from '../objectives/objective.view';
 import { ObjectiveContributionsQuery } from './activity.queries';
 import { Activity, Contribution, ContributionPeriod } from './activity.types';
 import { ActivityViews } from './activity-views';
+import { selectsAny } from '../graphql/selection';
+
+/** The activity fields that need the hours logged against it (status: IN_PROGRESS is derived from them). */
+const HOURS_FIELDS = ['hoursLogged', 'status'] as const;
 
 const objectiveOf = async (loaders: Loaders, clock: Clock, link: { objectiveId: string; asOf: string | null }): Promise<Objective> => {
   const record = await loaders.entity<ObjectiveState>(OBJECTIVE_KIND, link.asOf).load(link.objectiveId);
@@ -29,9 +34,9 @@ export class ContributionResolver {
   }
 
   @ResolveField(() => Activity)
-  async activity(@Parent() contribution: Contribution, @RequestLoaders() loaders: Loaders): Promise<Activity> {
+  async activity(@Parent() contribution: Contribution, @RequestLoaders() loaders: Loaders, @Info() info: GraphQLResolveInfo): Promise<Activity> {
     const record = await loaders.entity<ActivityState>(ACTIVITY_KIND, contribution.asOf).load(contribution.activityId);
-    const activity = this.views.one(record, contribution.asOf);
+    const activity = this.views.one(record, contribution.asOf, { withHours: selectsAny(info, HOURS_FIELDS) });
     if (!activity) throw new NotFoundError('activity', contribution.activityId);
     return activity;
   }
