@@ -8,9 +8,6 @@ import { loadConfig } from '../../apps/api/src/config/app-config';
 import { openEventStore, readModelsLocation } from '../../apps/api/src/infrastructure/open-event-store';
 import { projectionsFor } from '../../apps/api/src/infrastructure/persistence.module';
 
-/** As apps/cli/src/rebuild-projections.ts. */
-const BATCH_SIZE = 5000;
-
 async function main(): Promise<void> {
   const config = loadConfig();
   const store = openEventStore(config);
@@ -18,7 +15,6 @@ async function main(): Promise<void> {
   let events = 0;
   let peakHeapMb = 0;
   const projector = new Projector(store, db, projectionsFor(), {
-    batchSize: BATCH_SIZE,
     onProgress: ({ applied }) => {
       events = applied;
       peakHeapMb = Math.max(peakHeapMb, process.memoryUsage().heapUsed / 2 ** 20);

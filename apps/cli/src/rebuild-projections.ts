@@ -17,7 +17,6 @@ async function main(): Promise<void> {
   let lastPrint = 0;
   let count = 0;
   const projector = new Projector(store, db, projectionsFor(), {
-    batchSize: 5000,
     onProgress: ({ position, applied }) => {
       count = applied;
       if (Date.now() - lastPrint < 500) return;
