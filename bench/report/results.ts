@@ -1,3 +1,5 @@
+import type { AppendResults } from '../phases/append.phase';
+import type { RebuildResults } from '../phases/rebuild.phase';
 import type { Machine } from '../support/machine';
 
 /** One run as written to bench/results/latest.json. Figures are per second unless named otherwise. */
@@ -13,16 +15,8 @@ export interface BenchResults {
   };
   readonly machine: Machine;
   readonly settings: Record<string, unknown>;
-  readonly append: {
-    readonly rawInsertsPerSec: number;
-    readonly singleCommandsPerSec: number;
-    readonly singleAppendsPerSec: number;
-    readonly concurrentEventsPerSec: number;
-    readonly concurrency: number;
-    readonly concurrentCommits: number;
-    readonly concurrentCommands: number;
-    readonly peer: { readonly name: string; readonly appendsPerSec: number; readonly failures: number };
-  };
+  /** The append phase's figures; its own duration is part of the run's. */
+  readonly append: Omit<AppendResults, 'seconds'>;
   readonly graphql: {
     readonly trivialReqPerSec: number;
     readonly trivialP50Ms: number;
@@ -45,15 +39,7 @@ export interface BenchResults {
     readonly seconds: number;
     readonly failures: number;
   };
-  readonly rebuild: {
-    readonly events: number;
-    readonly eventsPerSec: number;
-    readonly rawScanPerSec: number;
-    readonly rawScanParsedPerSec: number;
-    readonly peakRssMb: number;
-    readonly peakHeapMb: number;
-    readonly seconds: number;
-  };
+  readonly rebuild: RebuildResults;
   readonly asOf: {
     readonly events100Ms: number;
     readonly events1000Ms: number;
