@@ -49,20 +49,22 @@ export function toEventParams(event: SealedEvent) {
   };
 }
 
+/** The event a row holds, once its JSON columns are parsed. */
+const eventOf = (row: EventRow, data: Record<string, unknown>, metadata: Omit<StoredMetadata, 'recordedAt'>): RecordedEvent => ({
+  id: row.id,
+  streamId: row.stream_id,
+  revision: Number(row.revision),
+  position: row.position,
+  type: row.type,
+  schemaVersion: Number(row.schema_version),
+  data,
+  metadata: { ...metadata, recordedAt: row.recorded_at },
+  hash: row.hash,
+  prevHash: row.prev_hash,
+});
+
 export function toRecordedEvent(row: EventRow): RecordedEvent {
-  const metadata: StoredMetadata = { ...JSON.parse(row.metadata), recordedAt: row.recorded_at };
-  return {
-    id: row.id,
-    streamId: row.stream_id,
-    revision: Number(row.revision),
-    position: row.position,
-    type: row.type,
-    schemaVersion: Number(row.schema_version),
-    data: JSON.parse(row.data),
-    metadata,
-    hash: row.hash,
-    prevHash: row.prev_hash,
-  };
+  return eventOf(row, JSON.parse(row.data), JSON.parse(row.metadata));
 }
 
 /**
@@ -79,20 +81,7 @@ export function toStoredRecordedEvent(row: EventRow): StoredRecordedEvent {
       return placeholder;
     }
   };
-  const data = parse<Record<string, unknown>>('data', {});
-  const metadata: StoredMetadata = { ...parse('metadata', { actor: '', correlationId: '' }), recordedAt: row.recorded_at };
-  const event: RecordedEvent = {
-    id: row.id,
-    streamId: row.stream_id,
-    revision: Number(row.revision),
-    position: row.position,
-    type: row.type,
-    schemaVersion: Number(row.schema_version),
-    data,
-    metadata,
-    hash: row.hash,
-    prevHash: row.prev_hash,
-  };
+  const event = eventOf(row, parse('data', {}), parse('metadata', { actor: '', correlationId: '' }));
   return unreadable.length === 0 ? event : { ...event, unreadable: unreadable.join('; ') };
 }
 
