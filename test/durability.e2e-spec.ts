@@ -1,7 +1,8 @@
 import * as fs from 'node:fs';
 import { daysFromToday, today } from './support/days';
 import { DEFINE_OBJECTIVE, ESTABLISH_PMO, GET_OBJECTIVE, HISTORY, RECORD_PROGRESS } from './support/operations';
-import { freePort, ServiceProcess } from './support/service-process';
+import { freePort } from '@throughline/testing';
+import { ServiceProcess } from './support/service-process';
 import { tempDataDir } from './support/test-app';
 
 jest.setTimeout(120_000);

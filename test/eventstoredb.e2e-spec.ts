@@ -4,7 +4,8 @@ import { EventStoreDbTestDouble } from '../libs/event-store/src/eventstoredb/tes
 import { daysFromToday, today } from './support/days';
 import type { GraphQLClient } from './support/graphql-client';
 import { AUDIT_LOG, DEFINE_OBJECTIVE, ESTABLISH_PMO, GET_OBJECTIVE, GET_PMO, RECORD_PROGRESS } from './support/operations';
-import { freePort, ServiceProcess } from './support/service-process';
+import { freePort } from '@throughline/testing';
+import { ServiceProcess } from './support/service-process';
 import { startTestApp, tempDataDir, type TestApp } from './support/test-app';
 
 jest.setTimeout(90_000);

@@ -5,7 +5,8 @@ import { SignJWT } from 'jose';
 import type { EventStore } from '@throughline/event-store';
 import { EVENT_STORE } from '../apps/api/src/common/tokens';
 import { ESTABLISH_PMO, HISTORY } from './support/operations';
-import { freePort, ServiceProcess } from './support/service-process';
+import { freePort } from '@throughline/testing';
+import { ServiceProcess } from './support/service-process';
 import { startTestApp, tempDataDir, type TestApp } from './support/test-app';
 
 const ROOT = path.resolve(__dirname, '..');

@@ -14,7 +14,7 @@ import { EventStoreDbTestDouble } from '../libs/event-store/src/eventstoredb/tes
 import { daysFromToday, today } from './support/days';
 import { DEFINE_OBJECTIVE, DRAFT_PLAN, ESTABLISH_PMO, LOG_WORK, PLAN_ACTIVITY, RECORD_PROGRESS } from './support/operations';
 import { runCli, runCliAsync } from './support/run-cli';
-import { freePort } from './support/service-process';
+import { freePort } from '@throughline/testing';
 import { startTestApp, tempDataDir } from './support/test-app';
 
 jest.setTimeout(240_000);

@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as net from 'node:net';
+import { freePort } from '@throughline/testing';
 import * as path from 'node:path';
 import { elapsedMs } from './stats';
 
@@ -9,15 +9,6 @@ export const ROOT = path.resolve(__dirname, '..', '..');
 export const SERVICE_ENTRY = path.join(ROOT, 'dist/apps/api/src/main.js');
 const EXIT_ON_SIGNAL = path.join(ROOT, 'dist/bench/support/exit-on-signal.js');
 
-export const freePort = (): Promise<number> =>
-  new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
 
 /**
  * The built service in its own process on a data directory. Request logging stays off (warn) and

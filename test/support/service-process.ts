@@ -1,20 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as net from 'node:net';
 import * as path from 'node:path';
 import { GraphQLClient } from './graphql-client';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 
-export const freePort = (): Promise<number> =>
-  new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
 
 /** Chosen by each test's own env, never by what the shell running the tests happens to export. */
 const STORE_VARIABLES = ['PMO_EVENT_STORE', 'EVENTSTORE_CONNECTION_STRING', 'PMO_EVENTSTORE_DEADLINE_MS'];

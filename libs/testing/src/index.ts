@@ -1,2 +1,3 @@
 export * from './decider-spec';
 export * from './decide-or-refuse';
+export * from './free-port';
