@@ -1,4 +1,5 @@
 export * from './shared/decider';
+export * from './shared/view';
 export * from './shared/domain-error';
 export * from './shared/local-date';
 export * from './pmo/pmo.events';
