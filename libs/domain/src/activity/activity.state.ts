@@ -4,7 +4,8 @@ import type { LocalDate } from '../shared/local-date';
 import type { ActivityEvent, ActivityMode } from './activity.events';
 
 /** IN_PROGRESS is not a state of the activity: read models derive it from logged work. */
-export type ActivityStatus = 'PLANNED' | 'DONE' | 'CANCELLED';
+export const ACTIVITY_STATUSES = ['PLANNED', 'DONE', 'CANCELLED'] as const;
+export type ActivityStatus = (typeof ACTIVITY_STATUSES)[number];
 
 /** One period of contribution to an objective; the history keeps ended ones. */
 export interface ActivityLink extends LinkPeriod {

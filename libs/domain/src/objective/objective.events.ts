@@ -1,10 +1,15 @@
 import type { DomainEvent } from '../shared/decider';
 import type { LocalDate } from '../shared/local-date';
 
-export type MetricDirection = 'INCREASE' | 'DECREASE';
+export const METRIC_DIRECTIONS = ['INCREASE', 'DECREASE'] as const;
+export type MetricDirection = (typeof METRIC_DIRECTIONS)[number];
 
 export const OBJECTIVE_OUTCOMES = ['ACHIEVED', 'MISSED', 'ABANDONED'] as const;
 export type ObjectiveOutcome = (typeof OBJECTIVE_OUTCOMES)[number];
+
+/** An objective is ACTIVE until it is closed, and then its status is the outcome it was closed with. */
+export const OBJECTIVE_STATUSES = ['ACTIVE', ...OBJECTIVE_OUTCOMES] as const;
+export type ObjectiveStatus = (typeof OBJECTIVE_STATUSES)[number];
 
 export interface Metric {
   readonly name: string;

@@ -10,7 +10,8 @@ export const AT_RISK_TOLERANCE = 0.25;
 // a threshold can land a rounding error below it (0.8 - 0.1 is 0.7000000000000001).
 const EPSILON = 1e-9;
 
-export type ObjectiveHealth = 'NO_DATA' | 'ON_TRACK' | 'AT_RISK' | 'OFF_TRACK' | 'CLOSED';
+export const OBJECTIVE_HEALTHS = ['NO_DATA', 'ON_TRACK', 'AT_RISK', 'OFF_TRACK', 'CLOSED'] as const;
+export type ObjectiveHealth = (typeof OBJECTIVE_HEALTHS)[number];
 
 export interface ObjectiveAssessment {
   /** Value of the measurement with the latest measuredOn up to `today`; null before any. */

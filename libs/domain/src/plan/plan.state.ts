@@ -2,7 +2,8 @@ import { assertNever } from '../shared/decider';
 import type { LocalDate } from '../shared/local-date';
 import type { PlanEvent } from './plan.events';
 
-export type PlanStatus = 'DRAFT' | 'SUBMITTED' | 'APPROVED' | 'SUPERSEDED';
+export const PLAN_STATUSES = ['DRAFT', 'SUBMITTED', 'APPROVED', 'SUPERSEDED'] as const;
+export type PlanStatus = (typeof PLAN_STATUSES)[number];
 
 /** The plan's own status is that of its latest version, which is never SUPERSEDED. */
 export type CurrentPlanStatus = Exclude<PlanStatus, 'SUPERSEDED'>;
