@@ -24,3 +24,4 @@ export * from './work/work.commands';
 export * from './work/work.state';
 export * from './work/work.decider';
 export * from './alignment/crediting';
+export * from './event-types';

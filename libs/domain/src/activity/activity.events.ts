@@ -98,3 +98,14 @@ export type ActivityEvent =
   | ActivityReassigned
   | ActivityCompleted
   | ActivityCancelled;
+
+/** The persisted name of every activity event; event-types.spec.ts checks it against ActivityEvent. */
+export const ACTIVITY_EVENT_TYPES = [
+  'ActivityPlanned',
+  'ActivityLinkedToObjective',
+  'ActivityUnlinkedFromObjective',
+  'ActivityRescheduled',
+  'ActivityReassigned',
+  'ActivityCompleted',
+  'ActivityCancelled',
+] as const satisfies readonly ActivityEvent['type'][];

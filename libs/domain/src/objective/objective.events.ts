@@ -89,3 +89,13 @@ export type ObjectiveEvent =
   | ObjectiveDueDateMoved
   | ProgressRecorded
   | ObjectiveClosed;
+
+/** The persisted name of every objective event; event-types.spec.ts checks it against ObjectiveEvent. */
+export const OBJECTIVE_EVENT_TYPES = [
+  'ObjectiveDefined',
+  'ObjectiveRetitled',
+  'ObjectiveTargetRevised',
+  'ObjectiveDueDateMoved',
+  'ProgressRecorded',
+  'ObjectiveClosed',
+] as const satisfies readonly ObjectiveEvent['type'][];

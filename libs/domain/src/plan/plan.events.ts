@@ -64,3 +64,12 @@ export type PlanEvent =
   | BusinessPlanApproved
   | BusinessPlanReturned
   | BusinessPlanRevisionOpened;
+
+/** The persisted name of every plan event; event-types.spec.ts checks it against PlanEvent. */
+export const PLAN_EVENT_TYPES = [
+  'BusinessPlanDrafted',
+  'BusinessPlanSubmitted',
+  'BusinessPlanApproved',
+  'BusinessPlanReturned',
+  'BusinessPlanRevisionOpened',
+] as const satisfies readonly PlanEvent['type'][];

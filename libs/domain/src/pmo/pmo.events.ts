@@ -44,3 +44,11 @@ export type MandateIssued = DomainEvent<
 >;
 
 export type PmoEvent = PmoEstablished | PmoRenamed | PmoHeadAssigned | MandateIssued;
+
+/** The persisted name of every PMO event; event-types.spec.ts checks it against PmoEvent. */
+export const PMO_EVENT_TYPES = [
+  'PmoEstablished',
+  'PmoRenamed',
+  'PmoHeadAssigned',
+  'MandateIssued',
+] as const satisfies readonly PmoEvent['type'][];

@@ -42,3 +42,10 @@ export type WorkCorrected = DomainEvent<
 export type WorkRetracted = DomainEvent<'WorkRetracted', { readonly workEntryId: string; readonly reason: string }>;
 
 export type WorkEvent = WorkLogged | WorkCorrected | WorkRetracted;
+
+/** The persisted name of every work event; event-types.spec.ts checks it against WorkEvent. */
+export const WORK_EVENT_TYPES = [
+  'WorkLogged',
+  'WorkCorrected',
+  'WorkRetracted',
+] as const satisfies readonly WorkEvent['type'][];

@@ -1,0 +1,60 @@
+import { ACTIVITY_EVENT_TYPES, type ActivityEvent } from './activity/activity.events';
+import { EVENT_TYPES } from './event-types';
+import { OBJECTIVE_EVENT_TYPES, type ObjectiveEvent } from './objective/objective.events';
+import { PLAN_EVENT_TYPES, type PlanEvent } from './plan/plan.events';
+import { PMO_EVENT_TYPES, type PmoEvent } from './pmo/pmo.events';
+import type { DomainEvent } from './shared/decider';
+import { WORK_EVENT_TYPES, type WorkEvent } from './work/work.events';
+
+/** The names in the union and not in the list, and in the list and not in the union. */
+type Mismatch<E extends DomainEvent, L extends readonly string[]> = Exclude<E['type'], L[number]> | Exclude<L[number], E['type']>;
+
+/** `true` when a list names exactly its union's event types; otherwise a type naming the odd ones out. */
+type Agrees<E extends DomainEvent, L extends readonly string[]> = [Mismatch<E, L>] extends [never]
+  ? true
+  : { readonly mismatch: Mismatch<E, L> };
+
+// The type check (part of npm test) is the real assertion: an event added to a union and not to
+// its list, or a name in a list that no event of the union has, stops this file compiling and
+// the error names the event.
+const agreement = {
+  pmo: true satisfies Agrees<PmoEvent, typeof PMO_EVENT_TYPES>,
+  objective: true satisfies Agrees<ObjectiveEvent, typeof OBJECTIVE_EVENT_TYPES>,
+  plan: true satisfies Agrees<PlanEvent, typeof PLAN_EVENT_TYPES>,
+  activity: true satisfies Agrees<ActivityEvent, typeof ACTIVITY_EVENT_TYPES>,
+  work: true satisfies Agrees<WorkEvent, typeof WORK_EVENT_TYPES>,
+  all: true satisfies Agrees<PmoEvent | ObjectiveEvent | PlanEvent | ActivityEvent | WorkEvent, typeof EVENT_TYPES>,
+};
+
+// And the check does bite: were either of these accepted, the directives would fail the type check.
+const disagreement = {
+  // @ts-expect-error a list missing one of its union's events
+  missing: true satisfies Agrees<PmoEvent, readonly ['PmoEstablished', 'PmoRenamed', 'PmoHeadAssigned']>,
+  // @ts-expect-error a list naming an event its union lacks
+  extra: true satisfies Agrees<PmoEvent, readonly [...typeof PMO_EVENT_TYPES, 'PmoDissolved']>,
+};
+
+const duplicatesIn = (names: readonly string[]) => names.filter((name, i) => names.indexOf(name) !== i);
+
+describe('event type names', () => {
+  it('given each aggregate, then its list names every event of its union and nothing else', () => {
+    expect(agreement).toEqual({ pmo: true, objective: true, plan: true, activity: true, work: true, all: true });
+    expect(disagreement).toEqual({ missing: true, extra: true });
+  });
+
+  it('given each aggregate, then its list names each event once', () => {
+    const lists = [PMO_EVENT_TYPES, OBJECTIVE_EVENT_TYPES, PLAN_EVENT_TYPES, ACTIVITY_EVENT_TYPES, WORK_EVENT_TYPES];
+    expect(lists.map((list) => duplicatesIn(list))).toEqual([[], [], [], [], []]);
+  });
+
+  it('given every aggregate, then EVENT_TYPES holds all their names, none shared by two aggregates', () => {
+    expect(EVENT_TYPES).toEqual([
+      ...PMO_EVENT_TYPES,
+      ...OBJECTIVE_EVENT_TYPES,
+      ...PLAN_EVENT_TYPES,
+      ...ACTIVITY_EVENT_TYPES,
+      ...WORK_EVENT_TYPES,
+    ]);
+    expect(duplicatesIn(EVENT_TYPES)).toEqual([]);
+  });
+});

@@ -1,0 +1,18 @@
+import { ACTIVITY_EVENT_TYPES } from './activity/activity.events';
+import { OBJECTIVE_EVENT_TYPES } from './objective/objective.events';
+import { PLAN_EVENT_TYPES } from './plan/plan.events';
+import { PMO_EVENT_TYPES } from './pmo/pmo.events';
+import { WORK_EVENT_TYPES } from './work/work.events';
+
+/**
+ * The persisted name of every event the domain records, aggregate by aggregate. A name is unique
+ * across aggregates, so a type alone says which aggregate an event belongs to.
+ */
+export const EVENT_TYPES = [
+  ...PMO_EVENT_TYPES,
+  ...OBJECTIVE_EVENT_TYPES,
+  ...PLAN_EVENT_TYPES,
+  ...ACTIVITY_EVENT_TYPES,
+  ...WORK_EVENT_TYPES,
+] as const;
+export type EventType = (typeof EVENT_TYPES)[number];
