@@ -1,6 +1,5 @@
 import { openLinks, type ActivityState } from '@throughline/domain';
 import type { EntityRecord } from '@throughline/read-models';
-import type { ActivityMode } from '../graphql/enums';
 import { activityStatus } from './activity-status';
 import type { Activity } from './activity.types';
 
@@ -17,7 +16,7 @@ export const toActivityView = (record: EntityRecord<ActivityState> | null, asOf:
     title: state.title,
     description: state.description,
     responsible: state.responsible,
-    mode: state.mode as ActivityMode,
+    mode: state.mode,
     status: activityStatus(state, hoursLogged),
     hoursLogged,
     startsOn: state.startsOn,

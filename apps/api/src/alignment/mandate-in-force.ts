@@ -1,5 +1,4 @@
 import type { LocalDate, PmoState } from '@throughline/domain';
-import type { MandatePurpose } from '../graphql/enums';
 import type { Mandate } from '../pmos/pmo.types';
 
 /**
@@ -10,5 +9,5 @@ export const mandateInForceOn = (pmo: PmoState, day: LocalDate): Mandate | null 
   if (pmo.status === 'NONE') return null;
   const versions = [...pmo.previousMandates, ...(pmo.mandate ? [pmo.mandate] : [])];
   const inForce = versions.filter((m) => m.effectiveFrom <= day).sort((a, b) => b.version - a.version)[0];
-  return inForce ? { ...inForce, purpose: inForce.purpose as MandatePurpose } : null;
+  return inForce ?? null;
 };

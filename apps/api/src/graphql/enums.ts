@@ -1,34 +1,53 @@
-import { registerEnumType } from '@nestjs/graphql';
+import * as domain from '@throughline/domain';
+import { enumFrom } from './enum-from';
 
-// String enums whose values equal the domain's string unions, so values pass through unchanged.
-export enum PmoKind { PORTFOLIO = 'PORTFOLIO', PROGRAMME = 'PROGRAMME', PROJECT = 'PROJECT' }
-export enum MandatePurpose {
-  GOVERNANCE = 'GOVERNANCE',
-  DELIVERY_SUPPORT = 'DELIVERY_SUPPORT',
-  CENTRE_OF_EXCELLENCE = 'CENTRE_OF_EXCELLENCE',
-  COMMERCIAL_VALUE = 'COMMERCIAL_VALUE',
-}
-export enum MetricDirection { INCREASE = 'INCREASE', DECREASE = 'DECREASE' }
-export enum ObjectiveStatus { ACTIVE = 'ACTIVE', ACHIEVED = 'ACHIEVED', MISSED = 'MISSED', ABANDONED = 'ABANDONED' }
-export enum ObjectiveOutcome { ACHIEVED = 'ACHIEVED', MISSED = 'MISSED', ABANDONED = 'ABANDONED' }
-export enum ObjectiveHealth { NO_DATA = 'NO_DATA', ON_TRACK = 'ON_TRACK', AT_RISK = 'AT_RISK', OFF_TRACK = 'OFF_TRACK', CLOSED = 'CLOSED' }
-export enum PlanStatus { DRAFT = 'DRAFT', SUBMITTED = 'SUBMITTED', APPROVED = 'APPROVED', SUPERSEDED = 'SUPERSEDED' }
-export enum ActivityMode { DIRECT = 'DIRECT', SUPERVISED = 'SUPERVISED' }
-export enum ActivityStatus { PLANNED = 'PLANNED', IN_PROGRESS = 'IN_PROGRESS', DONE = 'DONE', CANCELLED = 'CANCELLED' }
-export enum Granularity { WEEK = 'WEEK', MONTH = 'MONTH' }
-export enum EntityType { PMO = 'PMO', OBJECTIVE = 'OBJECTIVE', BUSINESS_PLAN = 'BUSINESS_PLAN', ACTIVITY = 'ACTIVITY', WORK_ENTRY = 'WORK_ENTRY' }
+// Each GraphQL enum is built from the domain's list of values and each type is the domain's union,
+// so a value passes between the domain and the schema unchanged. A const and a type share a name
+// so that `@Field(() => PmoKind) kind!: PmoKind` reads as it would with a TypeScript enum.
 
-registerEnumType(PmoKind, { name: 'PmoKind' });
-registerEnumType(MandatePurpose, { name: 'MandatePurpose' });
-registerEnumType(MetricDirection, { name: 'MetricDirection' });
-registerEnumType(ObjectiveStatus, { name: 'ObjectiveStatus' });
-registerEnumType(ObjectiveOutcome, { name: 'ObjectiveOutcome' });
-registerEnumType(ObjectiveHealth, {
-  name: 'ObjectiveHealth',
-  description: 'NO_DATA until a measurement exists; CLOSED once the objective is no longer ACTIVE',
-});
-registerEnumType(PlanStatus, { name: 'PlanStatus' });
-registerEnumType(ActivityMode, { name: 'ActivityMode' });
-registerEnumType(ActivityStatus, { name: 'ActivityStatus' });
-registerEnumType(Granularity, { name: 'Granularity' });
-registerEnumType(EntityType, { name: 'EntityType' });
+export const PmoKind = enumFrom(domain.PMO_KINDS, 'PmoKind');
+export type PmoKind = domain.PmoKind;
+
+export const MandatePurpose = enumFrom(domain.MANDATE_PURPOSES, 'MandatePurpose');
+export type MandatePurpose = domain.MandatePurpose;
+
+export const MetricDirection = enumFrom(domain.METRIC_DIRECTIONS, 'MetricDirection');
+export type MetricDirection = domain.MetricDirection;
+
+export const ObjectiveStatus = enumFrom(domain.OBJECTIVE_STATUSES, 'ObjectiveStatus');
+export type ObjectiveStatus = domain.ObjectiveStatus;
+
+export const ObjectiveOutcome = enumFrom(domain.OBJECTIVE_OUTCOMES, 'ObjectiveOutcome');
+export type ObjectiveOutcome = domain.ObjectiveOutcome;
+
+export const ObjectiveHealth = enumFrom(
+  domain.OBJECTIVE_HEALTHS,
+  'ObjectiveHealth',
+  'NO_DATA until a measurement exists; CLOSED once the objective is no longer ACTIVE',
+);
+export type ObjectiveHealth = domain.ObjectiveHealth;
+
+export const PlanStatus = enumFrom(domain.PLAN_STATUSES, 'PlanStatus');
+export type PlanStatus = domain.PlanStatus;
+
+export const ActivityMode = enumFrom(domain.ACTIVITY_MODES, 'ActivityMode');
+export type ActivityMode = domain.ActivityMode;
+
+/**
+ * The status the API shows of an activity: the domain's, and IN_PROGRESS for a PLANNED activity
+ * with work logged against it. IN_PROGRESS is derived from work (see activityStatus), never a
+ * state the activity records; enums.spec.ts checks that every domain status is here.
+ */
+export type ActivityStatus = domain.ActivityStatus | 'IN_PROGRESS';
+export const ActivityStatus = enumFrom<ActivityStatus>(['PLANNED', 'IN_PROGRESS', 'DONE', 'CANCELLED'], 'ActivityStatus');
+
+// API-only enums: the alignment report's bucket size (the read model's call checks that it takes
+// these), and the kinds of entity the audit history names.
+
+const GRANULARITIES = ['WEEK', 'MONTH'] as const;
+export const Granularity = enumFrom(GRANULARITIES, 'Granularity');
+export type Granularity = (typeof GRANULARITIES)[number];
+
+const ENTITY_TYPES = ['PMO', 'OBJECTIVE', 'BUSINESS_PLAN', 'ACTIVITY', 'WORK_ENTRY'] as const;
+export const EntityType = enumFrom(ENTITY_TYPES, 'EntityType');
+export type EntityType = (typeof ENTITY_TYPES)[number];

@@ -1,6 +1,5 @@
 import { assessObjective, dayOf, type LocalDate, type ObjectiveState } from '@throughline/domain';
 import type { EntityRecord } from '@throughline/read-models';
-import type { MetricDirection, ObjectiveHealth, ObjectiveOutcome, ObjectiveStatus } from '../graphql/enums';
 import type { Objective } from './objective.types';
 
 /**
@@ -20,12 +19,12 @@ export const toObjectiveView = (
     id: state.objectiveId,
     title: state.title,
     description: state.description,
-    metric: { ...state.metric, direction: state.metric.direction as MetricDirection },
+    metric: state.metric,
     startsOn: state.startsOn,
     dueOn: state.dueOn,
     owner: state.owner,
-    status: state.status as ObjectiveStatus,
-    health: assessment.health as ObjectiveHealth,
+    status: state.status,
+    health: assessment.health,
     currentValue: assessment.currentValue,
     progress: assessment.progress,
     expectedProgress: assessment.expectedProgress,
@@ -37,7 +36,7 @@ export const toObjectiveView = (
       revisedAt: r.at,
       revisedBy: r.by,
     })),
-    closure: state.status === 'ACTIVE' ? null : { ...state.closure, outcome: state.closure.outcome as ObjectiveOutcome },
+    closure: state.status === 'ACTIVE' ? null : state.closure,
     definedAt: record.createdAt,
     revision: record.revision,
     pmoId: state.pmoId,

@@ -1,9 +1,6 @@
-import type { ExistingPlan, PlanState, PlanVersion } from '@throughline/domain';
+import type { ExistingPlan, PlanState } from '@throughline/domain';
 import type { EntityRecord } from '@throughline/read-models';
-import type { PlanStatus } from '../graphql/enums';
-import type { BusinessPlan, BusinessPlanVersion } from './plan.types';
-
-const toVersionView = (v: PlanVersion): BusinessPlanVersion => ({ ...v, status: v.status as PlanStatus });
+import type { BusinessPlan } from './plan.types';
 
 /** The GraphQL view of a folded plan at its latest version; null when no plan was drafted. */
 export const toPlanView = (record: EntityRecord<PlanState> | null, asOf: string | null): BusinessPlan | null => {
@@ -15,12 +12,12 @@ export const toPlanView = (record: EntityRecord<PlanState> | null, asOf: string 
     title: state.title,
     periodStart: state.periodStart,
     periodEnd: state.periodEnd,
-    status: state.status as PlanStatus,
+    status: state.status,
     version: state.version,
     approvedBy: latest?.approvedBy ?? null,
     approvedAt: latest?.approvedAt ?? null,
     baselineVersion: state.approvedVersion,
-    versions: state.versions.map(toVersionView),
+    versions: [...state.versions],
     draftedAt: record.createdAt,
     revision: record.revision,
     pmoId: state.pmoId,
@@ -42,5 +39,5 @@ export const toApprovedVersionView = (
   const view = toPlanView(atApproval, approvalInstant);
   const now = known.versions[version - 1];
   if (!view || !now || view.version !== version) return null;
-  return { ...view, status: now.status as PlanStatus, versions: known.versions.map(toVersionView) };
+  return { ...view, status: now.status, versions: [...known.versions] };
 };
