@@ -1,6 +1,7 @@
 import type { ActivityEvent } from '@throughline/domain';
 
-export type ActivityChangeKind = 'RESCHEDULED' | 'REASSIGNED' | 'LINK_ADDED' | 'LINK_REMOVED';
+export const ACTIVITY_CHANGE_KINDS = ['RESCHEDULED', 'REASSIGNED', 'LINK_ADDED', 'LINK_REMOVED'] as const;
+export type ActivityChangeKind = (typeof ACTIVITY_CHANGE_KINDS)[number];
 
 /** An activity event as recorded: what happened, and who recorded it, when and why. */
 export interface RecordedActivityEvent {

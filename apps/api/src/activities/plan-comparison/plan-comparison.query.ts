@@ -12,7 +12,7 @@ import { approvalRecordedAt } from '../../plans/approval-instant';
 import { toPlanView } from '../../plans/plan.view';
 import { ActivityViews } from '../activity-views';
 import { activityChanges, type ActivityFieldChange } from './activity-changes';
-import type { ActivityChangeKind, PlanComparison } from './plan-comparison.types';
+import type { PlanComparison } from './plan-comparison.types';
 
 export class PlanComparisonQuery {
   constructor(
@@ -64,7 +64,7 @@ export class PlanComparisonQueryHandler implements IQueryHandler<PlanComparisonQ
         comparison.removed.push(view);
       } else {
         const changes = await this.changesSince(now.entityId, baselineApprovedAt, asOf);
-        if (changes.length > 0) comparison.changed.push({ activity: view, changes: changes.map(asGraphQL) });
+        if (changes.length > 0) comparison.changed.push({ activity: view, changes });
       }
     }
     return comparison;
@@ -79,5 +79,3 @@ export class PlanComparisonQueryHandler implements IQueryHandler<PlanComparisonQ
     );
   }
 }
-
-const asGraphQL = (change: ActivityFieldChange) => ({ ...change, kind: change.kind as ActivityChangeKind });

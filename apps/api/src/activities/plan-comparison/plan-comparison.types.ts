@@ -1,16 +1,12 @@
-import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import { enumFrom } from '../../graphql/enum-from';
 import { DateTimeScalar } from '../../graphql/scalars';
 import { BusinessPlan } from '../../plans/plan.types';
 import { Activity } from '../activity.types';
+import { ACTIVITY_CHANGE_KINDS, type ActivityChangeKind as ChangeKind } from './activity-changes';
 
-export enum ActivityChangeKind {
-  RESCHEDULED = 'RESCHEDULED',
-  REASSIGNED = 'REASSIGNED',
-  LINK_ADDED = 'LINK_ADDED',
-  LINK_REMOVED = 'LINK_REMOVED',
-}
-
-registerEnumType(ActivityChangeKind, { name: 'ActivityChangeKind' });
+export const ActivityChangeKind = enumFrom(ACTIVITY_CHANGE_KINDS, 'ActivityChangeKind');
+export type ActivityChangeKind = ChangeKind;
 
 @ObjectType({ description: 'one change to what the baseline promised, with who made it, when and why' })
 export class ActivityFieldChange {
