@@ -8,7 +8,7 @@ import type {
   BusinessPlanSubmitted,
   PlanEvent,
 } from './plan.events';
-import { isPlanEditable, planVersionOf } from './plan.state';
+import { isPlanEditable, PLAN_STATUSES, planVersionOf } from './plan.state';
 
 const planId = '3d2f8a61-5c4b-4e7a-9f10-2b6c8d4e1a90';
 const pmoId = '6f1c2a4e-8b1d-4d52-9a57-0c3e2b7f4a10';
@@ -275,11 +275,11 @@ describe('Business plan', () => {
   });
 
   it('lets activities change except while the plan awaits approval', () => {
-    expect(['DRAFT', 'SUBMITTED', 'APPROVED', 'SUPERSEDED'].map((s) => isPlanEditable(s as never))).toEqual([
-      true,
-      false,
-      true,
-      true,
-    ]);
+    expect(Object.fromEntries(PLAN_STATUSES.map((status) => [status, isPlanEditable(status)]))).toEqual({
+      DRAFT: true,
+      SUBMITTED: false,
+      APPROVED: true,
+      SUPERSEDED: true,
+    });
   });
 });
