@@ -19,7 +19,8 @@ export const LIST_SIZE_ESTIMATE = 10;
 
 /**
  * What an operation that reads the whole store (an integrity check) counts by itself: a row read
- * counts 1 and such a check reads every event, so one request may hold at most five of them.
+ * counts 1 and such a check reads every event, so one request may hold at most four of them
+ * (each also selects a field or two).
  */
 export const WHOLE_STORE_COST = 1000;
 
