@@ -2,6 +2,7 @@ import { Args, ID, Int, Query, Resolver } from '@nestjs/graphql';
 import { QueryBus } from '@nestjs/cqrs';
 import type { IntegrityReport } from '@throughline/event-store';
 import { Caller, type RequestContext } from '../common/request-context';
+import { WHOLE_STORE_COST } from '../graphql/query-limits';
 import { authorizeAuditRead } from './audit-access';
 import { AuditFilter } from './audit-filter.input';
 import { AuditLogQuery } from './audit-log.query';
@@ -35,6 +36,7 @@ export class AuditResolver {
   }
 
   @Query(() => IntegrityReportNode, {
+    complexity: WHOLE_STORE_COST,
     description:
       "checks the hash chain of every stored event, or of a PMO's streams, against the stored bytes; names each damaged event and gives every stream's head hash",
   })

@@ -29,8 +29,17 @@ const multiplierOf = (type: GraphQLOutputType, listSize: number): number => {
 };
 
 /**
- * The estimated cost of one operation: 1 per field, with the selections under a list field
- * counted `listSize` times. Fragments are costed once each; a fragment that spreads itself
+ * What a field costs by itself: 1, or the `complexity` its resolver declares when it does far
+ * more work than reading a row (an integrity check reads the whole store).
+ */
+const ownCostOf = (field: { readonly extensions?: Readonly<Record<string, unknown>> | null } | undefined): number => {
+  const declared = field?.extensions?.complexity;
+  return typeof declared === 'number' && Number.isFinite(declared) && declared > 0 ? declared : 1;
+};
+
+/**
+ * The estimated cost of one operation: 1 per field (or what the field declares), with the
+ * selections under a list field counted `listSize` times. Fragments are costed once each; a fragment that spreads itself
  * (which another rule refuses) counts as infinitely expensive instead of looping.
  */
 export function operationCost(
@@ -50,7 +59,7 @@ export function operationCost(
         if (selection.name.value.startsWith('__')) continue;
         const field = isObjectType(parent) || isInterfaceType(parent) ? parent.getFields()[selection.name.value] : undefined;
         const below = selection.selectionSet && field ? costOf(selection.selectionSet, getNamedType(field.type)) : 0;
-        total += 1 + (field ? multiplierOf(field.type, listSize) : 1) * below;
+        total += ownCostOf(field) + (field ? multiplierOf(field.type, listSize) : 1) * below;
       } else if (selection.kind === Kind.INLINE_FRAGMENT) {
         const type = selection.typeCondition ? schema.getType(selection.typeCondition.name.value) : parent;
         total += costOf(selection.selectionSet, type ?? undefined);

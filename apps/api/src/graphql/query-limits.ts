@@ -17,6 +17,13 @@ export const MAX_QUERY_DEPTH = 15;
 export const MAX_QUERY_COST = 5000;
 export const LIST_SIZE_ESTIMATE = 10;
 
+/**
+ * What an operation that reads the whole store (an integrity check) counts by itself: a row read
+ * counts 1 and such a check reads every event, so one request may hold at most four of them
+ * (each also selects a field or two).
+ */
+export const WHOLE_STORE_COST = 1000;
+
 /** Aliased fields in one document: enough to read a few dozen entities side by side. */
 export const MAX_ALIASES = 50;
 

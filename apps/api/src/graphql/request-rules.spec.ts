@@ -1,4 +1,4 @@
-import { buildSchema, parse, validate, type ValidationRule } from 'graphql';
+import { buildSchema, GraphQLBoolean, GraphQLObjectType, GraphQLSchema, parse, validate, type ValidationRule } from 'graphql';
 import { aliasLimitRule } from './alias-limit.rule';
 import { queryCostRule } from './query-cost.rule';
 import { literalSizeRule, oversizedVariable } from './value-size';
@@ -32,6 +32,23 @@ describe('the query cost rule', () => {
     // pmo (1) + F (2) + parent (1) + F (2) = 6
     expect(problems(cost(6), query)).toEqual([]);
     expect(problems(cost(5), query)).toHaveLength(1);
+  });
+
+  it('counts what a field declares it costs by itself, as a whole-store check does', () => {
+    const declared = new GraphQLSchema({
+      query: new GraphQLObjectType({
+        name: 'Query',
+        fields: {
+          verify: { type: GraphQLBoolean, extensions: { complexity: 1000 } },
+          cheap: { type: GraphQLBoolean },
+        },
+      }),
+    });
+    const check = (max: number, query: string) => validate(declared, parse(query), [cost(max)]).map((e) => e.message);
+    // 5 × 1000 + cheap (1) = 5001
+    const six = '{ a: verify b: verify c: verify d: verify e: verify cheap }';
+    expect(check(5001, six)).toEqual([]);
+    expect(check(5000, six)).toEqual(['the estimated cost of the operation is 5001; at most 5000 is allowed']);
   });
 
   it('costs a fragment that spreads itself as unbounded instead of looping', () => {

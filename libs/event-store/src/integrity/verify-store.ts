@@ -1,6 +1,6 @@
-import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { StoredEventReader, StoredRecordedEvent } from '../upcasting';
 import { type ChainAnchor, type IntegrityProblem, verifyChain } from './event-hash';
+import { WHOLE_STORE_TURNS, type WorkTurns } from './work-turns';
 
 /** The last stored event of a stream: keep its hash, and a later check proves nothing up to it changed. */
 export interface StreamHead {
@@ -25,6 +25,8 @@ export interface StoreVerifierOptions {
   readonly batchSize?: number;
   /** Problems listed in a report; the rest are only counted. Default 1000. */
   readonly maxProblems?: number;
+  /** Where each batch waits its turn; by default the queue all whole-store work in the process shares. */
+  readonly turns?: WorkTurns;
 }
 
 /**
@@ -35,6 +37,7 @@ export interface StoreVerifierOptions {
 export class StoreVerifier {
   private readonly batchSize: number;
   private readonly maxProblems: number;
+  private readonly turns: WorkTurns;
 
   constructor(
     private readonly store: StoredEventReader,
@@ -42,6 +45,7 @@ export class StoreVerifier {
   ) {
     this.batchSize = positiveInteger('batchSize', options.batchSize ?? 1000);
     this.maxProblems = positiveInteger('maxProblems', options.maxProblems ?? 1000);
+    this.turns = options.turns ?? WHOLE_STORE_TURNS;
   }
 
   /**
@@ -53,12 +57,14 @@ export class StoreVerifier {
     const check = new ChainCheck(knownHeads, this.maxProblems);
     let after: bigint | undefined;
     for (;;) {
-      const batch = await this.store.readAllStored(after === undefined ? { maxCount: this.batchSize } : { after, maxCount: this.batchSize });
-      if (batch.length === 0) break;
-      for (const events of byStream(batch)) check.segment(events);
-      after = batch[batch.length - 1].position;
-      // An embedded store answers synchronously: let other work in between batches of a long check.
-      await nextTurn();
+      // An embedded store answers synchronously: each batch takes its turn, so other work runs in between.
+      const read = await this.turns.take(async () => {
+        const batch = await this.store.readAllStored(after === undefined ? { maxCount: this.batchSize } : { after, maxCount: this.batchSize });
+        for (const events of byStream(batch)) check.segment(events);
+        return batch;
+      });
+      if (read.length === 0) break;
+      after = read[read.length - 1].position;
     }
     return check.report();
   }
@@ -70,15 +76,9 @@ export class StoreVerifier {
   async verifyStreams(streamIds: Iterable<string>, knownHeads: readonly StreamHead[] = []): Promise<IntegrityReport> {
     const check = new ChainCheck(knownHeads, this.maxProblems);
     const named = new Set(streamIds);
-    let sinceLastTurn = 0;
     for (const streamId of new Set([...named, ...knownHeads.map((head) => head.streamId)])) {
       const found = await this.verifyStream(streamId, check);
       if (found === 0 && named.has(streamId)) check.problem({ streamId, revision: 0, problem: 'no events are stored for this stream' });
-      sinceLastTurn += found + 1;
-      if (sinceLastTurn >= this.batchSize) {
-        sinceLastTurn = 0;
-        await nextTurn();
-      }
     }
     return check.report();
   }
@@ -87,8 +87,11 @@ export class StoreVerifier {
     let fromRevision = 0;
     let found = 0;
     for (;;) {
-      const batch = await this.store.readStreamStored(streamId, { fromRevision, maxCount: this.batchSize });
-      check.segment(batch);
+      const batch = await this.turns.take(async () => {
+        const read = await this.store.readStreamStored(streamId, { fromRevision, maxCount: this.batchSize });
+        check.segment(read);
+        return read;
+      });
       found += batch.length;
       if (batch.length < this.batchSize) return found;
       const last = batch[batch.length - 1].revision;
@@ -98,7 +101,6 @@ export class StoreVerifier {
         return found;
       }
       fromRevision = last + 1;
-      await nextTurn();
     }
   }
 }
