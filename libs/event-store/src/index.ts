@@ -6,6 +6,7 @@ export * from './integrity/verify-store';
 export * from './upcasting';
 export * from './memory/memory-event-store';
 export * from './sqlite/sqlite-event-store';
+export * from './sqlite/sqlite-backup';
 export * from './data-dir/data-dir-owner';
 export type { EventStoreDbEventStore, EventStoreDbEventStoreOptions } from './eventstoredb/eventstoredb-event-store';
 export type { AllSubscriptionOptions, EventStoreDbSubscription } from './eventstoredb/eventstoredb-subscription';
