@@ -1,6 +1,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { freePort } from '@throughline/testing';
+import { seedDataDir } from '../bench/seed/seed';
+import { MIN_SEED_EVENTS } from '../bench/seed/simulation';
 import { ESTABLISH_PMO, GET_PMO } from './support/operations';
 import { runCli } from './support/run-cli';
 import { ServiceProcess } from './support/service-process';
@@ -58,12 +60,18 @@ describe('a data directory has one owner', () => {
     expect(verify.stdout).toContain('no problem found');
   });
 
-  it('refuses projections:rebuild while the service runs', () => {
+  it('refuses the commands that write to the directory while the service runs', async () => {
     const rebuild = runCli('rebuild-projections.ts', [], env);
+    // Refused before it would reach the EventStoreDB named: nothing listens there.
+    const migrate = runCli('migrate.ts', ['--from', 'sqlite', '--to', 'eventstoredb'], { ...env, EVENTSTORE_CONNECTION_STRING: 'esdb://127.0.0.1:1?tls=false' });
+    const seeding = seedDataDir(dataDir, { events: MIN_SEED_EVENTS, year: 2025 });
 
     expect(rebuild.status).toBe(1);
     expect(rebuild.stderr).toContain(inUse(dataDir, first.pid));
     expect(rebuild.stdout).not.toContain('rebuilt read models');
+    expect(migrate.status).toBe(1);
+    expect(migrate.stderr).toContain(`migrate: ${inUse(dataDir, first.pid)}`);
+    await expect(seeding).rejects.toThrow(inUse(dataDir, first.pid));
   });
 
   it('starts on the directory of a service killed with -9, whose lock is left behind', async () => {
