@@ -10,7 +10,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
-import { SqliteEventStore } from '@throughline/event-store';
+import { DataDirOwner, SqliteEventStore } from '@throughline/event-store';
 import { SimulatedClock } from './seed-writer';
 import { MIN_SEED_EVENTS, seedOrganisation, type SeedSummary } from './simulation';
 
@@ -35,6 +35,8 @@ export async function seedDataDir(
   options: { events: number; year: number; seed?: number; progress?: boolean },
 ): Promise<SeedRun> {
   fs.mkdirSync(dataDir, { recursive: true });
+  // A service on the same directory would append beside the simulation and project its rows twice.
+  const owner = DataDirOwner.acquire(dataDir, 'seed');
   const clock = new SimulatedClock();
   const store = new SqliteEventStore({ file: path.join(dataDir, EVENTS_FILE), clock: clock.read });
   const started = process.hrtime.bigint();
@@ -57,6 +59,7 @@ export async function seedDataDir(
     return { summary, seconds: Number(process.hrtime.bigint() - started) / 1e9 };
   } finally {
     await store.close();
+    owner.release();
   }
 }
 

@@ -28,6 +28,11 @@ export class ServiceProcess {
     return this.output;
   }
 
+  /** The running process's id, once started. */
+  get pid(): number | undefined {
+    return this.child?.pid;
+  }
+
   get url(): string {
     return `http://127.0.0.1:${this.port}`;
   }
@@ -65,10 +70,20 @@ export class ServiceProcess {
   /** SIGKILL: no shutdown hook runs, nothing is flushed that was not already durable. */
   async kill(): Promise<void> {
     const child = this.child;
-    if (!child || child.exitCode !== null) return;
+    // A process ended by a signal has no exit code, only a signalCode.
+    if (!child || child.exitCode !== null || child.signalCode !== null) return;
     const exited = new Promise((resolve) => child.once('exit', resolve));
     child.kill('SIGKILL');
     await exited;
+  }
+
+  /** SIGTERM, the way an operator stops it, and waits for it to exit; answers the exit code. */
+  async stop(): Promise<number | null> {
+    const child = this.child;
+    if (!child || child.exitCode !== null || child.signalCode !== null) return child?.exitCode ?? null;
+    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    child.kill('SIGTERM');
+    return exited;
   }
 
   private spawn(): ChildProcess {

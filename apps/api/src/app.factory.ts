@@ -62,7 +62,9 @@ export async function createApp(
   // Before init, so the hook runs ahead of the GraphQL route that init registers.
   fastify.addHook('onRequest', authenticate(verify, isProtected));
   app.useGlobalPipes(inputValidationPipe());
-  app.enableShutdownHooks();
+  // On SIGTERM/SIGINT the hooks close the store, then the process exits (rather than dying by the
+  // re-raised signal), so 'exit' handlers such as the data directory's lock release still run.
+  app.enableShutdownHooks(undefined, { useProcessExit: true });
   await app.init();
   return app;
 }

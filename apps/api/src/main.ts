@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
-import { StoreUnavailableError } from '@throughline/event-store';
+import { DataDirInUseError, DataDirOwner, StoreUnavailableError } from '@throughline/event-store';
 import { createApp } from './app.factory';
 import { ensureAdminToken } from './auth/admin-token';
 import { loadOrCreateSigningSecret } from './auth/secret-files';
@@ -8,12 +8,15 @@ import { ConfigError, loadConfig } from './config/app-config';
 
 async function main(): Promise<void> {
   const config = loadConfig();
+  // Before anything opens a file there; released when the process exits (see createApp's shutdown hooks).
+  const owner = config.eventStore === 'memory' ? null : DataDirOwner.acquire(config.dataDir, 'the service');
   const app = await createApp(config);
   // With an identity provider every token comes from it: no secret of ours signs anything.
   const provider = config.identityProvider;
   const tokenFile = provider ? null : await ensureAdminToken(config.dataDir, loadOrCreateSigningSecret(config.dataDir));
   await app.listen(config.port, config.host);
   const logger = new Logger('Throughline');
+  if (owner?.replaced) logger.warn(`took over ${config.dataDir} from pid ${owner.replaced.owner.pid}, which did not stop cleanly (${owner.replaced.why})`);
   logger.log(`GraphQL at http://${config.host}:${config.port}/graphql (store: ${config.eventStore}, data: ${config.dataDir})`);
   logger.log(
     provider
@@ -26,12 +29,14 @@ main().catch((error: unknown) => {
   const message =
     error instanceof ConfigError
       ? `configuration: ${error.message}`
-      : // Names the server (host:port), never the connection string: it may carry a password.
-        error instanceof StoreUnavailableError
-        ? `event store: ${error.message}`
-        : error instanceof Error
-          ? (error.stack ?? error.message)
-          : String(error);
+      : error instanceof DataDirInUseError
+        ? error.message
+        : // Names the server (host:port), never the connection string: it may carry a password.
+          error instanceof StoreUnavailableError
+          ? `event store: ${error.message}`
+          : error instanceof Error
+            ? (error.stack ?? error.message)
+            : String(error);
   // One JSON line, like every other line the service writes, so log collectors keep it whole.
   console.error(JSON.stringify({ level: 'fatal', timestamp: new Date().toISOString(), context: 'Throughline', message: `Throughline could not start: ${message}` }));
   process.exit(1);

@@ -30,7 +30,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { openEventStoreDbEventStore, StoreUnavailableError } from '@throughline/event-store';
+import { DataDirInUseError, DataDirOwner, openEventStoreDbEventStore, StoreUnavailableError } from '@throughline/event-store';
 import { READ_MODELS_FILE } from '../../api/src/infrastructure/open-event-store';
 import { parseCommandLine } from './cli-args';
 import { copyEvents } from './migrate/copy-events';
@@ -59,13 +59,17 @@ async function main(): Promise<number> {
   }
   const options = migrateOptions(flags, process.env);
   const source = SqliteSource.open(options.sourceFile);
+  let owner: DataDirOwner | null = null;
   let target: MigrationTarget | undefined;
   try {
+    // A service writing the source meanwhile would leave the copy short of its last events. A dry run only reads.
+    owner = options.dryRun ? null : DataDirOwner.acquire(path.dirname(options.sourceFile), 'migrate');
     target = await openTarget(options.connectionString);
     return await migrate(options, source, target);
   } finally {
     await target?.close();
     await source.close();
+    owner?.release();
   }
 }
 
@@ -147,7 +151,7 @@ main().then(
       process.exitCode = 2;
       return;
     }
-    const known = error instanceof MigrationError || error instanceof StoreUnavailableError;
+    const known = error instanceof MigrationError || error instanceof StoreUnavailableError || error instanceof DataDirInUseError;
     const hint = error instanceof StoreUnavailableError ? ' Nothing is lost: run the same command again to continue.' : '';
     console.error(`migrate: ${known ? '' : 'failed: '}${(error as Error).message}${hint}`);
     process.exitCode = 1;

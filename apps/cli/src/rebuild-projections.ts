@@ -1,3 +1,4 @@
+import { DataDirOwner } from '@throughline/event-store';
 import { Projector } from '@throughline/read-models';
 import { loadConfig } from '../../api/src/config/app-config';
 import { connectEventStore, openReadModels } from '../../api/src/infrastructure/open-event-store';
@@ -5,11 +6,13 @@ import { projectionsFor } from '../../api/src/infrastructure/persistence.module'
 
 /**
  * Drops every read model and rebuilds it from the events, printing progress. Safe to run at any
- * time: read models are derived data. Stop the service first, so that it does not serve
- * half-built answers meanwhile.
+ * time: read models are derived data. It refuses a data directory a running service owns, whose
+ * projector writes the same file (and would serve half-built answers meanwhile).
  */
 async function main(): Promise<void> {
   const config = loadConfig();
+  // Read models live in the data directory with every store but memory, which keeps nothing.
+  const owner = config.eventStore === 'memory' ? null : DataDirOwner.acquire(config.dataDir, 'projections:rebuild');
   const store = await connectEventStore(config);
   const db = openReadModels(config);
   const head = await store.headPosition();
@@ -33,6 +36,7 @@ async function main(): Promise<void> {
     await projector.stop();
     db.close();
     await store.close();
+    owner?.release();
   }
 }
 

@@ -6,6 +6,8 @@ export * from './integrity/verify-store';
 export * from './upcasting';
 export * from './memory/memory-event-store';
 export * from './sqlite/sqlite-event-store';
+export * from './sqlite/sqlite-backup';
+export * from './data-dir/data-dir-owner';
 export type { EventStoreDbEventStore, EventStoreDbEventStoreOptions } from './eventstoredb/eventstoredb-event-store';
 export type { AllSubscriptionOptions, EventStoreDbSubscription } from './eventstoredb/eventstoredb-subscription';
 export { openEventStoreDbEventStore } from './eventstoredb/open-eventstoredb-event-store';
