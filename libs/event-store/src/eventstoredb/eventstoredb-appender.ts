@@ -28,12 +28,12 @@ export class EventStoreDbAppender {
    * answer, across all streams (one key). It is what keeps recordedAt in $all order for this
    * instance's appends: two writes in flight at once may commit in either order, and recordedAt,
    * sealed into each event's hash, cannot be corrected afterwards. Everything else an append
-   * relies on holds without it — the server refuses a write at a revision that is no longer the
-   * stream's end (no acknowledged write is lost), and the claim protocol lets one writer of a
-   * command win (none is applied twice), and a stale expected revision is refused by the server —
-   * so no per-stream lock is taken here. The command path serialises its own read–decide–append
-   * per stream before it gets here (that lock guards the decision, not the write), and appends of
-   * this instance to one stream follow each other through this lock (see appendPlain).
+   * relies on holds without a lock: the server refuses a write at a revision that is no longer the
+   * stream's end, so no acknowledged write is lost and a stale expected revision is a conflict; the
+   * claim protocol lets one writer of a command win, so none is applied twice. Hence no per-stream
+   * lock here. The command path serialises its own read–decide–append per stream before it gets
+   * here (that lock guards the decision, not the write), and appends of this instance to one
+   * stream follow each other through this lock (see appendPlain).
    */
   private readonly appendOrder = new KeyedLock();
   private lastRecordedAt: string | null = null;
