@@ -7,4 +7,6 @@ export * from './entity-state.reader';
 export * from './alignment';
 export * from './audit';
 export * from './as-of/as-of-folds';
+export * from './feed';
+export * from './polling-feed';
 export * from './subscription-feed';

@@ -1,13 +1,16 @@
-import { StoreUnavailableError, type EventStore, type GlobalPosition, type RecordedEvent } from '@throughline/event-store';
+import type { EventStore, GlobalPosition, RecordedEvent } from '@throughline/event-store';
+import type { Feed, FeedTarget } from './feed';
+import { PollingFeed } from './polling-feed';
+import { PositionWaiters } from './position-waiters';
 import type { Projection } from './projection';
-import { ProjectionFailedError, ProjectorStoppedError, ProjectorTimeoutError } from './projector-errors';
+import { ProjectionFailedError, ProjectorStoppedError } from './projector-errors';
 import type { ReadModelDb } from './read-model-db';
 import { canSubscribe, type RetryBackoff, SubscriptionFeed } from './subscription-feed';
 
 export interface ProjectorProgress {
   /** The checkpoint just committed. */
   readonly position: GlobalPosition;
-  /** Events applied since the current catch-up (or rebuild) began. */
+  /** Events applied since the projector was created, last started or last rebuilt. */
   readonly applied: number;
 }
 
@@ -28,6 +31,11 @@ export interface ProjectorOptions {
   readonly name?: string;
   /** With a store that feeds by subscription: the waits before subscribing again after a drop. */
   readonly resubscribeBackoff?: RetryBackoff;
+  /**
+   * With a store that is polled: how often to read while following although no append in this
+   * process was announced (another process wrote to the same store). Default 1,000 ms.
+   */
+  readonly pollIntervalMs?: number;
 }
 
 export interface WaitOptions {
@@ -35,48 +43,28 @@ export interface WaitOptions {
   readonly timeoutMs?: number;
 }
 
-interface Waiter {
-  readonly position: GlobalPosition;
-  readonly resolve: () => void;
-  readonly reject: (error: Error) => void;
-  timer?: NodeJS.Timeout;
-}
-
 /**
- * Feeds the global feed to the projections in order. Each batch is applied to every projection and
- * its checkpoint written in one transaction, so after a crash the read models resume exactly where
- * they committed.
+ * Applies the store's global feed to the projections in order. Each batch is applied to every
+ * projection and its checkpoint written in one transaction, so after a crash the read models
+ * resume exactly where they committed.
  *
- * Two ways to follow the store, chosen by what it can do:
- * - poll: readAll from the checkpoint whenever the store reports an append in this process (the
- *   embedded stores, where every append goes through this process). One catch-up runs at a time;
- *   requests arriving meanwhile are folded into one more pass after it.
- * - subscribe: a store that pushes its feed to every instance (subscribeToAll, EventStoreDB) feeds
- *   the read models from the checkpoint, so each instance follows the others' appends too. A
- *   dropped subscription is resumed from the checkpoint after a backoff; meanwhile waits fail with
- *   StoreUnavailableError and isCaughtUp rejects, rather than waiting for a feed that is down.
+ * How the feed arrives is the Feed's business, chosen by what the store can do: a store that
+ * pushes its feed to every instance (subscribeToAll, EventStoreDB) is followed by subscription, so
+ * each instance sees the others' appends; the embedded stores are polled when they announce an
+ * append. The projector keeps the checkpoint, writes the batches, and answers the callers waiting
+ * for a position.
  */
 export class Projector {
   /** True when opening found a different schema fingerprint and dropped the read models. */
   readonly schemaReset: boolean;
 
-  private readonly batchSize: number;
   private readonly name: string;
-  private readonly onError: (error: Error) => void;
+  private readonly feed: Feed;
+  private readonly waiters: PositionWaiters;
   private checkpoint: GlobalPosition | null;
-  private running: Promise<void> | null = null;
-  private again = false;
-  private resetRequested = false;
-  private stopped = false;
-  private failure: ProjectionFailedError | null = null;
-  private unsubscribe: (() => void) | null = null;
-  private waiters: Waiter[] = [];
+  /** Why the projector follows nothing: stopped, or a projection failed. Null while it may follow. */
+  private halted: ProjectorStoppedError | ProjectionFailedError | null = null;
   private applied = 0;
-  /** Subscribe mode only. */
-  private readonly feed: SubscriptionFeed | null;
-  private following: Promise<void> | null = null;
-  /** Why the subscription is down, until the store confirms a new one. */
-  private feedDown: StoreUnavailableError | null = null;
 
   constructor(
     private readonly store: EventStore,
@@ -84,29 +72,21 @@ export class Projector {
     private readonly projections: readonly Projection[],
     private readonly options: ProjectorOptions = {},
   ) {
-    this.batchSize = options.batchSize ?? 10_000;
-    if (!Number.isInteger(this.batchSize) || this.batchSize < 1) {
-      throw new Error(`batchSize must be a positive integer, got ${this.batchSize}`);
-    }
+    const batchSize = positiveInteger(options.batchSize ?? 10_000, 'batchSize');
+    const pollIntervalMs = positiveInteger(options.pollIntervalMs ?? 1_000, 'pollIntervalMs');
     this.name = options.name ?? 'projector';
-    this.onError = options.onError ?? ((error) => console.error(error));
     this.schemaReset = db.ensureSchema(projections);
     this.checkpoint = db.readCheckpoint(this.name);
+    this.waiters = new PositionWaiters(() => this.checkpoint);
+    const target: FeedTarget = {
+      position: () => this.checkpoint,
+      apply: (events) => this.applyBatch(events),
+      fail: (error, report) => this.fail(error, report),
+      reached: (position) => this.settledWait(position) ?? this.waiters.add(position),
+    };
     this.feed = canSubscribe(store)
-      ? new SubscriptionFeed(
-          store,
-          {
-            position: () => this.checkpoint,
-            apply: (events) => this.applyFed(events),
-            onUp: () => {
-              this.feedDown = null;
-            },
-            onDown: (error, retryInMs) => this.feedLost(error, retryInMs),
-          },
-          this.batchSize,
-          options.resubscribeBackoff,
-        )
-      : null;
+      ? new SubscriptionFeed(store, target, batchSize, options.resubscribeBackoff)
+      : new PollingFeed(store, target, { batchSize, pollIntervalMs });
   }
 
   /** Position of the last event applied to the read models, or null before the first. */
@@ -114,18 +94,12 @@ export class Projector {
     return this.checkpoint;
   }
 
-  /** Catches up, then follows appends until stop() or a projection failure. */
+  /** Catches up, then follows the store until stop() or a projection failure. */
   async start(): Promise<void> {
-    this.stopped = false;
-    this.failure = null;
-    if (!this.feed) {
-      // Subscribe first, so nothing appended between the catch-up and the subscription is missed.
-      this.unsubscribe ??= this.store.onAppended((position) => {
-        if (this.checkpoint !== null && position <= this.checkpoint) return;
-        this.catchUp().catch(() => undefined); // reported through onError and the waiters
-      });
-    }
-    await this.catchUp();
+    this.halted = null;
+    this.applied = 0;
+    await this.feed.follow();
+    await this.feed.catchUp();
     const head = await this.store.headPosition();
     if (this.checkpoint !== null && (head === null || this.checkpoint > head)) {
       const error = new Error(
@@ -137,180 +111,60 @@ export class Projector {
     }
   }
 
-  /**
-   * Applies everything after the checkpoint; resolves when a read returns nothing new (subscribe
-   * mode: once the read models hold what the store held when asked).
-   */
+  /** Resolves once the read models hold what the store held when asked. */
   catchUp(): Promise<void> {
-    if (this.failure) return Promise.reject(this.failure);
-    if (this.stopped) return Promise.reject(new ProjectorStoppedError());
-    if (this.feed) return this.reachHead();
-    this.again = true;
-    return (this.running ??= this.drain());
+    if (this.halted) return Promise.reject(this.halted);
+    return this.feed.catchUp();
   }
 
   /**
    * Resolves once the read models include `position` (e.g. the position an append returned), so a
-   * mutation can return only when queries see its effect.
+   * mutation can return only when queries see its effect. Follows the store if it did not yet.
    */
   waitFor(position: GlobalPosition, options: WaitOptions = {}): Promise<void> {
-    if (this.checkpoint !== null && this.checkpoint >= position) return Promise.resolve();
-    if (this.failure) return Promise.reject(this.failure);
-    if (this.stopped) return Promise.reject(new ProjectorStoppedError());
-    if (this.feedDown) return Promise.reject(this.feedDown);
-    return new Promise<void>((resolve, reject) => {
-      const waiter: Waiter = { position, resolve, reject };
-      if (options.timeoutMs !== undefined) {
-        const { timeoutMs } = options;
-        waiter.timer = setTimeout(() => {
-          this.waiters = this.waiters.filter((w) => w !== waiter);
-          reject(new ProjectorTimeoutError(position, this.checkpoint, timeoutMs));
-        }, timeoutMs);
-      }
-      this.waiters.push(waiter);
-      // A failure rejects this waiter.
-      (this.feed ? this.follow() : this.catchUp()).catch(() => undefined);
-    });
+    const settled = this.settledWait(position);
+    if (settled) return settled;
+    const waiting = this.waiters.add(position, options.timeoutMs);
+    this.feed.follow().catch(() => undefined); // a failure rejects the waiter
+    return waiting;
   }
 
   /** True when every stored event has been applied; rejects while the store or the subscription is down. */
   async isCaughtUp(): Promise<boolean> {
-    if (this.feedDown) throw this.feedDown;
+    if (this.feed.unavailable) throw this.feed.unavailable;
     return (await this.store.headPosition()) === this.checkpoint;
   }
 
   /**
    * Drops every projection table and the checkpoint, recreates the schema and replays the whole
-   * feed. Runs after any catch-up in progress, never alongside it.
+   * feed, then follows the store. No batch is applied alongside the reset.
    */
-  rebuild(): Promise<void> {
-    if (this.stopped) return Promise.reject(new ProjectorStoppedError());
-    this.failure = null;
-    if (this.feed) return this.resubscribeFromStart(this.feed);
-    this.resetRequested = true;
-    return this.catchUp();
-  }
-
-  /** Stops following appends, rejects pending waits, and resolves once no batch is in flight. */
-  async stop(): Promise<void> {
-    this.stopped = true;
-    this.unsubscribe?.();
-    this.unsubscribe = null;
-    const closing = this.feed?.close();
-    this.following = null;
-    this.feedDown = null;
-    this.settle(new ProjectorStoppedError());
-    await this.running?.catch(() => undefined);
-    await closing;
-  }
-
-  /** Subscribe mode: opens the feed once; a failure to open is reported to the waiters and callers. */
-  private follow(): Promise<void> {
-    const feed = this.feed as SubscriptionFeed;
-    this.following ??= (async () => {
-      this.applied = 0;
-      await feed.open();
-    })().catch((caught: unknown) => {
-      // Closed, not retrying: the next wait or catch-up tries to open it again.
-      this.following = null;
-      this.feedDown = null;
-      const error = caught instanceof Error ? caught : new Error(String(caught));
-      this.onError(error);
-      this.settle(error);
-      throw error;
-    });
-    return this.following;
-  }
-
-  private async reachHead(): Promise<void> {
-    await this.follow();
-    const head = await this.store.headPosition();
-    if (head !== null) await this.waitFor(head);
-  }
-
-  private async resubscribeFromStart(feed: SubscriptionFeed): Promise<void> {
-    // close() stops every handler at once: nothing more is applied before the reset.
-    const closing = feed.close();
-    this.following = null;
+  async rebuild(): Promise<void> {
+    if (this.halted instanceof ProjectorStoppedError) throw this.halted;
+    this.halted = null;
+    // The feed delivers nothing from here on: reset before anything could follow it again.
+    const stopping = this.feed.stop();
     this.db.reset(this.projections);
     this.checkpoint = null;
-    await closing;
-    await this.reachHead();
-  }
-
-  /** Subscribe mode: one batch from the feed; a projection failure stops the feed until start or rebuild. */
-  private applyFed(events: readonly RecordedEvent[]): void {
-    if (this.stopped || this.failure) return;
-    try {
-      this.applyBatch(events);
-    } catch (error) {
-      if (!(error instanceof ProjectionFailedError)) throw error; // the feed resubscribes from the checkpoint
-      this.failure = error;
-      this.following = null;
-      void this.feed?.close();
-      this.onError(error);
-      this.settle(error);
-      return;
-    }
-    this.applied += events.length;
-    this.settle();
-    this.options.onProgress?.({ position: this.checkpoint as GlobalPosition, applied: this.applied });
-  }
-
-  private feedLost(error: Error, retryInMs: number): void {
-    this.feedDown =
-      error instanceof StoreUnavailableError
-        ? error
-        : new StoreUnavailableError(`the read models cannot follow the event store: ${error.message}`, { cause: error });
-    this.onError(new Error(`the read models' subscription dropped (${error.message}); subscribing again in ${retryInMs} ms`, { cause: error }));
-    this.settle(this.feedDown);
-  }
-
-  private async drain(): Promise<void> {
-    // Let catchUp() store this promise before the loop can end and clear it.
-    await Promise.resolve();
     this.applied = 0;
-    try {
-      while (this.again && !this.stopped) {
-        this.again = false;
-        await this.pass();
-      }
-    } catch (caught) {
-      const error = caught instanceof Error ? caught : new Error(String(caught));
-      if (error instanceof ProjectionFailedError) {
-        // Skipping the event would leave the read models silently wrong: stop until an operator
-        // restarts (start) or rebuilds.
-        this.failure = error;
-        this.unsubscribe?.();
-        this.unsubscribe = null;
-      }
-      this.onError(error);
-      this.settle(error);
-      throw error;
-    } finally {
-      this.running = null;
-    }
+    await stopping;
+    await this.feed.follow();
+    await this.feed.catchUp();
   }
 
-  private async pass(): Promise<void> {
-    if (this.resetRequested) {
-      this.resetRequested = false;
-      this.db.reset(this.projections);
-      this.checkpoint = null;
-      this.applied = 0;
-    }
-    for (;;) {
-      const after = this.checkpoint;
-      const events = await this.store.readAll(
-        after === null ? { maxCount: this.batchSize } : { after, maxCount: this.batchSize },
-      );
-      // stop() may have been followed by closing the database while the read was in flight.
-      if (this.stopped || events.length === 0) return;
-      this.applyBatch(events);
-      this.applied += events.length;
-      this.settle();
-      this.options.onProgress?.({ position: this.checkpoint as GlobalPosition, applied: this.applied });
-    }
+  /** Stops following the store, rejects pending waits, and resolves once no batch is in flight. */
+  async stop(): Promise<void> {
+    this.halted = new ProjectorStoppedError();
+    const stopping = this.feed.stop();
+    this.waiters.rejectAll(this.halted);
+    await stopping;
+  }
+
+  /** A wait that needs no waiter: already reached, or refused. */
+  private settledWait(position: GlobalPosition): Promise<void> | null {
+    if (this.checkpoint !== null && this.checkpoint >= position) return Promise.resolve();
+    const refusal = this.halted ?? this.feed.unavailable;
+    return refusal ? Promise.reject(refusal) : null;
   }
 
   private applyBatch(events: readonly RecordedEvent[]): void {
@@ -334,22 +188,24 @@ export class Projector {
       for (const projection of this.projections) projection.endBatch?.();
     }
     this.checkpoint = last;
+    this.applied += events.length;
+    this.waiters.release(last);
+    this.options.onProgress?.({ position: last, applied: this.applied });
   }
 
-  /** Resolves the waiters the checkpoint has reached, or rejects them all with `error`. */
-  private settle(error?: Error): void {
-    const pending: Waiter[] = [];
-    for (const waiter of this.waiters) {
-      if (error) {
-        clearTimeout(waiter.timer);
-        waiter.reject(error);
-      } else if (this.checkpoint !== null && this.checkpoint >= waiter.position) {
-        clearTimeout(waiter.timer);
-        waiter.resolve();
-      } else {
-        pending.push(waiter);
-      }
-    }
-    this.waiters = pending;
+  private fail(error: Error, report: Error = error): void {
+    // A failed projection stops the projector until start or rebuild; anything else may pass.
+    if (error instanceof ProjectionFailedError) this.halted = error;
+    this.onError(report);
+    this.waiters.rejectAll(error);
   }
+
+  private onError(error: Error): void {
+    (this.options.onError ?? ((e: Error) => console.error(e)))(error);
+  }
+}
+
+function positiveInteger(value: number, name: string): number {
+  if (!Number.isInteger(value) || value < 1) throw new Error(`${name} must be a positive integer, got ${value}`);
+  return value;
 }

@@ -1,4 +1,6 @@
-import type { EventStore, GlobalPosition, RecordedEvent } from '@throughline/event-store';
+import { StoreUnavailableError, type EventStore, type GlobalPosition, type RecordedEvent } from '@throughline/event-store';
+import type { Feed, FeedTarget } from './feed';
+import { ProjectionFailedError } from './projector-errors';
 
 /** A subscription as a store hands it out. */
 export interface FeedSubscription {
@@ -34,29 +36,17 @@ export interface RetryBackoff {
 
 export const DEFAULT_RETRY_BACKOFF: RetryBackoff = { initialMs: 200, maxMs: 5_000 };
 
-/** The read models the feed fills. */
-export interface FeedTarget {
-  /** Where the read models stand: the feed (re)subscribes after this position. */
-  readonly position: () => GlobalPosition | null;
-  /**
-   * Applies events that follow position() and commits them with their checkpoint in one
-   * transaction. A throw drops the subscription, which is tried again after the checkpoint.
-   */
-  readonly apply: (events: readonly RecordedEvent[]) => void;
-  /** The store confirmed the subscription: the read models follow it again. */
-  readonly onUp: () => void;
-  /** The subscription dropped; the feed subscribes again after `retryInMs`. */
-  readonly onDown: (error: Error, retryInMs: number) => void;
-}
-
 /**
- * Feeds read models from a store's subscription, in batches: events are gathered while they
- * arrive back to back and applied together, at most `batchSize` at a time. A dropped subscription
- * is replaced by one from the committed checkpoint after a capped exponential backoff, so nothing
- * is skipped and nothing is applied twice; events received and not yet applied are simply
- * delivered again.
+ * Follows a store through its subscription, so each instance sees every instance's appends.
+ * Events are gathered while they arrive back to back and applied together, at most `batchSize` at
+ * a time. A dropped subscription is replaced by one from the committed checkpoint after a capped
+ * exponential backoff, so nothing is skipped and nothing is applied twice; events received and not
+ * yet applied are simply delivered again. While it is down the feed reports itself `unavailable`,
+ * rather than letting callers wait for a feed that cannot deliver.
  */
-export class SubscriptionFeed {
+export class SubscriptionFeed implements Feed {
+  /** The subscription being opened or held, shared by every follow() meanwhile; null when closed. */
+  private opening: Promise<void> | null = null;
   private subscription: FeedSubscription | null = null;
   /** Bumped whenever a subscription is replaced: handlers of an older one do nothing. */
   private generation = 0;
@@ -65,34 +55,60 @@ export class SubscriptionFeed {
   private retryTimer: NodeJS.Timeout | null = null;
   private failures = 0;
   private running = false;
+  /** Why the subscription is down, until the store confirms a new one. */
+  private down: StoreUnavailableError | null = null;
 
   constructor(
-    private readonly store: SubscribableStore,
+    private readonly store: EventStore & SubscribableStore,
     private readonly target: FeedTarget,
     private readonly batchSize: number,
     private readonly backoff: RetryBackoff = DEFAULT_RETRY_BACKOFF,
   ) {}
 
-  /** Subscribes after the target's position; rejects, and stays closed, when the store does not confirm. */
-  async open(): Promise<void> {
-    this.running = true;
-    try {
-      await this.subscribe().started;
-    } catch (error) {
-      await this.close();
+  get unavailable(): StoreUnavailableError | null {
+    return this.down;
+  }
+
+  follow(): Promise<void> {
+    this.opening ??= this.open().catch((caught: unknown) => {
+      // Closed, not retrying: the next wait or catch-up tries to open it again.
+      this.opening = null;
+      const error = caught instanceof Error ? caught : new Error(String(caught));
+      this.target.fail(error);
       throw error;
-    }
+    });
+    return this.opening;
+  }
+
+  /** Once subscribed, waits until the read models hold what the store held when asked. */
+  async catchUp(): Promise<void> {
+    await this.follow();
+    const head = await this.store.headPosition();
+    if (head !== null) await this.target.reached(head);
   }
 
   /** Ends the subscription and any retry; resolves once no handler runs. Safe to call twice. */
-  async close(): Promise<void> {
+  async stop(): Promise<void> {
+    this.opening = null;
     this.running = false;
     this.generation += 1;
     this.clearTimers();
     this.pending = [];
+    this.down = null;
     const subscription = this.subscription;
     this.subscription = null;
     await subscription?.close();
+  }
+
+  /** Subscribes after the target's position; rejects, and stays closed, when the store does not confirm. */
+  private async open(): Promise<void> {
+    this.running = true;
+    try {
+      await this.subscribe().started;
+    } catch (error) {
+      await this.stop();
+      throw error;
+    }
   }
 
   private subscribe(): FeedSubscription {
@@ -119,7 +135,7 @@ export class SubscriptionFeed {
       () => {
         if (!live()) return;
         this.failures = 0;
-        this.target.onUp();
+        this.down = null;
       },
       () => undefined, // reported through onError as well
     );
@@ -144,7 +160,15 @@ export class SubscriptionFeed {
     try {
       this.target.apply(batch);
     } catch (caught) {
-      this.drop(caught instanceof Error ? caught : new Error(String(caught)));
+      const error = caught instanceof Error ? caught : new Error(String(caught));
+      if (error instanceof ProjectionFailedError) {
+        // Skipping the event would leave the read models silently wrong: stop until followed again.
+        void this.stop();
+        this.target.fail(error);
+        return;
+      }
+      // Anything else (the read-model database was busy...): subscribe again from the checkpoint.
+      this.drop(error);
     }
   }
 
@@ -159,7 +183,14 @@ export class SubscriptionFeed {
     void subscription?.close();
     const retryInMs = Math.min(this.backoff.maxMs, this.backoff.initialMs * 2 ** this.failures);
     this.failures += 1;
-    this.target.onDown(error, retryInMs);
+    this.down =
+      error instanceof StoreUnavailableError
+        ? error
+        : new StoreUnavailableError(`the read models cannot follow the event store: ${error.message}`, { cause: error });
+    this.target.fail(
+      this.down,
+      new Error(`the read models' subscription dropped (${error.message}); subscribing again in ${retryInMs} ms`, { cause: error }),
+    );
     this.retryTimer = setTimeout(() => {
       this.retryTimer = null;
       if (this.running) this.subscribe();

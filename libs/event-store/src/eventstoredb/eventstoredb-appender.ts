@@ -13,16 +13,32 @@ import { type ClaimReads, claimEvent, claimStreamOf, commandState, type CommandS
 import { type CommandMarker, commandRecordOf, decodeEvent, toEventData } from './eventstoredb-envelope';
 
 type Head = { readonly revision: number; readonly hash: string; readonly recordedAt: string | null };
-type WriteOutcome = { readonly ok: true; readonly result: AppendResult } | { readonly ok: false; readonly currentRevision: number };
+type WriteOutcome =
+  | { readonly ok: true; readonly result: AppendResult; readonly head: Head }
+  | { readonly ok: false; readonly currentRevision: number };
+type StreamInFlight = { appends: number; head: Head | null };
 
 /** Attempts when other writers keep moving the stream or the claim between our read and write. */
 const MAX_CONTENDED_ATTEMPTS = 20;
 
 export class EventStoreDbAppender {
   readonly claimReads: ClaimReads;
-  /** One key: this instance stamps recordedAt and writes events one append at a time. */
-  private readonly writeOrder = new KeyedLock();
+  /**
+   * The one lock an append takes in this store, held from stamping recordedAt to the server's
+   * answer, across all streams (one key). It is what keeps recordedAt in $all order for this
+   * instance's appends: two writes in flight at once may commit in either order, and recordedAt,
+   * sealed into each event's hash, cannot be corrected afterwards. Everything else an append
+   * relies on holds without a lock: the server refuses a write at a revision that is no longer the
+   * stream's end, so no acknowledged write is lost and a stale expected revision is a conflict; the
+   * claim protocol lets one writer of a command win, so none is applied twice. Hence no per-stream
+   * lock here. The command path serialises its own read–decide–append per stream before it gets
+   * here (that lock guards the decision, not the write), and appends of this instance to one
+   * stream follow each other through this lock (see appendPlain).
+   */
+  private readonly appendOrder = new KeyedLock();
   private lastRecordedAt: string | null = null;
+  /** Streams this instance is appending to without a command, with the end its last write left. */
+  private readonly streamsInFlight = new Map<string, StreamInFlight>();
 
   constructor(
     private readonly calls: EventStoreDbCalls,
@@ -47,68 +63,106 @@ export class EventStoreDbAppender {
     return commandState(this.claimReads, commandId, this.commandLeaseMs, this.clock());
   }
 
-  /** Appends with the stream already locked in this process. */
   async append(
     streamId: string,
     events: readonly NewEvent[],
     expected: ExpectedRevision,
     command: AppendOptions['command'],
   ): Promise<AppendResult> {
+    return command ? this.appendCommand(streamId, events, expected, command) : this.appendPlain(streamId, events, expected);
+  }
+
+  /**
+   * Without a per-stream lock, appends of this instance to one stream would all read the same end
+   * and all but one fail; so each starts from the end the previous one left (the stream is then
+   * known without a read), and reads it only when alone on the stream or after a refusal. A read
+   * outside the lock lets appends to different streams overlap their reads; a refusal then means
+   * another instance moved the stream, and the next attempt reads it again inside the lock.
+   */
+  private async appendPlain(streamId: string, events: readonly NewEvent[], expected: ExpectedRevision): Promise<AppendResult> {
+    const stream = this.enterStream(streamId);
+    try {
+      let read: Head | null = null;
+      if (stream.appends === 1) {
+        read = await this.readHead(streamId);
+        checkExpectedRevision(streamId, expected, read.revision);
+      }
+      for (let attempt = 1; ; attempt += 1) {
+        const outcome = await this.appendOrder.run('', async () => {
+          // A remembered end may be behind another instance's append: refuse only on one just read.
+          let head = later(read, stream.head);
+          if (head === null || !holds(streamId, expected, head.revision)) head = await this.readHead(streamId);
+          checkExpectedRevision(streamId, expected, head.revision);
+          stream.head = null; // until this write is known to have landed
+          const written = await this.writeEvents(streamId, events, head, null);
+          if (written.ok) stream.head = written.head;
+          return written;
+        });
+        if (outcome.ok) return outcome.result;
+        const retryable = expected === 'any' || expected === 'stream_exists';
+        if (!retryable || attempt >= MAX_CONTENDED_ATTEMPTS) throw new WrongExpectedRevisionError(streamId, expected, outcome.currentRevision);
+        read = null;
+      }
+    } finally {
+      this.leaveStream(streamId);
+    }
+  }
+
+  /** The two-write protocol: claim the command, then write its events at the claimed revisions. */
+  private async appendCommand(
+    streamId: string,
+    events: readonly NewEvent[],
+    expected: ExpectedRevision,
+    command: NonNullable<AppendOptions['command']>,
+  ): Promise<AppendResult> {
     const waitUntil = Date.now() + this.calls.deadlineMs;
     let contended = 0;
     for (let attempt = 1; ; attempt += 1) {
-      const state = command ? await this.commandState(command.id) : null;
-      if (state?.kind === 'recorded') throw new CommandAlreadyRecordedError(state.record);
+      const state = await this.commandState(command.id);
+      if (state.kind === 'recorded') throw new CommandAlreadyRecordedError(state.record);
 
       const head = await this.readHead(streamId);
       checkExpectedRevision(streamId, expected, head.revision);
       const fromRevision = head.revision + 1;
       const toRevision = head.revision + events.length;
 
-      let claimRevision: bigint | null = null;
-      if (command && state) {
-        const replaces = claimToReplace(state, streamId, fromRevision);
-        if (replaces === 'wait') {
-          if (Date.now() >= waitUntil) {
-            throw new StoreUnavailableError(`command ${command.id} is still being carried out by another writer; try again later`);
-          }
-          await sleep(Math.min(100, 5 * attempt));
-          continue;
+      const replaces = claimToReplace(state, streamId, fromRevision);
+      if (replaces === 'wait') {
+        if (Date.now() >= waitUntil) {
+          throw new StoreUnavailableError(`command ${command.id} is still being carried out by another writer; try again later`);
         }
-        const claimedAt = this.clock().toISOString();
-        const claim = { commandId: command.id, commandHash: command.hash, streamId, fromRevision, toRevision, claimedAt };
-        const written = await this.calls.append(claimStreamOf(command.id), [claimEvent(claim)], replaces ?? NO_STREAM);
-        if (!written.ok) {
-          // Another writer claimed the command in between: look again at where it stands.
-          if (++contended >= MAX_CONTENDED_ATTEMPTS) {
-            throw new StoreUnavailableError(`command ${command.id} is contended; try again later`);
-          }
-          continue;
-        }
-        claimRevision = written.revision;
+        await sleep(Math.min(100, 5 * attempt));
+        continue;
       }
+      const claimedAt = this.clock().toISOString();
+      const claim = { commandId: command.id, commandHash: command.hash, streamId, fromRevision, toRevision, claimedAt };
+      const claimed = await this.calls.append(claimStreamOf(command.id), [claimEvent(claim)], replaces ?? NO_STREAM);
+      if (!claimed.ok) {
+        // Another writer claimed the command in between: look again at where it stands.
+        if (++contended >= MAX_CONTENDED_ATTEMPTS) {
+          throw new StoreUnavailableError(`command ${command.id} is contended; try again later`);
+        }
+        continue;
+      }
+      const claimRevision = claimed.revision;
 
-      const marker: CommandMarker | null = command ? { id: command.id, hash: command.hash, fromRevision, toRevision } : null;
+      const marker: CommandMarker = { id: command.id, hash: command.hash, fromRevision, toRevision };
       let outcome: WriteOutcome;
       try {
-        outcome = await this.writeEvents(streamId, events, head, marker);
+        outcome = await this.appendOrder.run('', () => this.writeEvents(streamId, events, head, marker));
       } catch (error) {
         // Refused outright (too large, access denied...): nothing landed. Unavailable: it may have.
-        if (command && claimRevision !== null && !(error instanceof StoreUnavailableError)) {
-          await this.releaseClaim(command.id, claimRevision, 'the append was refused');
-        }
+        if (!(error instanceof StoreUnavailableError)) await this.releaseClaim(command.id, claimRevision, 'the append was refused');
         throw error;
       }
       if (outcome.ok) return outcome.result;
 
-      if (command && claimRevision !== null) {
-        const landed = await this.claimReads.eventAt(streamId, fromRevision);
-        // An earlier attempt of this very command is what took the revision.
-        if (landed !== null && landed !== 'foreign' && landed.command?.id === command.id) {
-          throw new CommandAlreadyRecordedError(commandRecordOf(landed) as CommandRecord);
-        }
-        await this.releaseClaim(command.id, claimRevision, 'the stream was not at the claimed revision');
+      const landed = await this.claimReads.eventAt(streamId, fromRevision);
+      // An earlier attempt of this very command is what took the revision.
+      if (landed !== null && landed !== 'foreign' && landed.command?.id === command.id) {
+        throw new CommandAlreadyRecordedError(commandRecordOf(landed) as CommandRecord);
       }
+      await this.releaseClaim(command.id, claimRevision, 'the stream was not at the claimed revision');
       if ((expected === 'any' || expected === 'stream_exists') && ++contended < MAX_CONTENDED_ATTEMPTS) continue;
       throw new WrongExpectedRevisionError(streamId, expected, outcome.currentRevision);
     }
@@ -130,7 +184,7 @@ export class EventStoreDbAppender {
       // Already there from an interrupted run: the events below complete it.
       await this.calls.append(claimStreamOf(record.commandId), [claimEvent(claim)], NO_STREAM);
     }
-    return this.writeOrder.run('', async () => {
+    return this.appendOrder.run('', async () => {
       const expected = first.revision === 0 ? NO_STREAM : BigInt(first.revision - 1);
       const written = await this.calls.append(
         first.streamId,
@@ -146,24 +200,41 @@ export class EventStoreDbAppender {
     });
   }
 
-  /** Seals and writes the events at exactly the head's revision, stamped in this instance's order. */
-  private writeEvents(streamId: string, events: readonly NewEvent[], head: Head, marker: CommandMarker | null): Promise<WriteOutcome> {
-    return this.writeOrder.run('', async () => {
-      const recordedAt = stampRecordedAt(this.clock, latest(this.lastRecordedAt, head.recordedAt));
-      const sealed = sealEvents(streamId, events, head, recordedAt);
-      const written = await this.calls.append(
-        streamId,
-        sealed.map((event) => toEventData(event, marker)),
-        head.revision === -1 ? NO_STREAM : BigInt(head.revision),
-      );
-      if (!written.ok) return written;
-      const last = sealed[sealed.length - 1];
-      if (written.revision !== BigInt(last.revision) || written.position === undefined) {
-        throw new Error(`EventStoreDB stored the append to ${streamId} at revision ${written.revision}, not ${last.revision}`);
-      }
-      this.lastRecordedAt = recordedAt;
-      return { ok: true, result: { streamId, nextRevision: last.revision, position: written.position, recordedAt } };
-    });
+  /**
+   * Seals and writes the events at exactly the head's revision, stamped in this instance's order.
+   * Runs inside appendOrder: the stamp must not be overtaken by another write of this instance.
+   */
+  private async writeEvents(streamId: string, events: readonly NewEvent[], head: Head, marker: CommandMarker | null): Promise<WriteOutcome> {
+    const recordedAt = stampRecordedAt(this.clock, latest(this.lastRecordedAt, head.recordedAt));
+    const sealed = sealEvents(streamId, events, head, recordedAt);
+    const written = await this.calls.append(
+      streamId,
+      sealed.map((event) => toEventData(event, marker)),
+      head.revision === -1 ? NO_STREAM : BigInt(head.revision),
+    );
+    if (!written.ok) return written;
+    const last = sealed[sealed.length - 1];
+    if (written.revision !== BigInt(last.revision) || written.position === undefined) {
+      throw new Error(`EventStoreDB stored the append to ${streamId} at revision ${written.revision}, not ${last.revision}`);
+    }
+    this.lastRecordedAt = recordedAt;
+    return {
+      ok: true,
+      result: { streamId, nextRevision: last.revision, position: written.position, recordedAt },
+      head: { revision: last.revision, hash: last.hash, recordedAt },
+    };
+  }
+
+  private enterStream(streamId: string): StreamInFlight {
+    const stream = this.streamsInFlight.get(streamId) ?? { appends: 0, head: null };
+    stream.appends += 1;
+    this.streamsInFlight.set(streamId, stream);
+    return stream;
+  }
+
+  private leaveStream(streamId: string): void {
+    const stream = this.streamsInFlight.get(streamId);
+    if (stream && --stream.appends === 0) this.streamsInFlight.delete(streamId);
   }
 
   /** Best effort: a release that is lost leaves a claim that is fenced off or expires. */
@@ -188,6 +259,22 @@ function claimToReplace(state: CommandState, streamId: string, fromRevision: num
     return sameSlot ? state.claimRevision : 'wait';
   }
   return 'wait';
+}
+
+function holds(streamId: string, expected: ExpectedRevision, current: number): boolean {
+  try {
+    checkExpectedRevision(streamId, expected, current);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The further of two known ends of one stream. */
+function later(a: Head | null, b: Head | null): Head | null {
+  if (a === null) return b;
+  if (b === null) return a;
+  return a.revision >= b.revision ? a : b;
 }
 
 function latest(a: string | null, b: string | null): string | null {

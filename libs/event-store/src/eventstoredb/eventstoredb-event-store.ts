@@ -17,8 +17,10 @@
  * by the server; a server refusal reports the current revision the server answered. recordedAt is
  * stamped here, never earlier than the stream's last event nor this instance's last append; appends
  * of this instance are stamped and written one at a time so recordedAt follows $all order (a write
- * the server does not answer holds the next ones up to the deadline). Across instances recordedAt
- * follows each stream always, and the global order up to the instances' clock skew.
+ * the server does not answer holds the next ones up to the deadline). That is the only lock an
+ * append takes here (see EventStoreDbAppender.appendOrder): no per-stream lock, since the server's
+ * revision check already refuses a write that lost a race. Across instances recordedAt follows
+ * each stream always, and the global order up to the instances' clock skew.
  *
  * Permanent command idempotency (the client's event-id deduplication is a bounded cache, so it is
  * not relied on). An append with a command writes two things, in this order:
@@ -57,7 +59,6 @@
 import type { RecordedEvent as ClientRecordedEvent } from '@eventstore/db-client';
 import { AppendListeners } from '../append-listeners';
 import { assertAppendable, resolveReadAll, resolveReadStream } from '../append-rules';
-import { KeyedLock } from '../command-handling/keyed-lock';
 import { StoreUnavailableError } from '../errors';
 import type {
   AppendOptions,
@@ -113,7 +114,6 @@ export class EventStoreDbEventStore implements EventStore, StoredEventReader {
   private readonly upcasters: Upcasters;
   private readonly feedFilter: StreamNameFilter;
   private readonly listeners = new AppendListeners();
-  private readonly streamLocks = new KeyedLock();
   private readonly subscriptions = new Set<EventStoreDbSubscription>();
   private closing: Promise<void> | undefined;
 
@@ -152,7 +152,7 @@ export class EventStoreDbEventStore implements EventStore, StoredEventReader {
     this.calls.assertOpen();
     assertAppendable(streamId, events, expected);
     assertStorable(streamId, events);
-    const result = await this.streamLocks.run(streamId, () => this.appender.append(streamId, events, expected, options.command));
+    const result = await this.appender.append(streamId, events, expected, options.command);
     this.listeners.notify(result.position);
     return result;
   }
@@ -169,7 +169,7 @@ export class EventStoreDbEventStore implements EventStore, StoredEventReader {
     assertStoredBatch(events, commands);
     const streamId = events[0].streamId;
     assertStorable(streamId, events);
-    const result = await this.streamLocks.run(streamId, () => this.appender.appendStored(events, commands));
+    const result = await this.appender.appendStored(events, commands);
     this.listeners.notify(result.position);
     return result;
   }
