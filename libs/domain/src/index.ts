@@ -2,6 +2,7 @@ export * from './shared/decider';
 export * from './shared/view';
 export * from './shared/domain-error';
 export * from './shared/local-date';
+export { visibleText, type TextKind } from './shared/input';
 export * from './pmo/pmo.events';
 export * from './pmo/pmo.commands';
 export * from './pmo/pmo.state';

@@ -60,16 +60,20 @@ describe('Objective', () => {
       spec(objectiveDecider).given([]).when(define()).then([defined]);
     });
 
-    it('records a falling metric as DECREASE, and a blank description as none', () => {
+    it('records a falling metric as DECREASE', () => {
       spec(objectiveDecider)
         .given([])
-        .when(define({ description: ' ', metric: { name: 'Days late', unit: 'days', baseline: 30, target: 5 } }))
+        .when(define({ metric: { name: 'Days late', unit: 'days', baseline: 30, target: 5 } }))
         .then([
           {
             ...defined,
             data: { ...defined.data, metric: { name: 'Days late', unit: 'days', baseline: 30, target: 5, direction: 'DECREASE' } },
           },
         ]);
+    });
+
+    it.each([[''], [' '], ['\u200b\u200b']])('refuses a blank or invisible description (%p) rather than record it as none', (description) => {
+      spec(objectiveDecider).given([]).when(define({ description })).thenThrows('BAD_USER_INPUT', 'description');
     });
 
     it('starts today when no start is given', () => {

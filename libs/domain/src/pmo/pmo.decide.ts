@@ -60,7 +60,7 @@ const issueMandate = (command: IssueMandate, state: PmoState): PmoEvent[] => {
   const statement = requiredText('statement', command.statement, MANDATE_STATEMENT_MAX);
   const sponsor = requiredText('sponsor', command.sponsor, MANDATE_SPONSOR_MAX);
   const effectiveFrom = localDate('effectiveFrom', command.effectiveFrom);
-  // A blank reason counts as none: replacing a mandate must say why.
+  // Null is no reason (enough for a first mandate); a reason given must be real text.
   const reason = optionalText('reason', command.reason, MANDATE_REASON_MAX);
   const current = pmo.mandate;
   // Re-issuing the mandate in force word for word is a retry (possibly of the first issue, which

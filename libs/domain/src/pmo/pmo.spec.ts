@@ -192,7 +192,7 @@ describe('PMO', () => {
   });
 
   describe('mandates', () => {
-    it('issues the first mandate as version 1, with or without a reason', () => {
+    it('issues the first mandate as version 1, with or without a reason (kept trimmed)', () => {
       spec(pmoDecider)
         .given([established])
         .when(
@@ -206,7 +206,7 @@ describe('PMO', () => {
         .then([firstMandate]);
       spec(pmoDecider)
         .given([established])
-        .when(issue({ reason: '  ' }))
+        .when(issue({ reason: '  Board decision ' }))
         .then([
           {
             type: 'MandateIssued',
@@ -217,7 +217,7 @@ describe('PMO', () => {
               statement: 'Raise on-time delivery across the programme',
               sponsor: 'Chief Operating Officer',
               effectiveFrom: '2026-04-01',
-              reason: null,
+              reason: 'Board decision',
             },
           },
         ]);
@@ -254,8 +254,13 @@ describe('PMO', () => {
         });
     });
 
-    it.each([[null], ['   ']])('refuses to replace a mandate without a reason (%p)', (reason) => {
-      spec(pmoDecider).given([established, firstMandate]).when(issue({ reason })).thenThrows('MANDATE_REASON_REQUIRED', 'reason');
+    it('refuses to replace a mandate without a reason', () => {
+      spec(pmoDecider).given([established, firstMandate]).when(issue({ reason: null })).thenThrows('MANDATE_REASON_REQUIRED', 'reason');
+    });
+
+    it.each([[''], ['   '], ['\u200b']])('refuses a blank or invisible reason (%p) rather than take it for none', (reason) => {
+      spec(pmoDecider).given([established]).when(issue({ reason })).thenThrows('BAD_USER_INPUT', 'reason');
+      spec(pmoDecider).given([established, firstMandate]).when(issue({ reason })).thenThrows('BAD_USER_INPUT', 'reason');
     });
 
     it('records nothing when the mandate in force is issued again word for word', () => {

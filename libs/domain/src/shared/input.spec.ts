@@ -1,5 +1,5 @@
 import { DomainError } from './domain-error';
-import { finiteNumber, localDate, nullableText, oneOf, optionalText, requiredText } from './input';
+import { finiteNumber, localDate, nullableText, oneOf, optionalText, requiredText, textKindOf, visibleText } from './input';
 
 const refusal = (check: () => unknown): Pick<DomainError, 'code' | 'field' | 'message'> => {
   try {
@@ -36,6 +36,7 @@ describe('input checks', () => {
       });
       expect(refusal(() => requiredText('title', 'bell\u0007', 20)).field).toBe('title');
       expect(refusal(() => requiredText('title', 'escape\u001b[31m', 20)).field).toBe('title');
+      expect(refusal(() => requiredText('title', 'eight-bit \u009b31m escape', 40)).message).toBe('title must not contain control characters');
       expect(requiredText('notes', 'line one\r\n\tline two', 40)).toBe('line one\r\n\tline two');
     });
 
@@ -50,18 +51,82 @@ describe('input checks', () => {
     });
   });
 
-  describe('optional and nullable text', () => {
-    it.each([null, undefined, '', '   '])('optionalText records %p as none', (value) => {
-      expect(optionalText('note', value, 10)).toBeNull();
+  describe('invisible text', () => {
+    it.each([
+      ['a zero-width space', '\u200b'],
+      ['zero-width joiners', '\u200c\u200d'],
+      ['a word joiner and a byte-order mark', '\u2060\ufeff\u2060'],
+      ['a right-to-left override', '\u202e'],
+      ['a Hangul filler', '\u3164'],
+      ['a blank braille pattern', '\u2800'],
+      ['a combining accent with nothing to sit on', '\u0301'],
+    ])('refuses %s as a reason or a note, whatever its kind', (_what, text) => {
+      expect(refusal(() => requiredText('reason', text, 100))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'reason' });
+      expect(refusal(() => requiredText('note', text, 100))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'note' });
     });
 
-    it('nullableText records null and absence as none but refuses blank text', () => {
-      expect(nullableText('head', null, 10)).toBeNull();
-      expect(nullableText('head', undefined, 10)).toBeNull();
-      expect(refusal(() => nullableText('head', ' ', 10))).toMatchObject({
-        field: 'head',
-        message: 'head must not be blank',
-      });
+    it('says what is wrong with text that shows nothing', () => {
+      expect(refusal(() => requiredText('note', '\u200b\u200b', 10)).message).toBe('note must contain a visible character');
+      expect(refusal(() => requiredText('reason', '\u200b', 10)).message).toBe(
+        'reason must not contain invisible format characters (zero-width, direction or joiner characters)',
+      );
+    });
+
+    it.each([
+      ['a zero-width space', 'Ada\u200bLovelace'],
+      ['a zero-width joiner', 'Gra\u200dce'],
+      ['a left-to-right mark', 'Plan\u200e 2026'],
+      ['a soft hyphen', 'co\u00adoperation'],
+      ['a tag character', 'Flag \u{e0067}'],
+    ])('refuses %s inside a label or a reason', (_what, text) => {
+      expect(refusal(() => requiredText('name', text, 100)).field).toBe('name');
+      expect(refusal(() => requiredText('contributions[0].reason', text, 100)).field).toBe('contributions[0].reason');
+    });
+
+    it('keeps the joiners, soft hyphens and direction marks prose is written with', () => {
+      const prose = ['Team 👩\u200d💻 sync', 'می\u200cخواهم', 'co\u00adoperation', 'שלום\u200f (hello)'];
+      expect(prose.map((text) => requiredText('description', text, 100))).toEqual(prose);
+      expect(requiredText('contributions[2].rationale', prose[0], 100)).toBe(prose[0]);
+    });
+
+    it.each(['202A', '202B', '202C', '202D', '202E', '2066', '2067', '2068', '2069'])(
+      'refuses the bidi control U+%s even in prose, where it could show text in another order than it is stored',
+      (hex) => {
+        const control = String.fromCodePoint(Number.parseInt(hex, 16));
+        expect(refusal(() => requiredText('statement', `Pay ${control}000,01${control} now`, 100))).toEqual({
+          code: 'BAD_USER_INPUT',
+          field: 'statement',
+          message: 'statement must not contain bidi embeddings, overrides or isolates',
+        });
+      },
+    );
+
+    it('judges a description, a note, a statement and a rationale as prose, any other field as a label', () => {
+      expect(['description', 'note', 'statement', 'rationale', 'contributions[0].rationale'].map(textKindOf)).toEqual(Array(5).fill('prose'));
+      expect(['name', 'title', 'owner', 'person', 'reason', 'metric.name', 'activityId', 'summary'].map(textKindOf)).toEqual(Array(8).fill('label'));
+    });
+
+    it('lets a caller name the kind, and leaves the length to it', () => {
+      expect(visibleText('title', ' Team 👩\u200d💻 ', 'prose')).toBe('Team 👩\u200d💻');
+      expect(refusal(() => visibleText('description', 'Team 👩\u200d💻', 'label')).field).toBe('description');
+      expect(visibleText('title', 'x'.repeat(5000))).toHaveLength(5000);
+    });
+  });
+
+  describe('optional and nullable text', () => {
+    it.each([null, undefined])('record %p as none', (value) => {
+      expect(optionalText('note', value, 10)).toBeNull();
+      expect(nullableText('head', value, 10)).toBeNull();
+    });
+
+    it.each(['', '   ', '\u200b'])('refuse %p rather than take it for none', (value) => {
+      expect(refusal(() => optionalText('note', value, 10))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'note' });
+      expect(refusal(() => nullableText('head', value, 10))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'head' });
+    });
+
+    it('name blank text as blank', () => {
+      expect(refusal(() => nullableText('head', ' ', 10)).message).toBe('head must not be blank');
+      expect(refusal(() => optionalText('reason', '', 10)).message).toBe('reason must not be blank');
     });
 
     it('both check given text like requiredText', () => {
