@@ -9,6 +9,7 @@ import { tokenVerifierFor } from './auth/token-verifier';
 import { inputValidationPipe } from './common/validation';
 import type { AppConfig } from './config/app-config';
 import { GRAPHQL_PATH } from './graphql/graphql-options';
+import { closeUnreadRequests, timeoutOptions } from './http-connections';
 
 /** Request bodies above this are refused with 413 before they are parsed. */
 export const BODY_LIMIT_BYTES = 1024 * 1024;
@@ -50,6 +51,7 @@ export async function createApp(
         : { level: config.logLevel, redact: { paths: REDACTED_PATHS, censor: '[redacted]' }, ...(options.logStream ? { stream: options.logStream } : {}) },
     bodyLimit: BODY_LIMIT_BYTES,
     genReqId: () => randomUUID(),
+    ...timeoutOptions(config.httpTimeouts),
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
     logger: options.logger ?? nestLogger(config.logLevel),
@@ -61,6 +63,7 @@ export async function createApp(
   fastify.decorateRequest('principal', undefined);
   // Before init, so the hook runs ahead of the GraphQL route that init registers.
   fastify.addHook('onRequest', authenticate(verify, isProtected));
+  fastify.addHook('onSend', closeUnreadRequests);
   app.useGlobalPipes(inputValidationPipe());
   app.enableShutdownHooks();
   await app.init();
