@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import * as fs from 'node:fs';
 import { PassThrough } from 'node:stream';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import type { EventStore } from '@throughline/event-store';
+import { StoreUnavailableError, type EventStore } from '@throughline/event-store';
 import { freePort } from '@throughline/testing';
 import { createApp } from '../apps/api/src/app.factory';
 import { loadOrCreateSigningSecret } from '../apps/api/src/auth/secret-files';
@@ -176,5 +176,24 @@ describe('the log of a service at LOG_LEVEL=info', () => {
     expect(serious).toHaveLength(1);
     expect(serious[0]).toMatchObject({ level: 50, msg: 'request failed', reqId: correlationId, correlationId });
     expect(JSON.stringify(serious[0])).toContain('the head of the store went missing');
+  });
+
+  it('answers the audit export 503 while the event store cannot be reached, logged as a warning without stack trace', async () => {
+    const store = app.get(EVENT_STORE) as EventStore;
+    const before = log.length;
+    const outage = jest.spyOn(store, 'headPosition').mockRejectedValueOnce(new StoreUnavailableError('EventStoreDB at 10.0.0.7:2113 did not answer'));
+    let response: Response;
+    try {
+      response = await fetch(`${url}/export/audit.ndjson`, { headers: { authorization: `Bearer ${admin.token}` } });
+    } finally {
+      outage.mockRestore();
+    }
+    const body = (await response.json()) as { errors: { extensions: { code: string } }[] };
+
+    const serious = jsonLines(log.slice(before)).filter(atWarnOrAbove);
+    expect(response.status).toBe(503);
+    expect(body.errors[0]?.extensions.code).toBe('UNAVAILABLE');
+    expect(serious).toEqual([expect.objectContaining({ level: 40, code: 'UNAVAILABLE', cause: 'EventStoreDB at 10.0.0.7:2113 did not answer', msg: 'event store unavailable' })]);
+    expect(log.slice(before)).not.toMatch(STACK_TRACE);
   });
 });
