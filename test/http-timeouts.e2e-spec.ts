@@ -1,4 +1,5 @@
 import * as net from 'node:net';
+import { PassThrough } from 'node:stream';
 import { Projector } from '@throughline/read-models';
 import { ESTABLISH_PMO } from './support/operations';
 import { startTestApp, type TestApp } from './support/test-app';
@@ -60,6 +61,7 @@ const postHead = (token: string | null) =>
 
 describe('connections that never finish their request', () => {
   let t: TestApp;
+  let log = '';
   const opened: RawConnection[] = [];
   const open = async () => {
     const connection = await connect(t.url);
@@ -68,14 +70,18 @@ describe('connections that never finish their request', () => {
   };
 
   beforeAll(async () => {
+    const stream = new PassThrough();
+    stream.on('data', (chunk: Buffer) => (log += chunk.toString('utf8')));
     t = await startTestApp({
+      logStream: stream,
       env: { PMO_REQUEST_TIMEOUT_MS: String(LIMIT_MS), PMO_HEADERS_TIMEOUT_MS: String(LIMIT_MS), PMO_KEEP_ALIVE_TIMEOUT_MS: String(LIMIT_MS) },
     });
   });
   afterEach(() => opened.splice(0).forEach((c) => c.socket.destroy()));
   afterAll(() => t.close());
 
-  it('closes a request whose declared body dribbles in a byte at a time', async () => {
+  it('closes a request whose declared body dribbles in a byte at a time, noting it on one info line', async () => {
+    const before = log.length;
     const c = await open();
     c.socket.write(`${postHead(t.admin.token)}{"query":`);
     const stop = dribble(c.socket);
@@ -85,6 +91,10 @@ describe('connections that never finish their request', () => {
 
     expect(closedAfter).not.toBeNull();
     expect(c.received()).toMatch(/^HTTP\/1\.1 408 /);
+    expect(c.received()).toContain('"code":"REQUEST_TIMEOUT"');
+    const lines = log.slice(before).trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
+    expect(lines.filter((line) => line.msg === 'connection refused')).toEqual([expect.objectContaining({ level: 30, code: 'REQUEST_TIMEOUT' })]);
+    expect(log.slice(before)).not.toContain('"stack"');
   });
 
   it('closes such a request without a token too, rather than reading its body after the 401', async () => {
@@ -108,6 +118,17 @@ describe('connections that never finish their request', () => {
     stop();
 
     expect(closedAfter).not.toBeNull();
+  });
+
+  it('answers bytes that are not HTTP with 400 and closes the connection', async () => {
+    const c = await open();
+    c.socket.write('HELLO THERE\r\n\r\n');
+
+    const closedAfter = await c.closedWithin();
+
+    expect(closedAfter).not.toBeNull();
+    expect(c.received()).toMatch(/^HTTP\/1\.1 400 /);
+    expect(c.received()).toContain('"code":"BAD_REQUEST"');
   });
 
   it('closes a kept-alive connection that stays idle after its answer', async () => {

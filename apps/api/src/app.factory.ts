@@ -10,7 +10,7 @@ import { inputValidationPipe } from './common/validation';
 import type { AppConfig } from './config/app-config';
 import { FailuresFilter } from './graphql/failures.filter';
 import { GRAPHQL_PATH } from './graphql/graphql-options';
-import { closeUnreadRequests, timeoutOptions } from './http-connections';
+import { closeUnreadRequests, connectionOptions } from './http-connections';
 
 /** Request bodies above this are refused with 413 before they are parsed. */
 export const BODY_LIMIT_BYTES = 1024 * 1024;
@@ -71,7 +71,7 @@ export async function createApp(
         : { level: config.logLevel, redact: { paths: REDACTED_PATHS, censor: '[redacted]' }, ...(options.logStream ? { stream: options.logStream } : {}) },
     bodyLimit: BODY_LIMIT_BYTES,
     genReqId: () => randomUUID(),
-    ...timeoutOptions(config.httpTimeouts),
+    ...connectionOptions(config.httpTimeouts),
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
     logger: options.logger ?? nestLogger(config.logLevel, options.logStream),
