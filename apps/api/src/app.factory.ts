@@ -1,14 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { ConsoleLogger, type LoggerService, type LogLevel } from '@nestjs/common';
+import { ConsoleLogger, type ConsoleLoggerOptions, type LoggerService, type LogLevel } from '@nestjs/common';
 import { AppModule } from './app.module';
 import { EXPORT_PATH } from './audit/export/audit-export.controller';
 import { authenticate } from './auth/authenticate.hook';
 import { tokenVerifierFor } from './auth/token-verifier';
 import { inputValidationPipe } from './common/validation';
 import type { AppConfig } from './config/app-config';
+import { FailuresFilter } from './graphql/failures.filter';
 import { GRAPHQL_PATH } from './graphql/graphql-options';
+import { closeUnreadRequests, connectionOptions } from './http-connections';
 
 /** Request bodies above this are refused with 413 before they are parsed. */
 export const BODY_LIMIT_BYTES = 1024 * 1024;
@@ -16,22 +18,37 @@ export const BODY_LIMIT_BYTES = 1024 * 1024;
 /** Never logged, whatever logs a request's headers: credentials stay out of the log. */
 const REDACTED_PATHS = ['req.headers.authorization', 'req.headers.cookie', 'headers.authorization', 'headers.cookie'];
 
-/**
- * With abortOnError off, whatever fails while Nest builds the app is rethrown to createApp's caller,
- * which reports it on one line; Nest's ExceptionHandler would first print it again with every stack.
- */
+/** Nest's lines as JSON, to stdout and stderr or to the stream the tests read Fastify's lines from. */
 class ServiceLogger extends ConsoleLogger {
+  constructor(
+    options: ConsoleLoggerOptions,
+    /** Where the lines go instead of stdout and stderr, when given. */
+    private readonly stream?: NodeJS.WritableStream,
+  ) {
+    super(options);
+  }
+
+  /**
+   * With abortOnError off, whatever fails while Nest builds the app is rethrown to createApp's
+   * caller, which reports it on one line; Nest's ExceptionHandler would first print it again with
+   * every stack.
+   */
   override error(message: unknown, ...rest: unknown[]): void {
     if (rest[rest.length - 1] === 'ExceptionHandler') return;
     super.error(message, ...rest);
   }
+
+  protected override printAsJson(message: unknown, options: { context: string; logLevel: LogLevel; writeStreamType?: 'stdout' | 'stderr'; errorStack?: unknown }): void {
+    if (!this.stream) return super.printAsJson(message, options);
+    this.stream.write(`${this.stringifyJsonLogObject(this.getJsonLogObject(message, options))}\n`);
+  }
 }
 
 /** Nest's own messages at the levels LOG_LEVEL lets through, one JSON object a line like Fastify's. */
-const nestLogger = (level: AppConfig['logLevel']): LoggerService | false => {
+const nestLogger = (level: AppConfig['logLevel'], stream?: NodeJS.WritableStream): LoggerService | false => {
   const order: LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'];
   const upTo: Record<AppConfig['logLevel'], number> = { silent: 0, fatal: 1, error: 2, warn: 3, info: 4, debug: 5, trace: 6 };
-  return level === 'silent' ? false : new ServiceLogger({ json: true, logLevels: order.slice(0, upTo[level]) });
+  return level === 'silent' ? false : new ServiceLogger({ json: true, logLevels: order.slice(0, upTo[level]) }, stream);
 };
 
 const isUnder = (url: string, path: string) => url === path || url.startsWith(`${path}?`) || url.startsWith(`${path}/`);
@@ -40,7 +57,11 @@ const isProtected = (url: string) => isUnder(url, GRAPHQL_PATH) || isUnder(url, 
 /** Builds the whole service for a configuration; main.ts, the tests and the tools share it. */
 export async function createApp(
   config: AppConfig,
-  options: { logger?: LoggerService | LogLevel[] | false; logStream?: NodeJS.WritableStream } = {},
+  options: {
+    logger?: LoggerService | LogLevel[] | false;
+    /** Receives every line the service writes, Fastify's and (unless `logger` replaces it) Nest's. */
+    logStream?: NodeJS.WritableStream;
+  } = {},
 ): Promise<NestFastifyApplication> {
   const verify = tokenVerifierFor(config);
   const adapter = new FastifyAdapter({
@@ -50,9 +71,10 @@ export async function createApp(
         : { level: config.logLevel, redact: { paths: REDACTED_PATHS, censor: '[redacted]' }, ...(options.logStream ? { stream: options.logStream } : {}) },
     bodyLimit: BODY_LIMIT_BYTES,
     genReqId: () => randomUUID(),
+    ...connectionOptions(config.httpTimeouts),
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
-    logger: options.logger ?? nestLogger(config.logLevel),
+    logger: options.logger ?? nestLogger(config.logLevel, options.logStream),
     // A provider that cannot start (an event store that does not answer) rejects here, for the
     // caller to report, rather than Nest exiting the process on its own.
     abortOnError: false,
@@ -61,7 +83,10 @@ export async function createApp(
   fastify.decorateRequest('principal', undefined);
   // Before init, so the hook runs ahead of the GraphQL route that init registers.
   fastify.addHook('onRequest', authenticate(verify, isProtected));
+  fastify.addHook('onSend', closeUnreadRequests);
   app.useGlobalPipes(inputValidationPipe());
+  // Before init, so the resolvers GraphQL builds at init are wrapped in it too.
+  app.useGlobalFilters(new FailuresFilter(app.getHttpAdapter()));
   // On SIGTERM/SIGINT the hooks close the store, then the process exits (rather than dying by the
   // re-raised signal), so 'exit' handlers such as the data directory's lock release still run.
   app.enableShutdownHooks(undefined, { useProcessExit: true });

@@ -1,4 +1,6 @@
 import * as path from 'node:path';
+import { ConfigError } from './config-error';
+import { httpTimeouts, type HttpTimeouts } from './http-timeouts';
 
 export type EventStoreKind = 'sqlite' | 'memory' | 'eventstoredb';
 
@@ -19,14 +21,12 @@ export interface AppConfig {
   readonly graphqlIntrospection: boolean;
   /** Mutations one token subject may send per minute (a burst of as many); 0 turns the limit off. */
   readonly mutationRateLimitPerMinute: number;
+  /** How long the HTTP server waits on a client's request, and on a kept-alive connection. */
+  readonly httpTimeouts: HttpTimeouts;
 }
 
-export class ConfigError extends Error {
-  constructor(variable: string, problem: string) {
-    super(`${variable}: ${problem}`);
-    this.name = 'ConfigError';
-  }
-}
+// Whoever calls loadConfig catches its ConfigError from the same module.
+export { ConfigError };
 
 const oneOf = <T extends string>(env: NodeJS.ProcessEnv, name: string, allowed: readonly T[], fallback: T): T => {
   const raw = env[name];
@@ -74,6 +74,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     identityProvider: identityProvider(env),
     graphqlIntrospection: flag(env, 'PMO_GRAPHQL_INTROSPECTION', env.NODE_ENV?.trim() !== 'production'),
     mutationRateLimitPerMinute: count(env, 'PMO_MUTATION_RATE_LIMIT', DEFAULT_MUTATION_RATE_LIMIT),
+    httpTimeouts: httpTimeouts(env),
   };
 }
 

@@ -2,6 +2,7 @@ import type { ExecutionResult } from 'graphql';
 import { GraphQLError } from 'graphql';
 import type { MercuriusContext } from 'mercurius';
 import { mapError } from './error-mapping';
+import { logFailure } from './failure-log';
 import { clientHttpStatus } from './request-refusal';
 
 type Execution = ExecutionResult & Required<Pick<ExecutionResult, 'errors'>> & { statusCode?: number };
@@ -32,7 +33,8 @@ const refusedStatus = (errors: readonly GraphQLError[]): number | null => {
 
 /**
  * Every error leaves with `extensions.code`; internal failures leave without message or stack
- * and are logged with the correlation id the client is given.
+ * and are logged with the correlation id the client is given. This is the one place a GraphQL
+ * failure is logged (the failures filter keeps Nest from logging it first).
  */
 export function formatErrors(execution: Execution, context: MercuriusContext) {
   const request = context.reply?.request;
@@ -40,9 +42,7 @@ export function formatErrors(execution: Execution, context: MercuriusContext) {
   const log = context.reply?.log ?? context.app.log;
   const errors = flatten(execution.errors).map((error) => {
     const mapped = mapError(error, correlationId);
-    if (mapped.internal) {
-      log.error({ err: error.originalError ?? error, correlationId, path: error.path }, 'request failed');
-    }
+    logFailure(log, mapped, error.originalError ?? error, error.path);
     if (mapped.extensions.retryAfterSeconds !== undefined) context.reply?.header('retry-after', String(mapped.extensions.retryAfterSeconds));
     return { message: mapped.message, locations: error.locations, path: error.path, extensions: mapped.extensions };
   });
