@@ -6,5 +6,8 @@ export * from './entity-state.projection';
 export * from './entity-state.reader';
 export * from './alignment';
 export * from './audit';
+export * from './measurements/objective-measurement.projection';
+export * from './measurements/objective-measurement.reader';
+export * from './event-handlers';
 export * from './as-of/as-of-folds';
 export * from './subscription-feed';

@@ -103,6 +103,18 @@ export const evolveObjectiveView = (view: ObjectiveView, event: ObjectiveEvent, 
     };
   }
   if (view.status === 'NONE') return view;
+  // Measurements are most of a long stream: their case below spreads the view once, not twice.
+  if (event.type === 'ProgressRecorded') {
+    const { value, measuredOn, note, recordedAt, recordedBy } = event.data;
+    const measurement: Measurement = { value, measuredOn, note, recordedAt, recordedBy };
+    return {
+      ...view,
+      revision: facts.revision,
+      updatedAt: facts.recordedAt,
+      currentMeasurement: replaces(view.currentMeasurement, measurement) ? measurement : view.currentMeasurement,
+      measurementCount: view.measurementCount + 1,
+    };
+  }
   const touched = touchedBy(view, facts);
   switch (event.type) {
     case 'ObjectiveRetitled':
@@ -117,15 +129,6 @@ export const evolveObjectiveView = (view: ObjectiveView, event: ObjectiveEvent, 
     }
     case 'ObjectiveDueDateMoved':
       return { ...touched, dueOn: event.data.dueOn };
-    case 'ProgressRecorded': {
-      const { value, measuredOn, note, recordedAt, recordedBy } = event.data;
-      const measurement: Measurement = { value, measuredOn, note, recordedAt, recordedBy };
-      return {
-        ...touched,
-        currentMeasurement: replaces(view.currentMeasurement, measurement) ? measurement : view.currentMeasurement,
-        measurementCount: view.measurementCount + 1,
-      };
-    }
     case 'ObjectiveClosed': {
       if (view.status !== 'ACTIVE') return touched;
       const { outcome, reason, closedOn, closedAt } = event.data;
