@@ -1,23 +1,21 @@
-import type { PmoState } from '@throughline/domain';
-import type { EntityRecord } from '@throughline/read-models';
+import type { PmoView } from '@throughline/domain';
 import type { MandatePurpose, PmoKind } from '../graphql/enums';
 import type { Pmo } from './pmo.types';
 
 /** The GraphQL view of a folded PMO; null when the stream holds no established PMO. */
-export const toPmoView = (record: EntityRecord<PmoState> | null, asOf: string | null): Pmo | null => {
-  if (!record || record.state.status === 'NONE') return null;
-  const { state } = record;
-  const mandate = (m: NonNullable<typeof state.mandate>) => ({ ...m, purpose: m.purpose as MandatePurpose });
+export const toPmoView = (view: PmoView | null, asOf: string | null): Pmo | null => {
+  if (!view || view.status === 'NONE') return null;
+  const mandate = (m: NonNullable<typeof view.mandate>) => ({ ...m, purpose: m.purpose as MandatePurpose });
   return {
-    id: state.pmoId,
-    name: state.name,
-    kind: state.kind as PmoKind,
-    head: state.head,
-    mandate: state.mandate ? mandate(state.mandate) : null,
-    previousMandates: state.previousMandates.map(mandate),
-    establishedAt: record.createdAt,
-    revision: record.revision,
-    parentId: state.parentId,
+    id: view.pmoId,
+    name: view.name,
+    kind: view.kind as PmoKind,
+    head: view.head,
+    mandate: view.mandate ? mandate(view.mandate) : null,
+    previousMandates: view.previousMandates.map(mandate),
+    establishedAt: view.createdAt,
+    revision: view.revision,
+    parentId: view.parentId,
     asOf,
   };
 };
