@@ -96,8 +96,8 @@ export class EntityStateProjection implements Projection {
   private readonly kinds: readonly EntityKind[];
   /**
    * Views folded in the current batch, written once per stream by flush: a stream with many
-   * events in one batch is serialised once, not once per event (which made a long stream's
-   * projection quadratic). Only valid inside the batch's transaction, so it is emptied whenever
+   * events in one batch is serialised and upserted once, not once per event. Views no longer grow
+   * with their stream, so this saves writes rather than hiding a quadratic cost. Only valid inside the batch's transaction, so it is emptied whenever
    * a batch ends.
    */
   private readonly batchCache = new Map<string, Pending>();

@@ -1,10 +1,10 @@
 import { MemoryEventStore, type EventStore, type ReadStreamOptions } from '@throughline/event-store';
 import { AsOfFolds, type StreamView } from './as-of-folds';
 
-/** A view that records every event it saw and who recorded it, so a wrong or missing event shows in the answer. */
-const seen: StreamView<readonly string[]> = {
+/** A view that records every event it saw, so a wrong or missing event shows in the answer. */
+const folder: StreamView<readonly number[]> = {
   initialState: [],
-  evolve: (view, event, facts) => [...view, `${event.data.n as number}@${facts.revision} by ${facts.actor}`],
+  evolve: (view, event) => [...view, event.data.n as number],
 };
 
 const minute = (n: number) => new Date(Date.UTC(2026, 2, 1, 9, n)).toISOString();
@@ -24,25 +24,27 @@ function steppedStore() {
   const append = async (streamId: string, count: number) => {
     for (let i = 0; i < count; i++) {
       const n = await store.streamRevision(streamId);
-      await store.append(streamId, [{ type: 'Counted', data: { n: n + 1 }, metadata: { actor: `actor-${(n + 1) % 3}`, correlationId: 'c' } }], 'any');
+      await store.append(streamId, [{ type: 'Counted', data: { n: n + 1 }, metadata: { actor: 'a', correlationId: 'c' } }], 'any');
     }
   };
-  return { counting, append, eventsRead: () => eventsRead, resetReads: () => (eventsRead = 0) };
+  return { store, counting, append, eventsRead: () => eventsRead, resetReads: () => (eventsRead = 0) };
 }
 
-const upTo = (revision: number) => Array.from({ length: revision + 1 }, (_, n) => `${n}@${n} by actor-${n % 3}`);
+const upTo = (revision: number) => Array.from({ length: revision + 1 }, (_, n) => n);
 
 describe('AsOfFolds', () => {
-  it('given a stream recorded a minute apart, when folded as of any instant, then it holds exactly the events recorded by then, with their facts', async () => {
+  it('given a stream recorded a minute apart, when folded as of any instant, then it holds exactly the events recorded by then', async () => {
     const { counting, append } = steppedStore();
     await append('s', 300);
-    const folds = new AsOfFolds(counting, { pageSize: 16 });
+    const folds = new AsOfFolds(counting, { interval: 16 });
 
-    for (const n of [299, 0, 150, 17, 16, 15, 280, 31, 32, 1, 298]) {
-      const folded = await folds.fold('s', seen, minute(n));
+    // Forward, backward and at random: checkpoints left by one question must not bend another.
+    const instants = [299, 0, 150, 17, 16, 15, 280, 31, 32, 1, 298];
+    for (const n of instants) {
+      const folded = await folds.fold('s', folder, minute(n));
       expect(folded).toEqual({ view: upTo(n), revision: n, createdAt: minute(0), updatedAt: minute(n) });
     }
-    const between = await folds.fold('s', seen, new Date(Date.parse(minute(40)) + 30_000).toISOString());
+    const between = await folds.fold('s', folder, new Date(Date.parse(minute(40)) + 30_000).toISOString());
     expect(between?.view).toEqual(upTo(40));
   });
 
@@ -51,32 +53,74 @@ describe('AsOfFolds', () => {
     await append('s', 3);
     const folds = new AsOfFolds(counting);
 
-    expect(await folds.fold('s', seen, '2026-03-01T08:59:59.999Z')).toBeNull();
-    expect(await folds.fold('unknown', seen, minute(10))).toBeNull();
+    expect(await folds.fold('s', folder, '2026-03-01T08:59:59.999Z')).toBeNull();
+    expect(await folds.fold('unknown', folder, minute(10))).toBeNull();
   });
 
-  it('given a long stream, when folded as of an early instant, then it reads at most one page past the instant', async () => {
+  it('given a stream folded once, when asked again at any instant, then it reads at most one interval of events', async () => {
     const { counting, append, eventsRead, resetReads } = steppedStore();
     await append('s', 1000);
-    const folds = new AsOfFolds(counting, { pageSize: 50 });
+    const folds = new AsOfFolds(counting, { interval: 32 });
+    await folds.fold('s', folder, minute(999));
 
-    for (const n of [10, 499, 999]) {
+    for (const n of [999, 500, 33, 700, 0]) {
       resetReads();
-      const folded = await folds.fold('s', seen, minute(n));
+      const folded = await folds.fold('s', folder, minute(n));
       expect(folded?.revision).toBe(n);
-      expect(eventsRead()).toBeLessThanOrEqual(Math.min(1000, n + 1 + 50));
+      expect(eventsRead()).toBeLessThanOrEqual(32);
     }
   });
 
-  it('given events appended after a fold, when folded as of now, then they are included', async () => {
+  it('given events appended after the last fold, when folded as of now, then they are included and extend the checkpoints', async () => {
     const { counting, append } = steppedStore();
     await append('s', 100);
-    const folds = new AsOfFolds(counting, { pageSize: 10 });
-    await folds.fold('s', seen, minute(10_000));
+    const folds = new AsOfFolds(counting, { interval: 10 });
+    await folds.fold('s', folder, minute(99));
+    const before = folds.size;
 
     await append('s', 50);
-    const folded = await folds.fold('s', seen, minute(10_000));
+    const folded = await folds.fold('s', folder, minute(10_000));
 
     expect(folded?.view).toEqual(upTo(149));
+    expect(folds.size).toBe(before + 5);
+  });
+
+  it('given a small budget, when many streams are folded, then the least recently used are dropped and answers stay exact', async () => {
+    const { counting, append } = steppedStore();
+    for (const stream of ['a', 'b', 'c']) await append(stream, 40);
+    const folds = new AsOfFolds(counting, { interval: 10, maxCheckpoints: 8 });
+
+    await folds.fold('a', folder, minute(10_000));
+    await folds.fold('b', folder, minute(10_000));
+    await folds.fold('c', folder, minute(10_000));
+
+    expect(folds.size).toBeLessThanOrEqual(8);
+    const a = await folds.fold('a', folder, minute(10_000));
+    expect(a?.view).toHaveLength(40);
+  });
+
+  it('given two folds of one stream at once, when both finish, then checkpoints are not duplicated and both are exact', async () => {
+    const { counting, append } = steppedStore();
+    await append('s', 100);
+    const folds = new AsOfFolds(counting, { interval: 10 });
+
+    const [first, second] = await Promise.all([folds.fold('s', folder, minute(99)), folds.fold('s', folder, minute(99))]);
+
+    expect(first?.view).toEqual(upTo(99));
+    expect(second?.view).toEqual(upTo(99));
+    expect(folds.size).toBe(10);
+  });
+
+  it('given events recorded by several people, when folded, then the view is given each event\'s revision, instant and actor', async () => {
+    const store = new MemoryEventStore({ clock: () => new Date(minute(7)) });
+    for (const actor of ['ada', 'lin', 'ada']) {
+      await store.append('s', [{ type: 'Counted', data: { n: 0 }, metadata: { actor, correlationId: 'c' } }], 'any');
+    }
+    const facts: StreamView<readonly string[]> = {
+      initialState: [],
+      evolve: (view, _event, { revision, recordedAt, actor }) => [...view, `${revision} ${recordedAt} ${actor}`],
+    };
+    const folded = await new AsOfFolds(store).fold('s', facts, minute(7));
+    expect(folded?.view).toEqual([`0 ${minute(7)} ada`, `1 ${minute(7)} lin`, `2 ${minute(7)} ada`]);
   });
 });

@@ -1,5 +1,5 @@
 import type { RecordedFacts } from '@throughline/domain';
-import type { EventStore } from '@throughline/event-store';
+import type { EventStore, RecordedEvent } from '@throughline/event-store';
 
 /** What a fold needs of an event: the shape views evolve over. */
 export interface FoldableEvent {
@@ -24,54 +24,150 @@ export interface FoldedStream<V> {
   readonly updatedAt: string;
 }
 
+interface Checkpoint {
+  readonly revision: number;
+  readonly recordedAt: string;
+  readonly view: unknown;
+}
+
+interface StreamCheckpoints {
+  readonly createdAt: string;
+  /** Ascending by revision, one every `interval` events, contiguous from the stream's start. */
+  readonly checkpoints: Checkpoint[];
+}
+
 export interface AsOfFoldsOptions {
-  /** Events read from the store at a time. Default 1,000. */
+  /** Events between two checkpoints: the most a fold ever reads and evolves. Default 64. */
+  readonly interval?: number;
+  /** Checkpoints kept across all streams; the least recently used streams are dropped first. Default 20,000. */
+  readonly maxCheckpoints?: number;
+  /** Events read at a time past the last checkpoint, where no later one bounds the read. Default 1,000. */
   readonly pageSize?: number;
 }
 
 /**
- * Folds a stream's view as of a recorded instant, from its first event: the same view evolve as
- * the read model, so an answer about the past is what the read model said then.
+ * Folds a stream's view as of a recorded instant without replaying it from the start each time:
+ * the same view evolve as the read model, so an answer about the past is what the read model
+ * said then.
  *
- * Views fold in linear time (no list that grows with the stream is copied per event), so a cold
- * fold of a 10,000-event stream costs a few tens of milliseconds and nothing is cached: an earlier
- * cache of folded states every 64 events only hid a quadratic evolve. The store stamps recorded
- * time non-decreasing along a stream, so the fold stops at the first event recorded after the
- * instant, having read at most one page past it.
+ * Views fold in linear time, so evolving is not what a cold fold of a long stream pays for:
+ * reading it is (a 10,000-event stream takes some hundreds of milliseconds to read from SQLite,
+ * against a few tens to evolve). Every fold therefore leaves a checkpoint (the folded view)
+ * every `interval` revisions, as the command path's state cache saves re-reading a stream. A
+ * later question for instant T starts from the last checkpoint recorded at or before T and reads
+ * at most `interval` events, which recorded time orders along a stream because the store stamps
+ * it non-decreasing.
+ *
+ * Checkpoints are derived and never stale: events are immutable, so the view at a revision
+ * never changes. They live in memory only and are dropped when the budget is exceeded.
  */
 export class AsOfFolds {
+  private readonly interval: number;
+  private readonly maxCheckpoints: number;
   private readonly pageSize: number;
+  /** Insertion order doubles as recency: a stream is re-inserted each time it is used. */
+  private readonly streams = new Map<string, StreamCheckpoints>();
+  private checkpointCount = 0;
 
   constructor(
     private readonly store: Pick<EventStore, 'readStream'>,
     options: AsOfFoldsOptions = {},
   ) {
-    this.pageSize = options.pageSize ?? 1_000;
-    if (!Number.isInteger(this.pageSize) || this.pageSize < 1) throw new RangeError('pageSize must be a positive integer');
+    this.interval = options.interval ?? 64;
+    this.maxCheckpoints = options.maxCheckpoints ?? 20_000;
+    // A cold fold of a long stream reads it in a few large pages rather than one per checkpoint.
+    this.pageSize = Math.max(options.pageSize ?? 1_000, this.interval);
+    if (!Number.isInteger(this.interval) || this.interval < 1) throw new RangeError('interval must be a positive integer');
   }
 
   /** The stream as it stood at `asOf`, or null when it had no event recorded by then. */
   async fold<V>(streamId: string, projection: StreamView<V>, asOf: string): Promise<FoldedStream<V> | null> {
-    let view = projection.initialState;
-    let revision = -1;
-    let createdAt: string | undefined;
-    let updatedAt: string | undefined;
+    const known = this.touch(streamId);
+    const checkpoints = known?.checkpoints ?? [];
+    const at = lastRecordedAtOrBefore(checkpoints, asOf);
+    const start = at >= 0 ? checkpoints[at] : undefined;
+    // A later checkpoint recorded after the instant bounds the read: the answer lies before it.
+    const bound = checkpoints[at + 1];
+
+    let view = (start?.view as V | undefined) ?? projection.initialState;
+    let revision = start?.revision ?? -1;
+    let createdAt = known?.createdAt;
+    let updatedAt = start?.recordedAt;
+
     for (;;) {
-      const events = await this.store.readStream(streamId, { fromRevision: revision + 1, maxCount: this.pageSize });
+      const maxCount = bound ? bound.revision - revision : this.pageSize;
+      const events = await this.store.readStream(streamId, { fromRevision: revision + 1, maxCount });
+      let passedInstant = false;
       for (const event of events) {
-        const { recordedAt, actor } = event.metadata;
-        if (recordedAt > asOf) return finish();
-        view = projection.evolve(view, event, { revision: event.revision, recordedAt, actor });
+        if (event.metadata.recordedAt > asOf) {
+          passedInstant = true;
+          break;
+        }
+        view = projection.evolve(view, event, { revision: event.revision, recordedAt: event.metadata.recordedAt, actor: event.metadata.actor });
         revision = event.revision;
-        updatedAt = recordedAt;
-        createdAt ??= recordedAt;
+        updatedAt = event.metadata.recordedAt;
+        createdAt ??= updatedAt;
+        if (!bound) this.remember(streamId, createdAt, event, view);
       }
-      if (events.length < this.pageSize) return finish();
+      if (passedInstant || bound || events.length < maxCount) break;
     }
 
-    function finish(): FoldedStream<V> | null {
-      if (revision < 0 || createdAt === undefined || updatedAt === undefined) return null;
-      return { view, revision, createdAt, updatedAt };
+    if (revision < 0 || createdAt === undefined || updatedAt === undefined) return null;
+    return { view, revision, createdAt, updatedAt };
+  }
+
+  /** Checkpoints held, across all streams. */
+  get size(): number {
+    return this.checkpointCount;
+  }
+
+  private touch(streamId: string): StreamCheckpoints | undefined {
+    const known = this.streams.get(streamId);
+    if (known) {
+      this.streams.delete(streamId);
+      this.streams.set(streamId, known);
+    }
+    return known;
+  }
+
+  private remember(streamId: string, createdAt: string, event: RecordedEvent, view: unknown): void {
+    if ((event.revision + 1) % this.interval !== 0) return;
+    let known = this.streams.get(streamId);
+    if (!known) {
+      known = { createdAt, checkpoints: [] };
+      this.streams.set(streamId, known);
+    }
+    const last = known.checkpoints[known.checkpoints.length - 1];
+    // Two folds of one stream can run at once; only the one that extends the run keeps its view.
+    if ((last?.revision ?? -1) + this.interval !== event.revision) return;
+    known.checkpoints.push({ revision: event.revision, recordedAt: event.metadata.recordedAt, view });
+    this.checkpointCount += 1;
+    this.evict(streamId);
+  }
+
+  private evict(keep: string): void {
+    for (const [streamId, known] of this.streams) {
+      if (this.checkpointCount <= this.maxCheckpoints) return;
+      if (streamId === keep) continue;
+      this.streams.delete(streamId);
+      this.checkpointCount -= known.checkpoints.length;
     }
   }
+}
+
+/** Index of the last checkpoint recorded at or before the instant, -1 when there is none. */
+function lastRecordedAtOrBefore(checkpoints: readonly Checkpoint[], asOf: string): number {
+  let low = 0;
+  let high = checkpoints.length - 1;
+  let found = -1;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    if (checkpoints[middle]!.recordedAt <= asOf) {
+      found = middle;
+      low = middle + 1;
+    } else {
+      high = middle - 1;
+    }
+  }
+  return found;
 }
