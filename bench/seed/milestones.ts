@@ -152,7 +152,7 @@ export class Milestones {
   /** A link to an active objective of the activity's office it has never served. */
   private link(activity: Planned, effectiveFrom: LocalDate | null): SeedCommand[] {
     const pmo = this.pmoOf(activity);
-    const served = new Set(activity.links.map((l) => l.objectiveId));
+    const served = this.world.servedObjectives.get(activity.activityId) ?? new Set<string>();
     const candidates = pmo.objectives.filter((o) => !served.has(o.id) && this.world.isActiveObjective(o.id));
     if (candidates.length === 0) return [];
     const objective = this.world.random.pick(candidates);
@@ -164,7 +164,7 @@ export class Milestones {
           activityId: activity.activityId,
           plan: this.world.planSnapshot(activity.planId),
           objective: this.world.objectiveSnapshot(objective.id),
-          rationale: `${activity.title} now also serves "${objective.title}"`,
+          rationale: `${this.world.activityTitles.get(activity.activityId)} now also serves "${objective.title}"`,
           weight: null,
           effectiveFrom,
         },
@@ -277,4 +277,4 @@ export class Milestones {
   }
 }
 
-const openLinks = (activity: Planned) => activity.links.filter((link) => link.endedOn === null);
+const openLinks = (activity: Planned) => activity.openLinks;

@@ -1,9 +1,11 @@
 import type {
+  ActivityCommand,
   ActivitySnapshot,
   ActivityState,
   LocalDate,
   ObjectiveSnapshot,
   ObjectiveState,
+  PlanCommand,
   PlanSnapshot,
   PlanState,
 } from '@throughline/domain';
@@ -35,6 +37,13 @@ export class SeedWorld {
   readonly plans = new Map<string, PlanState>();
   readonly objectives = new Map<string, ObjectiveState>();
   readonly activities = new Map<string, ActivityState>();
+  /**
+   * What the generator needs besides the deciders' states, which hold only what decisions read:
+   * each plan's period, each activity's title and every objective it was ever linked to.
+   */
+  private readonly planPeriods = new Map<string, { readonly periodStart: LocalDate; readonly periodEnd: LocalDate }>();
+  readonly activityTitles = new Map<string, string>();
+  readonly servedObjectives = new Map<string, Set<string>>();
   /** Non-retracted hours per `person|day`: what the API's 24-hour check reads. */
   private readonly dayHours = new Map<string, number>();
   readonly commands: Tally = {};
@@ -62,8 +71,10 @@ export class SeedWorld {
 
   planSnapshot(planId: string): PlanSnapshot {
     const plan = this.plans.get(planId);
-    if (!plan || plan.status === 'NONE') throw new Error(`plan ${planId} was not drafted`);
-    const { pmoId, status, periodStart, periodEnd } = plan;
+    const period = this.planPeriods.get(planId);
+    if (!plan || plan.status === 'NONE' || !period) throw new Error(`plan ${planId} was not drafted`);
+    const { pmoId, status } = plan;
+    const { periodStart, periodEnd } = period;
     return { planId, pmoId, status, periodStart, periodEnd };
   }
 
@@ -110,8 +121,21 @@ export class SeedWorld {
     this.commands[type] = (this.commands[type] ?? 0) + 1;
     const [category] = command.streamId.split('-', 1);
     const id = command.streamId.slice((category as string).length + 1);
+    this.remember(command.command, id);
     if (category === 'plan') this.plans.set(id, outcome.state as PlanState);
     else if (category === 'objective') this.objectives.set(id, outcome.state as ObjectiveState);
     else if (category === 'activity') this.activities.set(id, outcome.state as ActivityState);
+  }
+
+  private remember(command: unknown, id: string): void {
+    const accepted = command as PlanCommand | ActivityCommand;
+    if (accepted.type === 'DraftBusinessPlan') {
+      this.planPeriods.set(id, { periodStart: accepted.periodStart, periodEnd: accepted.periodEnd });
+    } else if (accepted.type === 'PlanActivity') {
+      this.activityTitles.set(id, accepted.title);
+      this.servedObjectives.set(id, new Set(accepted.contributions.map((c) => c.objective.objectiveId)));
+    } else if (accepted.type === 'LinkActivityToObjective') {
+      this.servedObjectives.get(id)?.add(accepted.objective.objectiveId);
+    }
   }
 }

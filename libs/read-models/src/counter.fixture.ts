@@ -1,4 +1,4 @@
-import type { Decider } from '@throughline/domain';
+import type { ViewProjection } from '@throughline/domain';
 import { entityKind } from './entity-state.projection';
 
 /** A toy aggregate for projection specs: a counter that belongs to a PMO and may have a parent. */
@@ -14,27 +14,29 @@ export type CounterState =
       readonly pmoId: string;
       readonly parentId: string | null;
       readonly count: number;
+      /** From the recorded facts, so specs see that the projection passes them. */
+      readonly lastChangedBy: string;
     };
 
-export const counterDecider: Pick<Decider<never, CounterEvent, CounterState>, 'initialState' | 'evolve'> = {
+export const counterView: ViewProjection<CounterEvent, CounterState> = {
   initialState: { status: 'NONE' },
-  evolve: (state, event) => {
+  evolve: (state, event, facts) => {
     if (event.type === 'CounterOpened') {
-      return { status: 'OPEN', pmoId: event.data.pmoId, parentId: event.data.parentId, count: 0 };
+      return { status: 'OPEN', pmoId: event.data.pmoId, parentId: event.data.parentId, count: 0, lastChangedBy: facts.actor };
     }
     if (state.status === 'NONE') return state;
     switch (event.type) {
       case 'CounterIncremented':
-        return { ...state, count: state.count + event.data.by };
+        return { ...state, count: state.count + event.data.by, lastChangedBy: facts.actor };
       case 'CounterClosed':
-        return { ...state, status: 'CLOSED' };
+        return { ...state, status: 'CLOSED', lastChangedBy: facts.actor };
     }
   },
 };
 
 export const counterKind = entityKind({
   category: 'counter',
-  decider: counterDecider,
+  view: counterView,
   index: (state: CounterState) =>
     state.status === 'NONE' ? {} : { pmoId: state.pmoId, parentId: state.parentId, status: state.status },
 });

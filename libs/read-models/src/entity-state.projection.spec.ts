@@ -1,5 +1,6 @@
 import type { RecordedEvent } from '@throughline/event-store';
-import { type CounterEvent, type CounterState, counterDecider, counterKind } from './counter.fixture';
+import { foldView } from '@throughline/domain';
+import { type CounterEvent, type CounterState, counterKind, counterView } from './counter.fixture';
 import { EntityStateProjection, entityKind } from './entity-state.projection';
 import { EntityStateReader } from './entity-state.reader';
 import { ReadModelDb } from './read-model-db';
@@ -11,7 +12,7 @@ const C = '0b7c6f0e-0000-4000-8000-00000000000c';
 let position = 0n;
 const at = (second: number) => new Date(Date.UTC(2026, 2, 1, 9, 0, second)).toISOString();
 
-const recorded = (streamId: string, revision: number, event: CounterEvent, recordedAt: string): RecordedEvent => ({
+const recorded = (streamId: string, revision: number, event: CounterEvent, recordedAt: string, actor = 'ada@pmo.example'): RecordedEvent => ({
   id: `event-${++position}`,
   streamId,
   revision,
@@ -19,7 +20,7 @@ const recorded = (streamId: string, revision: number, event: CounterEvent, recor
   type: event.type,
   schemaVersion: 1,
   data: event.data,
-  metadata: { actor: 'ada@pmo.example', correlationId: 'spec', recordedAt },
+  metadata: { actor, correlationId: 'spec', recordedAt },
   hash: '',
   prevHash: '',
 });
@@ -73,7 +74,7 @@ describe('EntityStateProjection', () => {
       category: 'counter',
       entity_id: A,
       revision: 2,
-      state: JSON.stringify({ status: 'OPEN', pmoId: 'pmo-1', parentId: null, count: 7 }),
+      state: JSON.stringify({ status: 'OPEN', pmoId: 'pmo-1', parentId: null, count: 7, lastChangedBy: 'ada@pmo.example' }),
       created_at: at(1),
       updated_at: at(4),
       pmo_id: 'pmo-1',
@@ -89,7 +90,7 @@ describe('EntityStateProjection', () => {
 
     expect(reader.get<CounterState>('counter', A)).toEqual({
       entityId: A,
-      state: { status: 'CLOSED', pmoId: 'pmo-1', parentId: null, count: 7 },
+      view: { status: 'CLOSED', pmoId: 'pmo-1', parentId: null, count: 7, lastChangedBy: 'ada@pmo.example' },
       revision: 3,
       createdAt: at(1),
       updatedAt: at(4),
@@ -110,7 +111,7 @@ describe('EntityStateProjection', () => {
 
     // A cache surviving the rollback would expect revision 2 here and count the 3 twice.
     batch([first, recorded(`counter-${A}`, 1, increment(3), at(2))]);
-    expect(reader.get<CounterState>('counter', A)?.state).toMatchObject({ count: 3 });
+    expect(reader.get<CounterState>('counter', A)?.view).toMatchObject({ count: 3 });
   });
 
   it('refuses an event that repeats or skips a revision', () => {
@@ -124,7 +125,7 @@ describe('EntityStateProjection', () => {
       counterKind,
       entityKind({
         category: 'counter-group',
-        decider: { initialState: { events: 0 }, evolve: (state: { events: number }) => ({ events: state.events + 1 }) },
+        view: { initialState: { events: 0 }, evolve: (state: { events: number }) => ({ events: state.events + 1 }) },
         index: () => ({ status: 'GROUPED' }),
       }),
     ]);
@@ -162,7 +163,7 @@ describe('EntityStateProjection', () => {
     });
 
     it('gets one entity, or null', () => {
-      expect(reader.get<CounterState>('counter', B)).toMatchObject({ entityId: B, revision: 0, state: { parentId: A } });
+      expect(reader.get<CounterState>('counter', B)).toMatchObject({ entityId: B, revision: 0, view: { parentId: A } });
       expect(reader.get('counter', '0b7c6f0e-0000-4000-8000-0000000000ff')).toBeNull();
       expect(reader.get('tally', A)).toBeNull();
     });
@@ -182,14 +183,17 @@ describe('EntityStateProjection', () => {
       const missing = '0b7c6f0e-0000-4000-8000-0000000000ff';
       const records = reader.getMany<CounterState>('counter', [C, missing, A, C]);
       expect(records.map((r) => r?.entityId ?? null)).toEqual([C, null, A, C]);
-      expect(records[0]?.state).toEqual({ status: 'CLOSED', pmoId: 'pmo-2', parentId: null, count: 0 });
+      expect(records[0]?.view).toEqual({ status: 'CLOSED', pmoId: 'pmo-2', parentId: null, count: 0, lastChangedBy: 'ada@pmo.example' });
       expect(reader.getMany('counter', [])).toEqual([]);
     });
   });
 
-  it('folds with the decider it was given', () => {
+  it('folds with the view it was given, passing the recorded facts of each event', () => {
     const events = [open('pmo-1'), increment(2), increment(3)];
-    batch(events.map((event, revision) => recorded(`counter-${A}`, revision, event, at(revision))));
-    expect(reader.get('counter', A)?.state).toEqual(events.reduce(counterDecider.evolve, counterDecider.initialState));
+    const actor = (revision: number) => (revision === 2 ? 'lin@pmo.example' : 'ada@pmo.example');
+    batch(events.map((event, revision) => recorded(`counter-${A}`, revision, event, at(revision), actor(revision))));
+    const expected = foldView(counterView, events, (revision) => ({ revision, recordedAt: at(revision), actor: actor(revision) }));
+    expect(reader.get('counter', A)?.view).toEqual(expected);
+    expect(expected).toMatchObject({ count: 5, lastChangedBy: 'lin@pmo.example' });
   });
 });

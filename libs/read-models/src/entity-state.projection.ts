@@ -1,40 +1,46 @@
 import type { Database, Statement } from 'better-sqlite3';
-import type { Decider, DomainEvent } from '@throughline/domain';
+import type { DomainEvent, ViewProjection } from '@throughline/domain';
 import type { RecordedEvent } from '@throughline/event-store';
 import { perConnection, type Projection } from './projection';
 
-/** The columns queries filter on, taken from the folded state. */
+/** The columns queries filter on, taken from the folded view. */
 export interface EntityIndex {
   readonly pmoId?: string | null;
   readonly parentId?: string | null;
   readonly status?: string | null;
 }
 
-/** One aggregate type whose streams (`<category>-<id>`) are folded into entity_state rows. */
-export interface EntityKind<S = unknown, E extends DomainEvent = DomainEvent> {
+/**
+ * One aggregate type whose streams (`<category>-<id>`) are folded into entity_state rows through
+ * its view projection: what the API shows of the entity, not the decider's state.
+ */
+export interface EntityKind<V = unknown, E extends DomainEvent = DomainEvent> {
   /** The stream prefix, e.g. 'objective'. */
   readonly category: string;
-  readonly decider: Pick<Decider<unknown, E, S>, 'initialState' | 'evolve'>;
-  index(state: S): EntityIndex;
+  readonly view: ViewProjection<E, V>;
+  index(view: V): EntityIndex;
   /**
-   * Bump when evolve or index changes what is stored for existing events: the stored states are
+   * Bump when the view or index changes what is stored for existing events: the stored views are
    * then stale, and a new version makes the next start rebuild them from the events.
    */
   readonly version?: number;
 }
 
-/** Erases a kind's state and event types so kinds of different aggregates fit in one list. */
-export const entityKind = <S, E extends DomainEvent>(kind: EntityKind<S, E>): EntityKind =>
+/**
+ * Erases a kind's event type so kinds of different aggregates fit in one list. The projection
+ * hands each kind only events of its own streams, which its aggregate wrote.
+ */
+export const entityKind = <V, E extends DomainEvent>(kind: EntityKind<V, E>): EntityKind =>
   kind as unknown as EntityKind;
 
 export const ENTITY_STATE_TABLE = 'entity_state';
 
 interface Current {
-  state: unknown;
+  view: unknown;
   revision: number;
 }
 
-/** A stream's state folded in this batch and not yet written. */
+/** A stream's view folded in this batch and not yet written. */
 interface Pending extends Current {
   readonly kind: EntityKind;
   /** Set when revision 0 is in this batch: the row is new. */
@@ -61,8 +67,8 @@ interface UpsertRow {
 }
 
 /**
- * Keeps the folded domain state of every stream of the configured kinds as JSON, with a few
- * indexed columns for lists. Streams of other categories are ignored.
+ * Keeps the folded view of every stream of the configured kinds as JSON (column `state`), with a
+ * few indexed columns for lists. Streams of other categories are ignored.
  */
 export class EntityStateProjection implements Projection {
   readonly name = ENTITY_STATE_TABLE;
@@ -89,9 +95,9 @@ export class EntityStateProjection implements Projection {
   /** Longest prefix first, so 'plan-item' wins over 'plan' for 'plan-item-…'. */
   private readonly kinds: readonly EntityKind[];
   /**
-   * States folded in the current batch, written once per stream by flush: a stream with many
-   * events in one batch is serialised once, not once per event (which made a long stream's
-   * projection quadratic). Only valid inside the batch's transaction, so it is emptied whenever
+   * Views folded in the current batch, written once per stream by flush: a stream with many
+   * events in one batch is serialised and upserted once, not once per event. Views no longer grow
+   * with their stream, so this saves writes rather than hiding a quadratic cost. Only valid inside the batch's transaction, so it is emptied whenever
    * a batch ends.
    */
   private readonly batchCache = new Map<string, Pending>();
@@ -121,27 +127,28 @@ export class EntityStateProjection implements Projection {
         `entity_state: ${event.streamId} expected revision ${expected}, got ${event.revision} at position ${event.position}`,
       );
     }
-    const state = kind.decider.evolve(current ? current.state : kind.decider.initialState, {
-      type: event.type,
-      data: event.data,
-    });
     const recordedAt = event.metadata.recordedAt;
+    const view = kind.view.evolve(
+      current ? current.view : kind.view.initialState,
+      { type: event.type, data: event.data },
+      { revision: event.revision, recordedAt, actor: event.metadata.actor },
+    );
     const pending = this.batchCache.get(event.streamId);
     const createdAt = event.revision === 0 ? recordedAt : (pending?.createdAt ?? null);
-    this.batchCache.set(event.streamId, { kind, state, revision: event.revision, createdAt, updatedAt: recordedAt });
+    this.batchCache.set(event.streamId, { kind, view, revision: event.revision, createdAt, updatedAt: recordedAt });
   }
 
   flush(db: Database): void {
     const statements = this.statements(db);
     for (const [streamId, pending] of this.batchCache) {
-      const { kind, state } = pending;
-      const index = kind.index(state);
+      const { kind, view } = pending;
+      const index = kind.index(view);
       statements.upsert.run({
         streamId,
         category: kind.category,
         entityId: streamId.slice(kind.category.length + 1),
         revision: pending.revision,
-        state: JSON.stringify(state),
+        state: JSON.stringify(view),
         // An existing row keeps its created_at (the upsert never updates it).
         createdAt: pending.createdAt ?? pending.updatedAt,
         updatedAt: pending.updatedAt,
@@ -164,7 +171,7 @@ export class EntityStateProjection implements Projection {
     const cached = this.batchCache.get(streamId);
     if (cached) return cached;
     const row = statements.load.get(streamId);
-    return row ? { state: JSON.parse(row.state) as unknown, revision: row.revision } : undefined;
+    return row ? { view: JSON.parse(row.state) as unknown, revision: row.revision } : undefined;
   }
 }
 

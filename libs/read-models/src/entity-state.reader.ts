@@ -1,10 +1,10 @@
 import type { Database, Statement } from 'better-sqlite3';
 import { ReadModelDb } from './read-model-db';
 
-/** One entity's folded state as the entity_state projection last wrote it. */
-export interface EntityRecord<S> {
+/** One entity's folded view as the entity_state projection last wrote it. */
+export interface EntityRecord<V> {
   readonly entityId: string;
-  readonly state: S;
+  readonly view: V;
   /** Revision of the last event folded in: the value a client sends back as expectedRevision. */
   readonly revision: number;
   readonly createdAt: string;
@@ -37,15 +37,15 @@ const FILTER_COLUMNS = [
   ['status', 'status'],
 ] as const;
 
-const toRecord = <S>(row: Row): EntityRecord<S> => ({
+const toRecord = <V>(row: Row): EntityRecord<V> => ({
   entityId: row.entity_id,
-  state: JSON.parse(row.state) as S,
+  view: JSON.parse(row.state) as V,
   revision: row.revision,
   createdAt: row.created_at,
   updatedAt: row.updated_at,
 });
 
-/** Queries over entity_state. The state type is the caller's claim: rows hold what evolve produced. */
+/** Queries over entity_state. The view type is the caller's claim: rows hold what the kind's view produced. */
 export class EntityStateReader {
   private readonly byStreamId: Statement<[string], Row>;
   private readonly byStreamIds: Statement<[string], Row & { stream_id: string }>;
@@ -63,13 +63,13 @@ export class EntityStateReader {
     );
   }
 
-  get<S>(category: string, entityId: string): EntityRecord<S> | null {
+  get<V>(category: string, entityId: string): EntityRecord<V> | null {
     const row = this.byStreamId.get(`${category}-${entityId}`);
-    return row ? toRecord<S>(row) : null;
+    return row ? toRecord<V>(row) : null;
   }
 
   /** Oldest first (by creation, then id), so the order is stable across calls. */
-  list<S>(category: string, filter: EntityFilter = {}): EntityRecord<S>[] {
+  list<V>(category: string, filter: EntityFilter = {}): EntityRecord<V>[] {
     const conditions = ['category = ?'];
     const params: unknown[] = [category];
     const key: string[] = [];
@@ -93,15 +93,15 @@ export class EntityStateReader {
       );
       this.lists.set(cacheKey, statement);
     }
-    return statement.all(...params).map((row) => toRecord<S>(row));
+    return statement.all(...params).map((row) => toRecord<V>(row));
   }
 
   /** One query for many ids; the result lines up with `entityIds`, null where none exists. */
-  getMany<S>(category: string, entityIds: readonly string[]): (EntityRecord<S> | null)[] {
+  getMany<V>(category: string, entityIds: readonly string[]): (EntityRecord<V> | null)[] {
     if (entityIds.length === 0) return [];
     const streamIds = entityIds.map((id) => `${category}-${id}`);
-    const found = new Map<string, EntityRecord<S>>();
-    for (const row of this.byStreamIds.all(JSON.stringify(streamIds))) found.set(row.stream_id, toRecord<S>(row));
+    const found = new Map<string, EntityRecord<V>>();
+    for (const row of this.byStreamIds.all(JSON.stringify(streamIds))) found.set(row.stream_id, toRecord<V>(row));
     return streamIds.map((streamId) => found.get(streamId) ?? null);
   }
 }

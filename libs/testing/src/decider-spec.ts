@@ -1,5 +1,5 @@
-import type { CommandContext, Decider, DomainEvent } from '@throughline/domain';
-import { DomainError } from '@throughline/domain';
+import type { CommandContext, Decider, DomainEvent, ViewProjection } from '@throughline/domain';
+import { DomainError, foldView } from '@throughline/domain';
 
 export const defaultContext: CommandContext = {
   now: '2026-03-15T09:00:00.000Z',
@@ -38,6 +38,15 @@ export const spec = <C, E extends DomainEvent, S>(decider: Decider<C, E, S>) => 
         /** The state after the given events and the decided ones, for assertions on evolve. */
         thenState: (assert: (state: S) => void) => {
           assert(run().reduce(decider.evolve, state));
+        },
+        /**
+         * The view after the given events and the decided ones, for assertions on what the API
+         * shows. Each event is taken as recorded at the command's instant by its actor.
+         */
+        thenView: <V>(projection: ViewProjection<E, V>, assert: (view: V) => void) => {
+          const { now, actor } = { ...defaultContext, ...context };
+          const all = [...events, ...run()];
+          assert(foldView(projection, all, (revision) => ({ revision, recordedAt: now, actor })));
         },
       };
     },

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import type { ActivityState } from '@throughline/domain';
-import { AlignmentReader, type EntityRecord } from '@throughline/read-models';
+import type { ActivityView } from '@throughline/domain';
+import { AlignmentReader } from '@throughline/read-models';
 import type { Activity } from './activity.types';
 import { toActivityView } from './activity.view';
 
@@ -17,13 +17,13 @@ export class ActivityViews {
    * nor `status`: the sum runs over every work entry of the activity and dominates a query that
    * only wants an activity's title.
    */
-  many(records: readonly (EntityRecord<ActivityState> | null)[], asOf: string | null, { withHours = true } = {}): (Activity | null)[] {
-    const ids = withHours ? records.flatMap((r) => (r ? [r.entityId] : [])) : [];
+  many(views: readonly (ActivityView | null)[], asOf: string | null, { withHours = true } = {}): (Activity | null)[] {
+    const ids = withHours ? views.flatMap((v) => (v && v.status !== 'NONE' ? [v.activityId] : [])) : [];
     const hours = ids.length > 0 ? this.alignment.hoursLoggedByActivity(ids, asOf) : new Map<string, number>();
-    return records.map((r) => toActivityView(r, asOf, r ? (hours.get(r.entityId) ?? 0) : 0));
+    return views.map((v) => toActivityView(v, asOf, v && v.status !== 'NONE' ? (hours.get(v.activityId) ?? 0) : 0));
   }
 
-  one(record: EntityRecord<ActivityState> | null, asOf: string | null, options: { withHours?: boolean } = {}): Activity | null {
+  one(record: ActivityView | null, asOf: string | null, options: { withHours?: boolean } = {}): Activity | null {
     return this.many([record], asOf, options)[0] ?? null;
   }
 }

@@ -95,7 +95,7 @@ abstract class ActivityChangeHandler {
   protected async planOf(activityId: string): Promise<PlanSnapshot> {
     const id = requireEntityId(activityId, 'activityId');
     const activity = await existingActivity(this.reader, id);
-    return planSnapshot(this.reader, activity.state.planId, 'activityId');
+    return planSnapshot(this.reader, activity.planId, 'activityId');
   }
 }
 

@@ -1,6 +1,6 @@
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import type { ActivityState } from '@throughline/domain';
-import { AlignmentReader, type EntityRecord } from '@throughline/read-models';
+import type { ExistingActivityView } from '@throughline/domain';
+import { AlignmentReader } from '@throughline/read-models';
 import { ACTIVITY_KIND } from '../common/entity-kinds';
 import { EntityReader } from '../common/entity-reader';
 import { isEntityId } from '../common/stream-ids';
@@ -28,7 +28,7 @@ export class ActivityQueryHandler implements IQueryHandler<ActivityQuery, Activi
 
   async execute({ activityId, asOf }: ActivityQuery): Promise<Activity | null> {
     if (!isEntityId(activityId)) return null;
-    return this.views.one(await this.reader.get<ActivityState>(ACTIVITY_KIND, activityId.toLowerCase(), asOf), asOf);
+    return this.views.one(await this.reader.get(ACTIVITY_KIND, activityId.toLowerCase(), asOf), asOf);
   }
 }
 
@@ -37,7 +37,7 @@ export class PlanActivitiesQueryHandler implements IQueryHandler<PlanActivitiesQ
   constructor(private readonly reader: EntityReader, private readonly views: ActivityViews) {}
 
   async execute({ planId, status, asOf }: PlanActivitiesQuery): Promise<Activity[]> {
-    const records = await this.reader.list<ActivityState>(ACTIVITY_KIND, { parentId: planId }, asOf);
+    const records = await this.reader.list(ACTIVITY_KIND, { parentId: planId }, asOf);
     // Filtered on the view: the status clients see is derived, not the stored one.
     return this.views
       .many(records, asOf)
@@ -56,9 +56,9 @@ export class ObjectiveContributionsQueryHandler implements IQueryHandler<Objecti
     // The link index names the few activities linked to the objective, so only those are read,
     // not every activity of the PMO; their own state gives the rationale and when each link was made.
     const linked = new Set(this.alignment.linksOfObjective(objectiveId, asOf).filter((l) => l.endedOn === null).map((l) => l.activityId));
-    const records = (await this.reader.getMany<ActivityState>(ACTIVITY_KIND, [...linked], asOf))
-      .filter((r): r is EntityRecord<ActivityState> => r !== null)
-      .sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : a.entityId < b.entityId ? -1 : 1));
+    const records = (await this.reader.getMany(ACTIVITY_KIND, [...linked], asOf))
+      .filter((v): v is ExistingActivityView => v !== null && v.status !== 'NONE')
+      .sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : a.activityId < b.activityId ? -1 : 1));
     return records.flatMap((r) => toActivityView(r, asOf, 0)?.contributions.filter((c) => c.objectiveId === objectiveId) ?? []);
   }
 }

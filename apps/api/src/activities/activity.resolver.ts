@@ -1,6 +1,5 @@
 import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import type { PlanState } from '@throughline/domain';
 import { NotFoundError } from '../common/app-errors';
 import { PLAN_KIND } from '../common/entity-kinds';
 import type { Loaders } from '../common/loaders';
@@ -82,7 +81,7 @@ export class ActivityResolver {
 
   @ResolveField(() => BusinessPlan)
   async plan(@Parent() activity: Activity, @RequestLoaders() loaders: Loaders): Promise<BusinessPlan> {
-    const plan = toPlanView(await loaders.entity<PlanState>(PLAN_KIND, activity.asOf).load(activity.planId), activity.asOf);
+    const plan = toPlanView(await loaders.entity(PLAN_KIND, activity.asOf).load(activity.planId), activity.asOf);
     if (!plan) throw new NotFoundError('business plan', activity.planId);
     return plan;
   }

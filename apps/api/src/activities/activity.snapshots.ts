@@ -1,5 +1,4 @@
-import type { ActivityState, ExistingActivity, ObjectiveSnapshot, ObjectiveState, PlanSnapshot, PlanState } from '@throughline/domain';
-import type { EntityRecord } from '@throughline/read-models';
+import type { ActivityView, ExistingActivityView, ObjectiveSnapshot, ObjectiveView, PlanSnapshot, PlanView } from '@throughline/domain';
 import { ACTIVITY_KIND, OBJECTIVE_KIND, PLAN_KIND } from '../common/entity-kinds';
 import type { EntityReader } from '../common/entity-reader';
 import { existingEntity } from '../common/existing';
@@ -9,16 +8,16 @@ import { requireEntityId } from '../common/ids';
 // a missing one as NOT_FOUND on the input field that named it.
 
 export const planSnapshot = async (reader: EntityReader, planId: string, field: string): Promise<PlanSnapshot> => {
-  const plan = await existingEntity<PlanState>(reader, PLAN_KIND, 'business plan', planId, field);
-  const { pmoId, status, periodStart, periodEnd } = plan.state;
+  const plan = await existingEntity<PlanView>(reader, PLAN_KIND, 'business plan', planId, field);
+  const { pmoId, status, periodStart, periodEnd } = plan;
   return { planId, pmoId, status, periodStart, periodEnd };
 };
 
 export const objectiveSnapshot = async (reader: EntityReader, value: string, field: string): Promise<ObjectiveSnapshot> => {
   const objectiveId = requireEntityId(value, field);
-  const objective = await existingEntity<ObjectiveState>(reader, OBJECTIVE_KIND, 'objective', objectiveId, field);
-  return { objectiveId, pmoId: objective.state.pmoId, status: objective.state.status };
+  const objective = await existingEntity<ObjectiveView>(reader, OBJECTIVE_KIND, 'objective', objectiveId, field);
+  return { objectiveId, pmoId: objective.pmoId, status: objective.status };
 };
 
-export const existingActivity = (reader: EntityReader, activityId: string, field = 'activityId'): Promise<EntityRecord<ExistingActivity>> =>
-  existingEntity<ActivityState>(reader, ACTIVITY_KIND, 'activity', activityId, field);
+export const existingActivity = (reader: EntityReader, activityId: string, field = 'activityId'): Promise<ExistingActivityView> =>
+  existingEntity<ActivityView>(reader, ACTIVITY_KIND, 'activity', activityId, field);

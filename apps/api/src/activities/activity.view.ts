@@ -1,5 +1,4 @@
-import { openLinks, type ActivityState } from '@throughline/domain';
-import type { EntityRecord } from '@throughline/read-models';
+import { openLinks, type ActivityView } from '@throughline/domain';
 import { activityStatus } from './activity-status';
 import type { Activity } from './activity.types';
 
@@ -7,9 +6,8 @@ import type { Activity } from './activity.types';
  * The GraphQL view of a folded activity; null when no activity was planned. `hoursLogged` is the
  * work logged against it, which decides IN_PROGRESS.
  */
-export const toActivityView = (record: EntityRecord<ActivityState> | null, asOf: string | null, hoursLogged: number): Activity | null => {
-  if (!record || record.state.status === 'NONE') return null;
-  const { state } = record;
+export const toActivityView = (state: ActivityView | null, asOf: string | null, hoursLogged: number): Activity | null => {
+  if (!state || state.status === 'NONE') return null;
   const activityId = state.activityId;
   return {
     id: activityId,
@@ -44,8 +42,8 @@ export const toActivityView = (record: EntityRecord<ActivityState> | null, asOf:
     completedOn: state.status === 'DONE' ? state.completedOn : null,
     cancelledOn: state.status === 'CANCELLED' ? state.cancelledOn : null,
     cancelReason: state.status === 'CANCELLED' ? state.cancelReason : null,
-    plannedAt: record.createdAt,
-    revision: record.revision,
+    plannedAt: state.createdAt,
+    revision: state.revision,
     planId: state.planId,
     pmoId: state.pmoId,
     asOf,

@@ -1,7 +1,6 @@
 import { Info, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import type { GraphQLResolveInfo } from 'graphql';
 import { QueryBus } from '@nestjs/cqrs';
-import type { ActivityState, ObjectiveState } from '@throughline/domain';
 import { NotFoundError } from '../common/app-errors';
 import { Clock } from '../common/clock';
 import { ACTIVITY_KIND, OBJECTIVE_KIND } from '../common/entity-kinds';
@@ -18,7 +17,7 @@ import { selectsAny } from '../graphql/selection';
 const HOURS_FIELDS = ['hoursLogged', 'status'] as const;
 
 const objectiveOf = async (loaders: Loaders, clock: Clock, link: { objectiveId: string; asOf: string | null }): Promise<Objective> => {
-  const record = await loaders.entity<ObjectiveState>(OBJECTIVE_KIND, link.asOf).load(link.objectiveId);
+  const record = await loaders.entity(OBJECTIVE_KIND, link.asOf).load(link.objectiveId);
   const objective = toObjectiveView(record, link.asOf, clock.today());
   if (!objective) throw new NotFoundError('objective', link.objectiveId);
   return objective;
@@ -35,7 +34,7 @@ export class ContributionResolver {
 
   @ResolveField(() => Activity)
   async activity(@Parent() contribution: Contribution, @RequestLoaders() loaders: Loaders, @Info() info: GraphQLResolveInfo): Promise<Activity> {
-    const record = await loaders.entity<ActivityState>(ACTIVITY_KIND, contribution.asOf).load(contribution.activityId);
+    const record = await loaders.entity(ACTIVITY_KIND, contribution.asOf).load(contribution.activityId);
     const activity = this.views.one(record, contribution.asOf, { withHours: selectsAny(info, HOURS_FIELDS) });
     if (!activity) throw new NotFoundError('activity', contribution.activityId);
     return activity;

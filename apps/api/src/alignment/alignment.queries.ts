@@ -1,5 +1,5 @@
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import { dayOf, type PmoState, type WorkState } from '@throughline/domain';
+import { dayOf } from '@throughline/domain';
 import { AlignmentReader, type ObjectiveHours as HoursRow } from '@throughline/read-models';
 import { ActivityViews } from '../activities/activity-views';
 import { NotFoundError } from '../common/app-errors';
@@ -50,7 +50,7 @@ export class AlignmentQueryHandler implements IQueryHandler<AlignmentQuery, Alig
   async execute({ pmoId, from, to, granularity, asOf }: AlignmentQuery): Promise<AlignmentReport> {
     const id = requireEntityId(pmoId, 'pmoId');
     requireWindow(from, to);
-    const pmo = toPmoView(await this.reader.get<PmoState>(PMO_KIND, id, asOf), asOf);
+    const pmo = toPmoView(await this.reader.get(PMO_KIND, id, asOf), asOf);
     if (!pmo) throw new NotFoundError('PMO', id, 'pmoId');
     const today = asOf ? dayOf(asOf) : this.clock.today();
     const report = this.alignment.alignment({ pmoId: id, from, to, granularity, today }, asOf);
@@ -91,18 +91,18 @@ export class PurposeChainQueryHandler implements IQueryHandler<PurposeChainQuery
   async execute({ workEntryId }: PurposeChainQuery): Promise<PurposeChain | null> {
     if (!isEntityId(workEntryId)) return null;
     const id = workEntryId.toLowerCase();
-    const workEntry = toWorkEntryView(await this.reader.get<WorkState>(WORK_KIND, id), null);
+    const workEntry = toWorkEntryView(await this.reader.get(WORK_KIND, id), null);
     const crediting = this.alignment.creditsOfWorkEntry(id);
     if (!workEntry || !crediting) return null;
     const activity = crediting.activityId ? this.activities.one(await this.reader.get(ACTIVITY_KIND, crediting.activityId), null) : null;
     const objectives = await this.views.objectives(crediting.credits.map((c) => c.objectiveId), null);
-    const pmo = await this.reader.get<PmoState>(PMO_KIND, workEntry.pmoId);
+    const pmo = await this.reader.get(PMO_KIND, workEntry.pmoId);
     return {
       workEntry,
       activity,
       objectives: crediting.credits.flatMap((c) => objectives.get(c.objectiveId) ?? []),
       credits: withObjectives(crediting.credits, objectives),
-      mandate: pmo ? mandateInForceOn(pmo.state, workEntry.workedOn) : null,
+      mandate: pmo ? mandateInForceOn(pmo, workEntry.workedOn) : null,
       aligned: crediting.aligned,
     };
   }

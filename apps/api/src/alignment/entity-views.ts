@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import type { ActivityState, ObjectiveState } from '@throughline/domain';
 import { ActivityViews } from '../activities/activity-views';
 import type { Activity } from '../activities/activity.types';
 import { Clock } from '../common/clock';
@@ -19,13 +18,13 @@ export class EntityViews {
 
   async objectives(ids: readonly string[], asOf: string | null): Promise<Map<string, Objective>> {
     const today = this.clock.today();
-    const records = await this.reader.getMany<ObjectiveState>(OBJECTIVE_KIND, [...new Set(ids)], asOf);
+    const records = await this.reader.getMany(OBJECTIVE_KIND, [...new Set(ids)], asOf);
     const views = records.map((r) => toObjectiveView(r, asOf, today)).filter((o): o is Objective => o !== null);
     return new Map(views.map((o) => [o.id, o]));
   }
 
   async activityList(ids: readonly string[], asOf: string | null): Promise<Activity[]> {
-    const records = await this.reader.getMany<ActivityState>(ACTIVITY_KIND, ids, asOf);
+    const records = await this.reader.getMany(ACTIVITY_KIND, ids, asOf);
     return this.activities.many(records, asOf).filter((a): a is Activity => a !== null);
   }
 }

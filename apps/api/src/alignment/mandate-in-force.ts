@@ -1,13 +1,13 @@
-import type { LocalDate, PmoState } from '@throughline/domain';
+import type { LocalDate, PmoView } from '@throughline/domain';
 import type { Mandate } from '../pmos/pmo.types';
 
 /**
  * The mandate version that had taken effect on `day`: the latest issued whose effectiveFrom is
  * not after it. Work done before any mandate took effect served none.
  */
-export const mandateInForceOn = (pmo: PmoState, day: LocalDate): Mandate | null => {
+export const mandateInForceOn = (pmo: PmoView, day: LocalDate): Mandate | null => {
   if (pmo.status === 'NONE') return null;
   const versions = [...pmo.previousMandates, ...(pmo.mandate ? [pmo.mandate] : [])];
   const inForce = versions.filter((m) => m.effectiveFrom <= day).sort((a, b) => b.version - a.version)[0];
-  return inForce ?? null;
+  return inForce;
 };

@@ -1,4 +1,4 @@
-import type { ActivityState, ObjectiveState, WorkState } from '@throughline/domain';
+import type { ActivityView, ObjectiveView, WorkView } from '@throughline/domain';
 import type { Existing } from '../common/existing';
 import { EntityType } from '../graphql/enums';
 import type { Scope } from './authorize';
@@ -75,9 +75,9 @@ const objective = (path: string) => entityAt('objective', path);
 const plan = (path: string) => entityAt('plan', path);
 const activity = (path: string) => entityAt('activity', path);
 
-const ownedObjective = (path: string) => entityAt<ObjectiveState>('objective', path, (state) => [state.owner]);
-const activityResponsible = (path: string) => entityAt<ActivityState>('activity', path, (state) => [state.responsible]);
-const workOf = (path: string) => entityAt<WorkState>('work', path, (state) => [state.person]);
+const ownedObjective = (path: string) => entityAt<ObjectiveView>('objective', path, (state) => [state.owner]);
+const activityResponsible = (path: string) => entityAt<ActivityView>('activity', path, (state) => [state.responsible]);
+const workOf = (path: string) => entityAt<WorkView>('work', path, (state) => [state.person]);
 
 /** Logged work is the caller's own unless the input names someone else, exactly as logWork decides. */
 const loggedWork: ScopeSource = (request) =>
@@ -85,7 +85,7 @@ const loggedWork: ScopeSource = (request) =>
 
 /** A correction concerns the person the entry is of and the person it ends up with. */
 const correctedWork: ScopeSource = (request) =>
-  entityAt<WorkState>('work', 'input.workEntryId', (state, { args }) => [state.person, text(argAt(args, 'input.person')) || state.person])(request);
+  entityAt<WorkView>('work', 'input.workEntryId', (state, { args }) => [state.person, text(argAt(args, 'input.person')) || state.person])(request);
 
 /** A listing narrowed to one person concerns that person; an unnarrowed one concerns anyone. */
 const listedWork: ScopeSource = (request) =>

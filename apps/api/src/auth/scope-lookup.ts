@@ -37,8 +37,8 @@ export class ScopeLookup {
     if (typeof value !== 'string') throw new InputError(field, `${field} must be an id`);
     const id = requireEntityId(value, field);
     const { kind: entityKind, noun } = KINDS[kind];
-    const record = await existingEntity<S>(this.reader, entityKind, noun, id, field);
-    const state = record.state as Existing<S> & { readonly pmoId?: string };
+    // The caller names the view type of the kind it asked for.
+    const state: Existing<S> & { readonly pmoId?: string } = await existingEntity(this.reader, entityKind as EntityKind<S>, noun, id, field);
     return { pmoId: kind === 'pmo' ? id : (state.pmoId as string), state };
   }
 }

@@ -1,51 +1,68 @@
 import {
-  activityDecider,
-  objectiveDecider,
-  planDecider,
-  pmoDecider,
-  workDecider,
-  type ActivityState,
-  type ObjectiveState,
-  type PlanState,
-  type PmoState,
-  type WorkState,
+  activityView,
+  objectiveView,
+  planView,
+  pmoView,
+  workView,
+  type ActivityEvent,
+  type ActivityView,
+  type ObjectiveEvent,
+  type ObjectiveView,
+  type PlanEvent,
+  type PlanView,
+  type PmoEvent,
+  type PmoView,
+  type WorkEvent,
+  type WorkView,
 } from '@throughline/domain';
 import { entityKind, type EntityKind } from '@throughline/read-models';
 import { CATEGORY } from './stream-ids';
 
 /**
- * Every aggregate whose folded state the API reads. The same evolve feeds the read model and
- * the as-of folds, so an answer as of an instant equals what the read model said at that instant.
+ * Every aggregate whose view the API reads. The same view evolve feeds the read model and the
+ * as-of folds, so an answer as of an instant equals what the read model said at that instant.
+ * Version 2: the rows hold views (with revision and timestamps), no longer decider states.
  */
-export const PMO_KIND = entityKind<PmoState, never>({
+export const PMO_KIND: EntityKind<PmoView, PmoEvent> = {
   category: CATEGORY.pmo,
-  decider: pmoDecider as EntityKind<PmoState, never>['decider'],
-  index: (state) => (state.status === 'NONE' ? {} : { parentId: state.parentId, status: state.status }),
-});
+  view: pmoView,
+  index: (view) => (view.status === 'NONE' ? {} : { parentId: view.parentId, status: view.status }),
+  version: 2,
+};
 
-export const OBJECTIVE_KIND = entityKind<ObjectiveState, never>({
+export const OBJECTIVE_KIND: EntityKind<ObjectiveView, ObjectiveEvent> = {
   category: CATEGORY.objective,
-  decider: objectiveDecider as EntityKind<ObjectiveState, never>['decider'],
-  index: (state) => (state.status === 'NONE' ? {} : { pmoId: state.pmoId, status: state.status }),
-});
+  view: objectiveView,
+  index: (view) => (view.status === 'NONE' ? {} : { pmoId: view.pmoId, status: view.status }),
+  version: 2,
+};
 
-export const PLAN_KIND = entityKind<PlanState, never>({
+export const PLAN_KIND: EntityKind<PlanView, PlanEvent> = {
   category: CATEGORY.plan,
-  decider: planDecider as EntityKind<PlanState, never>['decider'],
-  index: (state) => (state.status === 'NONE' ? {} : { pmoId: state.pmoId, status: state.status }),
-});
+  view: planView,
+  index: (view) => (view.status === 'NONE' ? {} : { pmoId: view.pmoId, status: view.status }),
+  version: 2,
+};
 
 /** An activity's parent is its plan, so a plan's activities are one indexed lookup. */
-export const ACTIVITY_KIND = entityKind<ActivityState, never>({
+export const ACTIVITY_KIND: EntityKind<ActivityView, ActivityEvent> = {
   category: CATEGORY.activity,
-  decider: activityDecider as EntityKind<ActivityState, never>['decider'],
-  index: (state) => (state.status === 'NONE' ? {} : { pmoId: state.pmoId, parentId: state.planId, status: state.status }),
-});
+  view: activityView,
+  index: (view) => (view.status === 'NONE' ? {} : { pmoId: view.pmoId, parentId: view.planId, status: view.status }),
+  version: 2,
+};
 
-export const WORK_KIND = entityKind<WorkState, never>({
+export const WORK_KIND: EntityKind<WorkView, WorkEvent> = {
   category: CATEGORY.work,
-  decider: workDecider as EntityKind<WorkState, never>['decider'],
-  index: (state) => (state.status === 'NONE' ? {} : { pmoId: state.pmoId, status: state.status }),
-});
+  view: workView,
+  index: (view) => (view.status === 'NONE' ? {} : { pmoId: view.pmoId, status: view.status }),
+  version: 2,
+};
 
-export const ENTITY_KINDS: readonly EntityKind[] = [PMO_KIND, OBJECTIVE_KIND, PLAN_KIND, ACTIVITY_KIND, WORK_KIND];
+export const ENTITY_KINDS: readonly EntityKind[] = [
+  entityKind(PMO_KIND),
+  entityKind(OBJECTIVE_KIND),
+  entityKind(PLAN_KIND),
+  entityKind(ACTIVITY_KIND),
+  entityKind(WORK_KIND),
+];

@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import type { AlignmentReader, EntityKind, EntityRecord } from '@throughline/read-models';
+import type { AlignmentReader, EntityKind } from '@throughline/read-models';
 import type { EntityReader } from './entity-reader';
 
 /**
@@ -14,8 +14,8 @@ export class Loaders {
     private readonly alignment: AlignmentReader,
   ) {}
 
-  entity<S>(kind: EntityKind, asOf: string | null): DataLoader<string, EntityRecord<S> | null> {
-    return this.loader(`entity:${kind.category}`, asOf, (ids) => this.reader.getMany<S>(kind, ids, asOf));
+  entity<V>(kind: EntityKind<V>, asOf: string | null): DataLoader<string, V | null> {
+    return this.loader(`entity:${kind.category}`, asOf, (ids) => this.reader.getMany(kind, ids, asOf));
   }
 
   /** Hours credited to each objective over all time, as of the instant. */

@@ -8,6 +8,8 @@ import {
   AuditLogReader,
   EntityStateProjection,
   EntityStateReader,
+  ObjectiveMeasurementProjection,
+  ObjectiveMeasurementReader,
   Projector,
   ReadModelDb,
 } from '@throughline/read-models';
@@ -20,7 +22,12 @@ import { APP_CONFIG, EVENT_STORE } from '../common/tokens';
 import { connectEventStore, openReadModels } from './open-event-store';
 
 /** The read models every instance keeps; adding one here makes the next start rebuild them. */
-export const projectionsFor = () => [new EntityStateProjection(ENTITY_KINDS), new AlignmentProjection(), new AuditLogProjection()];
+export const projectionsFor = () => [
+  new EntityStateProjection(ENTITY_KINDS),
+  new AlignmentProjection(),
+  new AuditLogProjection(),
+  new ObjectiveMeasurementProjection(),
+];
 
 @Global()
 @Module({})
@@ -54,6 +61,11 @@ export class PersistenceModule implements OnModuleInit, OnApplicationShutdown {
         { provide: EntityStateReader, inject: [ReadModelDb, Projector], useFactory: (db: ReadModelDb) => new EntityStateReader(db) },
         { provide: AlignmentReader, inject: [ReadModelDb, Projector], useFactory: (db: ReadModelDb) => new AlignmentReader(db) },
         { provide: AuditLogReader, inject: [ReadModelDb, Projector], useFactory: (db: ReadModelDb) => new AuditLogReader(db) },
+        {
+          provide: ObjectiveMeasurementReader,
+          inject: [ReadModelDb, Projector],
+          useFactory: (db: ReadModelDb) => new ObjectiveMeasurementReader(db),
+        },
         { provide: Clock, useClass: SystemClock },
         { provide: StateCache, useFactory: () => new StateCache() },
         { provide: KeyedLock, useFactory: () => new KeyedLock() },
@@ -69,6 +81,7 @@ export class PersistenceModule implements OnModuleInit, OnApplicationShutdown {
         EntityStateReader,
         AlignmentReader,
         AuditLogReader,
+        ObjectiveMeasurementReader,
         Clock,
         StateCache,
         KeyedLock,

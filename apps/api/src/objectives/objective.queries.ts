@@ -1,5 +1,4 @@
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import type { ObjectiveState, PmoState } from '@throughline/domain';
 import { Clock } from '../common/clock';
 import { OBJECTIVE_KIND, PMO_KIND } from '../common/entity-kinds';
 import { EntityReader } from '../common/entity-reader';
@@ -21,15 +20,13 @@ export class PortfolioQuery {
   constructor(readonly rootPmoId: string | null, readonly asOf: string | null) {}
 }
 
-const statusOf = (state: ObjectiveState) => state.status;
-
 @QueryHandler(ObjectiveQuery)
 export class ObjectiveQueryHandler implements IQueryHandler<ObjectiveQuery, Objective | null> {
   constructor(private readonly reader: EntityReader, private readonly clock: Clock) {}
 
   async execute({ objectiveId, asOf }: ObjectiveQuery): Promise<Objective | null> {
     if (!isEntityId(objectiveId)) return null;
-    const record = await this.reader.get<ObjectiveState>(OBJECTIVE_KIND, objectiveId.toLowerCase(), asOf);
+    const record = await this.reader.get(OBJECTIVE_KIND, objectiveId.toLowerCase(), asOf);
     return toObjectiveView(record, asOf, this.clock.today());
   }
 }
@@ -40,7 +37,7 @@ export class PmoObjectivesQueryHandler implements IQueryHandler<PmoObjectivesQue
 
   async execute({ pmoId, status, asOf }: PmoObjectivesQuery): Promise<Objective[]> {
     const filter = status ? { pmoId, status } : { pmoId };
-    const records = await this.reader.list<ObjectiveState>(OBJECTIVE_KIND, filter, asOf, statusOf);
+    const records = await this.reader.list(OBJECTIVE_KIND, filter, asOf);
     const today = this.clock.today();
     return records.map((r) => toObjectiveView(r, asOf, today)).filter((o): o is Objective => o !== null);
   }
@@ -55,21 +52,21 @@ export class PortfolioQueryHandler implements IQueryHandler<PortfolioQuery, Obje
     const pmoIds = rootPmoId === null ? null : await this.subtree(rootPmoId, asOf);
     const records =
       pmoIds === null
-        ? await this.reader.list<ObjectiveState>(OBJECTIVE_KIND, {}, asOf)
-        : (await Promise.all(pmoIds.map((pmoId) => this.reader.list<ObjectiveState>(OBJECTIVE_KIND, { pmoId }, asOf)))).flat();
+        ? await this.reader.list(OBJECTIVE_KIND, {}, asOf)
+        : (await Promise.all(pmoIds.map((pmoId) => this.reader.list(OBJECTIVE_KIND, { pmoId }, asOf)))).flat();
     return records.map((r) => toObjectiveView(r, asOf, today)).filter((o): o is Objective => o !== null);
   }
 
   /** The root and all its descendants that existed as of the instant; [] when the root did not. */
   private async subtree(rootPmoId: string, asOf: string | null): Promise<string[]> {
     if (!isEntityId(rootPmoId)) return [];
-    const root = await this.reader.get<PmoState>(PMO_KIND, rootPmoId.toLowerCase(), asOf);
-    if (!root || root.state.status === 'NONE') return [];
+    const root = await this.reader.get(PMO_KIND, rootPmoId.toLowerCase(), asOf);
+    if (!root || root.status === 'NONE') return [];
     const found: string[] = [];
-    for (let frontier = [root.entityId]; frontier.length > 0; ) {
+    for (let frontier = [root.pmoId]; frontier.length > 0; ) {
       found.push(...frontier);
-      const children = await Promise.all(frontier.map((parentId) => this.reader.list<PmoState>(PMO_KIND, { parentId }, asOf)));
-      frontier = children.flat().map((c) => c.entityId);
+      const children = await Promise.all(frontier.map((parentId) => this.reader.list(PMO_KIND, { parentId }, asOf)));
+      frontier = children.flat().map((c) => c.pmoId);
     }
     return found;
   }

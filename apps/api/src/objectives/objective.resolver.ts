@@ -1,6 +1,5 @@
 import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import type { PmoState } from '@throughline/domain';
 import { NotFoundError } from '../common/app-errors';
 import { PMO_KIND } from '../common/entity-kinds';
 import type { Loaders } from '../common/loaders';
@@ -59,7 +58,7 @@ export class ObjectiveResolver {
 
   @ResolveField(() => Pmo)
   async pmo(@Parent() objective: Objective, @RequestLoaders() loaders: Loaders): Promise<Pmo> {
-    const pmo = toPmoView(await loaders.entity<PmoState>(PMO_KIND, objective.asOf).load(objective.pmoId), objective.asOf);
+    const pmo = toPmoView(await loaders.entity(PMO_KIND, objective.asOf).load(objective.pmoId), objective.asOf);
     if (!pmo) throw new NotFoundError('PMO', objective.pmoId);
     return pmo;
   }

@@ -54,7 +54,7 @@ export class Objective {
   progress!: number;
   @Field(() => Float, { description: 'share of the time from startsOn to dueOn that has elapsed, 0..1' })
   expectedProgress!: number;
-  @Field(() => [Measurement]) measurements!: Measurement[];
+  // measurements: resolved from their own read model (objective-measurements.resolver.ts).
   @Field(() => [TargetRevision], { description: 'every change of target, oldest first' })
   targetRevisions!: TargetRevision[];
   @Field(() => ObjectiveClosure, { nullable: true }) closure!: ObjectiveClosure | null;

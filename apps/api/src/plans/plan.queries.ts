@@ -1,6 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import { planVersionOf, type PlanState } from '@throughline/domain';
+import { planVersionOf } from '@throughline/domain';
 import type { EventStore } from '@throughline/event-store';
 import { PLAN_KIND } from '../common/entity-kinds';
 import { EntityReader } from '../common/entity-reader';
@@ -33,16 +33,16 @@ export class PlanQueryHandler implements IQueryHandler<PlanQuery, BusinessPlan |
   async execute({ planId, asOf, version }: PlanQuery): Promise<BusinessPlan | null> {
     if (!isEntityId(planId)) return null;
     const id = planId.toLowerCase();
-    const record = await this.reader.get<PlanState>(PLAN_KIND, id, asOf);
-    if (version === null || !record || record.state.status === 'NONE') return toPlanView(record, asOf);
-    const known = planVersionOf(record.state, version);
+    const record = await this.reader.get(PLAN_KIND, id, asOf);
+    if (version === null || !record || record.status === 'NONE') return toPlanView(record, asOf);
+    const known = planVersionOf(record, version);
     if (!known) return null;
     // A version never approved is only ever the latest one (a new version opens from an approved one).
-    if (known.approvedAt === null) return version === record.state.version ? toPlanView(record, asOf) : null;
+    if (known.approvedAt === null) return version === record.version ? toPlanView(record, asOf) : null;
     const approvalInstant = await approvalRecordedAt(this.store, id, version);
     if (!approvalInstant) return null;
-    const atApproval = await this.reader.get<PlanState>(PLAN_KIND, id, approvalInstant);
-    return atApproval ? toApprovedVersionView(atApproval, approvalInstant, record.state, version) : null;
+    const atApproval = await this.reader.get(PLAN_KIND, id, approvalInstant);
+    return atApproval ? toApprovedVersionView(atApproval, approvalInstant, record, version) : null;
   }
 }
 
@@ -51,7 +51,7 @@ export class PmoPlansQueryHandler implements IQueryHandler<PmoPlansQuery, Busine
   constructor(private readonly reader: EntityReader) {}
 
   async execute({ pmoId, asOf }: PmoPlansQuery): Promise<BusinessPlan[]> {
-    const records = await this.reader.list<PlanState>(PLAN_KIND, { pmoId }, asOf);
+    const records = await this.reader.list(PLAN_KIND, { pmoId }, asOf);
     return records.map((r) => toPlanView(r, asOf)).filter((p): p is BusinessPlan => p !== null);
   }
 }

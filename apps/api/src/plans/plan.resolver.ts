@@ -1,6 +1,5 @@
 import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import type { PmoState } from '@throughline/domain';
 import { NotFoundError } from '../common/app-errors';
 import { PMO_KIND } from '../common/entity-kinds';
 import type { Loaders } from '../common/loaders';
@@ -70,7 +69,7 @@ export class PlanResolver {
 
   @ResolveField(() => Pmo)
   async pmo(@Parent() plan: BusinessPlan, @RequestLoaders() loaders: Loaders): Promise<Pmo> {
-    const pmo = toPmoView(await loaders.entity<PmoState>(PMO_KIND, plan.asOf).load(plan.pmoId), plan.asOf);
+    const pmo = toPmoView(await loaders.entity(PMO_KIND, plan.asOf).load(plan.pmoId), plan.asOf);
     if (!pmo) throw new NotFoundError('PMO', plan.pmoId);
     return pmo;
   }

@@ -1,26 +1,24 @@
-import type { ExistingPlan, PlanState } from '@throughline/domain';
-import type { EntityRecord } from '@throughline/read-models';
+import type { ExistingPlanView, PlanView } from '@throughline/domain';
 import type { BusinessPlan } from './plan.types';
 
 /** The GraphQL view of a folded plan at its latest version; null when no plan was drafted. */
-export const toPlanView = (record: EntityRecord<PlanState> | null, asOf: string | null): BusinessPlan | null => {
-  if (!record || record.state.status === 'NONE') return null;
-  const { state } = record;
-  const latest = state.versions[state.version - 1];
+export const toPlanView = (view: PlanView | null, asOf: string | null): BusinessPlan | null => {
+  if (!view || view.status === 'NONE') return null;
+  const latest = view.versions[view.version - 1];
   return {
-    id: state.planId,
-    title: state.title,
-    periodStart: state.periodStart,
-    periodEnd: state.periodEnd,
-    status: state.status,
-    version: state.version,
+    id: view.planId,
+    title: view.title,
+    periodStart: view.periodStart,
+    periodEnd: view.periodEnd,
+    status: view.status,
+    version: view.version,
     approvedBy: latest?.approvedBy ?? null,
     approvedAt: latest?.approvedAt ?? null,
-    baselineVersion: state.approvedVersion,
-    versions: [...state.versions],
-    draftedAt: record.createdAt,
-    revision: record.revision,
-    pmoId: state.pmoId,
+    baselineVersion: view.approvedVersion,
+    versions: [...view.versions],
+    draftedAt: view.createdAt,
+    revision: view.revision,
+    pmoId: view.pmoId,
     asOf,
   };
 };
@@ -31,9 +29,9 @@ export const toPlanView = (record: EntityRecord<PlanState> | null, asOf: string 
  * (`known`), so a superseded version says so.
  */
 export const toApprovedVersionView = (
-  atApproval: EntityRecord<PlanState>,
+  atApproval: PlanView,
   approvalInstant: string,
-  known: ExistingPlan,
+  known: ExistingPlanView,
   version: number,
 ): BusinessPlan | null => {
   const view = toPlanView(atApproval, approvalInstant);

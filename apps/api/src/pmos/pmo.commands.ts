@@ -43,7 +43,7 @@ export class EstablishPmoHandler implements ICommandHandler<EstablishPmoCommand,
 
   private async parentOf(parentId: string) {
     const parent = await existingPmo(this.reader, parentId, 'parentId');
-    return { pmoId: parentId, kind: parent.state.kind };
+    return { pmoId: parentId, kind: parent.kind };
   }
 }
 

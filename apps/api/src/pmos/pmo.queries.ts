@@ -1,5 +1,4 @@
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import type { PmoState } from '@throughline/domain';
 import { PMO_KIND } from '../common/entity-kinds';
 import { EntityReader } from '../common/entity-reader';
 import { isEntityId } from '../common/stream-ids';
@@ -21,7 +20,7 @@ export class PmoQueryHandler implements IQueryHandler<PmoQuery, Pmo | null> {
 
   async execute({ pmoId, asOf }: PmoQuery): Promise<Pmo | null> {
     if (!isEntityId(pmoId)) return null;
-    return toPmoView(await this.reader.get<PmoState>(PMO_KIND, pmoId.toLowerCase(), asOf), asOf);
+    return toPmoView(await this.reader.get(PMO_KIND, pmoId.toLowerCase(), asOf), asOf);
   }
 }
 
@@ -30,7 +29,7 @@ export class PmosQueryHandler implements IQueryHandler<PmosQuery, Pmo[]> {
   constructor(private readonly reader: EntityReader) {}
 
   async execute({ asOf, parentId }: PmosQuery): Promise<Pmo[]> {
-    const records = await this.reader.list<PmoState>(PMO_KIND, parentId === undefined ? {} : { parentId }, asOf);
+    const records = await this.reader.list(PMO_KIND, parentId === undefined ? {} : { parentId }, asOf);
     return records.map((r) => toPmoView(r, asOf)).filter((p): p is Pmo => p !== null);
   }
 }

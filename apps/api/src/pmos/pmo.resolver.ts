@@ -1,6 +1,5 @@
 import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import type { PmoState } from '@throughline/domain';
 import { NotFoundError } from '../common/app-errors';
 import { PMO_KIND } from '../common/entity-kinds';
 import type { Loaders } from '../common/loaders';
@@ -55,7 +54,7 @@ export class PmoResolver {
   @ResolveField(() => Pmo, { nullable: true })
   async parent(@Parent() pmo: Pmo, @RequestLoaders() loaders: Loaders): Promise<Pmo | null> {
     if (!pmo.parentId) return null;
-    return toPmoView(await loaders.entity<PmoState>(PMO_KIND, pmo.asOf).load(pmo.parentId), pmo.asOf);
+    return toPmoView(await loaders.entity(PMO_KIND, pmo.asOf).load(pmo.parentId), pmo.asOf);
   }
 
   @ResolveField(() => [Pmo])

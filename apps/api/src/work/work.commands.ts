@@ -1,6 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { workDecider, type ActivitySnapshot, type LocalDate, type WorkState } from '@throughline/domain';
+import { workDecider, type ActivitySnapshot, type LocalDate, type WorkView } from '@throughline/domain';
 import { KeyedLock } from '@throughline/event-store';
 import { CommandRunner, type EntityTarget } from '../common/command-runner';
 import { WORK_KIND } from '../common/entity-kinds';
@@ -39,7 +39,7 @@ const workEntryOf = (input: { readonly workEntryId: string }): EntityTarget => (
 
 const activitySnapshot = async (reader: EntityReader, value: string): Promise<ActivitySnapshot> => {
   const activity = await existingActivity(reader, requireEntityId(value, 'activityId'));
-  const { activityId, pmoId, status } = activity.state;
+  const { activityId, pmoId, status } = activity;
   return { activityId, pmoId, status };
 };
 
@@ -90,13 +90,13 @@ export class CorrectWorkHandler implements ICommandHandler<CorrectWorkCommand, s
 
   async execute({ input, caller }: CorrectWorkCommand): Promise<string> {
     const workEntryId = requireEntityId(input.workEntryId, 'workEntryId');
-    const entry = await existingEntity<WorkState>(this.reader, WORK_KIND, 'work entry', workEntryId, 'workEntryId');
+    const entry = await existingEntity<WorkView>(this.reader, WORK_KIND, 'work entry', workEntryId, 'workEntryId');
     // GraphQL tells an omitted field (keep the activity) from an explicit null (detach it).
     const activityGiven = 'activityId' in input && input.activityId !== undefined;
     const activity = !activityGiven ? undefined : input.activityId ? await activitySnapshot(this.reader, input.activityId) : null;
     // The 24-hour check is about the day the entry ends up on, for the person it ends up with.
-    const person = input.person?.trim() || entry.state.person;
-    const day = input.workedOn ?? entry.state.workedOn;
+    const person = input.person?.trim() || entry.person;
+    const day = input.workedOn ?? entry.workedOn;
     return this.lock.run(workdayKey(person, day), () =>
       this.runner.onEntity(workDecider, workEntryOf(input), {
         command: () => ({

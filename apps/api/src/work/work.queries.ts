@@ -1,5 +1,4 @@
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import type { WorkState } from '@throughline/domain';
 import { WORK_KIND } from '../common/entity-kinds';
 import { AlignmentReader } from '@throughline/read-models';
 import { requireWindow } from '../common/date-window';
@@ -19,7 +18,7 @@ export class WorkEntryQueryHandler implements IQueryHandler<WorkEntryQuery, Work
 
   async execute({ workEntryId, asOf }: WorkEntryQuery): Promise<WorkEntry | null> {
     if (!isEntityId(workEntryId)) return null;
-    return toWorkEntryView(await this.reader.get<WorkState>(WORK_KIND, workEntryId.toLowerCase(), asOf), asOf);
+    return toWorkEntryView(await this.reader.get(WORK_KIND, workEntryId.toLowerCase(), asOf), asOf);
   }
 }
 
@@ -46,7 +45,7 @@ export class WorkEntriesQueryHandler implements IQueryHandler<WorkEntriesQuery, 
       ...(filter.person ? { person: filter.person.trim() } : {}),
       ...(filter.activityId ? { activityId: requireEntityId(filter.activityId, 'activityId') } : {}),
     });
-    const records = await this.reader.getMany<WorkState>(WORK_KIND, rows.map((r) => r.workEntryId));
+    const records = await this.reader.getMany(WORK_KIND, rows.map((r) => r.workEntryId));
     return records.map((r) => toWorkEntryView(r, null)).filter((e): e is WorkEntry => e !== null);
   }
 }

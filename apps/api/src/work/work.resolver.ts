@@ -1,6 +1,5 @@
 import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import type { ActivityState, PmoState } from '@throughline/domain';
 import { Activity } from '../activities/activity.types';
 import { ActivityViews } from '../activities/activity-views';
 import { NotFoundError } from '../common/app-errors';
@@ -59,7 +58,7 @@ export class WorkResolver {
 
   @ResolveField(() => Pmo)
   async pmo(@Parent() entry: WorkEntry, @RequestLoaders() loaders: Loaders): Promise<Pmo> {
-    const pmo = toPmoView(await loaders.entity<PmoState>(PMO_KIND, entry.asOf).load(entry.pmoId), entry.asOf);
+    const pmo = toPmoView(await loaders.entity(PMO_KIND, entry.asOf).load(entry.pmoId), entry.asOf);
     if (!pmo) throw new NotFoundError('PMO', entry.pmoId);
     return pmo;
   }
@@ -67,7 +66,7 @@ export class WorkResolver {
   @ResolveField(() => Activity, { nullable: true })
   async activity(@Parent() entry: WorkEntry, @RequestLoaders() loaders: Loaders): Promise<Activity | null> {
     if (!entry.activityId) return null;
-    return this.views.one(await loaders.entity<ActivityState>(ACTIVITY_KIND, entry.asOf).load(entry.activityId), entry.asOf);
+    return this.views.one(await loaders.entity(ACTIVITY_KIND, entry.asOf).load(entry.activityId), entry.asOf);
   }
 
   private async current(workEntryId: string): Promise<WorkEntry> {

@@ -1,23 +1,21 @@
-import type { WorkState } from '@throughline/domain';
-import type { EntityRecord } from '@throughline/read-models';
+import type { WorkView } from '@throughline/domain';
 import type { WorkEntry } from './work.types';
 
 /** The GraphQL view of a folded work entry; null when nothing was logged. */
-export const toWorkEntryView = (record: EntityRecord<WorkState> | null, asOf: string | null): WorkEntry | null => {
-  if (!record || record.state.status === 'NONE') return null;
-  const { state } = record;
+export const toWorkEntryView = (view: WorkView | null, asOf: string | null): WorkEntry | null => {
+  if (!view || view.status === 'NONE') return null;
   return {
-    id: state.workEntryId,
-    person: state.person,
-    workedOn: state.workedOn,
-    hours: state.hours,
-    description: state.description,
-    retracted: state.status === 'RETRACTED',
-    retractReason: state.status === 'RETRACTED' ? state.retractReason : null,
-    loggedAt: record.createdAt,
-    revision: record.revision,
-    pmoId: state.pmoId,
-    activityId: state.activityId,
+    id: view.workEntryId,
+    person: view.person,
+    workedOn: view.workedOn,
+    hours: view.hours,
+    description: view.description,
+    retracted: view.status === 'RETRACTED',
+    retractReason: view.status === 'RETRACTED' ? view.retractReason : null,
+    loggedAt: view.createdAt,
+    revision: view.revision,
+    pmoId: view.pmoId,
+    activityId: view.activityId,
     asOf,
   };
 };

@@ -1,5 +1,5 @@
-import { dayOf, type ActivityState, type ObjectiveState, type PlanState, type PmoState } from '@throughline/domain';
-import type { EntityKind, EntityRecord } from '@throughline/read-models';
+import { dayOf, type ExistingPlanView } from '@throughline/domain';
+import type { EntityKind } from '@throughline/read-models';
 import type { AsOfFolds } from '@throughline/read-models';
 import { mandateInForceOn } from '../../../api/src/alignment/mandate-in-force';
 import { ACTIVITY_KIND, OBJECTIVE_KIND, PLAN_KIND, PMO_KIND } from '../../../api/src/common/entity-kinds';
@@ -52,35 +52,30 @@ export interface PmoSnapshot {
  * The plan in force on a day: of the plans whose period covers it, the approved one drafted last,
  * else the one drafted last; when none covers the day, the plan drafted last.
  */
-const planInForce = (plans: readonly EntityRecord<PlanState>[], day: string): EntityRecord<PlanState> | null => {
+const planInForce = (plans: readonly ExistingPlanView[], day: string): ExistingPlanView | null => {
   const latestFirst = [...plans].sort((a, b) => (a.createdAt < b.createdAt ? 1 : -1));
-  const covering = latestFirst.filter((p) => p.state.status !== 'NONE' && p.state.periodStart <= day && day <= p.state.periodEnd);
-  return covering.find((p) => p.state.status === 'APPROVED') ?? covering[0] ?? latestFirst[0] ?? null;
+  const covering = latestFirst.filter((p) => p.periodStart <= day && day <= p.periodEnd);
+  return covering.find((p) => p.status === 'APPROVED') ?? covering[0] ?? latestFirst[0] ?? null;
 };
 
 /** Folds the PMO and what it owns to the instant; null when the PMO did not exist yet. */
 export async function snapshotPmo(folds: AsOfFolds, pmoId: string, owned: PmoEntities, asOf: string): Promise<PmoSnapshot | null> {
-  const foldAll = async <S>(kind: EntityKind, ids: readonly string[]): Promise<EntityRecord<S>[]> => {
-    const folded = await Promise.all(
-      ids.map(async (entityId) => {
-        const result = await folds.fold(`${kind.category}-${entityId}`, (kind as EntityKind<S>).decider, asOf);
-        return result && { entityId, ...result };
-      }),
-    );
-    return folded.filter((r): r is EntityRecord<S> => r !== null && (r.state as { status: string }).status !== 'NONE');
+  const foldAll = async <V extends { readonly status: string }>(kind: EntityKind<V>, ids: readonly string[]): Promise<Exclude<V, { readonly status: 'NONE' }>[]> => {
+    const folded: (V | null)[] = await Promise.all(ids.map(async (entityId) => (await folds.fold(`${kind.category}-${entityId}`, kind.view, asOf))?.view ?? null));
+    return folded.filter((v): v is Exclude<V, { readonly status: 'NONE' }> => v !== null && v.status !== 'NONE');
   };
 
-  const [pmo] = await foldAll<PmoState>(PMO_KIND, [pmoId]);
-  if (!pmo || pmo.state.status === 'NONE') return null;
+  const [pmo] = await foldAll(PMO_KIND, [pmoId]);
+  if (!pmo) return null;
   const day = dayOf(asOf);
-  const mandate = mandateInForceOn(pmo.state, day);
-  const objectives = (await foldAll<ObjectiveState>(OBJECTIVE_KIND, owned.objectives)).sort((a, b) => (a.createdAt < b.createdAt ? -1 : 1));
-  const plan = planInForce(await foldAll<PlanState>(PLAN_KIND, owned.plans), day);
-  const activities = plan ? await foldAll<ActivityState>(ACTIVITY_KIND, owned.activities) : [];
+  const mandate = mandateInForceOn(pmo, day);
+  const objectives = (await foldAll(OBJECTIVE_KIND, owned.objectives)).sort((a, b) => (a.createdAt < b.createdAt ? -1 : 1));
+  const plan = planInForce(await foldAll(PLAN_KIND, owned.plans), day);
+  const activities = plan ? await foldAll(ACTIVITY_KIND, owned.activities) : [];
 
   return {
     asOf,
-    pmo: { id: pmo.state.pmoId, name: pmo.state.name, kind: pmo.state.kind, head: pmo.state.head },
+    pmo: { id: pmo.pmoId, name: pmo.name, kind: pmo.kind, head: pmo.head },
     mandate: mandate && {
       version: mandate.version,
       purpose: mandate.purpose,
@@ -88,8 +83,8 @@ export async function snapshotPmo(folds: AsOfFolds, pmoId: string, owned: PmoEnt
       sponsor: mandate.sponsor,
       effectiveFrom: mandate.effectiveFrom,
     },
-    objectives: objectives.flatMap((record) => {
-      const view = toObjectiveView(record, asOf, day);
+    objectives: objectives.flatMap((objective) => {
+      const view = toObjectiveView(objective, asOf, day);
       return view
         ? [{
             id: view.id,
@@ -105,21 +100,20 @@ export async function snapshotPmo(folds: AsOfFolds, pmoId: string, owned: PmoEnt
           }]
         : [];
     }),
-    plan:
-      plan && plan.state.status !== 'NONE'
-        ? {
-            id: plan.state.planId,
-            title: plan.state.title,
-            status: plan.state.status,
-            version: plan.state.version,
-            baselineVersion: plan.state.approvedVersion,
-            periodStart: plan.state.periodStart,
-            periodEnd: plan.state.periodEnd,
-            activities: activities
-              .flatMap((a) => (a.state.status !== 'NONE' && a.state.planId === plan.entityId ? [a.state] : []))
-              .sort((a, b) => (a.startsOn < b.startsOn ? -1 : a.startsOn > b.startsOn ? 1 : a.title.localeCompare(b.title)))
-              .map((a) => ({ id: a.activityId, title: a.title, status: a.status, responsible: a.responsible, startsOn: a.startsOn, endsOn: a.endsOn })),
-          }
-        : null,
+    plan: plan
+      ? {
+          id: plan.planId,
+          title: plan.title,
+          status: plan.status,
+          version: plan.version,
+          baselineVersion: plan.approvedVersion,
+          periodStart: plan.periodStart,
+          periodEnd: plan.periodEnd,
+          activities: activities
+            .filter((a) => a.planId === plan.planId)
+            .sort((a, b) => (a.startsOn < b.startsOn ? -1 : a.startsOn > b.startsOn ? 1 : a.title.localeCompare(b.title)))
+            .map((a) => ({ id: a.activityId, title: a.title, status: a.status, responsible: a.responsible, startsOn: a.startsOn, endsOn: a.endsOn })),
+        }
+      : null,
   };
 }

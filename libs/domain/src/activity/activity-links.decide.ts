@@ -21,17 +21,14 @@ export const linkToObjective = (
       : localDate('effectiveFrom', command.effectiveFrom);
   if (effectiveFrom > context.today) throw badInput('effectiveFrom', 'effectiveFrom must not be in the future');
   const { objectiveId } = linkableObjective('objectiveId', command.objective, activity.pmoId);
-  const periods = activity.links.filter((link) => link.objectiveId === objectiveId);
-  if (periods.some((link) => link.endedOn === null)) throw alreadyLinked(objectiveId, 'objectiveId');
+  if (activity.openLinks.some((link) => link.objectiveId === objectiveId)) throw alreadyLinked(objectiveId, 'objectiveId');
   // A backdated link must not cover days an earlier link already credited, or that work would
   // count twice for the same objective.
-  const overlapped = periods.find(
-    (link) => link.endedOn !== null && link.effectiveFrom < link.endedOn && effectiveFrom < link.endedOn,
-  );
-  if (overlapped) {
+  const creditedUntil = activity.creditedUntil[objectiveId];
+  if (creditedUntil !== undefined && effectiveFrom < creditedUntil) {
     throw badInput(
       'effectiveFrom',
-      `effectiveFrom must not be before ${overlapped.endedOn}, when the earlier link to this objective ended`,
+      `effectiveFrom must not be before ${creditedUntil}, when the earlier link to this objective ended`,
     );
   }
   return [
@@ -50,7 +47,7 @@ export const unlinkFromObjective = (
   const activity = openActivity(state, command.activityId);
   editablePlan(command.plan, activity);
   const reason = requiredText('reason', command.reason, TEXT_MAX);
-  const linked = activity.links.some((link) => link.objectiveId === command.objectiveId && link.endedOn === null);
+  const linked = activity.openLinks.some((link) => link.objectiveId === command.objectiveId);
   if (!linked) {
     throw new DomainError(
       'ACTIVITY_NOT_LINKED',

@@ -2,7 +2,7 @@ import { spec } from '@throughline/testing';
 import type { LinkActivityToObjective, UnlinkActivityFromObjective } from './activity.commands';
 import { activityDecider } from './activity.decider';
 import type { ActivityEvent, ActivityUnlinkedFromObjective } from './activity.events';
-import { openLinks } from './activity.state';
+import { activityView, openLinks } from './activity.view';
 import {
   activityId,
   adoption,
@@ -170,9 +170,9 @@ describe('Activity contributions', () => {
       spec(activityDecider)
         .given([planned, linked(onTime), linked(adoption)])
         .when(unlink(), may10)
-        .thenState((state) => {
-          if (state.status === 'NONE') throw new Error('no activity');
-          expect(state.links).toEqual([
+        .thenView(activityView, (view) => {
+          if (view.status === 'NONE') throw new Error('no activity');
+          expect(view.links).toEqual([
             {
               objectiveId: onTime,
               rationale: 'Reviews catch late projects early',
@@ -184,7 +184,7 @@ describe('Activity contributions', () => {
             },
             expect.objectContaining({ objectiveId: adoption, endedOn: null }),
           ]);
-          expect(openLinks(state).map((l) => l.objectiveId)).toEqual([adoption]);
+          expect(openLinks(view).map((l) => l.objectiveId)).toEqual([adoption]);
         });
     });
 

@@ -6,7 +6,7 @@ import { linkToObjective, unlinkFromObjective } from './activity-links.decide';
 import type { ActivityCommand, PlanActivity, RescheduleActivity } from './activity.commands';
 import { ACTIVITY_MODES, type ActivityEvent, type ActivityRescheduled } from './activity.events';
 import { alreadyLinked, editablePlan, linkableObjective, linkWeight, openActivity, schedule } from './activity.rules';
-import { openLinks, type ActivityState, type PlannedActivity } from './activity.state';
+import type { ActivityState, PlannedActivity } from './activity.state';
 
 const plan = (command: PlanActivity, state: ActivityState, context: CommandContext): ActivityEvent[] => {
   if (state.status !== 'NONE') {
@@ -71,12 +71,11 @@ const linksFollowingStart = (
   startsOn: LocalDate,
 ): ActivityRescheduled['data']['movedLinks'] => {
   if (startsOn >= activity.startsOn) return [];
-  return openLinks(activity)
+  return activity.openLinks
     .filter((link) => link.effectiveFrom === activity.startsOn)
     .flatMap((link) => {
-      const effectiveFrom = activity.links
-        .filter((p) => p.objectiveId === link.objectiveId && p.endedOn !== null && p.effectiveFrom < p.endedOn)
-        .reduce((floor, p) => maxDate(floor, p.endedOn as LocalDate), startsOn);
+      const creditedUntil = activity.creditedUntil[link.objectiveId];
+      const effectiveFrom = creditedUntil === undefined ? startsOn : maxDate(startsOn, creditedUntil);
       return effectiveFrom < link.effectiveFrom
         ? [{ objectiveId: link.objectiveId, effectiveFrom, previousEffectiveFrom: link.effectiveFrom }]
         : [];

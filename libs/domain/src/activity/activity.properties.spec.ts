@@ -6,7 +6,8 @@ import type { PlanStatus } from '../plan/plan.state';
 import type { ActivityCommand, ObjectiveSnapshot, PlanSnapshot } from './activity.commands';
 import { activityDecider } from './activity.decider';
 import { activityId, adoption, draftPlan, objective, onTime, otherPmoId, satisfaction } from './activity.fixtures';
-import type { ActivityLink, ActivityState } from './activity.state';
+import type { ActivityState } from './activity.state';
+import { activityView, openLinks, type ActivityLink, type ActivityView } from './activity.view';
 
 /** The objectives a command may name: two it may serve, one of another PMO, one already closed. */
 const OBJECTIVES: readonly ObjectiveSnapshot[] = [
@@ -101,7 +102,9 @@ describe('activity invariants under any sequence of commands', () => {
         const steps: [Step, PlanStatus][] = [[first, 'DRAFT'], ...rest];
         let context: CommandContext = defaultContext;
         let state: ActivityState = activityDecider.initialState;
-        let closed: ActivityState | null = null;
+        let view: ActivityView = activityView.initialState;
+        let revision = 0;
+        let closed: ActivityView | null = null;
         for (const [next, status] of steps) {
           if (next.kind === 'wait') {
             const today = addDays(context.today, next.days);
@@ -119,13 +122,17 @@ describe('activity invariants under any sequence of commands', () => {
           if ('refused' in decision) continue;
           accepted += 1;
           state = decision.events.reduce(activityDecider.evolve, state);
-          if (state.status === 'NONE') throw new Error('an accepted command left no activity');
+          view = decision.events.reduce((v, e) => activityView.evolve(v, e, { revision: revision++, recordedAt: context.now, actor: context.actor }), view);
+          if (state.status === 'NONE' || view.status === 'NONE') throw new Error('an accepted command left no activity');
+          // The decider's links in force are the view's open links, in the same order.
+          expect(state.openLinks).toEqual(openLinks(view).map(({ objectiveId, effectiveFrom }) => ({ objectiveId, effectiveFrom })));
+          expect(view).toMatchObject({ status: state.status, startsOn: state.startsOn, endsOn: state.endsOn, responsible: state.responsible });
 
           // A submitted plan's activities do not change.
           if (PLAN_CHANGES.has(command.type)) expect(status).not.toBe('SUBMITTED');
-          expect(state.startsOn <= state.endsOn).toBe(true);
-          expect(state.startsOn >= plan.periodStart && state.endsOn <= plan.periodEnd).toBe(true);
-          for (const link of state.links) {
+          expect(view.startsOn <= view.endsOn).toBe(true);
+          expect(view.startsOn >= plan.periodStart && view.endsOn <= plan.periodEnd).toBe(true);
+          for (const link of view.links) {
             expect(LINKABLE.has(link.objectiveId)).toBe(true);
             expect(link.weight > 0 && link.weight <= 1e15).toBe(true);
           }
@@ -133,17 +140,17 @@ describe('activity invariants under any sequence of commands', () => {
           if (command.type === 'LinkActivityToObjective') {
             for (const event of decision.events) if (event.type === 'ActivityLinkedToObjective') expect(event.data.effectiveFrom <= context.today).toBe(true);
           }
-          const open = state.links.filter((l) => l.endedOn === null).map((l) => l.objectiveId);
+          const open = view.links.filter((l) => l.endedOn === null).map((l) => l.objectiveId);
           expect(new Set(open).size).toBe(open.length);
-          const crediting = state.links.filter(credits);
+          const crediting = view.links.filter(credits);
           crediting.forEach((a, i) =>
             crediting.slice(i + 1).forEach((b) => {
               if (a.objectiveId === b.objectiveId) expect(overlap(a, b)).toBe(false);
             }),
           );
-          if (state.status !== 'PLANNED') closed = state;
+          if (view.status !== 'PLANNED') closed = view;
         }
-        if (closed) expect(state).toEqual(closed);
+        if (closed) expect(view).toEqual(closed);
       }),
       { numRuns: 300 },
     );

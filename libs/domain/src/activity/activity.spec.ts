@@ -2,6 +2,7 @@ import { spec } from '@throughline/testing';
 import { activityDecider } from './activity.decider';
 import type { ActivityCommand, CancelActivity, PlanActivity, RescheduleActivity } from './activity.commands';
 import type { ActivityEvent } from './activity.events';
+import { activityView } from './activity.view';
 import {
   activityId,
   adoption,
@@ -141,8 +142,8 @@ describe('Activity', () => {
       spec(activityDecider)
         .given([planned, linked(onTime), laterLink])
         .when(reschedule('2026-03-02', '2026-06-30'))
-        .thenState((state) => {
-          expect(state.status === 'NONE' ? [] : state.links.map((l) => [l.objectiveId, l.effectiveFrom])).toEqual([
+        .thenView(activityView, (view) => {
+          expect(view.status === 'NONE' ? [] : view.links.map((l) => [l.objectiveId, l.effectiveFrom])).toEqual([
             [onTime, '2026-03-02'],
             [adoption, '2026-04-20'],
           ]);
@@ -157,8 +158,8 @@ describe('Activity', () => {
       spec(activityDecider)
         .given([planned, linked(onTime, '2026-02-01'), unlinked, linked(onTime, '2026-04-01', 2)])
         .when(reschedule('2026-03-01', '2026-06-30'))
-        .thenState((state) => {
-          expect(state.status === 'NONE' ? [] : state.links.map((l) => [l.effectiveFrom, l.endedOn])).toEqual([
+        .thenView(activityView, (view) => {
+          expect(view.status === 'NONE' ? [] : view.links.map((l) => [l.effectiveFrom, l.endedOn])).toEqual([
             ['2026-02-01', '2026-03-10'],
             ['2026-03-10', null],
           ]);
@@ -279,8 +280,8 @@ describe('Activity', () => {
       spec(activityDecider)
         .given([planned, linked(onTime)])
         .when(cancel())
-        .thenState((state) => {
-          expect(state).toMatchObject({ status: 'CANCELLED', cancelReason: 'Sponsor withdrew', links: [{ objectiveId: onTime }] });
+        .thenView(activityView, (view) => {
+          expect(view).toMatchObject({ status: 'CANCELLED', cancelReason: 'Sponsor withdrew', links: [{ objectiveId: onTime }] });
         });
     });
 

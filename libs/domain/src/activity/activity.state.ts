@@ -1,32 +1,39 @@
-import type { LinkPeriod } from '../alignment/crediting';
 import { assertNever } from '../shared/decider';
-import type { LocalDate } from '../shared/local-date';
-import type { ActivityEvent, ActivityMode } from './activity.events';
+import { maxDate, type LocalDate } from '../shared/local-date';
+import type { ActivityEvent } from './activity.events';
 
 /** IN_PROGRESS is not a state of the activity: read models derive it from logged work. */
 export const ACTIVITY_STATUSES = ['PLANNED', 'DONE', 'CANCELLED'] as const;
 export type ActivityStatus = (typeof ACTIVITY_STATUSES)[number];
 
-/** One period of contribution to an objective; the history keeps ended ones. */
-export interface ActivityLink extends LinkPeriod {
-  readonly rationale: string;
-  readonly linkedAt: string;
-  readonly endReason: string | null;
+/** A link in force: the activity contributes to the objective from `effectiveFrom` on. */
+export interface OpenLink {
+  readonly objectiveId: string;
+  readonly effectiveFrom: LocalDate;
 }
 
+/**
+ * The decider's state: what `decide` reads (the life cycle, the plan, the schedule, the responsible
+ * person a reassignment compares with, the links in force, and how far ended links already
+ * credited each objective), plus `pmoId` and `responsible`, which permission checks read. The
+ * title, description, mode, estimate and the whole link history are shown by the view
+ * (activity.view.ts).
+ */
 interface ActivityFacts {
   readonly activityId: string;
   readonly planId: string;
   readonly pmoId: string;
-  readonly title: string;
-  readonly description: string | null;
   readonly responsible: string;
-  readonly mode: ActivityMode;
   readonly startsOn: LocalDate;
   readonly endsOn: LocalDate;
-  readonly effortEstimateHours: number | null;
-  /** In the order linked, ended periods included. */
-  readonly links: readonly ActivityLink[];
+  /** In the order linked; at most one per objective. */
+  readonly openLinks: readonly OpenLink[];
+  /**
+   * Per objective, the latest day an ended link stopped crediting it (its endedOn), counting only
+   * links that credited at least one day. A new or moved link must not start before it, or that
+   * work would count twice. One entry per objective ever linked, whatever the number of periods.
+   */
+  readonly creditedUntil: Readonly<Record<string, LocalDate>>;
 }
 
 export interface NoActivity {
@@ -39,13 +46,10 @@ export interface PlannedActivity extends ActivityFacts {
 
 export interface DoneActivity extends ActivityFacts {
   readonly status: 'DONE';
-  readonly completedOn: LocalDate;
 }
 
 export interface CancelledActivity extends ActivityFacts {
   readonly status: 'CANCELLED';
-  readonly cancelledOn: LocalDate;
-  readonly cancelReason: string;
 }
 
 export type ExistingActivity = PlannedActivity | DoneActivity | CancelledActivity;
@@ -53,60 +57,50 @@ export type ActivityState = NoActivity | ExistingActivity;
 
 export const initialActivityState: ActivityState = { status: 'NONE' };
 
-/** The links in force now (not ended), whatever day they take effect. */
-export const openLinks = (activity: ExistingActivity): readonly ActivityLink[] =>
-  activity.links.filter((link) => link.endedOn === null);
-
-const isOpenLinkTo = (link: ActivityLink, objectiveId: string): boolean =>
-  link.objectiveId === objectiveId && link.endedOn === null;
-
 // An event that cannot apply to the state leaves it unchanged rather than throwing, so that a
 // replay of a stream is never blocked by the fold itself.
 export const evolveActivity = (state: ActivityState, event: ActivityEvent): ActivityState => {
   if (event.type === 'ActivityPlanned') {
     if (state.status !== 'NONE') return state;
-    return { status: 'PLANNED', ...event.data, links: [] };
+    const { activityId, planId, pmoId, responsible, startsOn, endsOn } = event.data;
+    return { status: 'PLANNED', activityId, planId, pmoId, responsible, startsOn, endsOn, openLinks: [], creditedUntil: {} };
   }
   if (state.status === 'NONE') return state;
   switch (event.type) {
     case 'ActivityLinkedToObjective': {
-      const { objectiveId, rationale, weight, effectiveFrom, linkedAt } = event.data;
-      const link: ActivityLink = {
-        objectiveId,
-        rationale,
-        weight,
-        effectiveFrom,
-        linkedAt,
-        endedOn: null,
-        endReason: null,
-      };
-      return { ...state, links: [...state.links, link] };
+      const { objectiveId, effectiveFrom } = event.data;
+      return { ...state, openLinks: [...state.openLinks, { objectiveId, effectiveFrom }] };
     }
     case 'ActivityUnlinkedFromObjective': {
-      const { objectiveId, endedOn, reason } = event.data;
+      const { objectiveId, endedOn } = event.data;
+      const ended = state.openLinks.find((link) => link.objectiveId === objectiveId);
+      if (!ended) return state;
+      const credited = ended.effectiveFrom < endedOn;
+      const until = state.creditedUntil[objectiveId];
       return {
         ...state,
-        links: state.links.map((link) =>
-          isOpenLinkTo(link, objectiveId) ? { ...link, endedOn, endReason: reason } : link,
-        ),
+        openLinks: state.openLinks.filter((link) => link !== ended),
+        creditedUntil: credited
+          ? { ...state.creditedUntil, [objectiveId]: until === undefined ? endedOn : maxDate(until, endedOn) }
+          : state.creditedUntil,
       };
     }
     case 'ActivityRescheduled': {
       const { startsOn, endsOn, movedLinks } = event.data;
-      const links = state.links.map((link) => {
-        const moved = movedLinks.find((m) => isOpenLinkTo(link, m.objectiveId));
+      const openLinks = state.openLinks.map((link) => {
+        const moved = movedLinks.find((m) => m.objectiveId === link.objectiveId);
         return moved ? { ...link, effectiveFrom: moved.effectiveFrom } : link;
       });
-      return { ...state, startsOn, endsOn, links };
+      return { ...state, startsOn, endsOn, openLinks };
     }
     case 'ActivityReassigned':
       return { ...state, responsible: event.data.responsible };
     case 'ActivityCompleted':
       if (state.status !== 'PLANNED') return state;
-      return { ...state, status: 'DONE', completedOn: event.data.completedOn };
+      return { ...state, status: 'DONE' };
     case 'ActivityCancelled':
       if (state.status !== 'PLANNED') return state;
-      return { ...state, status: 'CANCELLED', cancelledOn: event.data.cancelledOn, cancelReason: event.data.reason };
+      return { ...state, status: 'CANCELLED' };
     default:
       return assertNever(event);
   }

@@ -1,5 +1,5 @@
-import { fold } from '../shared/decider';
-import { activityDecider } from '../activity/activity.decider';
+import { foldView } from '../shared/view';
+import { activityView } from '../activity/activity.view';
 import type { ActivityEvent } from '../activity/activity.events';
 import { linked, planned } from '../activity/activity.fixtures';
 import { creditWork, linkCovers, objectiveActiveOn, type LinkPeriod } from './crediting';
@@ -106,8 +106,8 @@ describe('crediting work to objectives', () => {
 
   describe("from an activity's recorded history", () => {
     const linksAfter = (events: ActivityEvent[]) => {
-      const state = fold(activityDecider, events);
-      return state.status === 'NONE' ? [] : state.links;
+      const view = foldView(activityView, events, (revision) => ({ revision, recordedAt: '2026-03-01T09:00:00.000Z', actor: 'ada@pmo.example' }));
+      return view.status === 'NONE' ? [] : view.links;
     };
     const workedOn = (day: string) => ({ workedOn: day, hours: 5 });
 

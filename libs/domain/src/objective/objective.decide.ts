@@ -32,7 +32,7 @@ const active = (state: ObjectiveState, objectiveId: string): ActiveObjective => 
   if (state.status !== 'ACTIVE') {
     throw new DomainError(
       'OBJECTIVE_CLOSED',
-      `objective ${objectiveId} was closed as ${state.status} on ${state.closure.closedOn} and takes no further change`,
+      `objective ${objectiveId} was closed as ${state.status} on ${state.closedOn} and takes no further change`,
     );
   }
   return state;

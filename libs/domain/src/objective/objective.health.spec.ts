@@ -1,8 +1,7 @@
-import { fold } from '../shared/decider';
-import { objectiveDecider } from './objective.decider';
+import { foldView } from '../shared/view';
 import type { ObjectiveDefined, ObjectiveEvent, ProgressRecorded } from './objective.events';
-import { AT_RISK_TOLERANCE, ON_TRACK_TOLERANCE, assessObjective } from './objective.health';
-import type { DefinedObjective } from './objective.state';
+import { AT_RISK_TOLERANCE, ON_TRACK_TOLERANCE, assessObjective, currentMeasurement } from './objective.health';
+import { objectiveView, type DefinedObjectiveView, type Measurement } from './objective.view';
 
 const objectiveId = '3d0c6f8a-5b2e-4f19-a7c4-1e9b8d2a6c03';
 
@@ -23,18 +22,19 @@ const defined: ObjectiveDefined = {
 const DAY_50 = '2026-02-20';
 const DAY_80 = '2026-03-22';
 
-// Measurements sit in the state in the order recorded, which is the order given here.
+// Measurements are folded in the order recorded, which is the order given here.
 const measured = (value: number, measuredOn: string): ProgressRecorded => ({
   type: 'ProgressRecorded',
   data: { objectiveId, value, measuredOn, note: null, recordedAt: '2026-03-01T00:00:00.000Z', recordedBy: 'ada@pmo.example' },
 });
 
-const fromDefinition = (definition: ObjectiveDefined, ...events: ObjectiveEvent[]): DefinedObjective => {
-  const state = fold(objectiveDecider, [definition, ...events]);
-  if (state.status === 'NONE') throw new Error('expected a defined objective');
-  return state;
+const fromDefinition = (definition: ObjectiveDefined, ...events: ObjectiveEvent[]): DefinedObjectiveView => {
+  const facts = (revision: number) => ({ revision, recordedAt: '2026-03-01T00:00:00.000Z', actor: 'ada@pmo.example' });
+  const view = foldView(objectiveView, [definition, ...events], facts);
+  if (view.status === 'NONE') throw new Error('expected a defined objective');
+  return view;
 };
-const objective = (...events: ObjectiveEvent[]): DefinedObjective => fromDefinition(defined, ...events);
+const objective = (...events: ObjectiveEvent[]): DefinedObjectiveView => fromDefinition(defined, ...events);
 
 describe('objective health', () => {
   it('names its thresholds', () => {
@@ -112,8 +112,13 @@ describe('objective health', () => {
   });
 
   it('ignores measurements about days after the day assessed', () => {
+    const list: Measurement[] = [measured(10, '2026-01-20'), measured(45, '2026-02-15')].map((e) => e.data);
+    expect(currentMeasurement(list, '2026-02-01')?.value).toBe(10);
+    expect(currentMeasurement(list, '2026-01-10')).toBeNull();
+    // A view folded to an instant holds only what was recorded by then: assessing the past
+    // folds to it, and a view asked about a day before its own measurement shows none.
+    expect(assessObjective(objective(measured(10, '2026-01-20')), '2026-02-01')).toMatchObject({ currentValue: 10, expectedProgress: 0.31 });
     const state = objective(measured(10, '2026-01-20'), measured(45, '2026-02-15'));
-    expect(assessObjective(state, '2026-02-01')).toMatchObject({ currentValue: 10, expectedProgress: 0.31 });
     expect(assessObjective(state, '2026-01-10')).toMatchObject({ currentValue: null, progress: 0, health: 'NO_DATA' });
   });
 

@@ -1,5 +1,5 @@
 import { daysBetween, type LocalDate } from '../shared/local-date';
-import type { DefinedObjective, Measurement } from './objective.state';
+import type { DefinedObjectiveView, Measurement } from './objective.view';
 
 /** Progress may trail the expected progress by this much and still be on track. */
 export const ON_TRACK_TOLERANCE = 0.1;
@@ -27,6 +27,9 @@ export interface ObjectiveAssessment {
  * The measurement that says where the objective stood on `today`: the latest measuredOn not after
  * it, and among several on that day the one recorded last. A backdated measurement therefore never
  * displaces a later one, and measurements about later days are ignored in a view of an earlier day.
+ *
+ * This is the rule stated over the whole list; the view keeps its answer incrementally
+ * (`currentMeasurement` of objective.view.ts), and a property test holds the two equal.
  */
 export const currentMeasurement = (measurements: readonly Measurement[], today: LocalDate): Measurement | null => {
   let current: Measurement | null = null;
@@ -45,8 +48,11 @@ export const expectedProgressOn = (startsOn: LocalDate, dueOn: LocalDate, today:
   return span <= 0 ? 1 : clamp(daysBetween(startsOn, today) / span, 0, 1);
 };
 
+/** What an assessment reads of an objective's view. */
+export type AssessedObjective = Pick<DefinedObjectiveView, 'status' | 'metric' | 'startsOn' | 'dueOn' | 'currentMeasurement'>;
+
 const healthOf = (
-  objective: DefinedObjective,
+  objective: AssessedObjective,
   currentValue: number | null,
   progress: number,
   expectedProgress: number,
@@ -59,10 +65,18 @@ const healthOf = (
   return 'OFF_TRACK';
 };
 
-export const assessObjective = (objective: DefinedObjective, today: LocalDate): ObjectiveAssessment => {
+/**
+ * The objective as it stands on `today`, which is the day of the instant the view was folded to
+ * (or a later one). A view folded to an instant holds only measurements recorded by then, about
+ * days up to then; its current measurement is therefore the one the whole list names for `today`.
+ * Asked about a day before its own current measurement (which no fold to an instant does), the
+ * view cannot know the earlier ones and answers as before any measurement.
+ */
+export const assessObjective = (objective: AssessedObjective, today: LocalDate): ObjectiveAssessment => {
   const { baseline, target } = objective.metric;
   const expectedProgress = expectedProgressOn(objective.startsOn, objective.dueOn, today);
-  const current = currentMeasurement(objective.measurements, today);
+  const latest = objective.currentMeasurement;
+  const current = latest !== null && latest.measuredOn <= today ? latest : null;
   const currentValue = current ? current.value : null;
   const progress = currentValue === null ? 0 : (currentValue - baseline) / (target - baseline);
   return { currentValue, progress, expectedProgress, health: healthOf(objective, currentValue, progress, expectedProgress) };

@@ -5,7 +5,9 @@ import { addDays } from '../shared/local-date';
 import type { ObjectiveCommand } from './objective.commands';
 import { objectiveDecider } from './objective.decider';
 import { OBJECTIVE_OUTCOMES, type ObjectiveOutcome } from './objective.events';
-import type { DefinedObjective, ObjectiveState } from './objective.state';
+import { assessObjective, currentMeasurement } from './objective.health';
+import type { ObjectiveState } from './objective.state';
+import { objectiveView, type DefinedObjectiveView, type Measurement, type ObjectiveView } from './objective.view';
 
 const objectiveId = '3a6d8c1e-5f2b-4d79-8e04-1c7b9a2f6d35';
 const pmoId = '6f1c2a4e-8b1d-4d52-9a57-0c3e2b7f4a10';
@@ -61,12 +63,12 @@ const commandFor = (s: Exclude<Step, { kind: 'wait' }>, today: string): Objectiv
   }
 };
 
-/** What must hold of any objective the decider let exist. */
-const expectSound = (objective: DefinedObjective) => {
+/** What must hold of any objective the decider let exist, given every measurement it recorded. */
+const expectSound = (objective: DefinedObjectiveView, measurements: readonly Measurement[]) => {
   const { baseline, target, direction } = objective.metric;
   expect(target).not.toBe(baseline);
   expect(direction).toBe(target > baseline ? 'INCREASE' : 'DECREASE');
-  for (const value of [baseline, target, ...objective.measurements.map((m) => m.value)]) {
+  for (const value of [baseline, target, ...measurements.map((m) => m.value)]) {
     expect(Number.isFinite(value) && Math.abs(value) <= 1e15).toBe(true);
   }
   expect(objective.dueOn > objective.startsOn).toBe(true);
@@ -84,7 +86,10 @@ describe('objective invariants under any sequence of commands', () => {
       fc.property(defining, fc.array(step, { maxLength: 40 }), (first, rest) => {
         let context: CommandContext = defaultContext;
         let state: ObjectiveState = objectiveDecider.initialState;
-        let closed: ObjectiveState | null = null;
+        let view: ObjectiveView = objectiveView.initialState;
+        let revision = 0;
+        const measurements: Measurement[] = [];
+        let closed: ObjectiveView | null = null;
         for (const next of [first, ...rest]) {
           if (next.kind === 'wait') {
             const today = addDays(context.today, next.days);
@@ -99,22 +104,82 @@ describe('objective invariants under any sequence of commands', () => {
             continue;
           }
           if ('refused' in decision) continue;
-          const before = state;
           state = decision.events.reduce(objectiveDecider.evolve, state);
-          if (state.status === 'NONE') throw new Error('an accepted command left no objective');
+          const facts = { recordedAt: context.now, actor: context.actor };
+          view = decision.events.reduce((v, e) => objectiveView.evolve(v, e, { ...facts, revision: revision++ }), view);
+          if (state.status === 'NONE' || view.status === 'NONE') throw new Error('an accepted command left no objective');
+          // The view shows what the decider's state holds.
+          expect(view).toMatchObject({ status: state.status, title: state.title, metric: state.metric, startsOn: state.startsOn, dueOn: state.dueOn });
 
-          expectSound(state);
-          const earlier = before.status === 'NONE' ? [] : before.measurements;
-          expect(state.measurements.slice(0, earlier.length)).toEqual(earlier);
-          for (const added of state.measurements.slice(earlier.length)) {
-            expect(added.measuredOn >= state.startsOn && added.measuredOn <= context.today).toBe(true);
+          for (const event of decision.events) {
+            if (event.type !== 'ProgressRecorded') continue;
+            // Measurements are only ever added, each about a day from the start up to the day recorded.
+            expect(event.data.measuredOn >= view.startsOn && event.data.measuredOn <= context.today).toBe(true);
+            const { value, measuredOn, note, recordedAt, recordedBy } = event.data;
+            measurements.push({ value, measuredOn, note, recordedAt, recordedBy });
           }
-          if (state.status !== 'ACTIVE') closed = state;
+          expectSound(view, measurements);
+          expect(view.measurementCount).toBe(measurements.length);
+          if (view.status !== 'ACTIVE') closed = view;
         }
-        if (closed) expect(state).toEqual(closed);
+        if (closed) expect(view).toEqual(closed);
       }),
       { numRuns: 300 },
     );
     expect(closedThenTried).toBeGreaterThan(25);
+  });
+});
+
+describe('the current measurement kept by the view', () => {
+  // A defined objective fed measurements about recent days, backdated or not, with ties, as days pass.
+  const feed = fc.array(
+    fc.oneof(
+      { weight: 4, arbitrary: fc.record({ kind: fc.constant('progress' as const), value: fc.integer({ min: 0, max: 100 }), measuredOn: fc.integer({ min: -30, max: 0 }) }) },
+      { weight: 1, arbitrary: fc.record({ kind: fc.constant('wait' as const), days: fc.integer({ min: 0, max: 10 }) }) },
+    ),
+    { maxLength: 60 },
+  );
+
+  it('assesses any day from the last recording on exactly as the whole list of measurements would', () => {
+    let compared = 0;
+    fc.assert(
+      fc.property(feed, fc.array(fc.integer({ min: 0, max: 400 }), { minLength: 1, maxLength: 5 }), (steps, later) => {
+        let context: CommandContext = defaultContext;
+        const define = commandFor({ kind: 'define', baseline: 0, target: 100, startsOn: -60, dueOn: 300, title: 'On-time delivery' }, context.today);
+        let state: ObjectiveState = objectiveDecider.initialState;
+        let view: ObjectiveView = objectiveView.initialState;
+        const measurements: Measurement[] = [];
+        const apply = (command: ObjectiveCommand) => {
+          for (const event of objectiveDecider.decide(command, state, context)) {
+            state = objectiveDecider.evolve(state, event);
+            view = objectiveView.evolve(view, event, { revision: 0, recordedAt: context.now, actor: context.actor });
+            if (event.type === 'ProgressRecorded') {
+              const { value, measuredOn, note, recordedAt, recordedBy } = event.data;
+              measurements.push({ value, measuredOn, note, recordedAt, recordedBy });
+            }
+          }
+        };
+        apply(define);
+        for (const next of steps) {
+          if (next.kind === 'wait') {
+            const today = addDays(context.today, next.days);
+            context = { ...context, today, now: `${today}T09:00:00.000Z` };
+            continue;
+          }
+          apply(commandFor(next, context.today));
+          if (view.status === 'NONE') throw new Error('the objective was defined');
+          // Given the measurements recorded so far, when assessed on the day of the last recording
+          // or any later day, then the view and the list-based rule agree on everything.
+          for (const today of [context.today, ...later.map((days) => addDays(context.today, days))]) {
+            compared += 1;
+            const expected = currentMeasurement(measurements, today);
+            expect(view.currentMeasurement).toEqual(expected);
+            expect(assessObjective(view, today)).toEqual(assessObjective({ ...view, currentMeasurement: expected }, today));
+          }
+        }
+      }),
+      { numRuns: 300 },
+    );
+    expect(compared).toBeGreaterThan(2000);
   });
 });

@@ -2,6 +2,7 @@ import { spec } from '@throughline/testing';
 import type { DefineObjective, ReviseObjective } from './objective.commands';
 import { objectiveDecider } from './objective.decider';
 import type { ObjectiveClosed, ObjectiveDefined, ProgressRecorded } from './objective.events';
+import { objectiveView } from './objective.view';
 
 const objectiveId = '3d0c6f8a-5b2e-4f19-a7c4-1e9b8d2a6c03';
 const pmoId = '6f1c2a4e-8b1d-4d52-9a57-0c3e2b7f4a10';
@@ -164,14 +165,15 @@ describe('Objective', () => {
         ]);
     });
 
-    it('keeps the target history and the current metric in state', () => {
+    it('keeps the current target in state, and shows the target history and the current metric', () => {
       const later = '2026-04-01T08:00:00.000Z';
-      spec(objectiveDecider)
+      const revised = spec(objectiveDecider)
         .given([defined, { type: 'ObjectiveTargetRevised', data: { ...revision, target: 90, previousTarget: 85, direction: 'INCREASE' } }])
-        .when(revise({ target: 80, reason: 'Two projects were descoped' }), { now: later, actor: 'alan@pmo.example' })
-        .thenState((state) => {
-          expect(state).toMatchObject({ status: 'ACTIVE', metric: { baseline: 60, target: 80, direction: 'INCREASE' } });
-          expect(state.status !== 'NONE' && state.targetRevisions).toEqual([
+        .when(revise({ target: 80, reason: 'Two projects were descoped' }), { now: later, actor: 'alan@pmo.example' });
+      revised.thenState((state) => expect(state).toMatchObject({ status: 'ACTIVE', metric: { baseline: 60, target: 80 } }));
+      revised.thenView(objectiveView, (view) => {
+          expect(view).toMatchObject({ status: 'ACTIVE', metric: { baseline: 60, target: 80, direction: 'INCREASE' } });
+          expect(view.status !== 'NONE' && view.targetRevisions).toEqual([
             { target: 90, previousTarget: 85, direction: 'INCREASE', reason: 'The board raised the bar', at: now, by: actor },
             { target: 80, previousTarget: 90, direction: 'INCREASE', reason: 'Two projects were descoped', at: later, by: 'alan@pmo.example' },
           ]);
@@ -211,15 +213,16 @@ describe('Objective', () => {
         .then([{ ...progress(72.5, '2026-03-15'), data: { ...progress(72.5, '2026-03-15').data, note: 'Q1 gate review' } }]);
     });
 
-    it('accepts a backdated measurement, as early as the start, and keeps every one in state', () => {
+    it('accepts a backdated measurement, as early as the start, counted and shown without displacing a later one', () => {
       spec(objectiveDecider)
         .given([defined, progress(70, '2026-03-01')])
         .when({ type: 'RecordProgress', objectiveId, value: 61, measuredOn: '2026-01-01', note: null })
-        .thenState((state) => {
-          expect(state.status !== 'NONE' && state.measurements.map((m) => [m.measuredOn, m.value])).toEqual([
-            ['2026-03-01', 70],
-            ['2026-01-01', 61],
-          ]);
+        .then([{ ...progress(61, '2026-01-01') }]);
+      spec(objectiveDecider)
+        .given([defined, progress(70, '2026-03-01')])
+        .when({ type: 'RecordProgress', objectiveId, value: 61, measuredOn: '2026-01-01', note: null })
+        .thenView(objectiveView, (view) => {
+          expect(view).toMatchObject({ measurementCount: 2, currentMeasurement: { measuredOn: '2026-03-01', value: 70 } });
         });
     });
 
@@ -251,16 +254,17 @@ describe('Objective', () => {
         ]);
     });
 
-    it('leaves the objective in the state of its outcome', () => {
-      spec(objectiveDecider)
+    it('leaves the objective in the state of its outcome, and shows the closure', () => {
+      const closing = spec(objectiveDecider)
         .given([defined])
-        .when({ type: 'CloseObjective', objectiveId, outcome: 'ABANDONED', reason: 'Mandate changed' })
-        .thenState((state) => {
-          expect(state).toMatchObject({
-            status: 'ABANDONED',
-            closure: { outcome: 'ABANDONED', reason: 'Mandate changed', closedOn: '2026-03-15', closedAt: now },
-          });
+        .when({ type: 'CloseObjective', objectiveId, outcome: 'ABANDONED', reason: 'Mandate changed' });
+      closing.thenState((state) => expect(state).toMatchObject({ status: 'ABANDONED', closedOn: '2026-03-15' }));
+      closing.thenView(objectiveView, (view) => {
+        expect(view).toMatchObject({
+          status: 'ABANDONED',
+          closure: { outcome: 'ABANDONED', reason: 'Mandate changed', closedOn: '2026-03-15', closedAt: now },
         });
+      });
     });
 
     it('refuses an unknown outcome and a blank reason', () => {

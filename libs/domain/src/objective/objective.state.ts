@@ -1,45 +1,23 @@
 import { assertNever } from '../shared/decider';
 import type { LocalDate } from '../shared/local-date';
-import type { Metric, MetricDirection, ObjectiveEvent, ObjectiveOutcome } from './objective.events';
+import type { Metric, ObjectiveEvent, ObjectiveOutcome } from './objective.events';
 
-export interface Measurement {
-  readonly value: number;
-  readonly measuredOn: LocalDate;
-  readonly note: string | null;
-  readonly recordedAt: string;
-  readonly recordedBy: string;
-}
-
-export interface TargetRevision {
-  readonly target: number;
-  readonly previousTarget: number;
-  readonly direction: MetricDirection;
-  readonly reason: string;
-  readonly at: string;
-  readonly by: string;
-}
-
-export interface ObjectiveClosure {
-  readonly outcome: ObjectiveOutcome;
-  readonly reason: string;
-  readonly closedOn: LocalDate;
-  readonly closedAt: string;
-}
-
+/**
+ * The decider's state: only what `decide` reads (the life cycle, the title, baseline and target a
+ * revision compares with, the dates a measurement and a new due date are checked against), plus
+ * `pmoId` and `owner`, which permission checks read. What the API shows besides (description,
+ * the whole metric, measurements, target revisions, the closure) lives in the view
+ * (objective.view.ts), so a long stream folds here in constant space.
+ */
 interface ObjectiveFacts {
   readonly objectiveId: string;
   readonly pmoId: string;
+  readonly owner: string;
   readonly title: string;
-  readonly description: string | null;
-  /** The metric as it stands now: `target` and `direction` follow the latest revision. */
-  readonly metric: Metric;
+  /** Revisions change the target; the baseline never changes. */
+  readonly metric: Pick<Metric, 'baseline' | 'target'>;
   readonly startsOn: LocalDate;
   readonly dueOn: LocalDate;
-  readonly owner: string;
-  /** In the order recorded; the current value is not necessarily the last (see assessObjective). */
-  readonly measurements: readonly Measurement[];
-  /** Oldest first; the original target is the first revision's previousTarget. */
-  readonly targetRevisions: readonly TargetRevision[];
 }
 
 export interface NoObjective {
@@ -52,7 +30,8 @@ export interface ActiveObjective extends ObjectiveFacts {
 
 export interface ClosedObjective extends ObjectiveFacts {
   readonly status: ObjectiveOutcome;
-  readonly closure: ObjectiveClosure;
+  /** Named in the refusal of any further change. */
+  readonly closedOn: LocalDate;
 }
 
 export type DefinedObjective = ActiveObjective | ClosedObjective;
@@ -65,46 +44,32 @@ export const initialObjectiveState: ObjectiveState = { status: 'NONE' };
 export const evolveObjective = (state: ObjectiveState, event: ObjectiveEvent): ObjectiveState => {
   if (event.type === 'ObjectiveDefined') {
     if (state.status !== 'NONE') return state;
-    const { objectiveId, pmoId, title, description, metric, startsOn, dueOn, owner } = event.data;
+    const { objectiveId, pmoId, owner, title, metric, startsOn, dueOn } = event.data;
     return {
       status: 'ACTIVE',
       objectiveId,
       pmoId,
+      owner,
       title,
-      description,
-      metric,
+      metric: { baseline: metric.baseline, target: metric.target },
       startsOn,
       dueOn,
-      owner,
-      measurements: [],
-      targetRevisions: [],
     };
   }
   if (state.status === 'NONE') return state;
   switch (event.type) {
     case 'ObjectiveRetitled':
       return { ...state, title: event.data.title };
-    case 'ObjectiveTargetRevised': {
-      const { target, previousTarget, direction, reason, revisedAt, revisedBy } = event.data;
-      return {
-        ...state,
-        metric: { ...state.metric, target, direction },
-        targetRevisions: [
-          ...state.targetRevisions,
-          { target, previousTarget, direction, reason, at: revisedAt, by: revisedBy },
-        ],
-      };
-    }
+    case 'ObjectiveTargetRevised':
+      return { ...state, metric: { ...state.metric, target: event.data.target } };
     case 'ObjectiveDueDateMoved':
       return { ...state, dueOn: event.data.dueOn };
-    case 'ProgressRecorded': {
-      const { value, measuredOn, note, recordedAt, recordedBy } = event.data;
-      return { ...state, measurements: [...state.measurements, { value, measuredOn, note, recordedAt, recordedBy }] };
-    }
+    case 'ProgressRecorded':
+      // Nothing a decision reads: measurements are the view's.
+      return state;
     case 'ObjectiveClosed': {
       if (state.status !== 'ACTIVE') return state;
-      const { outcome, reason, closedOn, closedAt } = event.data;
-      return { ...state, status: outcome, closure: { outcome, reason, closedOn, closedAt } };
+      return { ...state, status: event.data.outcome, closedOn: event.data.closedOn };
     }
     default:
       return assertNever(event);

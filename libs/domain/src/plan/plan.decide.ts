@@ -3,16 +3,24 @@ import { DomainError, badInput } from '../shared/domain-error';
 import { NAME_MAX, TEXT_MAX, localDate, optionalText, requiredText } from '../shared/input';
 import type { DraftBusinessPlan, PlanCommand } from './plan.commands';
 import type { PlanEvent } from './plan.events';
-import { planVersionOf, type CurrentPlanStatus, type ExistingPlan, type PlanState } from './plan.state';
+import type { CurrentPlanStatus, ExistingPlan, PlanState, SubmittedPlan } from './plan.state';
 
 const existing = (state: PlanState, planId: string): ExistingPlan => {
   if (state.status === 'NONE') throw new DomainError('PLAN_NOT_FOUND', `business plan ${planId} does not exist`);
   return state;
 };
 
-const inStatus = (state: PlanState, planId: string, expected: CurrentPlanStatus, action: string): ExistingPlan => {
+const isIn = <S extends CurrentPlanStatus>(plan: ExistingPlan, status: S): plan is Extract<ExistingPlan, { readonly status: S }> =>
+  plan.status === status;
+
+const inStatus = <S extends CurrentPlanStatus>(
+  state: PlanState,
+  planId: string,
+  expected: S,
+  action: string,
+): Extract<ExistingPlan, { readonly status: S }> => {
   const plan = existing(state, planId);
-  if (plan.status !== expected) {
+  if (!isIn(plan, expected)) {
     throw new DomainError(
       'PLAN_INVALID_TRANSITION',
       `cannot ${action} version ${plan.version} of the plan: it is ${plan.status}, not ${expected}`,
@@ -23,11 +31,18 @@ const inStatus = (state: PlanState, planId: string, expected: CurrentPlanStatus,
 
 /**
  * Separation of duties: whoever submitted a version cannot be the one who approves it, whatever
- * their role. A submission recorded without its author names nobody and blocks nobody.
+ * their role. A submission recorded without its author could be anybody's, so nobody may approve
+ * it: the rule fails closed until the version is returned and submitted again, which records who.
  */
-const refuseSelfApproval = (plan: ExistingPlan, actor: string): void => {
-  const submittedBy = planVersionOf(plan, plan.version)?.submittedBy ?? null;
-  if (submittedBy !== null && submittedBy === actor) {
+const refuseSelfApproval = (plan: SubmittedPlan, actor: string): void => {
+  const { submittedBy } = plan;
+  if (submittedBy === null) {
+    throw new DomainError(
+      'PLAN_SUBMITTER_UNKNOWN',
+      `version ${plan.version} of the plan was submitted without a recorded submitter, so nobody can be shown not to be approving their own submission; return it and submit it again`,
+    );
+  }
+  if (submittedBy === actor) {
     throw new DomainError(
       'SELF_APPROVAL_FORBIDDEN',
       `${actor} submitted version ${plan.version} of the plan and cannot also approve it; someone else must`,

@@ -4,6 +4,7 @@ import type { PmoCommand } from './pmo.commands';
 import { pmoDecider } from './pmo.decider';
 import { MANDATE_PURPOSES, PMO_KINDS, type PmoKind } from './pmo.events';
 import type { PmoState } from './pmo.state';
+import { pmoView, type PmoView } from './pmo.view';
 
 const pmoId = '6f1c2a4e-8b1d-4d52-9a57-0c3e2b7f4a10';
 const RANK: Record<PmoKind, number> = { PORTFOLIO: 3, PROGRAMME: 2, PROJECT: 1 };
@@ -49,30 +50,35 @@ describe('PMO invariants under any sequence of commands', () => {
       // Most sequences open with an EstablishPmo, so the later commands meet an existing PMO.
       fc.property(fc.array(establish, { maxLength: 2 }), fc.array(command, { maxLength: 30 }), (opening, rest) => {
         let state: PmoState = pmoDecider.initialState;
+        let shown: PmoView = pmoView.initialState;
+        let revision = 0;
         let established: { kind: PmoKind; parentId: string | null } | null = null;
         for (const next of [...opening, ...rest]) {
           const decision = decideOrRefuse(pmoDecider, next, state, defaultContext);
           if ('refused' in decision) continue;
           state = decision.events.reduce(pmoDecider.evolve, state);
-          if (state.status === 'NONE') throw new Error('an accepted command left no PMO');
+          shown = decision.events.reduce((v, e) => pmoView.evolve(v, e, { revision: revision++, recordedAt: defaultContext.now, actor: 'a' }), shown);
+          if (state.status === 'NONE' || shown.status === 'NONE') throw new Error('an accepted command left no PMO');
+          // The view shows what the decider's state holds.
+          expect(shown).toMatchObject({ name: state.name, head: state.head, mandate: state.mandate });
 
           if (next.type === 'EstablishPmo') {
             // A child never outranks its parent, nor is it its own parent.
             if (next.parent) {
-              expect(RANK[state.kind]).toBeLessThanOrEqual(RANK[next.parent.kind]);
+              expect(RANK[shown.kind]).toBeLessThanOrEqual(RANK[next.parent.kind]);
               expect(next.parent.pmoId).not.toBe(pmoId);
             }
-            established = { kind: state.kind, parentId: state.parentId };
+            established = { kind: shown.kind, parentId: shown.parentId };
           }
           if (next.type === 'IssueMandate' && (state.mandate?.version ?? 0) > 1) mandatesReplaced += decision.events.length;
 
-          expect({ kind: state.kind, parentId: state.parentId }).toEqual(established);
-          expect(PMO_KINDS).toContain(state.kind);
+          expect({ kind: shown.kind, parentId: shown.parentId }).toEqual(established);
+          expect(PMO_KINDS).toContain(shown.kind);
           expect([...state.name].length).toBeGreaterThanOrEqual(1);
           expect([...state.name].length).toBeLessThanOrEqual(200);
           expect(state.name).toBe(state.name.trim());
           expect(state.name).not.toMatch(CONTROL);
-          const mandates = [...state.previousMandates, ...(state.mandate ? [state.mandate] : [])];
+          const mandates = [...shown.previousMandates, ...(shown.mandate ? [shown.mandate] : [])];
           expect(mandates.map((m) => m.version)).toEqual(mandates.map((_, i) => i + 1));
           for (const later of mandates.slice(1)) expect(later.reason).not.toBeNull();
         }

@@ -2,6 +2,7 @@ import { spec } from '@throughline/testing';
 import type { IssueMandate } from './pmo.commands';
 import { pmoDecider } from './pmo.decider';
 import type { MandateIssued, PmoEstablished } from './pmo.events';
+import { pmoView } from './pmo.view';
 
 const pmoId = '6f1c2a4e-8b1d-4d52-9a57-0c3e2b7f4a10';
 const parentId = '0b9e7c3d-2f4a-4e61-8c5b-7d1a9e3f6b22';
@@ -181,13 +182,16 @@ describe('PMO', () => {
       spec(pmoDecider).given([]).when(command).thenThrows('PMO_NOT_FOUND');
     });
 
-    it('keeps the latest name and head in state', () => {
-      spec(pmoDecider)
+    it('keeps the latest name and head in state, and shows them with the parent', () => {
+      const given = spec(pmoDecider)
         .given([established, { type: 'PmoRenamed', data: { pmoId, name: 'Delivery PMO', previousName: 'Transformation PMO' } }])
-        .when({ type: 'AssignPmoHead', pmoId, head: null })
-        .thenState((state) => {
-          expect(state).toMatchObject({ status: 'ESTABLISHED', name: 'Delivery PMO', head: null, parentId });
-        });
+        .when({ type: 'AssignPmoHead', pmoId, head: null });
+      given.thenState((state) => {
+        expect(state).toMatchObject({ status: 'ESTABLISHED', name: 'Delivery PMO', head: null });
+      });
+      given.thenView(pmoView, (view) => {
+        expect(view).toMatchObject({ status: 'ESTABLISHED', name: 'Delivery PMO', head: null, parentId, revision: 2 });
+      });
     });
   });
 
@@ -243,14 +247,14 @@ describe('PMO', () => {
         ]);
     });
 
-    it('keeps every earlier mandate in state', () => {
+    it('shows every earlier mandate', () => {
       spec(pmoDecider)
         .given([established, firstMandate])
         .when(issue())
-        .thenState((state) => {
-          if (state.status !== 'ESTABLISHED') throw new Error('expected an established PMO');
-          expect(state.mandate).toMatchObject({ version: 2, purpose: 'COMMERCIAL_VALUE' });
-          expect(state.previousMandates).toEqual([firstMandate.data].map(({ pmoId: _, ...mandate }) => mandate));
+        .thenView(pmoView, (view) => {
+          if (view.status !== 'ESTABLISHED') throw new Error('expected an established PMO');
+          expect(view.mandate).toMatchObject({ version: 2, purpose: 'COMMERCIAL_VALUE' });
+          expect(view.previousMandates).toEqual([firstMandate.data].map(({ pmoId: _, ...mandate }) => mandate));
         });
     });
 

@@ -1,31 +1,32 @@
 import { assertNever } from '../shared/decider';
 import type { LocalDate } from '../shared/local-date';
-import type { MandatePurpose, PmoEvent, PmoKind } from './pmo.events';
+import type { MandatePurpose, PmoEvent } from './pmo.events';
 
-export interface Mandate {
+/** The mandate in force as `issueMandate` compares a re-issue with it. */
+export interface MandateInForce {
   readonly version: number;
   readonly purpose: MandatePurpose;
   readonly statement: string;
   readonly sponsor: string;
   readonly effectiveFrom: LocalDate;
-  readonly reason: string | null;
 }
 
 export interface NoPmo {
   readonly status: 'NONE';
 }
 
+/**
+ * The decider's state: only what `decide` reads (the name and head a change compares with, the
+ * mandate in force), plus `pmoId` for permission checks. The kind, the parent and the mandates
+ * replaced are shown by the view (pmo.view.ts).
+ */
 export interface EstablishedPmo {
   readonly status: 'ESTABLISHED';
   readonly pmoId: string;
   readonly name: string;
-  readonly kind: PmoKind;
-  readonly parentId: string | null;
   readonly head: string | null;
-  /** The mandate in force, null until the first one is issued. */
-  readonly mandate: Mandate | null;
-  /** Replaced mandates, oldest first: auditors ask what the mandate said before. */
-  readonly previousMandates: readonly Mandate[];
+  /** null until the first mandate is issued. */
+  readonly mandate: MandateInForce | null;
 }
 
 export type PmoState = NoPmo | EstablishedPmo;
@@ -37,8 +38,8 @@ export const initialPmoState: PmoState = { status: 'NONE' };
 export const evolvePmo = (state: PmoState, event: PmoEvent): PmoState => {
   if (event.type === 'PmoEstablished') {
     if (state.status !== 'NONE') return state;
-    const { pmoId, name, kind, parentId, head } = event.data;
-    return { status: 'ESTABLISHED', pmoId, name, kind, parentId, head, mandate: null, previousMandates: [] };
+    const { pmoId, name, head } = event.data;
+    return { status: 'ESTABLISHED', pmoId, name, head, mandate: null };
   }
   if (state.status === 'NONE') return state;
   switch (event.type) {
@@ -47,12 +48,8 @@ export const evolvePmo = (state: PmoState, event: PmoEvent): PmoState => {
     case 'PmoHeadAssigned':
       return { ...state, head: event.data.head };
     case 'MandateIssued': {
-      const { version, purpose, statement, sponsor, effectiveFrom, reason } = event.data;
-      return {
-        ...state,
-        mandate: { version, purpose, statement, sponsor, effectiveFrom, reason },
-        previousMandates: state.mandate ? [...state.previousMandates, state.mandate] : state.previousMandates,
-      };
+      const { version, purpose, statement, sponsor, effectiveFrom } = event.data;
+      return { ...state, mandate: { version, purpose, statement, sponsor, effectiveFrom } };
     }
     default:
       return assertNever(event);

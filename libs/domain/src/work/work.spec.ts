@@ -2,6 +2,7 @@ import { spec } from '@throughline/testing';
 import type { ActivitySnapshot, CorrectWork, LogWork } from './work.commands';
 import { workDecider } from './work.decider';
 import type { WorkCorrected, WorkEvent, WorkLogged } from './work.events';
+import { workView } from './work.view';
 
 const workEntryId = '5b7d9f21-3c4e-4a68-8d02-6e1f3a5c7b94';
 const pmoId = '6f1c2a4e-8b1d-4d52-9a57-0c3e2b7f4a10';
@@ -151,6 +152,12 @@ describe('Work entry', () => {
         .thenState((state) => {
           expect(state).toMatchObject({ status: 'LOGGED', hours: 7.5, description: 'Stage-gate review and minutes' });
         });
+      spec(workDecider)
+        .given([logged])
+        .when(correctWork({ hours: 7.5, description: 'Stage-gate review and minutes' }))
+        .thenView(workView, (view) => {
+          expect(view).toMatchObject({ status: 'LOGGED', hours: 7.5, description: 'Stage-gate review and minutes', revision: 1 });
+        });
     });
 
     it('keeps an activity that was cancelled since, when the correction leaves it alone', () => {
@@ -225,7 +232,7 @@ describe('Work entry', () => {
       spec(workDecider)
         .given([logged])
         .when(retract('Logged twice'))
-        .thenState((state) => expect(state).toMatchObject({ status: 'RETRACTED', hours: 6, retractReason: 'Logged twice' }));
+        .thenView(workView, (view) => expect(view).toMatchObject({ status: 'RETRACTED', hours: 6, retractReason: 'Logged twice' }));
     });
 
     it('requires a reason', () => {

@@ -1,6 +1,11 @@
 import { assertNever } from '../shared/decider';
 import type { WorkEvent, WorkFields } from './work.events';
 
+/**
+ * The decider's state: the correctable fields (a correction compares each with its new value, and
+ * `person` is also what permission checks read), the entry's PMO, and whether it was retracted.
+ * Why it was retracted is shown by the view (work.view.ts).
+ */
 interface WorkFacts extends WorkFields {
   readonly workEntryId: string;
   readonly pmoId: string;
@@ -16,7 +21,6 @@ export interface LoggedWork extends WorkFacts {
 
 export interface RetractedWork extends WorkFacts {
   readonly status: 'RETRACTED';
-  readonly retractReason: string;
 }
 
 export type ExistingWorkEntry = LoggedWork | RetractedWork;
@@ -36,7 +40,7 @@ export const evolveWork = (state: WorkState, event: WorkEvent): WorkState => {
     case 'WorkCorrected':
       return { ...state, ...event.data.changes };
     case 'WorkRetracted':
-      return { ...state, status: 'RETRACTED', retractReason: event.data.reason };
+      return { ...state, status: 'RETRACTED' };
     default:
       return assertNever(event);
   }

@@ -1,18 +1,6 @@
 import type { Database, Statement } from 'better-sqlite3';
-import type {
-  ActivityCancelled,
-  ActivityCompleted,
-  ActivityLinkedToObjective,
-  ActivityPlanned,
-  ActivityRescheduled,
-  ActivityUnlinkedFromObjective,
-  ObjectiveClosed,
-  ObjectiveDefined,
-  WorkCorrected,
-  WorkLogged,
-  WorkRetracted,
-} from '@throughline/domain';
 import type { RecordedEvent } from '@throughline/event-store';
+import { dispatch, type EventHandlers } from '../event-handlers';
 import { perConnection, type Projection } from '../projection';
 import { ALIGNMENT_DDL, ALIGNMENT_TABLES } from './alignment.schema';
 import {
@@ -39,7 +27,11 @@ interface Statements {
   readonly currentObjective: Statement<[string], Version<ObjectiveFacts>>;
 }
 
-type Handler = (statements: Statements, data: never, recordedAt: string) => void;
+/** What every handler works with: the prepared statements and when the event was recorded. */
+interface Context {
+  readonly s: Statements;
+  readonly at: string;
+}
 
 const prepareStatements = (db: Database): Statements => {
   const work = versionedTable<WorkFacts>(db, 'work_version', {
@@ -98,13 +90,13 @@ const prepareStatements = (db: Database): Statements => {
 
 // Each handler mirrors its aggregate's evolve: an event the fold would ignore (a second
 // WorkLogged, completing a cancelled activity...) changes nothing here either.
-const handlers: Record<string, Handler> = {
-  WorkLogged: (s: Statements, data: WorkLogged['data'], at: string) => {
+const handlers: EventHandlers<Context> = {
+  WorkLogged: ({ data }, { s, at }) => {
     if (s.currentWork.get(data.workEntryId)) return;
     const { workEntryId, pmoId, person, workedOn, hours, activityId } = data;
     begin(s.work, { workEntryId, pmoId, person, workedOn, hours, activityId, retracted: 0 }, at);
   },
-  WorkCorrected: (s: Statements, data: WorkCorrected['data'], at: string) => {
+  WorkCorrected: ({ data }, { s, at }) => {
     const current = s.currentWork.get(data.workEntryId);
     if (!current) return;
     const { person, workedOn, hours, activityId } = data.changes;
@@ -122,18 +114,18 @@ const handlers: Record<string, Handler> = {
       at,
     );
   },
-  WorkRetracted: (s: Statements, data: WorkRetracted['data'], at: string) => {
+  WorkRetracted: ({ data }, { s, at }) => {
     const current = s.currentWork.get(data.workEntryId);
     if (!current || current.retracted) return;
     supersede(s.work, current, { ...current, retracted: 1 }, at);
   },
 
-  ActivityPlanned: (s: Statements, data: ActivityPlanned['data'], at: string) => {
+  ActivityPlanned: ({ data }, { s, at }) => {
     if (s.currentActivity.get(data.activityId)) return;
     const { activityId, planId, pmoId, title, startsOn, endsOn } = data;
     begin(s.activity, { activityId, planId, pmoId, title, status: 'PLANNED', startsOn, endsOn }, at);
   },
-  ActivityRescheduled: (s: Statements, data: ActivityRescheduled['data'], at: string) => {
+  ActivityRescheduled: ({ data }, { s, at }) => {
     const current = s.currentActivity.get(data.activityId);
     if (!current) return;
     supersede(s.activity, current, { ...current, startsOn: data.startsOn, endsOn: data.endsOn }, at);
@@ -143,31 +135,31 @@ const handlers: Record<string, Handler> = {
       }
     }
   },
-  ActivityCompleted: (s: Statements, data: ActivityCompleted['data'], at: string) => {
+  ActivityCompleted: ({ data }, { s, at }) => {
     const current = s.currentActivity.get(data.activityId);
     if (current?.status === 'PLANNED') supersede(s.activity, current, { ...current, status: 'DONE' }, at);
   },
-  ActivityCancelled: (s: Statements, data: ActivityCancelled['data'], at: string) => {
+  ActivityCancelled: ({ data }, { s, at }) => {
     const current = s.currentActivity.get(data.activityId);
     if (current?.status === 'PLANNED') supersede(s.activity, current, { ...current, status: 'CANCELLED' }, at);
   },
-  ActivityLinkedToObjective: (s: Statements, data: ActivityLinkedToObjective['data'], at: string) => {
+  ActivityLinkedToObjective: ({ data }, { s, at }) => {
     if (!s.currentActivity.get(data.activityId)) return;
     const { activityId, objectiveId, weight, effectiveFrom } = data;
     const linkNo = (s.nextLinkNo.get(activityId) as { next: number }).next;
     begin(s.link, { activityId, linkNo, objectiveId, weight, effectiveFrom, endedOn: null }, at);
   },
-  ActivityUnlinkedFromObjective: (s: Statements, data: ActivityUnlinkedFromObjective['data'], at: string) => {
+  ActivityUnlinkedFromObjective: ({ data }, { s, at }) => {
     for (const link of s.openLinks.all(data.activityId, data.objectiveId)) {
       supersede(s.link, link, { ...link, endedOn: data.endedOn }, at);
     }
   },
 
-  ObjectiveDefined: (s: Statements, data: ObjectiveDefined['data'], at: string) => {
+  ObjectiveDefined: ({ data }, { s, at }) => {
     if (s.currentObjective.get(data.objectiveId)) return;
     begin(s.objective, { objectiveId: data.objectiveId, pmoId: data.pmoId, status: 'ACTIVE', closedOn: null }, at);
   },
-  ObjectiveClosed: (s: Statements, data: ObjectiveClosed['data'], at: string) => {
+  ObjectiveClosed: ({ data }, { s, at }) => {
     const current = s.currentObjective.get(data.objectiveId);
     if (current?.status !== 'ACTIVE') return;
     supersede(s.objective, current, { ...current, status: data.outcome, closedOn: data.closedOn }, at);
@@ -193,7 +185,6 @@ export class AlignmentProjection implements Projection {
   private readonly statements = perConnection(prepareStatements);
 
   apply(event: RecordedEvent, db: Database): void {
-    const handler = handlers[event.type];
-    if (handler) handler(this.statements(db), event.data as never, event.metadata.recordedAt);
+    dispatch(handlers, event, { s: this.statements(db), at: event.metadata.recordedAt });
   }
 }

@@ -1,10 +1,10 @@
 import { MemoryEventStore, type EventStore, type ReadStreamOptions } from '@throughline/event-store';
-import { AsOfFolds, type StreamFolder } from './as-of-folds';
+import { AsOfFolds, type StreamView } from './as-of-folds';
 
-/** State that records every event it saw, so a wrong or missing event shows in the answer. */
-const folder: StreamFolder<readonly number[]> = {
+/** A view that records every event it saw, so a wrong or missing event shows in the answer. */
+const folder: StreamView<readonly number[]> = {
   initialState: [],
-  evolve: (state, event) => [...state, event.data.n as number],
+  evolve: (view, event) => [...view, event.data.n as number],
 };
 
 const minute = (n: number) => new Date(Date.UTC(2026, 2, 1, 9, n)).toISOString();
@@ -42,10 +42,10 @@ describe('AsOfFolds', () => {
     const instants = [299, 0, 150, 17, 16, 15, 280, 31, 32, 1, 298];
     for (const n of instants) {
       const folded = await folds.fold('s', folder, minute(n));
-      expect(folded).toEqual({ state: upTo(n), revision: n, createdAt: minute(0), updatedAt: minute(n) });
+      expect(folded).toEqual({ view: upTo(n), revision: n, createdAt: minute(0), updatedAt: minute(n) });
     }
     const between = await folds.fold('s', folder, new Date(Date.parse(minute(40)) + 30_000).toISOString());
-    expect(between?.state).toEqual(upTo(40));
+    expect(between?.view).toEqual(upTo(40));
   });
 
   it('given no event recorded by the instant, when folded, then the answer is null', async () => {
@@ -81,7 +81,7 @@ describe('AsOfFolds', () => {
     await append('s', 50);
     const folded = await folds.fold('s', folder, minute(10_000));
 
-    expect(folded?.state).toEqual(upTo(149));
+    expect(folded?.view).toEqual(upTo(149));
     expect(folds.size).toBe(before + 5);
   });
 
@@ -96,7 +96,7 @@ describe('AsOfFolds', () => {
 
     expect(folds.size).toBeLessThanOrEqual(8);
     const a = await folds.fold('a', folder, minute(10_000));
-    expect(a?.state).toHaveLength(40);
+    expect(a?.view).toHaveLength(40);
   });
 
   it('given two folds of one stream at once, when both finish, then checkpoints are not duplicated and both are exact', async () => {
@@ -106,8 +106,21 @@ describe('AsOfFolds', () => {
 
     const [first, second] = await Promise.all([folds.fold('s', folder, minute(99)), folds.fold('s', folder, minute(99))]);
 
-    expect(first?.state).toEqual(upTo(99));
-    expect(second?.state).toEqual(upTo(99));
+    expect(first?.view).toEqual(upTo(99));
+    expect(second?.view).toEqual(upTo(99));
     expect(folds.size).toBe(10);
+  });
+
+  it('given events recorded by several people, when folded, then the view is given each event\'s revision, instant and actor', async () => {
+    const store = new MemoryEventStore({ clock: () => new Date(minute(7)) });
+    for (const actor of ['ada', 'lin', 'ada']) {
+      await store.append('s', [{ type: 'Counted', data: { n: 0 }, metadata: { actor, correlationId: 'c' } }], 'any');
+    }
+    const facts: StreamView<readonly string[]> = {
+      initialState: [],
+      evolve: (view, _event, { revision, recordedAt, actor }) => [...view, `${revision} ${recordedAt} ${actor}`],
+    };
+    const folded = await new AsOfFolds(store).fold('s', facts, minute(7));
+    expect(folded?.view).toEqual([`0 ${minute(7)} ada`, `1 ${minute(7)} lin`, `2 ${minute(7)} ada`]);
   });
 });

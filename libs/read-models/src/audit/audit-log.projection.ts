@@ -83,6 +83,10 @@ export class AuditLogProjection implements Projection {
     });
   }
 
+  /**
+   * A stream whose first event names no PMO (no current event lacks one) is attributed to none,
+   * never to a guessed one: its events then show in no PMO's own log, only in the unfiltered one.
+   */
   private pmoOf(event: RecordedEvent, statements: Statements): string | null {
     if (event.streamId.startsWith(PMO_STREAM_PREFIX)) return event.streamId.slice(PMO_STREAM_PREFIX.length);
     if (event.revision === 0) {

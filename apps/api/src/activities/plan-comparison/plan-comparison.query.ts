@@ -1,8 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import { planVersionOf, type ActivityState, type PlanState } from '@throughline/domain';
+import { planVersionOf, type ActivityView } from '@throughline/domain';
 import type { EventStore } from '@throughline/event-store';
-import type { EntityRecord } from '@throughline/read-models';
 import { InputError, NotFoundError } from '../../common/app-errors';
 import { ACTIVITY_KIND, PLAN_KIND } from '../../common/entity-kinds';
 import { EntityReader } from '../../common/entity-reader';
@@ -22,8 +21,7 @@ export class PlanComparisonQuery {
   ) {}
 }
 
-const inBaseline = (record: EntityRecord<ActivityState> | null): boolean =>
-  record !== null && record.state.status !== 'NONE' && record.state.status !== 'CANCELLED';
+const inBaseline = (view: ActivityView | null): boolean => view !== null && view.status !== 'NONE' && view.status !== 'CANCELLED';
 
 /**
  * Compares a plan's activities as of an instant (now by default) with the baseline: the same
@@ -40,30 +38,30 @@ export class PlanComparisonQueryHandler implements IQueryHandler<PlanComparisonQ
 
   async execute({ planId, baselineVersion, asOf }: PlanComparisonQuery): Promise<PlanComparison> {
     const id = planId.toLowerCase();
-    const record = isEntityId(planId) ? await this.reader.get<PlanState>(PLAN_KIND, id, asOf) : null;
+    const record = isEntityId(planId) ? await this.reader.get(PLAN_KIND, id, asOf) : null;
     const plan = toPlanView(record, asOf);
     if (!record || !plan) throw new NotFoundError('business plan', planId, 'planId');
     const baselineApprovedAt =
-      planVersionOf(record.state, baselineVersion)?.approvedAt != null ? await approvalRecordedAt(this.store, id, baselineVersion) : null;
+      planVersionOf(record, baselineVersion)?.approvedAt != null ? await approvalRecordedAt(this.store, id, baselineVersion) : null;
     if (!baselineApprovedAt) {
       throw new InputError('baselineVersion', `version ${baselineVersion} of business plan ${id} was not approved${asOf ? ` as of ${asOf}` : ''}, so it is no baseline`);
     }
 
-    const current = await this.reader.list<ActivityState>(ACTIVITY_KIND, { parentId: id }, asOf);
-    const baseline = await this.reader.getMany<ActivityState>(ACTIVITY_KIND, current.map((r) => r.entityId), baselineApprovedAt);
+    const current = await this.reader.list(ACTIVITY_KIND, { parentId: id }, asOf);
+    const baseline = await this.reader.getMany(ACTIVITY_KIND, current.map((v) => v.activityId), baselineApprovedAt);
     const views = this.views.many(current, asOf);
 
     const comparison: PlanComparison = { plan, baselineVersion, baselineApprovedAt, asOf, added: [], removed: [], changed: [] };
     for (const [n, now] of current.entries()) {
       const view = views[n];
       if (!view) continue;
-      const cancelled = now.state.status === 'CANCELLED';
+      const cancelled = now.status === 'CANCELLED';
       if (!inBaseline(baseline[n] ?? null)) {
         if (!cancelled) comparison.added.push(view);
       } else if (cancelled) {
         comparison.removed.push(view);
       } else {
-        const changes = await this.changesSince(now.entityId, baselineApprovedAt, asOf);
+        const changes = await this.changesSince(now.activityId, baselineApprovedAt, asOf);
         if (changes.length > 0) comparison.changed.push({ activity: view, changes });
       }
     }
@@ -79,3 +77,4 @@ export class PlanComparisonQueryHandler implements IQueryHandler<PlanComparisonQ
     );
   }
 }
+

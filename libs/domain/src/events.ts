@@ -1,0 +1,14 @@
+import type { ActivityEvent } from './activity/activity.events';
+import type { ObjectiveEvent } from './objective/objective.events';
+import type { PlanEvent } from './plan/plan.events';
+import type { PmoEvent } from './pmo/pmo.events';
+import type { WorkEvent } from './work/work.events';
+
+/** Every event the domain records, across its aggregates. */
+export type ThroughlineEvent = PmoEvent | ObjectiveEvent | PlanEvent | ActivityEvent | WorkEvent;
+
+/** The persisted name of every domain event. */
+export type ThroughlineEventType = ThroughlineEvent['type'];
+
+/** The event recorded under one type name. */
+export type ThroughlineEventOf<T extends ThroughlineEventType> = Extract<ThroughlineEvent, { readonly type: T }>;
