@@ -1,7 +1,6 @@
 import { Module } from '@nestjs/common';
-import { OBJECTIVE_COMMAND_HANDLERS } from './objective.commands';
-import { OBJECTIVE_QUERY_HANDLERS } from './objective.queries';
+import { ObjectiveReader } from './objective.reader';
 import { ObjectiveResolver, PmoObjectivesResolver } from './objective.resolver';
 
-@Module({ providers: [ObjectiveResolver, PmoObjectivesResolver, ...OBJECTIVE_COMMAND_HANDLERS, ...OBJECTIVE_QUERY_HANDLERS] })
+@Module({ providers: [ObjectiveResolver, PmoObjectivesResolver, ObjectiveReader], exports: [ObjectiveReader] })
 export class ObjectivesModule {}

@@ -1,56 +1,40 @@
-import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
+import { Injectable } from '@nestjs/common';
 import type { ObjectiveState, PmoState } from '@throughline/domain';
 import { Clock } from '../common/clock';
 import { OBJECTIVE_KIND, PMO_KIND } from '../common/entity-kinds';
 import { EntityReader } from '../common/entity-reader';
+import type { Loaders } from '../common/loaders';
 import { isEntityId } from '../common/stream-ids';
 import type { ObjectiveStatus } from '../graphql/enums';
 import type { Objective } from './objective.types';
 import { toObjectiveView } from './objective.view';
 
-export class ObjectiveQuery {
-  constructor(readonly objectiveId: string, readonly asOf: string | null) {}
-}
-
-export class PmoObjectivesQuery {
-  constructor(readonly pmoId: string, readonly status: ObjectiveStatus | null, readonly asOf: string | null) {}
-}
-
-/** Every objective in the subtree of rootPmoId (the root included), or of every PMO. */
-export class PortfolioQuery {
-  constructor(readonly rootPmoId: string | null, readonly asOf: string | null) {}
-}
-
 const statusOf = (state: ObjectiveState) => state.status;
 
-@QueryHandler(ObjectiveQuery)
-export class ObjectiveQueryHandler implements IQueryHandler<ObjectiveQuery, Objective | null> {
-  constructor(private readonly reader: EntityReader, private readonly clock: Clock) {}
+/** Objectives as the API shows them, now or as of an instant. */
+@Injectable()
+export class ObjectiveReader {
+  constructor(
+    private readonly reader: EntityReader,
+    private readonly clock: Clock,
+  ) {}
 
-  async execute({ objectiveId, asOf }: ObjectiveQuery): Promise<Objective | null> {
+  /** Read through the request's loaders, which the permission check shares. */
+  async get(loaders: Loaders, objectiveId: string, asOf: string | null): Promise<Objective | null> {
     if (!isEntityId(objectiveId)) return null;
-    const record = await this.reader.get<ObjectiveState>(OBJECTIVE_KIND, objectiveId.toLowerCase(), asOf);
+    const record = await loaders.entity<ObjectiveState>(OBJECTIVE_KIND, asOf).load(objectiveId.toLowerCase());
     return toObjectiveView(record, asOf, this.clock.today());
   }
-}
 
-@QueryHandler(PmoObjectivesQuery)
-export class PmoObjectivesQueryHandler implements IQueryHandler<PmoObjectivesQuery, Objective[]> {
-  constructor(private readonly reader: EntityReader, private readonly clock: Clock) {}
-
-  async execute({ pmoId, status, asOf }: PmoObjectivesQuery): Promise<Objective[]> {
+  async ofPmo(pmoId: string, status: ObjectiveStatus | null, asOf: string | null): Promise<Objective[]> {
     const filter = status ? { pmoId, status } : { pmoId };
     const records = await this.reader.list<ObjectiveState>(OBJECTIVE_KIND, filter, asOf, statusOf);
     const today = this.clock.today();
     return records.map((r) => toObjectiveView(r, asOf, today)).filter((o): o is Objective => o !== null);
   }
-}
 
-@QueryHandler(PortfolioQuery)
-export class PortfolioQueryHandler implements IQueryHandler<PortfolioQuery, Objective[]> {
-  constructor(private readonly reader: EntityReader, private readonly clock: Clock) {}
-
-  async execute({ rootPmoId, asOf }: PortfolioQuery): Promise<Objective[]> {
+  /** Every objective in the subtree of rootPmoId (the root included), or of every PMO. */
+  async portfolio(rootPmoId: string | null, asOf: string | null): Promise<Objective[]> {
     const today = this.clock.today();
     const pmoIds = rootPmoId === null ? null : await this.subtree(rootPmoId, asOf);
     const records =
@@ -74,5 +58,3 @@ export class PortfolioQueryHandler implements IQueryHandler<PortfolioQuery, Obje
     return found;
   }
 }
-
-export const OBJECTIVE_QUERY_HANDLERS = [ObjectiveQueryHandler, PmoObjectivesQueryHandler, PortfolioQueryHandler];
