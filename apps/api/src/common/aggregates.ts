@@ -22,10 +22,11 @@ import { CATEGORY, type Category } from './stream-ids';
  */
 export interface AggregateDescriptor<C, E extends DomainEvent, S extends { readonly status: string }, V> extends Aggregate<C, E, S, V> {
   readonly category: Category;
-  /** The aggregate in an error message: "objective <id> not found". */
+  /** The aggregate in an error message: "objective <id> does not exist". */
   readonly noun: string;
   /** The read model's kind, for reads that are not commands. */
   readonly kind: EntityKind;
+  /** The PMO an existing entity belongs to (itself, for a PMO): the scope of a permission over it. */
   pmoOf(state: Existing<S>): string;
 }
 
@@ -33,7 +34,6 @@ export interface AggregateDescriptor<C, E extends DomainEvent, S extends { reado
 // The decider's command and event types only matter to commands; a lookup never decides.
 export type AnyAggregate = AggregateDescriptor<never, DomainEvent, { readonly status: string }, unknown>;
 
-export type StateOf<A> = A extends AggregateDescriptor<infer _C, infer _E, infer S, infer _V> ? S : never;
 export type ViewOf<A> = A extends AggregateDescriptor<infer _C, infer _E, infer _S, infer V> ? V : never;
 
 /**
@@ -60,54 +60,53 @@ const idIn =
   (state: { readonly status: string } & Partial<Record<K, string>>): string =>
     state[key] ?? '';
 
-/** A descriptor over a decider, with the record-shaped view for now. */
-type AggregateDescriptorOf<D> =
-  D extends Decider<infer C, infer E, infer S> ? ([S] extends [{ readonly status: string }] ? AggregateDescriptor<C, E, S, EntityRecord<S>> : never) : never;
+/** Types a descriptor by its parts: C, E and S from the decider, V from the view. */
+const describe = <C, E extends DomainEvent, S extends { readonly status: string }, V>(aggregate: AggregateDescriptor<C, E, S, V>) => aggregate;
 
-export const PMO: AggregateDescriptorOf<typeof pmoDecider> = {
+export const PMO = describe({
   category: CATEGORY.pmo,
   noun: 'PMO',
   kind: PMO_KIND,
   decider: pmoDecider,
   view: stateAsView(pmoDecider, idIn('pmoId')),
   pmoOf: (state) => state.pmoId,
-};
+});
 
-export const OBJECTIVE: AggregateDescriptorOf<typeof objectiveDecider> = {
+export const OBJECTIVE = describe({
   category: CATEGORY.objective,
   noun: 'objective',
   kind: OBJECTIVE_KIND,
   decider: objectiveDecider,
   view: stateAsView(objectiveDecider, idIn('objectiveId')),
   pmoOf: (state) => state.pmoId,
-};
+});
 
-export const PLAN: AggregateDescriptorOf<typeof planDecider> = {
+export const PLAN = describe({
   category: CATEGORY.plan,
   noun: 'business plan',
   kind: PLAN_KIND,
   decider: planDecider,
   view: stateAsView(planDecider, idIn('planId')),
   pmoOf: (state) => state.pmoId,
-};
+});
 
-export const ACTIVITY: AggregateDescriptorOf<typeof activityDecider> = {
+export const ACTIVITY = describe({
   category: CATEGORY.activity,
   noun: 'activity',
   kind: ACTIVITY_KIND,
   decider: activityDecider,
   view: stateAsView(activityDecider, idIn('activityId')),
   pmoOf: (state) => state.pmoId,
-};
+});
 
-export const WORK: AggregateDescriptorOf<typeof workDecider> = {
+export const WORK = describe({
   category: CATEGORY.work,
   noun: 'work entry',
   kind: WORK_KIND,
   decider: workDecider,
   view: stateAsView(workDecider, idIn('workEntryId')),
   pmoOf: (state) => state.pmoId,
-};
+});
 
 /** The aggregate an `EntityRef` names. */
 export const AGGREGATE_OF_ENTITY: Record<EntityType, AnyAggregate> = {
