@@ -10,7 +10,7 @@ import { startTestApp, tempDataDir, type TestApp } from './support/test-app';
 
 jest.setTimeout(90_000);
 
-/** The wait a mutation allows the read models before giving up (common/command-runner.ts). */
+/** The wait a mutation allows the read models before giving up (common/decide.handler.ts). */
 const READ_YOUR_WRITES_TIMEOUT_MS = 10_000;
 
 const eventually = async <T>(attempt: () => Promise<T | null>, timeoutMs = 20_000): Promise<T> => {

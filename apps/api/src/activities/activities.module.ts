@@ -1,25 +1,25 @@
 import { Module } from '@nestjs/common';
 import { ActivityViews } from './activity-views';
-import { ACTIVITY_COMMAND_HANDLERS } from './activity.commands';
-import { ACTIVITY_QUERY_HANDLERS } from './activity.queries';
+import { ActivityReader } from './activity.reader';
 import { ActivityResolver, PlanActivitiesResolver } from './activity.resolver';
-import { PlanComparisonQueryHandler } from './plan-comparison/plan-comparison.query';
-import { PlanComparisonResolver } from './plan-comparison/plan-comparison.resolver';
+import { Snapshots } from './activity.snapshots';
 import { ContributionPeriodResolver, ContributionResolver, ObjectiveContributionsResolver } from './contribution.resolver';
+import { PlanComparisonReader } from './plan-comparison/plan-comparison.reader';
+import { PlanComparisonResolver } from './plan-comparison/plan-comparison.resolver';
 
 @Module({
   providers: [
     ActivityViews,
+    ActivityReader,
+    Snapshots,
     ActivityResolver,
     PlanActivitiesResolver,
     ContributionResolver,
     ContributionPeriodResolver,
     ObjectiveContributionsResolver,
     PlanComparisonResolver,
-    PlanComparisonQueryHandler,
-    ...ACTIVITY_COMMAND_HANDLERS,
-    ...ACTIVITY_QUERY_HANDLERS,
+    PlanComparisonReader,
   ],
-  exports: [ActivityViews],
+  exports: [ActivityViews, Snapshots],
 })
 export class ActivitiesModule {}

@@ -1,23 +1,37 @@
-import type { ActivityView, ExistingActivityView, ObjectiveSnapshot, ObjectiveView, PlanSnapshot, PlanView } from '@throughline/domain';
-import { ACTIVITY_KIND, OBJECTIVE_KIND, PLAN_KIND } from '../common/entity-kinds';
-import type { EntityReader } from '../common/entity-reader';
-import { existingEntity } from '../common/existing';
-import { requireEntityId } from '../common/ids';
+import { Injectable } from '@nestjs/common';
+import type { ActivitySnapshot, ObjectiveSnapshot, PlanSnapshot } from '@throughline/domain';
+import { AggregateLoader, type RequestFolds } from '../common/aggregate-loader';
+import { ACTIVITY, OBJECTIVE, PLAN } from '../common/aggregates';
 
-// The activity decider judges other aggregates from snapshots; these read them now and report
-// a missing one as NOT_FOUND on the input field that named it.
+/**
+ * The activity and work deciders judge other aggregates from snapshots; these fold them the way
+ * commands do (the request's permission check may already have) and report a missing one as
+ * NOT_FOUND on the input field that named it.
+ */
+@Injectable()
+export class Snapshots {
+  constructor(private readonly loader: AggregateLoader) {}
 
-export const planSnapshot = async (reader: EntityReader, planId: string, field: string): Promise<PlanSnapshot> => {
-  const plan = await existingEntity<PlanView>(reader, PLAN_KIND, 'business plan', planId, field);
-  const { pmoId, status, periodStart, periodEnd } = plan;
-  return { planId, pmoId, status, periodStart, periodEnd };
-};
+  async plan(value: string, field: string, folds: RequestFolds): Promise<PlanSnapshot> {
+    const { id: planId, state } = await this.loader.existing(PLAN, value, field, folds);
+    const { pmoId, status, periodStart, periodEnd } = state;
+    return { planId, pmoId, status, periodStart, periodEnd };
+  }
 
-export const objectiveSnapshot = async (reader: EntityReader, value: string, field: string): Promise<ObjectiveSnapshot> => {
-  const objectiveId = requireEntityId(value, field);
-  const objective = await existingEntity<ObjectiveView>(reader, OBJECTIVE_KIND, 'objective', objectiveId, field);
-  return { objectiveId, pmoId: objective.pmoId, status: objective.status };
-};
+  /** The plan of an existing activity, which decides whether the activity may change. */
+  async planOfActivity(activityId: string, folds: RequestFolds): Promise<PlanSnapshot> {
+    const activity = await this.loader.existing(ACTIVITY, activityId, 'activityId', folds);
+    return this.plan(activity.state.planId, 'activityId', folds);
+  }
 
-export const existingActivity = (reader: EntityReader, activityId: string, field = 'activityId'): Promise<ExistingActivityView> =>
-  existingEntity<ActivityView>(reader, ACTIVITY_KIND, 'activity', activityId, field);
+  async objective(value: string, field: string, folds: RequestFolds): Promise<ObjectiveSnapshot> {
+    const { id: objectiveId, state } = await this.loader.existing(OBJECTIVE, value, field, folds);
+    return { objectiveId, pmoId: state.pmoId, status: state.status };
+  }
+
+  async activity(value: string, folds: RequestFolds): Promise<ActivitySnapshot> {
+    const { state } = await this.loader.existing(ACTIVITY, value, 'activityId', folds);
+    const { activityId, pmoId, status } = state;
+    return { activityId, pmoId, status };
+  }
+}

@@ -1,6 +1,5 @@
 import { Info, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import type { GraphQLResolveInfo } from 'graphql';
-import { QueryBus } from '@nestjs/cqrs';
 import { NotFoundError } from '../common/app-errors';
 import { Clock } from '../common/clock';
 import { ACTIVITY_KIND, OBJECTIVE_KIND } from '../common/entity-kinds';
@@ -8,7 +7,7 @@ import type { Loaders } from '../common/loaders';
 import { RequestLoaders } from '../common/request-context';
 import { Objective } from '../objectives/objective.types';
 import { toObjectiveView } from '../objectives/objective.view';
-import { ObjectiveContributionsQuery } from './activity.queries';
+import { ActivityReader } from './activity.reader';
 import { Activity, Contribution, ContributionPeriod } from './activity.types';
 import { ActivityViews } from './activity-views';
 import { selectsAny } from '../graphql/selection';
@@ -54,10 +53,10 @@ export class ContributionPeriodResolver {
 /** Objective.contributions lives with the activities, which hold the links. */
 @Resolver(() => Objective)
 export class ObjectiveContributionsResolver {
-  constructor(private readonly queries: QueryBus) {}
+  constructor(private readonly reader: ActivityReader) {}
 
   @ResolveField(() => [Contribution], { description: 'the links in force from activities to this objective' })
   contributions(@Parent() objective: Objective): Promise<Contribution[]> {
-    return this.queries.execute(new ObjectiveContributionsQuery(objective.id, objective.pmoId, objective.asOf));
+    return this.reader.contributionsTo(objective.id, objective.asOf);
   }
 }

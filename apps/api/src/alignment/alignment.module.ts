@@ -1,11 +1,11 @@
 import { Module } from '@nestjs/common';
 import { ActivitiesModule } from '../activities/activities.module';
-import { ALIGNMENT_QUERY_HANDLERS } from './alignment.queries';
+import { AlignmentReports } from './alignment-reports';
 import { AlignmentResolver, ObjectiveHoursResolver } from './alignment.resolver';
 import { EntityViews } from './entity-views';
 
 @Module({
   imports: [ActivitiesModule],
-  providers: [AlignmentResolver, ObjectiveHoursResolver, EntityViews, ...ALIGNMENT_QUERY_HANDLERS],
+  providers: [AlignmentResolver, ObjectiveHoursResolver, EntityViews, AlignmentReports],
 })
 export class AlignmentModule {}

@@ -1,20 +1,22 @@
 import { Args, Float, ID, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { QueryBus } from '@nestjs/cqrs';
+import { Requires } from '../auth/requires';
+import { pmoAt, workAt } from '../auth/scopes';
 import type { Loaders } from '../common/loaders';
 import { RequestLoaders } from '../common/request-context';
 import { Granularity } from '../graphql/enums';
 import { DateTimeScalar, LocalDateScalar } from '../graphql/scalars';
 import { Objective } from '../objectives/objective.types';
-import { AlignmentQuery, PurposeChainQuery } from './alignment.queries';
+import { AlignmentReports } from './alignment-reports';
 import { AlignmentReport, PurposeChain } from './alignment.types';
 
 @Resolver()
 export class AlignmentResolver {
-  constructor(private readonly queries: QueryBus) {}
+  constructor(private readonly reports: AlignmentReports) {}
 
   @Query(() => AlignmentReport, {
     description: "how the PMO's work from..to (inclusive) served its objectives; one bucket for the window without granularity",
   })
+  @Requires('records.read', pmoAt((a: { pmoId: string }) => a.pmoId, 'pmoId'))
   alignment(
     @Args('pmoId', { type: () => ID }) pmoId: string,
     @Args('from', { type: () => LocalDateScalar }) from: string,
@@ -22,12 +24,13 @@ export class AlignmentResolver {
     @Args('granularity', { type: () => Granularity, nullable: true }) granularity?: Granularity | null,
     @Args('asOf', { type: () => DateTimeScalar, nullable: true }) asOf?: string | null,
   ): Promise<AlignmentReport> {
-    return this.queries.execute(new AlignmentQuery(pmoId, from, to, granularity ?? null, asOf ?? null));
+    return this.reports.report(pmoId, from, to, granularity ?? null, asOf ?? null);
   }
 
   @Query(() => PurposeChain, { nullable: true })
-  purposeChain(@Args('workEntryId', { type: () => ID }) workEntryId: string): Promise<PurposeChain | null> {
-    return this.queries.execute(new PurposeChainQuery(workEntryId));
+  @Requires('work.read', workAt((a: { workEntryId: string }) => a.workEntryId, 'workEntryId', { people: (entry) => [entry.person] }))
+  purposeChain(@Args('workEntryId', { type: () => ID }) workEntryId: string, @RequestLoaders() loaders: Loaders): Promise<PurposeChain | null> {
+    return this.reports.purposeChain(loaders, workEntryId);
   }
 }
 

@@ -1,12 +1,12 @@
 import { Module } from '@nestjs/common';
-import { AuditLogQueryHandler } from './audit-log.query';
+import { AuditLogPages } from './audit-log-pages';
 import { AuditResolver } from './audit.resolver';
 import { AuditExportController } from './export/audit-export.controller';
-import { HistoryQueryHandler } from './history.query';
-import { VerifyIntegrityQueryHandler } from './integrity/verify-integrity.query';
+import { HistoryReader } from './history.reader';
+import { IntegrityVerifier } from './integrity/integrity-verifier';
 
 @Module({
-  providers: [AuditResolver, HistoryQueryHandler, AuditLogQueryHandler, VerifyIntegrityQueryHandler],
+  providers: [AuditResolver, HistoryReader, AuditLogPages, IntegrityVerifier],
   controllers: [AuditExportController],
 })
 export class AuditModule {}

@@ -1,30 +1,37 @@
 import { Args, ID, Int, Query, Resolver } from '@nestjs/graphql';
-import { QueryBus } from '@nestjs/cqrs';
 import type { IntegrityReport } from '@throughline/event-store';
+import { Requires } from '../auth/requires';
+import { entityRefAt, pmoOrEveryAt } from '../auth/scopes';
 import { Caller, type RequestContext } from '../common/request-context';
 import { WHOLE_STORE_COST } from '../graphql/query-limits';
 import { authorizeAuditRead } from './audit-access';
 import { AuditFilter } from './audit-filter.input';
-import { AuditLogQuery } from './audit-log.query';
-import { HistoryQuery } from './history.query';
+import { AuditLogPages } from './audit-log-pages';
+import { HistoryReader } from './history.reader';
+import { IntegrityVerifier } from './integrity/integrity-verifier';
 import { IntegrityReportNode, StreamHeadInput } from './integrity/integrity.types';
-import { VerifyIntegrityQuery } from './integrity/verify-integrity.query';
 import { EntityRef, RecordedEventConnection } from './recorded-event.types';
 
 @Resolver()
 export class AuditResolver {
-  constructor(private readonly queries: QueryBus) {}
+  constructor(
+    private readonly histories: HistoryReader,
+    private readonly log: AuditLogPages,
+    private readonly integrity: IntegrityVerifier,
+  ) {}
 
   @Query(() => RecordedEventConnection, { description: "an entity's change history, oldest first" })
+  @Requires('audit.read', entityRefAt((a: { entity: EntityRef }) => a.entity, 'entity.id'))
   history(
     @Args('entity') entity: EntityRef,
     @Args('first', { type: () => Int, nullable: true }) first?: number | null,
     @Args('after', { type: () => String, nullable: true }) after?: string | null,
   ): Promise<RecordedEventConnection> {
-    return this.queries.execute(new HistoryQuery(entity, first ?? null, after ?? null));
+    return this.histories.page(entity, first ?? null, after ?? null);
   }
 
   @Query(() => RecordedEventConnection, { description: 'every recorded event matching the filter, oldest first' })
+  @Requires('audit.read', pmoOrEveryAt((a: { filter?: AuditFilter | null }) => a.filter?.pmoId, 'filter.pmoId'))
   auditLog(
     // Declared without `| null`: the emitted parameter type must be the class for the validation
     // pipe to check the filter at all (a union is emitted as Object, which it skips).
@@ -32,7 +39,7 @@ export class AuditResolver {
     @Args('first', { type: () => Int, nullable: true }) first?: number | null,
     @Args('after', { type: () => String, nullable: true }) after?: string | null,
   ): Promise<RecordedEventConnection> {
-    return this.queries.execute(new AuditLogQuery(filter ?? null, first ?? null, after ?? null));
+    return this.log.page(filter ?? null, first ?? null, after ?? null);
   }
 
   @Query(() => IntegrityReportNode, {
@@ -40,6 +47,7 @@ export class AuditResolver {
     description:
       "checks the hash chain of every stored event, or of a PMO's streams, against the stored bytes; names each damaged event and gives every stream's head hash",
   })
+  @Requires('integrity.verify', pmoOrEveryAt((a: { pmoId?: string | null }) => a.pmoId, 'pmoId'))
   verifyIntegrity(
     @Caller() caller: RequestContext,
     @Args('pmoId', { type: () => ID, nullable: true, description: "only this PMO's streams; every stream when absent" }) pmoId?: string | null,
@@ -51,6 +59,6 @@ export class AuditResolver {
     knownHeads?: StreamHeadInput[] | null,
   ): Promise<IntegrityReport> {
     authorizeAuditRead(caller.principal, pmoId ?? null);
-    return this.queries.execute(new VerifyIntegrityQuery(pmoId ?? null, knownHeads ?? []));
+    return this.integrity.verify(pmoId ?? null, knownHeads ?? []);
   }
 }

@@ -1,60 +1,69 @@
 import { HttpException, HttpStatus, Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
 import { GqlExecutionContext, type GqlContextType } from '@nestjs/graphql';
 import type { FastifyRequest } from 'fastify';
 import type { GraphQLResolveInfo } from 'graphql';
+import { AggregateLoader } from '../common/aggregate-loader';
 import { ForbiddenError, InputError, NotFoundError } from '../common/app-errors';
+import { EntityReader } from '../common/entity-reader';
 import type { GraphQLRequestContext } from '../common/request-context';
 import { authorizeLazily } from './authorize';
-import { GRAPHQL_OPERATIONS, HTTP_OPERATIONS, type OperationRule } from './operations';
 import type { Principal } from './principal';
-import { ScopeLookup } from './scope-lookup';
+import { REQUIREMENT, type Requirement } from './requires';
+import { commandTargets, queryTargets, routeTargets, type TargetSource } from './targets';
 
 /**
- * Checks every GraphQL operation and every listed HTTP route against the permission table
- * before its resolver or handler runs. Registered for the whole application, so no resolver can
- * be reached without passing here; nested fields are not checked again (what an operation
- * returns is what its permission allows reading).
+ * Checks every GraphQL operation and every route against the permission its resolver method or
+ * handler declares with @Requires, before it runs. Registered for the whole application, so no
+ * resolver can be reached without passing here; nested fields are not checked again (what an
+ * operation returns is what its permission allows reading).
  */
 @Injectable()
 export class AuthorizationGuard implements CanActivate {
-  constructor(private readonly lookup: ScopeLookup) {}
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly loader: AggregateLoader,
+    private readonly reader: EntityReader,
+  ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
+    // The declared argument shape is the resolver's own; here the arguments arrive as a record.
+    const requirement = this.reflector.get<Requirement<Record<string, unknown>> | undefined>(REQUIREMENT, context.getHandler());
     if (context.getType<GqlContextType>() === 'graphql') {
-      await this.graphql(GqlExecutionContext.create(context));
+      await this.graphql(GqlExecutionContext.create(context), requirement);
       return true;
     }
     if (context.getType() === 'http') {
-      await this.http(context.switchToHttp().getRequest<FastifyRequest>());
+      await this.http(context.switchToHttp().getRequest<FastifyRequest>(), requirement);
       return true;
     }
     return true;
   }
 
-  private async graphql(gql: GqlExecutionContext): Promise<void> {
+  private async graphql(gql: GqlExecutionContext, requirement: Requirement<Record<string, unknown>> | undefined): Promise<void> {
     const info = gql.getInfo<GraphQLResolveInfo>();
     // Only root fields are operations; a nested field resolver reached here is part of one.
     if (info.path.prev !== undefined) return;
-    const rule = GRAPHQL_OPERATIONS[info.fieldName];
-    if (!rule) throw new ForbiddenError(`${info.fieldName} is open to no role: the permission table does not list it`);
-    const { principal } = gql.getContext<GraphQLRequestContext>();
-    await this.check(rule, principal, gql.getArgs<Record<string, unknown>>());
+    if (!requirement) throw new ForbiddenError(`${info.fieldName} is open to no role: its resolver declares no permission`);
+    const { principal, loaders, folds } = gql.getContext<GraphQLRequestContext>();
+    // A mutation's command folds its target from the stream; a query reads the read model.
+    const targets = info.operation.operation === 'mutation' ? commandTargets(this.loader, folds) : queryTargets(loaders);
+    await this.check(requirement, principal, gql.getArgs<Record<string, unknown>>(), targets);
   }
 
-  private async http(request: FastifyRequest): Promise<void> {
-    // HEAD runs the GET handler, so it needs what GET needs.
-    const method = request.method === 'HEAD' ? 'GET' : request.method;
-    const route = `${method} ${request.routeOptions.url ?? request.url}`;
-    const rule = HTTP_OPERATIONS[route];
+  private async http(request: FastifyRequest, requirement: Requirement<Record<string, unknown>> | undefined): Promise<void> {
     const { principal } = request;
-    if (!rule) {
-      // Open routes (health, readiness) are never authenticated; an authenticated one must be listed.
-      if (principal) throw httpError(HttpStatus.FORBIDDEN, 'FORBIDDEN', `${route} is open to no role: the permission table does not list it`);
+    if (!requirement) {
+      // Open routes (health, readiness) are never authenticated; an authenticated one must declare a permission.
+      if (principal) {
+        const route = `${request.method} ${request.routeOptions.url ?? request.url}`;
+        throw httpError(HttpStatus.FORBIDDEN, 'FORBIDDEN', `${route} is open to no role: its handler declares no permission`);
+      }
       return;
     }
     if (!principal) throw httpError(HttpStatus.UNAUTHORIZED, 'UNAUTHENTICATED', 'send Authorization: Bearer <token>');
     try {
-      await this.check(rule, principal, (request.query ?? {}) as Record<string, unknown>);
+      await this.check(requirement, principal, (request.query ?? {}) as Record<string, unknown>, routeTargets(this.reader));
     } catch (error) {
       if (error instanceof ForbiddenError) throw httpError(HttpStatus.FORBIDDEN, 'FORBIDDEN', error.message, { permission: error.permission });
       if (error instanceof NotFoundError) throw httpError(HttpStatus.NOT_FOUND, 'NOT_FOUND', error.message, { field: error.field });
@@ -63,8 +72,8 @@ export class AuthorizationGuard implements CanActivate {
     }
   }
 
-  private check(rule: OperationRule, principal: Principal, args: Record<string, unknown>): Promise<void> {
-    return authorizeLazily(principal, rule.permission, () => rule.scope({ args, principal, lookup: this.lookup }));
+  private check(requirement: Requirement<Record<string, unknown>>, principal: Principal, args: Record<string, unknown>, targets: TargetSource): Promise<void> {
+    return authorizeLazily(principal, requirement.permission, () => requirement.scope({ args, principal, targets }));
   }
 }
 

@@ -35,7 +35,7 @@ const RECORD_OF_OWN_PMOS: PermissionRule['grants'] = {
 
 /**
  * Who may do what: the one table every GraphQL operation and the export endpoint are checked
- * against (see operations.ts for which operation needs which permission). A role missing from a
+ * against (each resolver method and route declares which it needs with @Requires). A role missing from a
  * rule has no part of it. The README shows this table as it is.
  */
 export const PERMISSIONS = {

@@ -25,3 +25,11 @@ export const existingEntity = async <V extends { readonly status: string }>(
 /** Most mutations name the PMO they act in as pmoId; a parent PMO comes as parentId. */
 export const existingPmo = (reader: EntityReader, pmoId: string, field = 'pmoId'): Promise<Existing<PmoView>> =>
   existingEntity<PmoView>(reader, PMO_KIND, 'PMO', pmoId, field);
+
+export const isExisting = <S extends { readonly status: string }>(state: S): state is Existing<S> => state.status !== 'NONE';
+
+/** A view that must exist (a command's own answer, a parent entity), or NOT_FOUND. */
+export const found = <T>(value: T | null, noun: string, id: string, field?: string): T => {
+  if (value === null) throw new NotFoundError(noun, id, field);
+  return value;
+};

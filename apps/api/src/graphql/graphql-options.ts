@@ -1,6 +1,7 @@
 import type { MercuriusDriverConfig } from '@nestjs/mercurius';
 import type { FastifyRequest } from 'fastify';
 import type { AlignmentReader } from '@throughline/read-models';
+import { RequestFolds } from '../common/aggregate-loader';
 import { EntityReader } from '../common/entity-reader';
 import { Loaders } from '../common/loaders';
 import type { GraphQLRequestContext } from '../common/request-context';
@@ -24,6 +25,7 @@ export const graphqlOptions = (
     principal: request.principal!,
     correlationId: String(request.id),
     loaders: new Loaders(reader, alignment),
+    folds: new RequestFolds(),
   }),
   errorFormatter: formatErrors as unknown as MercuriusDriverConfig['errorFormatter'],
   ...requestLimits(config),

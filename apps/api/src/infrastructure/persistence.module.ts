@@ -15,7 +15,8 @@ import {
 } from '@throughline/read-models';
 import type { AppConfig } from '../config/app-config';
 import { Clock, SystemClock } from '../common/clock';
-import { CommandRunner } from '../common/command-runner';
+import { AggregateLoader } from '../common/aggregate-loader';
+import { DecideHandler } from '../common/decide.handler';
 import { ENTITY_KINDS } from '../common/entity-kinds';
 import { EntityReader } from '../common/entity-reader';
 import { APP_CONFIG, EVENT_STORE } from '../common/tokens';
@@ -71,7 +72,9 @@ export class PersistenceModule implements OnModuleInit, OnApplicationShutdown {
         { provide: KeyedLock, useFactory: () => new KeyedLock() },
         { provide: AsOfFolds, inject: [EVENT_STORE], useFactory: (store: EventStore) => new AsOfFolds(store) },
         EntityReader,
-        CommandRunner,
+        AggregateLoader,
+        // The one command handler, for every aggregate.
+        DecideHandler,
       ],
       exports: [
         APP_CONFIG,
@@ -86,7 +89,7 @@ export class PersistenceModule implements OnModuleInit, OnApplicationShutdown {
         StateCache,
         KeyedLock,
         EntityReader,
-        CommandRunner,
+        AggregateLoader,
       ],
     };
   }

@@ -1,85 +1,148 @@
 import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { NotFoundError } from '../common/app-errors';
+import { CommandBus } from '@nestjs/cqrs';
+import { Requires } from '../auth/requires';
+import { everyPmo, objectiveAt, pmoAt } from '../auth/scopes';
+import { AggregateLoader } from '../common/aggregate-loader';
+import { OBJECTIVE, PMO, type ViewOf } from '../common/aggregates';
+import { Clock } from '../common/clock';
+import { DecideCommand, NEW_ENTITY, type Decided } from '../common/decide.command';
 import { PMO_KIND } from '../common/entity-kinds';
+import { found } from '../common/existing';
 import type { Loaders } from '../common/loaders';
 import { Caller, RequestLoaders, type RequestContext } from '../common/request-context';
 import { ObjectiveStatus } from '../graphql/enums';
 import { DateTimeScalar } from '../graphql/scalars';
 import { Pmo } from '../pmos/pmo.types';
 import { toPmoView } from '../pmos/pmo.view';
-import { CloseObjectiveCommand, DefineObjectiveCommand, RecordProgressCommand, ReviseObjectiveCommand } from './objective.commands';
 import { CloseObjectiveInput, DefineObjectiveInput, RecordProgressInput, ReviseObjectiveInput } from './objective.inputs';
-import { ObjectiveQuery, PmoObjectivesQuery, PortfolioQuery } from './objective.queries';
+import { ObjectiveReader } from './objective.reader';
+import { toObjectiveView } from './objective.view';
 import { Objective } from './objective.types';
+
+type ObjectiveArgs<I> = { readonly input: I };
 
 @Resolver(() => Objective)
 export class ObjectiveResolver {
   constructor(
     private readonly commands: CommandBus,
-    private readonly queries: QueryBus,
+    private readonly reader: ObjectiveReader,
+    private readonly loader: AggregateLoader,
+    private readonly clock: Clock,
   ) {}
 
   @Query(() => Objective, { nullable: true })
+  @Requires('records.read', objectiveAt((a: { id: string }) => a.id, 'id'))
   objective(
     @Args('id', { type: () => ID }) id: string,
+    @RequestLoaders() loaders: Loaders,
     @Args('asOf', { type: () => DateTimeScalar, nullable: true }) asOf?: string | null,
   ): Promise<Objective | null> {
-    return this.queries.execute(new ObjectiveQuery(id, asOf ?? null));
+    return this.reader.get(loaders, id, asOf ?? null);
   }
 
   @Query(() => [Objective], { description: 'every objective in the subtree of rootPmoId, or in every PMO' })
+  @Requires('records.read', everyPmo)
   portfolio(
     @Args('rootPmoId', { type: () => ID, nullable: true }) rootPmoId?: string | null,
     @Args('asOf', { type: () => DateTimeScalar, nullable: true }) asOf?: string | null,
   ): Promise<Objective[]> {
-    return this.queries.execute(new PortfolioQuery(rootPmoId ?? null, asOf ?? null));
+    return this.reader.portfolio(rootPmoId ?? null, asOf ?? null);
   }
 
   @Mutation(() => Objective)
+  @Requires('objective.manage', pmoAt((a: ObjectiveArgs<DefineObjectiveInput>) => a.input.pmoId, 'pmoId'))
   async defineObjective(@Args('input') input: DefineObjectiveInput, @Caller() caller: RequestContext): Promise<Objective> {
-    return this.current(await this.commands.execute(new DefineObjectiveCommand(input, caller)));
+    const { id: pmoId } = await this.loader.existing(PMO, input.pmoId, 'pmoId', caller.folds);
+    return this.shown(
+      await this.commands.execute(
+        new DecideCommand(OBJECTIVE, NEW_ENTITY, input, caller, (objectiveId) => ({
+          type: 'DefineObjective',
+          objectiveId,
+          pmoId,
+          title: input.title,
+          description: input.description ?? null,
+          metric: { name: input.metric.name, unit: input.metric.unit, baseline: input.metric.baseline, target: input.metric.target },
+          startsOn: input.startsOn ?? null,
+          dueOn: input.dueOn,
+          owner: input.owner,
+        })),
+      ),
+    );
   }
 
   @Mutation(() => Objective)
+  @Requires('objective.manage', objectiveAt((a: ObjectiveArgs<ReviseObjectiveInput>) => a.input.objectiveId, 'objectiveId'))
   async reviseObjective(@Args('input') input: ReviseObjectiveInput, @Caller() caller: RequestContext): Promise<Objective> {
-    return this.current(await this.commands.execute(new ReviseObjectiveCommand(input, caller)));
+    return this.shown(
+      await this.commands.execute(
+        new DecideCommand(OBJECTIVE, { id: input.objectiveId, field: 'objectiveId' }, input, caller, (objectiveId) => ({
+          type: 'ReviseObjective',
+          objectiveId,
+          title: input.title ?? null,
+          target: input.target ?? null,
+          dueOn: input.dueOn ?? null,
+          reason: input.reason,
+        })),
+      ),
+    );
   }
 
   @Mutation(() => Objective)
+  @Requires(
+    'objective.progress',
+    objectiveAt((a: ObjectiveArgs<RecordProgressInput>) => a.input.objectiveId, 'objectiveId', { people: (objective) => [objective.owner] }),
+  )
   async recordProgress(@Args('input') input: RecordProgressInput, @Caller() caller: RequestContext): Promise<Objective> {
-    return this.current(await this.commands.execute(new RecordProgressCommand(input, caller)));
+    return this.shown(
+      await this.commands.execute(
+        new DecideCommand(OBJECTIVE, { id: input.objectiveId, field: 'objectiveId' }, input, caller, (objectiveId) => ({
+          type: 'RecordProgress',
+          objectiveId,
+          value: input.value,
+          measuredOn: input.measuredOn,
+          note: input.note ?? null,
+        })),
+      ),
+    );
   }
 
   @Mutation(() => Objective)
+  @Requires('objective.manage', objectiveAt((a: ObjectiveArgs<CloseObjectiveInput>) => a.input.objectiveId, 'objectiveId'))
   async closeObjective(@Args('input') input: CloseObjectiveInput, @Caller() caller: RequestContext): Promise<Objective> {
-    return this.current(await this.commands.execute(new CloseObjectiveCommand(input, caller)));
+    return this.shown(
+      await this.commands.execute(
+        new DecideCommand(OBJECTIVE, { id: input.objectiveId, field: 'objectiveId' }, input, caller, (objectiveId) => ({
+          type: 'CloseObjective',
+          objectiveId,
+          outcome: input.outcome,
+          reason: input.reason,
+        })),
+      ),
+    );
   }
 
   @ResolveField(() => Pmo)
   async pmo(@Parent() objective: Objective, @RequestLoaders() loaders: Loaders): Promise<Pmo> {
     const pmo = toPmoView(await loaders.entity(PMO_KIND, objective.asOf).load(objective.pmoId), objective.asOf);
-    if (!pmo) throw new NotFoundError('PMO', objective.pmoId);
-    return pmo;
+    return found(pmo, 'PMO', objective.pmoId);
   }
 
-  private async current(objectiveId: string): Promise<Objective> {
-    const objective = await this.queries.execute<ObjectiveQuery, Objective | null>(new ObjectiveQuery(objectiveId, null));
-    if (!objective) throw new NotFoundError('objective', objectiveId, 'objectiveId');
-    return objective;
+  /** A mutation answers the objective as its own command folded it. */
+  private shown({ id, view }: Decided<ViewOf<typeof OBJECTIVE>>): Objective {
+    return found(toObjectiveView(view, null, this.clock.today()), 'objective', id, 'objectiveId');
   }
 }
 
 /** Pmo.objectives lives with the objectives, which own the query. */
 @Resolver(() => Pmo)
 export class PmoObjectivesResolver {
-  constructor(private readonly queries: QueryBus) {}
+  constructor(private readonly reader: ObjectiveReader) {}
 
   @ResolveField(() => [Objective])
   objectives(
     @Parent() pmo: Pmo,
     @Args('status', { type: () => ObjectiveStatus, nullable: true }) status?: ObjectiveStatus | null,
   ): Promise<Objective[]> {
-    return this.queries.execute(new PmoObjectivesQuery(pmo.id, status ?? null, pmo.asOf));
+    return this.reader.ofPmo(pmo.id, status ?? null, pmo.asOf);
   }
 }

@@ -1,7 +1,6 @@
 import { Module } from '@nestjs/common';
-import { PLAN_COMMAND_HANDLERS } from './plan.commands';
-import { PLAN_QUERY_HANDLERS } from './plan.queries';
+import { PlanReader } from './plan.reader';
 import { PlanResolver, PmoPlansResolver } from './plan.resolver';
 
-@Module({ providers: [PlanResolver, PmoPlansResolver, ...PLAN_COMMAND_HANDLERS, ...PLAN_QUERY_HANDLERS] })
+@Module({ providers: [PlanResolver, PmoPlansResolver, PlanReader] })
 export class PlansModule {}

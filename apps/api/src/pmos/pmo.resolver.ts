@@ -1,54 +1,100 @@
 import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { NotFoundError } from '../common/app-errors';
+import { CommandBus } from '@nestjs/cqrs';
+import { Requires } from '../auth/requires';
+import { everyPmo, pmoAt } from '../auth/scopes';
+import { AggregateLoader } from '../common/aggregate-loader';
+import { PMO, type ViewOf } from '../common/aggregates';
+import { DecideCommand, NEW_ENTITY, type Decided } from '../common/decide.command';
 import { PMO_KIND } from '../common/entity-kinds';
+import { found } from '../common/existing';
 import type { Loaders } from '../common/loaders';
 import { Caller, RequestLoaders, type RequestContext } from '../common/request-context';
 import { DateTimeScalar } from '../graphql/scalars';
-import { AssignPmoHeadCommand, EstablishPmoCommand, IssueMandateCommand, RenamePmoCommand } from './pmo.commands';
 import { AssignPmoHeadInput, EstablishPmoInput, IssueMandateInput, RenamePmoInput } from './pmo.inputs';
-import { PmoQuery, PmosQuery } from './pmo.queries';
+import { PmoReader } from './pmo.reader';
 import { Pmo } from './pmo.types';
 import { toPmoView } from './pmo.view';
+
+type PmoArgs<I> = { readonly input: I };
 
 @Resolver(() => Pmo)
 export class PmoResolver {
   constructor(
     private readonly commands: CommandBus,
-    private readonly queries: QueryBus,
+    private readonly reader: PmoReader,
+    private readonly loader: AggregateLoader,
   ) {}
 
   @Query(() => [Pmo])
+  @Requires('records.read', everyPmo)
   pmos(@Args('asOf', { type: () => DateTimeScalar, nullable: true }) asOf?: string | null): Promise<Pmo[]> {
-    return this.queries.execute(new PmosQuery(asOf ?? null));
+    return this.reader.list(asOf ?? null);
   }
 
   @Query(() => Pmo, { nullable: true })
+  @Requires('records.read', pmoAt((a: { id: string }) => a.id, 'id'))
   pmo(
     @Args('id', { type: () => ID }) id: string,
+    @RequestLoaders() loaders: Loaders,
     @Args('asOf', { type: () => DateTimeScalar, nullable: true }) asOf?: string | null,
   ): Promise<Pmo | null> {
-    return this.queries.execute(new PmoQuery(id, asOf ?? null));
+    return this.reader.get(loaders, id, asOf ?? null);
   }
 
   @Mutation(() => Pmo)
+  @Requires('pmo.manage', everyPmo)
   async establishPmo(@Args('input') input: EstablishPmoInput, @Caller() caller: RequestContext): Promise<Pmo> {
-    return this.current(await this.commands.execute(new EstablishPmoCommand(input, caller)));
+    const parent = input.parentId ? await this.loader.existing(PMO, input.parentId, 'parentId', caller.folds) : null;
+    return this.shown(
+      await this.commands.execute(
+        new DecideCommand(PMO, NEW_ENTITY, input, caller, (pmoId) => ({
+          type: 'EstablishPmo',
+          pmoId,
+          name: input.name,
+          kind: input.kind,
+          parent: parent && { pmoId: parent.id, kind: parent.state.kind },
+          head: input.head ?? null,
+        })),
+      ),
+    );
   }
 
   @Mutation(() => Pmo)
+  @Requires('mandate.issue', pmoAt((a: PmoArgs<IssueMandateInput>) => a.input.pmoId, 'pmoId'))
   async issueMandate(@Args('input') input: IssueMandateInput, @Caller() caller: RequestContext): Promise<Pmo> {
-    return this.current(await this.commands.execute(new IssueMandateCommand(input, caller)));
+    return this.shown(
+      await this.commands.execute(
+        new DecideCommand(PMO, { id: input.pmoId, field: 'pmoId' }, input, caller, (pmoId) => ({
+          type: 'IssueMandate',
+          pmoId,
+          purpose: input.purpose,
+          statement: input.statement,
+          sponsor: input.sponsor,
+          effectiveFrom: input.effectiveFrom,
+          reason: input.reason ?? null,
+        })),
+      ),
+    );
   }
 
   @Mutation(() => Pmo)
+  @Requires('pmo.manage', pmoAt((a: PmoArgs<RenamePmoInput>) => a.input.pmoId, 'pmoId'))
   async renamePmo(@Args('input') input: RenamePmoInput, @Caller() caller: RequestContext): Promise<Pmo> {
-    return this.current(await this.commands.execute(new RenamePmoCommand(input, caller)));
+    return this.shown(
+      await this.commands.execute(
+        new DecideCommand(PMO, { id: input.pmoId, field: 'pmoId' }, input, caller, (pmoId) => ({ type: 'RenamePmo', pmoId, name: input.name })),
+      ),
+    );
   }
 
   @Mutation(() => Pmo)
+  @Requires('pmo.manage', pmoAt((a: PmoArgs<AssignPmoHeadInput>) => a.input.pmoId, 'pmoId'))
   async assignPmoHead(@Args('input') input: AssignPmoHeadInput, @Caller() caller: RequestContext): Promise<Pmo> {
-    return this.current(await this.commands.execute(new AssignPmoHeadCommand(input, caller)));
+    return this.shown(
+      await this.commands.execute(
+        new DecideCommand(PMO, { id: input.pmoId, field: 'pmoId' }, input, caller, (pmoId) => ({ type: 'AssignPmoHead', pmoId, head: input.head ?? null })),
+      ),
+    );
   }
 
   @ResolveField(() => Pmo, { nullable: true })
@@ -59,12 +105,11 @@ export class PmoResolver {
 
   @ResolveField(() => [Pmo])
   children(@Parent() pmo: Pmo): Promise<Pmo[]> {
-    return this.queries.execute(new PmosQuery(pmo.asOf, pmo.id));
+    return this.reader.list(pmo.asOf, pmo.id);
   }
 
-  private async current(pmoId: string): Promise<Pmo> {
-    const pmo = await this.queries.execute<PmoQuery, Pmo | null>(new PmoQuery(pmoId, null));
-    if (!pmo) throw new NotFoundError('PMO', pmoId, 'pmoId');
-    return pmo;
+  /** A mutation answers the PMO as its own command folded it. */
+  private shown({ id, view }: Decided<ViewOf<typeof PMO>>): Pmo {
+    return found(toPmoView(view, null), 'PMO', id, 'pmoId');
   }
 }

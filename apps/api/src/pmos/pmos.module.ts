@@ -1,7 +1,6 @@
 import { Module } from '@nestjs/common';
-import { PMO_COMMAND_HANDLERS } from './pmo.commands';
-import { PMO_QUERY_HANDLERS } from './pmo.queries';
+import { PmoReader } from './pmo.reader';
 import { PmoResolver } from './pmo.resolver';
 
-@Module({ providers: [PmoResolver, ...PMO_COMMAND_HANDLERS, ...PMO_QUERY_HANDLERS] })
+@Module({ providers: [PmoResolver, PmoReader] })
 export class PmosModule {}

@@ -7,3 +7,10 @@ export interface PersonDayHours {
 }
 
 export const PERSON_DAY_HOURS = Symbol('PersonDayHours');
+
+/**
+ * Entries of one person and day are decided one at a time in this process: the 24-hour check
+ * reads the day's total and then appends, and two entries running side by side would each pass
+ * it against a total without the other.
+ */
+export const workdayKey = (person: string, day: LocalDate): string => `workday:${person}:${day}`;

@@ -1,36 +1,61 @@
+import { Inject } from '@nestjs/common';
 import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { CommandBus } from '@nestjs/cqrs';
 import { Activity } from '../activities/activity.types';
 import { ActivityViews } from '../activities/activity-views';
-import { NotFoundError } from '../common/app-errors';
+import { Snapshots } from '../activities/activity.snapshots';
+import { Requires } from '../auth/requires';
+import { personIn, pmoAt, workAt } from '../auth/scopes';
+import { AggregateLoader } from '../common/aggregate-loader';
+import { PMO, WORK, type ViewOf } from '../common/aggregates';
+import { DecideCommand, NEW_ENTITY, type Decided } from '../common/decide.command';
 import { ACTIVITY_KIND, PMO_KIND } from '../common/entity-kinds';
+import { found } from '../common/existing';
 import type { Loaders } from '../common/loaders';
 import { Caller, RequestLoaders, type RequestContext } from '../common/request-context';
 import { DateTimeScalar, LocalDateScalar } from '../graphql/scalars';
 import { Pmo } from '../pmos/pmo.types';
 import { toPmoView } from '../pmos/pmo.view';
-import { CorrectWorkCommand, LogWorkCommand, RetractWorkCommand } from './work.commands';
+import { PERSON_DAY_HOURS, workdayKey, type PersonDayHours } from './person-day-hours';
 import { CorrectWorkInput, LogWorkInput, RetractWorkInput } from './work.inputs';
-import { WorkEntriesQuery, WorkEntryQuery } from './work.queries';
+import { WorkReader } from './work.reader';
 import { WorkEntry } from './work.types';
+import { toWorkEntryView } from './work.view';
+
+interface WorkEntriesArgs {
+  readonly pmoId: string;
+  readonly person?: string | null;
+}
+
+const narrowedTo = (person: string | null | undefined): string[] | null => {
+  const named = personIn(person);
+  return named ? [named] : null;
+};
 
 @Resolver(() => WorkEntry)
 export class WorkResolver {
   constructor(
     private readonly commands: CommandBus,
-    private readonly queries: QueryBus,
+    private readonly reader: WorkReader,
     private readonly views: ActivityViews,
+    private readonly loader: AggregateLoader,
+    private readonly snapshots: Snapshots,
+    @Inject(PERSON_DAY_HOURS) private readonly hours: PersonDayHours,
   ) {}
 
   @Query(() => WorkEntry, { nullable: true, description: 'one work entry, retracted ones included' })
+  @Requires('work.read', workAt((a: { id: string }) => a.id, 'id', { people: (entry) => [entry.person] }))
   workEntry(
     @Args('id', { type: () => ID }) id: string,
+    @RequestLoaders() loaders: Loaders,
     @Args('asOf', { type: () => DateTimeScalar, nullable: true }) asOf?: string | null,
   ): Promise<WorkEntry | null> {
-    return this.queries.execute(new WorkEntryQuery(id, asOf ?? null));
+    return this.reader.get(loaders, id, asOf ?? null);
   }
 
   @Query(() => [WorkEntry], { description: "a PMO's work entries with workedOn from..to (inclusive), retracted ones left out" })
+  // A listing narrowed to one person concerns that person; an unnarrowed one concerns anyone.
+  @Requires('work.read', pmoAt((a: WorkEntriesArgs) => a.pmoId, 'pmoId', { people: (_pmo, { args }) => narrowedTo(args.person) }))
   workEntries(
     @Args('pmoId', { type: () => ID }) pmoId: string,
     @Args('from', { type: () => LocalDateScalar }) from: string,
@@ -38,29 +63,97 @@ export class WorkResolver {
     @Args('person', { type: () => String, nullable: true }) person?: string | null,
     @Args('activityId', { type: () => ID, nullable: true }) activityId?: string | null,
   ): Promise<WorkEntry[]> {
-    return this.queries.execute(new WorkEntriesQuery({ pmoId, from, to, person, activityId }));
+    return this.reader.list({ pmoId, from, to, person, activityId });
   }
 
   @Mutation(() => WorkEntry)
+  // Logged work is the caller's own unless the input names someone else, exactly as logWork decides.
+  @Requires(
+    'work.record',
+    pmoAt((a: { input: LogWorkInput }) => a.input.pmoId, 'pmoId', {
+      people: (_pmo, { args, principal }) => [personIn(args.input.person) ?? principal.subject],
+    }),
+  )
   async logWork(@Args('input') input: LogWorkInput, @Caller() caller: RequestContext): Promise<WorkEntry> {
-    return this.current(await this.commands.execute(new LogWorkCommand(input, caller)));
+    const { id: pmoId } = await this.loader.existing(PMO, input.pmoId, 'pmoId', caller.folds);
+    const activity = input.activityId ? await this.snapshots.activity(input.activityId, caller.folds) : null;
+    // The domain trims the person; the day's total is looked up under the name it will store.
+    const person = (input.person ?? caller.principal.subject).trim();
+    const command = new DecideCommand(
+      WORK,
+      NEW_ENTITY,
+      input,
+      caller,
+      (workEntryId) => ({
+        type: 'LogWork',
+        workEntryId,
+        pmoId,
+        person,
+        workedOn: input.workedOn,
+        hours: input.hours,
+        description: input.description,
+        activity,
+        hoursAlreadyLogged: this.hours.personDayHours(person, input.workedOn),
+      }),
+      { serialiseOn: workdayKey(person, input.workedOn) },
+    );
+    return this.shown(await this.commands.execute(command));
   }
 
   @Mutation(() => WorkEntry)
+  // A correction concerns the person the entry is of and the person it ends up with.
+  @Requires(
+    'work.record',
+    workAt((a: { input: CorrectWorkInput }) => a.input.workEntryId, 'workEntryId', {
+      people: (entry, { args }) => [entry.person, personIn(args.input.person) || entry.person],
+    }),
+  )
   async correctWork(@Args('input') input: CorrectWorkInput, @Caller() caller: RequestContext): Promise<WorkEntry> {
-    return this.current(await this.commands.execute(new CorrectWorkCommand(input, caller)));
+    const entry = await this.loader.existing(WORK, input.workEntryId, 'workEntryId', caller.folds);
+    // GraphQL tells an omitted field (keep the activity) from an explicit null (detach it).
+    const activityGiven = 'activityId' in input && input.activityId !== undefined;
+    const activity = !activityGiven ? undefined : input.activityId ? await this.snapshots.activity(input.activityId, caller.folds) : null;
+    // The 24-hour check is about the day the entry ends up on, for the person it ends up with.
+    const person = input.person?.trim() || entry.state.person;
+    const day = input.workedOn ?? entry.state.workedOn;
+    const command = new DecideCommand(
+      WORK,
+      { id: input.workEntryId, field: 'workEntryId' },
+      input,
+      caller,
+      (workEntryId) => ({
+        type: 'CorrectWork',
+        workEntryId,
+        person: input.person ?? null,
+        workedOn: input.workedOn ?? null,
+        hours: input.hours ?? null,
+        description: input.description ?? null,
+        ...(activity === undefined ? {} : { activity }),
+        reason: input.reason,
+        hoursAlreadyLogged: this.hours.personDayHours(person, day, workEntryId),
+      }),
+      { serialiseOn: workdayKey(person, day) },
+    );
+    return this.shown(await this.commands.execute(command));
   }
 
   @Mutation(() => WorkEntry)
+  @Requires('work.record', workAt((a: { input: RetractWorkInput }) => a.input.workEntryId, 'workEntryId', { people: (entry) => [entry.person] }))
   async retractWork(@Args('input') input: RetractWorkInput, @Caller() caller: RequestContext): Promise<WorkEntry> {
-    return this.current(await this.commands.execute(new RetractWorkCommand(input, caller)));
+    return this.shown(
+      await this.commands.execute(
+        new DecideCommand(WORK, { id: input.workEntryId, field: 'workEntryId' }, input, caller, (workEntryId) => ({
+          type: 'RetractWork',
+          workEntryId,
+          reason: input.reason,
+        })),
+      ),
+    );
   }
 
   @ResolveField(() => Pmo)
   async pmo(@Parent() entry: WorkEntry, @RequestLoaders() loaders: Loaders): Promise<Pmo> {
-    const pmo = toPmoView(await loaders.entity(PMO_KIND, entry.asOf).load(entry.pmoId), entry.asOf);
-    if (!pmo) throw new NotFoundError('PMO', entry.pmoId);
-    return pmo;
+    return found(toPmoView(await loaders.entity(PMO_KIND, entry.asOf).load(entry.pmoId), entry.asOf), 'PMO', entry.pmoId);
   }
 
   @ResolveField(() => Activity, { nullable: true })
@@ -69,9 +162,8 @@ export class WorkResolver {
     return this.views.one(await loaders.entity(ACTIVITY_KIND, entry.asOf).load(entry.activityId), entry.asOf);
   }
 
-  private async current(workEntryId: string): Promise<WorkEntry> {
-    const entry = await this.queries.execute<WorkEntryQuery, WorkEntry | null>(new WorkEntryQuery(workEntryId, null));
-    if (!entry) throw new NotFoundError('work entry', workEntryId, 'workEntryId');
-    return entry;
+  /** A mutation answers the entry as its own command folded it. */
+  private shown({ id, view }: Decided<ViewOf<typeof WORK>>): WorkEntry {
+    return found(toWorkEntryView(view, null), 'work entry', id, 'workEntryId');
   }
 }

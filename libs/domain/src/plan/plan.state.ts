@@ -1,3 +1,4 @@
+import type { LocalDate } from '../shared/local-date';
 import { assertNever } from '../shared/decider';
 import type { PlanEvent } from './plan.events';
 
@@ -9,12 +10,15 @@ export type CurrentPlanStatus = Exclude<PlanStatus, 'SUPERSEDED'>;
 
 /**
  * The decider's state: the latest version, its status, who submitted it (the approval rules read
- * it) and the approved version it would supersede, plus `pmoId` for permission checks. The title,
- * the period and the history of versions are shown by the view (plan.view.ts).
+ * it) and the approved version it would supersede, the period (activities are judged against it
+ * through a snapshot of the plan), plus `pmoId` for permission checks. The title and the history
+ * of versions are shown by the view (plan.view.ts).
  */
 interface PlanFacts {
   readonly planId: string;
   readonly pmoId: string;
+  readonly periodStart: LocalDate;
+  readonly periodEnd: LocalDate;
   /** The latest version's number. */
   readonly version: number;
   /** The approved version in force (the baseline), null before the first approval. */
@@ -50,7 +54,14 @@ export const initialPlanState: PlanState = { status: 'NONE' };
 /** Activities may be added and changed except while the plan awaits approval. */
 export const isPlanEditable = (status: PlanStatus): boolean => status !== 'SUBMITTED';
 
-const facts = ({ planId, pmoId, version, approvedVersion }: ExistingPlan): PlanFacts => ({ planId, pmoId, version, approvedVersion });
+const facts = ({ planId, pmoId, periodStart, periodEnd, version, approvedVersion }: ExistingPlan): PlanFacts => ({
+  planId,
+  pmoId,
+  periodStart,
+  periodEnd,
+  version,
+  approvedVersion,
+});
 
 /**
  * The author of a submission as stored. Every submission is recorded with its author, but the
@@ -65,8 +76,8 @@ export const submitterOf = (data: { readonly submittedBy?: unknown }): string | 
 export const evolvePlan = (state: PlanState, event: PlanEvent): PlanState => {
   if (event.type === 'BusinessPlanDrafted') {
     if (state.status !== 'NONE') return state;
-    const { planId, pmoId } = event.data;
-    return { status: 'DRAFT', planId, pmoId, version: 1, approvedVersion: null };
+    const { planId, pmoId, periodStart, periodEnd } = event.data;
+    return { status: 'DRAFT', planId, pmoId, periodStart, periodEnd, version: 1, approvedVersion: null };
   }
   if (state.status === 'NONE') return state;
   switch (event.type) {

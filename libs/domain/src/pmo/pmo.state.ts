@@ -1,6 +1,6 @@
 import { assertNever } from '../shared/decider';
 import type { LocalDate } from '../shared/local-date';
-import type { MandatePurpose, PmoEvent } from './pmo.events';
+import type { MandatePurpose, PmoEvent, PmoKind } from './pmo.events';
 
 /** The mandate in force as `issueMandate` compares a re-issue with it. */
 export interface MandateInForce {
@@ -17,12 +17,14 @@ export interface NoPmo {
 
 /**
  * The decider's state: only what `decide` reads (the name and head a change compares with, the
- * mandate in force), plus `pmoId` for permission checks. The kind, the parent and the mandates
- * replaced are shown by the view (pmo.view.ts).
+ * mandate in force, and the kind a child PMO is ranked against when it is established under this
+ * one), plus `pmoId` for permission checks. The parent and the mandates replaced are shown by the
+ * view (pmo.view.ts).
  */
 export interface EstablishedPmo {
   readonly status: 'ESTABLISHED';
   readonly pmoId: string;
+  readonly kind: PmoKind;
   readonly name: string;
   readonly head: string | null;
   /** null until the first mandate is issued. */
@@ -38,8 +40,8 @@ export const initialPmoState: PmoState = { status: 'NONE' };
 export const evolvePmo = (state: PmoState, event: PmoEvent): PmoState => {
   if (event.type === 'PmoEstablished') {
     if (state.status !== 'NONE') return state;
-    const { pmoId, name, head } = event.data;
-    return { status: 'ESTABLISHED', pmoId, name, head, mandate: null };
+    const { pmoId, kind, name, head } = event.data;
+    return { status: 'ESTABLISHED', pmoId, kind, name, head, mandate: null };
   }
   if (state.status === 'NONE') return state;
   switch (event.type) {

@@ -2,7 +2,8 @@ import type { CommandContext, Decider, DomainEvent } from '@throughline/domain';
 import { DomainError } from '@throughline/domain';
 import { MemoryEventStore } from '../memory/memory-event-store';
 import { ConflictError, IdempotencyKeyReusedError } from './command-errors';
-import { handleCommand, payloadHash, type CommandEnvelope } from './handle-command';
+import { decideOn, handleCommand, payloadHash, type CommandEnvelope } from './handle-command';
+import type { Aggregate } from './fold-stream';
 import { KeyedLock } from './keyed-lock';
 import { StateCache } from './state-cache';
 
@@ -16,6 +17,13 @@ const counter: Decider<Add, Added, number> = {
     if (total + command.amount > 100) throw new DomainError('COUNTER_OVER_LIMIT', 'over 100');
     return command.amount === 0 ? [] : [{ type: 'Added', data: { amount: command.amount } }];
   },
+};
+
+/** What an API would show of the counter: every addition, with who made it and at which revision. */
+type Ledger = readonly { amount: number; revision: number; actor: string; recordedAt: string }[];
+const counterWithLedger: Aggregate<Add, Added, number, Ledger> = {
+  decider: counter,
+  view: { initialState: [], evolve: (ledger, event, facts) => [...ledger, { amount: event.data.amount, ...facts }] },
 };
 
 const context: CommandContext = { now: '2026-03-15T09:00:00.000Z', today: '2026-03-15', actor: 'ada' };
@@ -129,5 +137,63 @@ describe('handleCommand', () => {
   it('hashes payloads independently of key order', () => {
     expect(payloadHash({ a: 1, b: { c: 2, d: 3 } })).toBe(payloadHash({ b: { d: 3, c: 2 }, a: 1 }));
     expect(payloadHash({ a: 1 })).not.toBe(payloadHash({ a: 2 }));
+  });
+});
+
+describe('decideOn: the answer is the fold of the command itself', () => {
+  let store: MemoryEventStore;
+  beforeEach(() => {
+    store = new MemoryEventStore();
+  });
+
+  it('answers the view folded over the stream and the new events, with what the store recorded', async () => {
+    await decideOn(store, counterWithLedger, envelope(4));
+
+    const outcome = await decideOn(store, counterWithLedger, envelope(6));
+
+    const stored = await store.readStream('counter-1');
+    expect(outcome.state).toBe(10);
+    expect(outcome.view).toEqual(stored.map((e) => ({ amount: e.data.amount, revision: e.revision, actor: 'ada', recordedAt: e.metadata.recordedAt })));
+  });
+
+  it('decides on a fold loaded earlier in the request without reading the stream again', async () => {
+    const cache = new StateCache();
+    await decideOn(store, counterWithLedger, envelope(4), { cache });
+    const start = { state: 4, view: (await decideOn(store, counterWithLedger, envelope(0))).view, revision: 0 };
+    const readStream = jest.spyOn(store, 'readStream');
+
+    const outcome = await decideOn(store, counterWithLedger, envelope(1, { expectedRevision: 0 }), { start });
+
+    expect(readStream).not.toHaveBeenCalled();
+    expect(outcome).toMatchObject({ revision: 1, state: 5 });
+  });
+
+  it('reads afresh when another writer appended after the fold was loaded', async () => {
+    await decideOn(store, counterWithLedger, envelope(4));
+    const start = { state: 4, view: [], revision: 0 };
+    await store.append('counter-1', [{ type: 'Added', data: { amount: 3 }, metadata: { actor: 'bob', correlationId: 'c' } }], 0);
+
+    const outcome = await decideOn(store, counterWithLedger, envelope(1), { start });
+
+    expect(outcome).toMatchObject({ revision: 2, state: 8 });
+    expect(outcome.view.map((l) => l.actor)).toEqual(['ada', 'bob', 'ada']);
+  });
+
+  it('still answers CONFLICT when the client saw an older revision than the loaded fold', async () => {
+    await decideOn(store, counterWithLedger, envelope(4));
+    await decideOn(store, counterWithLedger, envelope(4));
+    const start = { state: 8, view: [], revision: 1 };
+
+    await expect(decideOn(store, counterWithLedger, envelope(1, { expectedRevision: 0 }), { start })).rejects.toMatchObject({ currentRevision: 1 });
+  });
+
+  it('answers a repeated commandId with the entity as the first attempt left it, not as it is now', async () => {
+    const first = await decideOn(store, counterWithLedger, envelope(5, { idempotency: key('cmd-1', { a: 5 }) }));
+    await decideOn(store, counterWithLedger, envelope(7));
+
+    const again = await decideOn(store, counterWithLedger, envelope(5, { idempotency: key('cmd-1', { a: 5 }) }));
+
+    expect(again).toMatchObject({ duplicate: true, appended: 0, revision: first.revision, state: 5 });
+    expect(again.view).toEqual(first.view);
   });
 });

@@ -4,6 +4,7 @@ import type { CommandContext, Decider, DomainEvent } from '@throughline/domain';
 import { CommandAlreadyRecordedError, WrongExpectedRevisionError } from '../errors';
 import type { CommandRecord, EventMetadata, EventStore, GlobalPosition } from '../event-store.port';
 import { ConflictError, IdempotencyKeyReusedError } from './command-errors';
+import { cachedFold, cacheFold, foldOnto, loadFolded, NO_VIEW, type Aggregate, type Folded } from './fold-stream';
 import type { KeyedLock } from './keyed-lock';
 import type { StateCache } from './state-cache';
 
@@ -19,7 +20,7 @@ export interface CommandEnvelope<C> {
   readonly idempotency?: { readonly commandId: string; readonly payloadHash: string } | null;
 }
 
-export interface CommandOutcome<S> {
+export interface CommandOutcome<S, V = null> {
   readonly streamId: string;
   /** The stream's revision after the command (-1 when nothing exists). */
   readonly revision: number;
@@ -28,16 +29,24 @@ export interface CommandOutcome<S> {
   readonly appended: number;
   /** True when the commandId was carried out before and this call appended nothing. */
   readonly duplicate: boolean;
-  /** Folded state after the command; absent for a duplicate (read it from the stream). */
-  readonly state?: S;
+  /** The decider's state after the command (for a duplicate: after the first attempt). */
+  readonly state: S;
+  /** The view after the command, folded in the same pass as the state. */
+  readonly view: V;
 }
 
-export interface HandleOptions {
+export interface HandleOptions<S = unknown, V = unknown> {
   readonly cache?: StateCache;
   /** Serialises commands per stream in this process; shared by every caller of one store. */
   readonly lock?: KeyedLock;
   /** Attempts when another writer got in first and the client gave no expectedRevision. */
   readonly maxAttempts?: number;
+  /**
+   * The stream as someone in this request already folded it (the permission check): the first
+   * attempt decides on it without reading the store again. The append at its revision still
+   * guards against a writer in between, and a retry reads afresh.
+   */
+  readonly start?: Folded<S, V> | null;
 }
 
 /** Stable hash of a command payload: key order and undefined fields do not matter. */
@@ -49,87 +58,113 @@ export const payloadHash = (payload: unknown): string =>
 /**
  * The one command-handling loop: read the stream, fold it, decide, append at the revision that
  * was read. Another writer in between makes the append fail; without a client expectedRevision
- * the loop tries again on fresh state, with one it reports the conflict.
+ * the loop tries again on fresh state, with one it reports the conflict. The answer is the fold
+ * of the decider's state and of the view over the stream and the new events.
  */
-export async function handleCommand<C, E extends DomainEvent, S>(
+export async function decideOn<C, E extends DomainEvent, S, V>(
   store: EventStore,
-  decider: Decider<C, E, S>,
+  aggregate: Aggregate<C, E, S, V>,
   envelope: CommandEnvelope<C>,
-  options: HandleOptions = {},
-): Promise<CommandOutcome<S>> {
+  options: HandleOptions<S, V> = {},
+): Promise<CommandOutcome<S, V>> {
   return options.lock
-    ? options.lock.run(envelope.streamId, () => decideAndAppend(store, decider, envelope, options))
-    : decideAndAppend(store, decider, envelope, options);
+    ? options.lock.run(envelope.streamId, () => decideAndAppend(store, aggregate, envelope, options))
+    : decideAndAppend(store, aggregate, envelope, options);
 }
 
-async function decideAndAppend<C, E extends DomainEvent, S>(
+/** `decideOn` for callers that need only the decider's state (the seed writer, benchmarks). */
+export function handleCommand<C, E extends DomainEvent, S>(
   store: EventStore,
   decider: Decider<C, E, S>,
   envelope: CommandEnvelope<C>,
-  options: HandleOptions,
-): Promise<CommandOutcome<S>> {
+  options: HandleOptions<S, null> = {},
+): Promise<CommandOutcome<S, null>> {
+  return decideOn(store, { decider, view: NO_VIEW }, envelope, options);
+}
+
+/** The fold to decide on first: what the request loaded, unless this process has a newer one. */
+async function firstFold<E extends DomainEvent, S, V>(
+  store: EventStore,
+  aggregate: Aggregate<unknown, E, S, V>,
+  streamId: string,
+  options: HandleOptions<S, V>,
+): Promise<{ folded: Folded<S, V>; preloaded: boolean }> {
+  const { start, cache } = options;
+  if (!start) return { folded: await loadFolded(store, aggregate, streamId, cache), preloaded: false };
+  // A command of this process that ran between the check and now has cached a later fold.
+  const cached = cachedFold<S, V>(cache, streamId);
+  return { folded: cached && cached.revision > start.revision ? cached : start, preloaded: true };
+}
+
+async function decideAndAppend<C, E extends DomainEvent, S, V>(
+  store: EventStore,
+  aggregate: Aggregate<C, E, S, V>,
+  envelope: CommandEnvelope<C>,
+  options: HandleOptions<S, V>,
+): Promise<CommandOutcome<S, V>> {
   const { streamId, idempotency } = envelope;
   const maxAttempts = options.maxAttempts ?? 5;
 
   if (idempotency) {
     const record = await store.findCommand(idempotency.commandId);
-    if (record) return replay(record, idempotency.payloadHash);
+    if (record) return replay(store, aggregate, record, idempotency.payloadHash);
   }
 
+  let { folded, preloaded } = await firstFold(store, aggregate, streamId, options);
   for (let attempt = 1; ; attempt++) {
-    const { state, revision } = await load(store, decider, streamId, options.cache);
     const expected = envelope.expectedRevision;
-    if (expected !== undefined && expected !== null && expected !== revision) {
-      throw new ConflictError(streamId, revision, expected);
+    if (expected !== undefined && expected !== null && expected !== folded.revision) {
+      // A fold loaded earlier in the request may be behind the revision the client saw.
+      if (preloaded) {
+        ({ folded, preloaded } = { folded: await loadFolded(store, aggregate, streamId, options.cache), preloaded: false });
+        if (expected === folded.revision) continue;
+      }
+      throw new ConflictError(streamId, folded.revision, expected);
     }
 
-    const events = decider.decide(envelope.command, state, envelope.context);
-    if (events.length === 0) return { streamId, revision, position: null, appended: 0, duplicate: false, state };
+    const events = aggregate.decider.decide(envelope.command, folded.state, envelope.context);
+    if (events.length === 0) return { streamId, revision: folded.revision, position: null, appended: 0, duplicate: false, state: folded.state, view: folded.view };
 
     const metadata: EventMetadata = { ...envelope.metadata, ...(idempotency ? { commandId: idempotency.commandId } : {}) };
     try {
       const result = await store.append(
         streamId,
         events.map((e) => ({ type: e.type, data: e.data as Record<string, unknown>, metadata })),
-        revision === -1 ? 'no_stream' : revision,
+        folded.revision === -1 ? 'no_stream' : folded.revision,
         idempotency ? { command: { id: idempotency.commandId, hash: idempotency.payloadHash } } : undefined,
       );
-      const next = events.reduce(decider.evolve, state);
-      options.cache?.set(streamId, next, result.nextRevision);
-      return { streamId, revision: result.nextRevision, position: result.position, appended: events.length, duplicate: false, state: next };
+      // The new events, as the store recorded them: one instant, consecutive revisions.
+      const first = result.nextRevision - events.length + 1;
+      const next = foldOnto(aggregate, folded, events, (i) => ({ revision: first + i, recordedAt: result.recordedAt, actor: metadata.actor }));
+      cacheFold(options.cache, streamId, next);
+      return { streamId, revision: next.revision, position: result.position, appended: events.length, duplicate: false, state: next.state, view: next.view };
     } catch (error) {
       if (error instanceof CommandAlreadyRecordedError && idempotency) {
-        return replay(error.record, idempotency.payloadHash);
+        return replay(store, aggregate, error.record, idempotency.payloadHash);
       }
       if (!(error instanceof WrongExpectedRevisionError)) throw error;
       if (expected !== undefined && expected !== null) {
         throw new ConflictError(streamId, error.currentRevision, expected);
       }
       if (attempt >= maxAttempts) throw new ConflictError(streamId, error.currentRevision, null);
+      folded = await loadFolded(store, aggregate, streamId, options.cache);
+      preloaded = false;
     }
   }
 }
 
-const replay = <S>(record: CommandRecord, payloadHash: string): CommandOutcome<S> => {
-  if (record.commandHash !== payloadHash) throw new IdempotencyKeyReusedError(record.commandId);
-  return { streamId: record.streamId, revision: record.toRevision, position: null, appended: 0, duplicate: true };
-};
-
-/** Folds a stream, starting from the cached state when there is one. */
-export async function load<E extends DomainEvent, S>(
+/**
+ * A repeated command appends nothing and answers what the first attempt answered: its stream
+ * folded up to the revision that attempt left it at (the record says which), not the stream as
+ * later commands have changed it.
+ */
+async function replay<E extends DomainEvent, S, V>(
   store: EventStore,
-  decider: Pick<Decider<unknown, E, S>, 'initialState' | 'evolve'>,
-  streamId: string,
-  cache?: StateCache,
-): Promise<{ state: S; revision: number }> {
-  const cached = cache?.get<S>(streamId);
-  let state = cached?.state ?? decider.initialState;
-  let revision = cached?.revision ?? -1;
-  const events = await store.readStream(streamId, { fromRevision: revision + 1 });
-  for (const event of events) {
-    state = decider.evolve(state, { type: event.type, data: event.data } as E);
-    revision = event.revision;
-  }
-  if (cache && events.length > 0) cache.set(streamId, state, revision);
-  return { state, revision };
+  aggregate: Aggregate<unknown, E, S, V>,
+  record: CommandRecord,
+  payloadHash: string,
+): Promise<CommandOutcome<S, V>> {
+  if (record.commandHash !== payloadHash) throw new IdempotencyKeyReusedError(record.commandId);
+  const { state, view } = await loadFolded(store, aggregate, record.streamId, undefined, record.toRevision);
+  return { streamId: record.streamId, revision: record.toRevision, position: null, appended: 0, duplicate: true, state, view };
 }

@@ -1,4 +1,5 @@
 export * from './command-errors';
 export * from './handle-command';
+export * from './fold-stream';
 export * from './state-cache';
 export * from './keyed-lock';

@@ -1,22 +1,24 @@
-import { QueryBus } from '@nestjs/cqrs';
 import { Args, ID, Int, Query, Resolver } from '@nestjs/graphql';
 import { DateTimeScalar } from '../../graphql/scalars';
-import { PlanComparisonQuery } from './plan-comparison.query';
+import { Requires } from '../../auth/requires';
+import { planAt } from '../../auth/scopes';
+import { PlanComparisonReader } from './plan-comparison.reader';
 import { PlanComparison } from './plan-comparison.types';
 
 @Resolver(() => PlanComparison)
 export class PlanComparisonResolver {
-  constructor(private readonly queries: QueryBus) {}
+  constructor(private readonly reader: PlanComparisonReader) {}
 
   @Query(() => PlanComparison, {
     description:
       'the plan as of `asOf` (now by default) against an approved version: activities added, removed (cancelled) and changed since it was approved',
   })
+  @Requires('records.read', planAt((a: { planId: string }) => a.planId, 'planId'))
   planComparison(
     @Args('planId', { type: () => ID }) planId: string,
     @Args('baselineVersion', { type: () => Int }) baselineVersion: number,
     @Args('asOf', { type: () => DateTimeScalar, nullable: true }) asOf?: string | null,
   ): Promise<PlanComparison> {
-    return this.queries.execute(new PlanComparisonQuery(planId, baselineVersion, asOf ?? null));
+    return this.reader.compare(planId, baselineVersion, asOf ?? null);
   }
 }

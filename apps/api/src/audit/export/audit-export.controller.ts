@@ -3,6 +3,8 @@ import { Controller, Get, Inject, Query, Req, Res } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { EventStore, GlobalPosition } from '@throughline/event-store';
 import { AuditLogReader, Projector, type AuditLogFilter } from '@throughline/read-models';
+import { Requires } from '../../auth/requires';
+import { pmoOrEveryAt } from '../../auth/scopes';
 import { AuthenticationError } from '../../auth/tokens';
 import { ForbiddenError, InputError } from '../../common/app-errors';
 import { EVENT_STORE } from '../../common/tokens';
@@ -38,6 +40,8 @@ export class AuditExportController {
   ) {}
 
   @Get('audit.ndjson')
+  // Its arguments are the query string, as the client sent it (parseExportParams checks it after).
+  @Requires('audit.export', pmoOrEveryAt((query: { pmoId?: string }) => query.pmoId, 'pmoId'))
   async auditLog(@Query() query: Record<string, unknown>, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
     let params: ReturnType<typeof parseExportParams>;
     try {

@@ -1,4 +1,4 @@
-import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
+import { Injectable } from '@nestjs/common';
 import { dayOf } from '@throughline/domain';
 import { AlignmentReader, type ObjectiveHours as HoursRow } from '@throughline/read-models';
 import { ActivityViews } from '../activities/activity-views';
@@ -7,6 +7,7 @@ import { Clock } from '../common/clock';
 import { requireWindow } from '../common/date-window';
 import { ACTIVITY_KIND, PMO_KIND, WORK_KIND } from '../common/entity-kinds';
 import { EntityReader } from '../common/entity-reader';
+import type { Loaders } from '../common/loaders';
 import { requireEntityId } from '../common/ids';
 import { isEntityId } from '../common/stream-ids';
 import type { Granularity } from '../graphql/enums';
@@ -17,37 +18,25 @@ import type { AlignmentReport, ObjectiveHours, PurposeChain } from './alignment.
 import { EntityViews } from './entity-views';
 import { mandateInForceOn } from './mandate-in-force';
 
-export class AlignmentQuery {
-  constructor(
-    readonly pmoId: string,
-    readonly from: string,
-    readonly to: string,
-    readonly granularity: Granularity | null,
-    readonly asOf: string | null,
-  ) {}
-}
-
-export class PurposeChainQuery {
-  constructor(readonly workEntryId: string) {}
-}
-
 const withObjectives = (rows: readonly HoursRow[], objectives: Map<string, Objective>): ObjectiveHours[] =>
   rows.flatMap((row) => {
     const objective = objectives.get(row.objectiveId);
     return objective ? [{ objective, hours: row.hours }] : [];
   });
 
-/** How a PMO's work over a window served its objectives, from the alignment read model. */
-@QueryHandler(AlignmentQuery)
-export class AlignmentQueryHandler implements IQueryHandler<AlignmentQuery, AlignmentReport> {
+/** How work served purpose, from the alignment read model. */
+@Injectable()
+export class AlignmentReports {
   constructor(
     private readonly reader: EntityReader,
     private readonly alignment: AlignmentReader,
     private readonly views: EntityViews,
+    private readonly activities: ActivityViews,
     private readonly clock: Clock,
   ) {}
 
-  async execute({ pmoId, from, to, granularity, asOf }: AlignmentQuery): Promise<AlignmentReport> {
+  /** How a PMO's work over a window served its objectives. */
+  async report(pmoId: string, from: string, to: string, granularity: Granularity | null, asOf: string | null): Promise<AlignmentReport> {
     const id = requireEntityId(pmoId, 'pmoId');
     requireWindow(from, to);
     const pmo = toPmoView(await this.reader.get(PMO_KIND, id, asOf), asOf);
@@ -76,22 +65,15 @@ export class AlignmentQueryHandler implements IQueryHandler<AlignmentQuery, Alig
       idleActivities: await this.views.activityList(report.idleActivities, asOf),
     };
   }
-}
 
-/** Work → activity → objectives served that day → the mandate in force that day. */
-@QueryHandler(PurposeChainQuery)
-export class PurposeChainQueryHandler implements IQueryHandler<PurposeChainQuery, PurposeChain | null> {
-  constructor(
-    private readonly reader: EntityReader,
-    private readonly alignment: AlignmentReader,
-    private readonly views: EntityViews,
-    private readonly activities: ActivityViews,
-  ) {}
-
-  async execute({ workEntryId }: PurposeChainQuery): Promise<PurposeChain | null> {
+  /**
+   * Work → activity → objectives served that day → the mandate in force that day. The entry is
+   * read through the request's loaders, which the permission check shares.
+   */
+  async purposeChain(loaders: Loaders, workEntryId: string): Promise<PurposeChain | null> {
     if (!isEntityId(workEntryId)) return null;
     const id = workEntryId.toLowerCase();
-    const workEntry = toWorkEntryView(await this.reader.get(WORK_KIND, id), null);
+    const workEntry = toWorkEntryView(await loaders.entity(WORK_KIND, null).load(id), null);
     const crediting = this.alignment.creditsOfWorkEntry(id);
     if (!workEntry || !crediting) return null;
     const activity = crediting.activityId ? this.activities.one(await this.reader.get(ACTIVITY_KIND, crediting.activityId), null) : null;
@@ -107,5 +89,3 @@ export class PurposeChainQueryHandler implements IQueryHandler<PurposeChainQuery
     };
   }
 }
-
-export const ALIGNMENT_QUERY_HANDLERS = [AlignmentQueryHandler, PurposeChainQueryHandler];

@@ -1,42 +1,38 @@
-import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import { WORK_KIND } from '../common/entity-kinds';
+import { Injectable } from '@nestjs/common';
 import { AlignmentReader } from '@throughline/read-models';
 import { requireWindow } from '../common/date-window';
+import { WORK_KIND } from '../common/entity-kinds';
 import { EntityReader } from '../common/entity-reader';
 import { requireEntityId } from '../common/ids';
+import type { Loaders } from '../common/loaders';
 import { isEntityId } from '../common/stream-ids';
 import type { WorkEntry } from './work.types';
 import { toWorkEntryView } from './work.view';
 
-export class WorkEntryQuery {
-  constructor(readonly workEntryId: string, readonly asOf: string | null) {}
-}
-
-@QueryHandler(WorkEntryQuery)
-export class WorkEntryQueryHandler implements IQueryHandler<WorkEntryQuery, WorkEntry | null> {
-  constructor(private readonly reader: EntityReader) {}
-
-  async execute({ workEntryId, asOf }: WorkEntryQuery): Promise<WorkEntry | null> {
-    if (!isEntityId(workEntryId)) return null;
-    return toWorkEntryView(await this.reader.get(WORK_KIND, workEntryId.toLowerCase(), asOf), asOf);
-  }
-}
-
 /** A PMO's work entries with workedOn in [from, to], optionally of one person or activity. */
-export class WorkEntriesQuery {
-  constructor(
-    readonly filter: { pmoId: string; from: string; to: string; person?: string | null; activityId?: string | null },
-  ) {}
+export interface WorkEntriesFilter {
+  readonly pmoId: string;
+  readonly from: string;
+  readonly to: string;
+  readonly person?: string | null;
+  readonly activityId?: string | null;
 }
 
-@QueryHandler(WorkEntriesQuery)
-export class WorkEntriesQueryHandler implements IQueryHandler<WorkEntriesQuery, WorkEntry[]> {
+/** Work entries as the API shows them. */
+@Injectable()
+export class WorkReader {
   constructor(
     private readonly reader: EntityReader,
     private readonly alignment: AlignmentReader,
   ) {}
 
-  async execute({ filter }: WorkEntriesQuery): Promise<WorkEntry[]> {
+  /** Read through the request's loaders, which the permission check shares. */
+  async get(loaders: Loaders, workEntryId: string, asOf: string | null): Promise<WorkEntry | null> {
+    if (!isEntityId(workEntryId)) return null;
+    return toWorkEntryView(await loaders.entity(WORK_KIND, asOf).load(workEntryId.toLowerCase()), asOf);
+  }
+
+  async list(filter: WorkEntriesFilter): Promise<WorkEntry[]> {
     requireWindow(filter.from, filter.to);
     const rows = this.alignment.workEntries({
       pmoId: requireEntityId(filter.pmoId, 'pmoId'),
@@ -49,5 +45,3 @@ export class WorkEntriesQueryHandler implements IQueryHandler<WorkEntriesQuery, 
     return records.map((r) => toWorkEntryView(r, null)).filter((e): e is WorkEntry => e !== null);
   }
 }
-
-export const WORK_QUERY_HANDLERS = [WorkEntryQueryHandler, WorkEntriesQueryHandler];

@@ -1,5 +1,4 @@
-import { Inject } from '@nestjs/common';
-import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
+import { Inject, Injectable } from '@nestjs/common';
 import { planVersionOf, type ActivityView } from '@throughline/domain';
 import type { EventStore } from '@throughline/event-store';
 import { InputError, NotFoundError } from '../../common/app-errors';
@@ -13,14 +12,6 @@ import { ActivityViews } from '../activity-views';
 import { activityChanges, type ActivityFieldChange } from './activity-changes';
 import type { PlanComparison } from './plan-comparison.types';
 
-export class PlanComparisonQuery {
-  constructor(
-    readonly planId: string,
-    readonly baselineVersion: number,
-    readonly asOf: string | null,
-  ) {}
-}
-
 const inBaseline = (view: ActivityView | null): boolean => view !== null && view.status !== 'NONE' && view.status !== 'CANCELLED';
 
 /**
@@ -28,15 +19,15 @@ const inBaseline = (view: ActivityView | null): boolean => view !== null && view
  * activities as of the instant their version was approved. Each activity's stream is read once,
  * and only the plan's own activities are folded.
  */
-@QueryHandler(PlanComparisonQuery)
-export class PlanComparisonQueryHandler implements IQueryHandler<PlanComparisonQuery, PlanComparison> {
+@Injectable()
+export class PlanComparisonReader {
   constructor(
     private readonly reader: EntityReader,
     private readonly views: ActivityViews,
     @Inject(EVENT_STORE) private readonly store: EventStore,
   ) {}
 
-  async execute({ planId, baselineVersion, asOf }: PlanComparisonQuery): Promise<PlanComparison> {
+  async compare(planId: string, baselineVersion: number, asOf: string | null): Promise<PlanComparison> {
     const id = planId.toLowerCase();
     const record = isEntityId(planId) ? await this.reader.get(PLAN_KIND, id, asOf) : null;
     const plan = toPlanView(record, asOf);

@@ -1,39 +1,31 @@
-import { Inject } from '@nestjs/common';
-import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
+import { Inject, Injectable } from '@nestjs/common';
 import { planVersionOf } from '@throughline/domain';
 import type { EventStore } from '@throughline/event-store';
 import { PLAN_KIND } from '../common/entity-kinds';
 import { EntityReader } from '../common/entity-reader';
+import type { Loaders } from '../common/loaders';
 import { isEntityId } from '../common/stream-ids';
 import { EVENT_STORE } from '../common/tokens';
 import { approvalRecordedAt } from './approval-instant';
 import type { BusinessPlan } from './plan.types';
 import { toApprovedVersionView, toPlanView } from './plan.view';
 
-/** A plan at its latest version, or at `version` when one is asked for. */
-export class PlanQuery {
-  constructor(
-    readonly planId: string,
-    readonly asOf: string | null,
-    readonly version: number | null = null,
-  ) {}
-}
-
-export class PmoPlansQuery {
-  constructor(readonly pmoId: string, readonly asOf: string | null) {}
-}
-
-@QueryHandler(PlanQuery)
-export class PlanQueryHandler implements IQueryHandler<PlanQuery, BusinessPlan | null> {
+/** Business plans as the API shows them, now or as of an instant. */
+@Injectable()
+export class PlanReader {
   constructor(
     private readonly reader: EntityReader,
     @Inject(EVENT_STORE) private readonly store: EventStore,
   ) {}
 
-  async execute({ planId, asOf, version }: PlanQuery): Promise<BusinessPlan | null> {
+  /**
+   * A plan at its latest version, or at `version` when one is asked for; read through the
+   * request's loaders, which the permission check shares.
+   */
+  async get(loaders: Loaders, planId: string, asOf: string | null, version: number | null = null): Promise<BusinessPlan | null> {
     if (!isEntityId(planId)) return null;
     const id = planId.toLowerCase();
-    const record = await this.reader.get(PLAN_KIND, id, asOf);
+    const record = await loaders.entity(PLAN_KIND, asOf).load(id);
     if (version === null || !record || record.status === 'NONE') return toPlanView(record, asOf);
     const known = planVersionOf(record, version);
     if (!known) return null;
@@ -44,16 +36,9 @@ export class PlanQueryHandler implements IQueryHandler<PlanQuery, BusinessPlan |
     const atApproval = await this.reader.get(PLAN_KIND, id, approvalInstant);
     return atApproval ? toApprovedVersionView(atApproval, approvalInstant, record, version) : null;
   }
-}
 
-@QueryHandler(PmoPlansQuery)
-export class PmoPlansQueryHandler implements IQueryHandler<PmoPlansQuery, BusinessPlan[]> {
-  constructor(private readonly reader: EntityReader) {}
-
-  async execute({ pmoId, asOf }: PmoPlansQuery): Promise<BusinessPlan[]> {
+  async ofPmo(pmoId: string, asOf: string | null): Promise<BusinessPlan[]> {
     const records = await this.reader.list(PLAN_KIND, { pmoId }, asOf);
     return records.map((r) => toPlanView(r, asOf)).filter((p): p is BusinessPlan => p !== null);
   }
 }
-
-export const PLAN_QUERY_HANDLERS = [PlanQueryHandler, PmoPlansQueryHandler];

@@ -1,5 +1,4 @@
-import { Inject } from '@nestjs/common';
-import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
+import { Inject, Injectable } from '@nestjs/common';
 import type { EventStore } from '@throughline/event-store';
 import { requireEntityId } from '../common/ids';
 import { CATEGORY_OF_ENTITY, streamId } from '../common/stream-ids';
@@ -8,20 +7,12 @@ import type { EntityType } from '../graphql/enums';
 import { decodeCursor, encodeCursor, pageSize } from './cursor';
 import { toRecordedEventNode, type RecordedEventConnection } from './recorded-event.types';
 
-export class HistoryQuery {
-  constructor(
-    readonly entity: { type: EntityType; id: string },
-    readonly first: number | null,
-    readonly after: string | null,
-  ) {}
-}
-
 /** One entity's events in the order they happened, a page at a time. */
-@QueryHandler(HistoryQuery)
-export class HistoryQueryHandler implements IQueryHandler<HistoryQuery, RecordedEventConnection> {
+@Injectable()
+export class HistoryReader {
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
-  async execute({ entity, first, after }: HistoryQuery): Promise<RecordedEventConnection> {
+  async page(entity: { readonly type: EntityType; readonly id: string }, first: number | null, after: string | null): Promise<RecordedEventConnection> {
     const size = pageSize(first);
     const id = requireEntityId(entity.id, 'entity.id');
     const fromRevision = after ? Number(decodeCursor(after, 'rev')) + 1 : 0;

@@ -1,5 +1,4 @@
-import { Inject } from '@nestjs/common';
-import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
+import { Inject, Injectable } from '@nestjs/common';
 import { StoreVerifier, type EventStore, type IntegrityReport, type StoredEventReader, type StreamHead } from '@throughline/event-store';
 import { AuditLogReader, Projector } from '@throughline/read-models';
 import { InputError, NotFoundError, NotSupportedError } from '../../common/app-errors';
@@ -7,13 +6,6 @@ import { requireEntityId } from '../../common/ids';
 import { MAX_NAME } from '../../common/base-inputs';
 import { EVENT_STORE } from '../../common/tokens';
 import type { StreamHeadInput } from './integrity.types';
-
-export class VerifyIntegrityQuery {
-  constructor(
-    readonly pmoId: string | null,
-    readonly knownHeads: readonly StreamHeadInput[],
-  ) {}
-}
 
 /** Enough for the streams of a large PMO, few enough to keep one request's input bounded. */
 export const MAX_KNOWN_HEADS = 100_000;
@@ -50,15 +42,15 @@ const toKnownHeads = (heads: readonly StreamHeadInput[]): StreamHead[] => {
  * a named stream with no stored event is itself a problem; streams of kept heads are always
  * checked; and the check of the whole store (no PMO) does not consult the read model at all.
  */
-@QueryHandler(VerifyIntegrityQuery)
-export class VerifyIntegrityQueryHandler implements IQueryHandler<VerifyIntegrityQuery, IntegrityReport> {
+@Injectable()
+export class IntegrityVerifier {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly log: AuditLogReader,
     private readonly projector: Projector,
   ) {}
 
-  async execute({ pmoId, knownHeads }: VerifyIntegrityQuery): Promise<IntegrityReport> {
+  async verify(pmoId: string | null, knownHeads: readonly StreamHeadInput[]): Promise<IntegrityReport> {
     const heads = toKnownHeads(knownHeads);
     const id = pmoId === null ? null : requireEntityId(pmoId, 'pmoId');
     if (!isStoredEventReader(this.store)) throw new NotSupportedError(`the ${this.store.name} event store cannot be verified by the service`);

@@ -1,18 +1,10 @@
-import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
+import { Injectable } from '@nestjs/common';
 import { AuditLogReader, type AuditLogFilter } from '@throughline/read-models';
 import { InputError } from '../common/app-errors';
 import { requireEntityId } from '../common/ids';
 import type { AuditFilter } from './audit-filter.input';
 import { decodeCursor, encodeCursor, pageSize } from './cursor';
 import { auditRowNode, type RecordedEventConnection } from './recorded-event.types';
-
-export class AuditLogQuery {
-  constructor(
-    readonly filter: AuditFilter | null,
-    readonly first: number | null,
-    readonly after: string | null,
-  ) {}
-}
 
 const CURSOR_KIND = 'pos';
 
@@ -34,11 +26,11 @@ const toLogFilter = (filter: AuditFilter | null): AuditLogFilter => {
  * Every event in the order the store recorded it, narrowed by the filter, a page at a time. The
  * cursor is a global position, so a page boundary stays put however many events arrive later.
  */
-@QueryHandler(AuditLogQuery)
-export class AuditLogQueryHandler implements IQueryHandler<AuditLogQuery, RecordedEventConnection> {
+@Injectable()
+export class AuditLogPages {
   constructor(private readonly log: AuditLogReader) {}
 
-  async execute({ filter, first, after }: AuditLogQuery): Promise<RecordedEventConnection> {
+  async page(filter: AuditFilter | null, first: number | null, after: string | null): Promise<RecordedEventConnection> {
     const size = pageSize(first);
     const afterPosition = after ? decodeCursor(after, CURSOR_KIND) : null;
     // One more than asked tells whether another page follows.

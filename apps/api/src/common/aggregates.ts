@@ -1,0 +1,107 @@
+import {
+  activityDecider,
+  activityView,
+  objectiveDecider,
+  objectiveView,
+  planDecider,
+  planView,
+  pmoDecider,
+  pmoView,
+  workDecider,
+  workView,
+  type DomainEvent,
+} from '@throughline/domain';
+import type { Aggregate } from '@throughline/event-store';
+import type { EntityKind } from '@throughline/read-models';
+import { EntityType } from '../graphql/enums';
+import { ACTIVITY_KIND, OBJECTIVE_KIND, PLAN_KIND, PMO_KIND, WORK_KIND } from './entity-kinds';
+import type { Existing } from './existing';
+import { CATEGORY, type Category } from './stream-ids';
+
+/**
+ * Everything the API needs to know about one aggregate: where its streams live, how commands
+ * fold and decide (the decider), what a mutation answers (the view), and what a permission check
+ * reads of it (its PMO; people come from the decider's minimal state).
+ */
+export interface AggregateDescriptor<C, E extends DomainEvent, S extends { readonly status: string }, V extends { readonly status: string }> extends Aggregate<C, E, S, V> {
+  readonly category: Category;
+  /** The aggregate in an error message: "objective <id> does not exist". */
+  readonly noun: string;
+  /** The read model's kind, for reads that are not commands. */
+  readonly kind: EntityKind<V>;
+  /**
+   * The PMO an existing entity belongs to (itself, for a PMO): the scope of a permission over
+   * it, read from the command's fold or from the read model's view, whichever the check has.
+   */
+  pmoOf(target: Target<S, V>): string;
+}
+
+/**
+ * What a permission check reads of an existing entity: the decider's minimal state when a
+ * command folded it, the view when a query read it from the read model. A rule may read only
+ * what both carry (the PMO, owner, responsible, person), and the compiler holds it to that.
+ */
+export type Target<S, V> = Existing<S> | Existing<V>;
+
+/** Any descriptor, when only what every aggregate has matters (a scope lookup by entity type). */
+// The decider's command and event types only matter to commands; a lookup never decides.
+export type AnyAggregate = AggregateDescriptor<never, DomainEvent, { readonly status: string }, { readonly status: string }>;
+
+export type ViewOf<A> = A extends AggregateDescriptor<infer _C, infer _E, infer _S, infer V> ? V : never;
+
+/** Types a descriptor by its parts: C, E and S from the decider, V from the view. */
+const describe = <C, E extends DomainEvent, S extends { readonly status: string }, V extends { readonly status: string }>(aggregate: AggregateDescriptor<C, E, S, V>) => aggregate;
+
+export const PMO = describe({
+  category: CATEGORY.pmo,
+  noun: 'PMO',
+  kind: PMO_KIND,
+  decider: pmoDecider,
+  view: pmoView,
+  pmoOf: (state) => state.pmoId,
+});
+
+export const OBJECTIVE = describe({
+  category: CATEGORY.objective,
+  noun: 'objective',
+  kind: OBJECTIVE_KIND,
+  decider: objectiveDecider,
+  view: objectiveView,
+  pmoOf: (state) => state.pmoId,
+});
+
+export const PLAN = describe({
+  category: CATEGORY.plan,
+  noun: 'business plan',
+  kind: PLAN_KIND,
+  decider: planDecider,
+  view: planView,
+  pmoOf: (state) => state.pmoId,
+});
+
+export const ACTIVITY = describe({
+  category: CATEGORY.activity,
+  noun: 'activity',
+  kind: ACTIVITY_KIND,
+  decider: activityDecider,
+  view: activityView,
+  pmoOf: (state) => state.pmoId,
+});
+
+export const WORK = describe({
+  category: CATEGORY.work,
+  noun: 'work entry',
+  kind: WORK_KIND,
+  decider: workDecider,
+  view: workView,
+  pmoOf: (state) => state.pmoId,
+});
+
+/** The aggregate an `EntityRef` names. */
+export const AGGREGATE_OF_ENTITY: Record<EntityType, AnyAggregate> = {
+  [EntityType.PMO]: PMO,
+  [EntityType.OBJECTIVE]: OBJECTIVE,
+  [EntityType.BUSINESS_PLAN]: PLAN,
+  [EntityType.ACTIVITY]: ACTIVITY,
+  [EntityType.WORK_ENTRY]: WORK,
+};

@@ -1,0 +1,94 @@
+import { randomUUID } from 'node:crypto';
+import { Inject } from '@nestjs/common';
+import { CommandHandler, EventBus, type ICommandHandler } from '@nestjs/cqrs';
+import { dayOf, type DomainEvent } from '@throughline/domain';
+import { decideOn, KeyedLock, payloadHash, StateCache, type CommandOutcome, type EventStore, type Folded } from '@throughline/event-store';
+import { Projector } from '@throughline/read-models';
+import { AggregateLoader } from './aggregate-loader';
+import { Clock } from './clock';
+import { DecideCommand, NEW_ENTITY, type Decided } from './decide.command';
+import { EventsRecorded } from './events-recorded';
+import { requireEntityId } from './ids';
+import type { RequestContext } from './request-context';
+import { entityIdOf, streamId } from './stream-ids';
+import { EVENT_STORE } from './tokens';
+
+/** The events are stored by then; a projector this far behind is reported rather than waited for. */
+const READ_YOUR_WRITES_TIMEOUT_MS = 10_000;
+
+type AnyDecideCommand = DecideCommand<{ readonly type: string }, DomainEvent, { readonly status: string }, { readonly status: string }>;
+
+/**
+ * The one command handler: for any aggregate, it folds the target stream (starting from what the
+ * permission check already loaded), decides, appends at the revision it read, and answers the
+ * view its own fold produced. It fills in the clock, the caller and the idempotency key, then
+ * waits until the read models have seen the result, so the next query sees it (read your
+ * writes), and tells the event bus what was recorded.
+ */
+@CommandHandler(DecideCommand)
+export class DecideHandler implements ICommandHandler<AnyDecideCommand, Decided<{ readonly status: string }>> {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly clock: Clock,
+    private readonly cache: StateCache,
+    private readonly lock: KeyedLock,
+    private readonly projector: Projector,
+    private readonly loader: AggregateLoader,
+    private readonly events: EventBus,
+  ) {}
+
+  async execute<C extends { readonly type: string }, E extends DomainEvent, S extends { readonly status: string }, V extends { readonly status: string }>(command: DecideCommand<C, E, S, V>): Promise<Decided<V>> {
+    const { target, options } = command;
+    const id = target === NEW_ENTITY ? randomUUID() : requireEntityId(target.id, target.field);
+    const run = () => this.decide(command, id);
+    const outcome = options.serialiseOn ? await this.lock.run(options.serialiseOn, run) : await run();
+    const { folds } = command.caller;
+    // A repeated command may name another stream than the fresh id would have (a create).
+    folds.set(outcome.streamId, Promise.resolve<Folded<S, V>>(outcome));
+    this.publish(command.caller, outcome);
+    return { id: entityIdOf(outcome.streamId), revision: outcome.revision, view: outcome.view };
+  }
+
+  private async decide<C extends { readonly type: string }, E extends DomainEvent, S extends { readonly status: string }, V extends { readonly status: string }>(
+    { aggregate, target, input, caller, build }: DecideCommand<C, E, S, V>,
+    id: string,
+  ): Promise<CommandOutcome<S, V>> {
+    const stream = streamId(aggregate.category, id);
+    const start = target === NEW_ENTITY ? null : await this.loader.load(aggregate, id, caller.folds);
+    const now = this.clock.now().toISOString();
+    const { principal, correlationId, operation } = caller;
+    const outcome = await decideOn(
+      this.store,
+      aggregate,
+      {
+        streamId: stream,
+        command: build(id),
+        // One reading of the clock, so the day always matches the instant.
+        context: { now, today: dayOf(now), actor: principal.subject },
+        metadata: { actor: principal.subject, correlationId, ...(input.reason ? { reason: input.reason } : {}) },
+        expectedRevision: target === NEW_ENTITY ? null : (input.expectedRevision ?? null),
+        // The operation name and the whole input, as every earlier version hashed them.
+        idempotency: input.commandId ? { commandId: input.commandId, payloadHash: payloadHash({ operation, input }) } : null,
+      },
+      { cache: this.cache, lock: this.lock, start },
+    );
+    const position = outcome.position ?? (await this.store.headPosition());
+    if (position !== null) await this.projector.waitFor(position, { timeoutMs: READ_YOUR_WRITES_TIMEOUT_MS });
+    return outcome;
+  }
+
+  private publish<S, V>(caller: RequestContext, outcome: CommandOutcome<S, V>): void {
+    if (outcome.appended === 0 || outcome.position === null) return;
+    this.events.publish(
+      new EventsRecorded(
+        outcome.streamId,
+        outcome.revision - outcome.appended + 1,
+        outcome.revision,
+        outcome.position,
+        caller.operation,
+        caller.principal.subject,
+        caller.correlationId,
+      ),
+    );
+  }
+}
