@@ -19,7 +19,7 @@ const shared = {
   // mercurius pulls a few ESM-only modules; let swc turn them into CommonJS.
   transformIgnorePatterns: ['/node_modules/(?!(quick-lru|content-disposition|@fastify/.*|mercurius)/)'],
   moduleNameMapper: {
-    '^@throughline/(domain|event-store|read-models|testing)$': '<rootDir>/libs/$1/src',
+    '^@throughline/(domain|event-store|read-models|testing|runtime)$': '<rootDir>/libs/$1/src',
   },
 };
 

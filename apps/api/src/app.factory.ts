@@ -7,7 +7,7 @@ import { EXPORT_PATH } from './audit/export/audit-export.controller';
 import { authenticate } from './auth/authenticate.hook';
 import { tokenVerifierFor } from './auth/token-verifier';
 import { inputValidationPipe } from './common/validation';
-import type { AppConfig } from './config/app-config';
+import type { AppConfig } from '@throughline/runtime';
 import { GRAPHQL_PATH } from './graphql/graphql-options';
 
 /** Request bodies above this are refused with 413 before they are parsed. */

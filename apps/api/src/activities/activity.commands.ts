@@ -5,7 +5,7 @@ import { CommandRunner, type EntityTarget } from '../common/command-runner';
 import { EntityReader } from '../common/entity-reader';
 import { requireEntityId } from '../common/ids';
 import type { RequestContext } from '../common/request-context';
-import { CATEGORY } from '../common/stream-ids';
+import { CATEGORY } from '@throughline/runtime';
 import { existingActivity, objectiveSnapshot, planSnapshot } from './activity.snapshots';
 import type {
   CancelActivityInput,

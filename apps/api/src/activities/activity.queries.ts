@@ -1,9 +1,8 @@
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import type { ActivityState } from '@throughline/domain';
 import { AlignmentReader, type EntityRecord } from '@throughline/read-models';
-import { ACTIVITY_KIND } from '../common/entity-kinds';
+import { ACTIVITY_KIND, isEntityId } from '@throughline/runtime';
 import { EntityReader } from '../common/entity-reader';
-import { isEntityId } from '../common/stream-ids';
 import type { ActivityStatus } from '../graphql/enums';
 import type { Activity, Contribution } from './activity.types';
 import { ActivityViews } from './activity-views';

@@ -2,7 +2,7 @@ import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nest
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import type { PlanState } from '@throughline/domain';
 import { NotFoundError } from '../common/app-errors';
-import { PLAN_KIND } from '../common/entity-kinds';
+import { PLAN_KIND } from '@throughline/runtime';
 import type { Loaders } from '../common/loaders';
 import { Caller, RequestLoaders, type RequestContext } from '../common/request-context';
 import { ActivityStatus } from '../graphql/enums';

@@ -1,6 +1,6 @@
 import type { ActivityState, ExistingActivity, ObjectiveSnapshot, ObjectiveState, PlanSnapshot, PlanState } from '@throughline/domain';
 import type { EntityRecord } from '@throughline/read-models';
-import { ACTIVITY_KIND, OBJECTIVE_KIND, PLAN_KIND } from '../common/entity-kinds';
+import { ACTIVITY_KIND, OBJECTIVE_KIND, PLAN_KIND } from '@throughline/runtime';
 import type { EntityReader } from '../common/entity-reader';
 import { existingEntity } from '../common/existing';
 import { requireEntityId } from '../common/ids';

@@ -4,7 +4,7 @@ import { QueryBus } from '@nestjs/cqrs';
 import type { ActivityState, ObjectiveState } from '@throughline/domain';
 import { NotFoundError } from '../common/app-errors';
 import { Clock } from '../common/clock';
-import { ACTIVITY_KIND, OBJECTIVE_KIND } from '../common/entity-kinds';
+import { ACTIVITY_KIND, OBJECTIVE_KIND } from '@throughline/runtime';
 import type { Loaders } from '../common/loaders';
 import { RequestLoaders } from '../common/request-context';
 import { Objective } from '../objectives/objective.types';

@@ -3,7 +3,7 @@ import type { ActivityState, ObjectiveState } from '@throughline/domain';
 import { ActivityViews } from '../activities/activity-views';
 import type { Activity } from '../activities/activity.types';
 import { Clock } from '../common/clock';
-import { ACTIVITY_KIND, OBJECTIVE_KIND } from '../common/entity-kinds';
+import { ACTIVITY_KIND, OBJECTIVE_KIND } from '@throughline/runtime';
 import { EntityReader } from '../common/entity-reader';
 import type { Objective } from '../objectives/objective.types';
 import { toObjectiveView } from '../objectives/objective.view';

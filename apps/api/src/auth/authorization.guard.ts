@@ -6,7 +6,7 @@ import { ForbiddenError, InputError, NotFoundError } from '../common/app-errors'
 import type { GraphQLRequestContext } from '../common/request-context';
 import { authorizeLazily } from './authorize';
 import { GRAPHQL_OPERATIONS, HTTP_OPERATIONS, type OperationRule } from './operations';
-import type { Principal } from './principal';
+import type { Principal } from '@throughline/runtime';
 import { ScopeLookup } from './scope-lookup';
 
 /**

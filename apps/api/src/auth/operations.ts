@@ -3,7 +3,7 @@ import type { Existing } from '../common/existing';
 import { EntityType } from '../graphql/enums';
 import type { Scope } from './authorize';
 import type { Permission } from './permissions';
-import type { Principal } from './principal';
+import type { Principal } from '@throughline/runtime';
 import type { ScopedKind, ScopeLookup } from './scope-lookup';
 
 /** What a scope is worked out from: the operation's arguments, the caller, and the read models. */

@@ -4,7 +4,7 @@ import { buildSchema } from 'graphql';
 import { authorize, can, type Scope } from './authorize';
 import { GRAPHQL_OPERATIONS } from './operations';
 import { permissionTable, PERMISSIONS, type Permission } from './permissions';
-import type { Principal, Role } from './principal';
+import type { Principal, Role } from '@throughline/runtime';
 
 const ROOT = path.resolve(__dirname, '../../../..');
 const HOME = '6f1c2a4e-8b1d-4d52-9a57-0c3e2b7f4a10';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityKind } from '@throughline/read-models';
 import { InputError } from '../common/app-errors';
-import { ACTIVITY_KIND, OBJECTIVE_KIND, PLAN_KIND, PMO_KIND, WORK_KIND } from '../common/entity-kinds';
+import { ACTIVITY_KIND, OBJECTIVE_KIND, PLAN_KIND, PMO_KIND, WORK_KIND } from '@throughline/runtime';
 import { EntityReader } from '../common/entity-reader';
 import { existingEntity, type Existing } from '../common/existing';
 import { requireEntityId } from '../common/ids';

@@ -13,7 +13,7 @@ import { Projector } from '@throughline/read-models';
 import { Clock } from './clock';
 import { requireEntityId } from './ids';
 import type { RequestContext } from './request-context';
-import { entityIdOf, streamId, type Category } from './stream-ids';
+import { entityIdOf, streamId, type Category } from '@throughline/runtime';
 import { EVENT_STORE } from './tokens';
 
 export interface RunRequest<C> {

@@ -1,7 +1,7 @@
 import type { PmoState } from '@throughline/domain';
 import type { EntityKind, EntityRecord } from '@throughline/read-models';
 import { NotFoundError } from './app-errors';
-import { PMO_KIND } from './entity-kinds';
+import { PMO_KIND } from '@throughline/runtime';
 import type { EntityReader } from './entity-reader';
 
 /** A state past its initial NONE: the entity has been created. */

@@ -1,6 +1,6 @@
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import { GqlExecutionContext } from '@nestjs/graphql';
-import type { Principal } from '../auth/principal';
+import type { Principal } from '@throughline/runtime';
 import type { Loaders } from './loaders';
 
 /** The GraphQL context of one request. */

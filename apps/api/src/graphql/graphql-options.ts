@@ -4,7 +4,7 @@ import type { AlignmentReader } from '@throughline/read-models';
 import { EntityReader } from '../common/entity-reader';
 import { Loaders } from '../common/loaders';
 import type { GraphQLRequestContext } from '../common/request-context';
-import type { AppConfig } from '../config/app-config';
+import type { AppConfig } from '@throughline/runtime';
 import { formatErrors } from './error-formatter';
 import { requestLimits } from './request-limits';
 

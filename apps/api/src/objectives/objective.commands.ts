@@ -5,7 +5,7 @@ import { EntityReader } from '../common/entity-reader';
 import { existingPmo } from '../common/existing';
 import { requireEntityId } from '../common/ids';
 import type { RequestContext } from '../common/request-context';
-import { CATEGORY } from '../common/stream-ids';
+import { CATEGORY } from '@throughline/runtime';
 import type { CloseObjectiveInput, DefineObjectiveInput, RecordProgressInput, ReviseObjectiveInput } from './objective.inputs';
 
 export class DefineObjectiveCommand {

@@ -1,9 +1,8 @@
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import type { ObjectiveState, PmoState } from '@throughline/domain';
 import { Clock } from '../common/clock';
-import { OBJECTIVE_KIND, PMO_KIND } from '../common/entity-kinds';
+import { OBJECTIVE_KIND, PMO_KIND, isEntityId } from '@throughline/runtime';
 import { EntityReader } from '../common/entity-reader';
-import { isEntityId } from '../common/stream-ids';
 import type { ObjectiveStatus } from '../graphql/enums';
 import type { Objective } from './objective.types';
 import { toObjectiveView } from './objective.view';

@@ -2,7 +2,7 @@ import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import type { PmoState } from '@throughline/domain';
 import { NotFoundError } from '../common/app-errors';
-import { PMO_KIND } from '../common/entity-kinds';
+import { PMO_KIND } from '@throughline/runtime';
 import type { Loaders } from '../common/loaders';
 import { Caller, RequestLoaders, type RequestContext } from '../common/request-context';
 import { DateTimeScalar } from '../graphql/scalars';

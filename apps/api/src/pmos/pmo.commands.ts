@@ -5,7 +5,7 @@ import { EntityReader } from '../common/entity-reader';
 import { existingPmo } from '../common/existing';
 import { requireEntityId } from '../common/ids';
 import type { RequestContext } from '../common/request-context';
-import { CATEGORY } from '../common/stream-ids';
+import { CATEGORY } from '@throughline/runtime';
 import type { AssignPmoHeadInput, EstablishPmoInput, IssueMandateInput, RenamePmoInput } from './pmo.inputs';
 
 export class EstablishPmoCommand {

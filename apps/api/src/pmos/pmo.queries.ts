@@ -1,8 +1,7 @@
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import type { PmoState } from '@throughline/domain';
-import { PMO_KIND } from '../common/entity-kinds';
+import { PMO_KIND, isEntityId } from '@throughline/runtime';
 import { EntityReader } from '../common/entity-reader';
-import { isEntityId } from '../common/stream-ids';
 import type { Pmo } from './pmo.types';
 import { toPmoView } from './pmo.view';
 

@@ -1,11 +1,10 @@
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import type { WorkState } from '@throughline/domain';
-import { WORK_KIND } from '../common/entity-kinds';
+import { WORK_KIND, isEntityId } from '@throughline/runtime';
 import { AlignmentReader } from '@throughline/read-models';
 import { requireWindow } from '../common/date-window';
 import { EntityReader } from '../common/entity-reader';
 import { requireEntityId } from '../common/ids';
-import { isEntityId } from '../common/stream-ids';
 import type { WorkEntry } from './work.types';
 import { toWorkEntryView } from './work.view';
 

@@ -4,7 +4,7 @@ import type { ActivityState, PmoState } from '@throughline/domain';
 import { Activity } from '../activities/activity.types';
 import { ActivityViews } from '../activities/activity-views';
 import { NotFoundError } from '../common/app-errors';
-import { ACTIVITY_KIND, PMO_KIND } from '../common/entity-kinds';
+import { ACTIVITY_KIND, PMO_KIND } from '@throughline/runtime';
 import type { Loaders } from '../common/loaders';
 import { Caller, RequestLoaders, type RequestContext } from '../common/request-context';
 import { DateTimeScalar, LocalDateScalar } from '../graphql/scalars';

@@ -2,7 +2,7 @@ import { dayOf, type ActivityState, type ObjectiveState, type PlanState, type Pm
 import type { EntityKind, EntityRecord } from '@throughline/read-models';
 import type { AsOfFolds } from '@throughline/read-models';
 import { mandateInForceOn } from '../../../api/src/alignment/mandate-in-force';
-import { ACTIVITY_KIND, OBJECTIVE_KIND, PLAN_KIND, PMO_KIND } from '../../../api/src/common/entity-kinds';
+import { ACTIVITY_KIND, OBJECTIVE_KIND, PLAN_KIND, PMO_KIND } from '@throughline/runtime';
 import { toObjectiveView } from '../../../api/src/objectives/objective.view';
 import type { PmoEntities } from './pmo-entities';
 

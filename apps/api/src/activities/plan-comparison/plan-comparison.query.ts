@@ -4,9 +4,8 @@ import { planVersionOf, type ActivityState, type PlanState } from '@throughline/
 import type { EventStore } from '@throughline/event-store';
 import type { EntityRecord } from '@throughline/read-models';
 import { InputError, NotFoundError } from '../../common/app-errors';
-import { ACTIVITY_KIND, PLAN_KIND } from '../../common/entity-kinds';
+import { ACTIVITY_KIND, PLAN_KIND, CATEGORY, isEntityId, streamId } from '@throughline/runtime';
 import { EntityReader } from '../../common/entity-reader';
-import { CATEGORY, isEntityId, streamId } from '../../common/stream-ids';
 import { EVENT_STORE } from '../../common/tokens';
 import { approvalRecordedAt } from '../../plans/approval-instant';
 import { toPlanView } from '../../plans/plan.view';

@@ -3,7 +3,7 @@ import { Controller, Get, Inject, Query, Req, Res } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { EventStore, GlobalPosition } from '@throughline/event-store';
 import { AuditLogReader, Projector, type AuditLogFilter } from '@throughline/read-models';
-import { AuthenticationError } from '../../auth/tokens';
+import { AuthenticationError } from '@throughline/runtime';
 import { ForbiddenError, InputError } from '../../common/app-errors';
 import { EVENT_STORE } from '../../common/tokens';
 import { authorizeAuditRead } from '../audit-access';
