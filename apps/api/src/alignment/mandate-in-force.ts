@@ -1,14 +1,9 @@
-import type { LocalDate, PmoState } from '@throughline/domain';
+import { mandateInForce, type LocalDate, type PmoState } from '@throughline/domain';
 import type { MandatePurpose } from '../graphql/enums';
 import type { Mandate } from '../pmos/pmo.types';
 
-/**
- * The mandate version that had taken effect on `day`: the latest issued whose effectiveFrom is
- * not after it. Work done before any mandate took effect served none.
- */
+/** The domain's mandate in force on `day`, as the API shows it. */
 export const mandateInForceOn = (pmo: PmoState, day: LocalDate): Mandate | null => {
-  if (pmo.status === 'NONE') return null;
-  const versions = [...pmo.previousMandates, ...(pmo.mandate ? [pmo.mandate] : [])];
-  const inForce = versions.filter((m) => m.effectiveFrom <= day).sort((a, b) => b.version - a.version)[0];
+  const inForce = mandateInForce(pmo, day);
   return inForce ? { ...inForce, purpose: inForce.purpose as MandatePurpose } : null;
 };

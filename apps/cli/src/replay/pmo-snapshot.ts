@@ -1,9 +1,15 @@
-import { dayOf, type ActivityState, type ObjectiveState, type PlanState, type PmoState } from '@throughline/domain';
+import {
+  assessObjective,
+  dayOf,
+  mandateInForce,
+  type ActivityState,
+  type ObjectiveState,
+  type PlanState,
+  type PmoState,
+} from '@throughline/domain';
 import type { EntityKind, EntityRecord } from '@throughline/read-models';
 import type { AsOfFolds } from '@throughline/read-models';
-import { mandateInForceOn } from '../../../api/src/alignment/mandate-in-force';
 import { ACTIVITY_KIND, OBJECTIVE_KIND, PLAN_KIND, PMO_KIND } from '@throughline/runtime';
-import { toObjectiveView } from '../../../api/src/objectives/objective.view';
 import type { PmoEntities } from './pmo-entities';
 
 /** A PMO as it stood at an instant: what the service would have answered then. */
@@ -73,7 +79,7 @@ export async function snapshotPmo(folds: AsOfFolds, pmoId: string, owned: PmoEnt
   const [pmo] = await foldAll<PmoState>(PMO_KIND, [pmoId]);
   if (!pmo || pmo.state.status === 'NONE') return null;
   const day = dayOf(asOf);
-  const mandate = mandateInForceOn(pmo.state, day);
+  const mandate = mandateInForce(pmo.state, day);
   const objectives = (await foldAll<ObjectiveState>(OBJECTIVE_KIND, owned.objectives)).sort((a, b) => (a.createdAt < b.createdAt ? -1 : 1));
   const plan = planInForce(await foldAll<PlanState>(PLAN_KIND, owned.plans), day);
   const activities = plan ? await foldAll<ActivityState>(ACTIVITY_KIND, owned.activities) : [];
@@ -88,22 +94,22 @@ export async function snapshotPmo(folds: AsOfFolds, pmoId: string, owned: PmoEnt
       sponsor: mandate.sponsor,
       effectiveFrom: mandate.effectiveFrom,
     },
-    objectives: objectives.flatMap((record) => {
-      const view = toObjectiveView(record, asOf, day);
-      return view
-        ? [{
-            id: view.id,
-            title: view.title,
-            status: view.status,
-            unit: view.metric.unit,
-            baseline: view.metric.baseline,
-            target: view.metric.target,
-            currentValue: view.currentValue,
-            progress: view.progress,
-            expectedProgress: view.expectedProgress,
-            health: view.health,
-          }]
-        : [];
+    // Judged on the day of the instant, as the service judges an objective asked for as of it.
+    objectives: objectives.flatMap(({ state }) => {
+      if (state.status === 'NONE') return [];
+      const assessment = assessObjective(state, day);
+      return [{
+        id: state.objectiveId,
+        title: state.title,
+        status: state.status,
+        unit: state.metric.unit,
+        baseline: state.metric.baseline,
+        target: state.metric.target,
+        currentValue: assessment.currentValue,
+        progress: assessment.progress,
+        expectedProgress: assessment.expectedProgress,
+        health: assessment.health,
+      }];
     }),
     plan:
       plan && plan.state.status !== 'NONE'
