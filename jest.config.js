@@ -15,6 +15,9 @@ const swc = [
 
 const shared = {
   testEnvironment: 'node',
+  // A test that hangs still fails, but one that is only slowed by a loaded machine does not: specs
+  // wait for signals (a promise, a condition), never for a fixed time.
+  testTimeout: 30_000,
   transform: { '^.+\\.(t|j|mj)s$': swc },
   // mercurius pulls a few ESM-only modules; let swc turn them into CommonJS.
   transformIgnorePatterns: ['/node_modules/(?!(quick-lru|content-disposition|@fastify/.*|mercurius)/)'],
