@@ -15,9 +15,6 @@ const swc = [
 
 const shared = {
   testEnvironment: 'node',
-  // A test that hangs still fails, but one that is only slowed by a loaded machine does not: specs
-  // wait for signals (a promise, a condition), never for a fixed time.
-  testTimeout: 30_000,
   transform: { '^.+\\.(t|j|mj)s$': swc },
   // mercurius pulls a few ESM-only modules; let swc turn them into CommonJS.
   transformIgnorePatterns: ['/node_modules/(?!(quick-lru|content-disposition|@fastify/.*|mercurius)/)'],
@@ -27,6 +24,10 @@ const shared = {
 };
 
 module.exports = {
+  // A test that hangs still fails, but one only slowed by a loaded machine does not: specs wait for
+  // signals (a promise, a condition), never for a fixed time. A global option: jest ignores it per
+  // project. Files that start services set longer limits of their own.
+  testTimeout: 60_000,
   projects: [
     { ...shared, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs}/**/*.spec.ts'] },
     { ...shared, displayName: 'e2e', testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'] },
