@@ -19,11 +19,15 @@ const shared = {
   // mercurius pulls a few ESM-only modules; let swc turn them into CommonJS.
   transformIgnorePatterns: ['/node_modules/(?!(quick-lru|content-disposition|@fastify/.*|mercurius)/)'],
   moduleNameMapper: {
-    '^@throughline/(domain|event-store|read-models|testing)$': '<rootDir>/libs/$1/src',
+    '^@throughline/(domain|event-store|read-models|testing|runtime)$': '<rootDir>/libs/$1/src',
   },
 };
 
 module.exports = {
+  // A test that hangs still fails, but one only slowed by a loaded machine does not: specs wait for
+  // signals (a promise, a condition), never for a fixed time. A global option: jest ignores it per
+  // project. Files that start services set longer limits of their own.
+  testTimeout: 60_000,
   projects: [
     { ...shared, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs}/**/*.spec.ts'] },
     { ...shared, displayName: 'e2e', testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'] },

@@ -1,5 +1,5 @@
 import type { EventStore } from '@throughline/event-store';
-import type { Role } from '../apps/api/src/auth/principal';
+import type { Role } from '@throughline/runtime';
 import { EVENT_STORE } from '../apps/api/src/common/tokens';
 import { daysFromToday, today } from './support/days';
 import type { GraphQLClient } from './support/graphql-client';

@@ -12,6 +12,7 @@ jest.setTimeout(90_000);
 
 /** The wait a mutation allows the read models before giving up (common/decide.handler.ts). */
 const READ_YOUR_WRITES_TIMEOUT_MS = 10_000;
+const STORE_DEADLINE_MS = 3_000;
 
 const eventually = async <T>(attempt: () => Promise<T | null>, timeoutMs = 20_000): Promise<T> => {
   const deadline = Date.now() + timeoutMs;
@@ -54,10 +55,12 @@ describe('the service on EventStoreDB (the test double, over a real socket)', ()
   let double: EventStoreDbTestDouble;
   const dataDirs: string[] = [];
   const apps: TestApp[] = [];
+  // Every call the service makes runs under this deadline, so it leaves a loaded machine room;
+  // it stays well below the read-your-writes wait the outage test tells it apart from.
   const env = () => ({
     PMO_EVENT_STORE: 'eventstoredb',
     EVENTSTORE_CONNECTION_STRING: double.connectionString,
-    PMO_EVENTSTORE_DEADLINE_MS: '1000',
+    PMO_EVENTSTORE_DEADLINE_MS: String(STORE_DEADLINE_MS),
   });
   /** An instance with its own data directory (read models, secret, token), kept across restarts. */
   const instance = async (dataDir = tempDataDir()) => {
@@ -183,7 +186,10 @@ describe('a data directory moved from the embedded store to EventStoreDB', () =>
 });
 
 describe('start-up against an EventStoreDB that cannot serve it (the service as its own process)', () => {
-  const START_UP_LIMIT_MS = 15_000;
+  // How long the start-up check waits is bounded by the service itself (at most 8 s, as its
+  // message says); the limit here only ends a service that never exits, so a slow machine's
+  // boot time cannot make a correct service fail.
+  const START_UP_LIMIT_MS = 60_000;
   let dataDir: string;
   beforeEach(() => {
     dataDir = tempDataDir();
@@ -215,6 +221,10 @@ describe('start-up against an EventStoreDB that cannot serve it (the service as 
       expect(code).not.toBeNull();
       expect(code).not.toBe(0);
       expect(stderr).toContain(`EventStoreDB at 127.0.0.1:${silent.port} did not answer`);
+      // It gave up on its own deadline, bounded whatever the configured per-call deadline.
+      const waited = Number(/did not answer within (\d+) ms/.exec(stderr)?.[1]);
+      expect(waited).toBeGreaterThan(0);
+      expect(waited).toBeLessThanOrEqual(8_000);
     } finally {
       await silent.stop();
     }
@@ -235,7 +245,7 @@ describe('start-up against an EventStoreDB that cannot serve it (the service as 
     const service = new ServiceProcess(dataDir, await freePort(), {
       PMO_EVENT_STORE: 'eventstoredb',
       EVENTSTORE_CONNECTION_STRING: `esdb://admin:s3cret@127.0.0.1:${server.port}?tls=false`,
-      PMO_EVENTSTORE_DEADLINE_MS: '1000',
+      PMO_EVENTSTORE_DEADLINE_MS: String(STORE_DEADLINE_MS),
       LOG_LEVEL: 'info',
     });
     try {

@@ -4,9 +4,7 @@
  * the build (dist/bench/phases/rebuild-child.js), it prints one JSON line.
  */
 import { Projector, ReadModelDb } from '@throughline/read-models';
-import { loadConfig } from '../../apps/api/src/config/app-config';
-import { openEventStore, readModelsLocation } from '../../apps/api/src/infrastructure/open-event-store';
-import { projectionsFor } from '../../apps/api/src/infrastructure/persistence.module';
+import { loadConfig, openEventStore, readModelsLocation, projectionsFor } from '@throughline/runtime';
 
 async function main(): Promise<void> {
   const config = loadConfig();

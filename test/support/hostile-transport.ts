@@ -1,6 +1,6 @@
 /** Hostile requests at the level of HTTP and of the GraphQL document. */
 import { SignJWT, UnsecuredJWT } from 'jose';
-import { loadOrCreateSigningSecret } from '../../apps/api/src/auth/secret-files';
+import { loadOrCreateSigningSecret } from '@throughline/runtime';
 import { today } from './days';
 import { ESTABLISH_PMO, RECORD_PROGRESS } from './operations';
 import { ESTABLISH_LITERAL, establish, gql, http, parentChain, type Hostile } from './hostile-requests';

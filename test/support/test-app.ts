@@ -3,10 +3,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createApp } from '../../apps/api/src/app.factory';
-import type { Role } from '../../apps/api/src/auth/principal';
-import { loadOrCreateSigningSecret } from '../../apps/api/src/auth/secret-files';
-import { issueToken } from '../../apps/api/src/auth/tokens';
-import { loadConfig } from '../../apps/api/src/config/app-config';
+import { type Role, loadOrCreateSigningSecret, issueToken, loadConfig } from '@throughline/runtime';
 import { GraphQLClient } from './graphql-client';
 
 export interface TestApp {

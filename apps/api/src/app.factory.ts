@@ -7,7 +7,7 @@ import { EXPORT_PATH } from './audit/export/audit-export.controller';
 import { authenticate } from './auth/authenticate.hook';
 import { tokenVerifierFor } from './auth/token-verifier';
 import { inputValidationPipe } from './common/validation';
-import type { AppConfig } from './config/app-config';
+import type { AppConfig } from '@throughline/runtime';
 import { FailuresFilter } from './graphql/failures.filter';
 import { GRAPHQL_PATH } from './graphql/graphql-options';
 import { closeUnreadRequests, connectionOptions } from './http-connections';

@@ -9,7 +9,7 @@ import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { EntityReader } from './common/entity-reader';
 import { APP_CONFIG } from './common/tokens';
-import type { AppConfig } from './config/app-config';
+import type { AppConfig } from '@throughline/runtime';
 import { graphqlOptions } from './graphql/graphql-options';
 import { HealthController } from './health/health.controller';
 import { PersistenceModule } from './infrastructure/persistence.module';

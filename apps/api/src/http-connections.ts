@@ -1,6 +1,6 @@
 import type { Socket } from 'node:net';
 import type { ConnectionError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { HttpTimeouts } from './config/http-timeouts';
+import type { HttpTimeouts } from '@throughline/runtime';
 
 /**
  * Node enforces the headers and request timeouts only when it checks its connections, every 30 s

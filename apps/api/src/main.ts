@@ -3,8 +3,7 @@ import { Logger } from '@nestjs/common';
 import { DataDirInUseError, DataDirOwner, StoreUnavailableError } from '@throughline/event-store';
 import { createApp } from './app.factory';
 import { ensureAdminToken } from './auth/admin-token';
-import { loadOrCreateSigningSecret } from './auth/secret-files';
-import { ConfigError, loadConfig } from './config/app-config';
+import { loadOrCreateSigningSecret, ConfigError, loadConfig } from '@throughline/runtime';
 
 async function main(): Promise<void> {
   const config = loadConfig();

@@ -3,9 +3,7 @@ import * as path from 'node:path';
 import Database from 'better-sqlite3';
 import { SqliteEventStore, StoreVerifier, type IntegrityReport, type StreamHead } from '@throughline/event-store';
 import { AuditLogReader } from '@throughline/read-models';
-import { isEntityId } from '../../api/src/common/stream-ids';
-import { loadConfig } from '../../api/src/config/app-config';
-import { EVENTS_FILE, READ_MODELS_FILE } from '../../api/src/infrastructure/open-event-store';
+import { isEntityId, loadConfig, EVENTS_FILE, READ_MODELS_FILE } from '@throughline/runtime';
 import { fail, parseCommandLine } from './cli-args';
 
 const USAGE = `Checks the hash chain of every stored event in this data directory (PMO_DATA_DIR, default ./data)

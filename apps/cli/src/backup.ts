@@ -19,9 +19,9 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { copySqliteStore, DataDirInUseError, DataDirOwner, SqliteCopyError, type SqliteCopyReport } from '@throughline/event-store';
-import { ADMIN_TOKEN_FILE, SIGNING_SECRET_FILE } from '../../api/src/auth/secret-files';
-import { loadConfig } from '../../api/src/config/app-config';
-import { EVENTS_FILE, READ_MODELS_FILE } from '../../api/src/infrastructure/open-event-store';
+import { ADMIN_TOKEN_FILE, SIGNING_SECRET_FILE } from '@throughline/runtime';
+import { loadConfig } from '@throughline/runtime';
+import { EVENTS_FILE, READ_MODELS_FILE } from '@throughline/runtime';
 import { fail, parseCommandLine } from './cli-args';
 
 const USAGE = `Backs up the SQLite event store of this data directory (PMO_DATA_DIR, default ./data) while the

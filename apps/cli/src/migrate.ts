@@ -31,7 +31,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { DataDirInUseError, DataDirOwner, openEventStoreDbEventStore, StoreUnavailableError } from '@throughline/event-store';
-import { READ_MODELS_FILE } from '../../api/src/infrastructure/open-event-store';
+import { READ_MODELS_FILE } from '@throughline/runtime';
 import { parseCommandLine } from './cli-args';
 import { copyEvents } from './migrate/copy-events';
 import { migrateOptions, type MigrateOptions, USAGE } from './migrate/migrate-options';

@@ -1,8 +1,6 @@
 import { DataDirOwner } from '@throughline/event-store';
 import { Projector } from '@throughline/read-models';
-import { loadConfig } from '../../api/src/config/app-config';
-import { connectEventStore, openReadModels } from '../../api/src/infrastructure/open-event-store';
-import { projectionsFor } from '../../api/src/infrastructure/persistence.module';
+import { loadConfig, connectEventStore, openReadModels, projectionsFor } from '@throughline/runtime';
 
 /**
  * Drops every read model and rebuilds it from the events, printing progress. Safe to run at any

@@ -1,9 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { AsOfFolds } from '@throughline/read-models';
-import { loadConfig } from '../../api/src/config/app-config';
-import { isEntityId } from '../../api/src/common/stream-ids';
-import { connectEventStore, EVENTS_FILE, readModelsLocation } from '../../api/src/infrastructure/open-event-store';
+import { loadConfig, isEntityId, connectEventStore, EVENTS_FILE, readModelsLocation } from '@throughline/runtime';
 import { fail, parseCommandLine } from './cli-args';
 import { findPmoEntities } from './replay/pmo-entities';
 import { snapshotPmo } from './replay/pmo-snapshot';

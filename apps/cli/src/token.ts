@@ -1,8 +1,4 @@
-import { isRole, ROLES } from '../../api/src/auth/principal';
-import { loadOrCreateSigningSecret } from '../../api/src/auth/secret-files';
-import { issueToken } from '../../api/src/auth/tokens';
-import { loadConfig } from '../../api/src/config/app-config';
-import { isEntityId } from '../../api/src/common/stream-ids';
+import { isRole, ROLES, loadOrCreateSigningSecret, issueToken, loadConfig, isEntityId } from '@throughline/runtime';
 import { fail, parseCommandLine } from './cli-args';
 
 const USAGE = `Prints a token for the service that uses this data directory (PMO_DATA_DIR, default ./data).

@@ -9,6 +9,7 @@ export * from './pmo/pmo.commands';
 export * from './pmo/pmo.state';
 export * from './pmo/pmo.view';
 export * from './pmo/pmo.decider';
+export * from './pmo/pmo.mandates';
 export * from './objective/objective.events';
 export * from './objective/objective.commands';
 export * from './objective/objective.state';

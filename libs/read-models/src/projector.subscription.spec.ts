@@ -68,7 +68,9 @@ describe('Projector fed by a subscription (EventStoreDB, through the test double
   const projectors: Projector[] = [];
 
   const openStore = async (): Promise<EventStoreDbEventStore> => {
-    const store = await openEventStoreDbEventStore({ connectionString: double.connectionString, deadlineMs: 1_000 });
+    // Every call, subscription confirmations included, runs under this deadline, and errors must
+    // stay empty: leave a loaded machine room. A stopped double is noticed at once, not by it.
+    const store = await openEventStoreDbEventStore({ connectionString: double.connectionString, deadlineMs: 5_000 });
     stores.push(store);
     return store;
   };

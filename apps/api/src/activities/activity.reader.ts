@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import type { ExistingActivityView } from '@throughline/domain';
 import { AlignmentReader } from '@throughline/read-models';
-import { ACTIVITY_KIND } from '../common/entity-kinds';
+import { ACTIVITY_KIND } from '@throughline/runtime';
 import { EntityReader } from '../common/entity-reader';
 import type { Loaders } from '../common/loaders';
-import { isEntityId } from '../common/stream-ids';
+import { isEntityId } from '@throughline/runtime';
 import type { ActivityStatus } from '../graphql/enums';
 import type { Activity, Contribution } from './activity.types';
 import { ActivityViews } from './activity-views';

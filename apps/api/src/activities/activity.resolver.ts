@@ -4,7 +4,7 @@ import { Requires } from '../auth/requires';
 import { activityAt, planAt } from '../auth/scopes';
 import { ACTIVITY, type ViewOf } from '../common/aggregates';
 import { DecideCommand, NEW_ENTITY, type Decided, type ExistingTarget } from '../common/decide.command';
-import { PLAN_KIND } from '../common/entity-kinds';
+import { PLAN_KIND } from '@throughline/runtime';
 import { found } from '../common/existing';
 import { requireEntityId } from '../common/ids';
 import type { Loaders } from '../common/loaders';

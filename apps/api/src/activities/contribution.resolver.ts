@@ -2,7 +2,7 @@ import { Info, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import type { GraphQLResolveInfo } from 'graphql';
 import { NotFoundError } from '../common/app-errors';
 import { Clock } from '../common/clock';
-import { ACTIVITY_KIND, OBJECTIVE_KIND } from '../common/entity-kinds';
+import { ACTIVITY_KIND, OBJECTIVE_KIND } from '@throughline/runtime';
 import type { Loaders } from '../common/loaders';
 import { RequestLoaders } from '../common/request-context';
 import { Objective } from '../objectives/objective.types';

@@ -1,22 +1,20 @@
 import { Injectable } from '@nestjs/common';
-import { dayOf } from '@throughline/domain';
+import { dayOf, mandateInForce } from '@throughline/domain';
 import { AlignmentReader, type ObjectiveHours as HoursRow } from '@throughline/read-models';
 import { ActivityViews } from '../activities/activity-views';
 import { NotFoundError } from '../common/app-errors';
 import { Clock } from '../common/clock';
 import { requireWindow } from '../common/date-window';
-import { ACTIVITY_KIND, PMO_KIND, WORK_KIND } from '../common/entity-kinds';
+import { ACTIVITY_KIND, PMO_KIND, WORK_KIND, isEntityId } from '@throughline/runtime';
 import { EntityReader } from '../common/entity-reader';
 import type { Loaders } from '../common/loaders';
 import { requireEntityId } from '../common/ids';
-import { isEntityId } from '../common/stream-ids';
 import type { Granularity } from '../graphql/enums';
 import type { Objective } from '../objectives/objective.types';
 import { toPmoView } from '../pmos/pmo.view';
 import { toWorkEntryView } from '../work/work.view';
 import type { AlignmentReport, ObjectiveHours, PurposeChain } from './alignment.types';
 import { EntityViews } from './entity-views';
-import { mandateInForceOn } from './mandate-in-force';
 
 const withObjectives = (rows: readonly HoursRow[], objectives: Map<string, Objective>): ObjectiveHours[] =>
   rows.flatMap((row) => {
@@ -84,7 +82,7 @@ export class AlignmentReports {
       activity,
       objectives: crediting.credits.flatMap((c) => objectives.get(c.objectiveId) ?? []),
       credits: withObjectives(crediting.credits, objectives),
-      mandate: pmo ? mandateInForceOn(pmo, workEntry.workedOn) : null,
+      mandate: pmo ? mandateInForce(pmo, workEntry.workedOn) : null,
       aligned: crediting.aligned,
     };
   }

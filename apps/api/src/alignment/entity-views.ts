@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { ActivityViews } from '../activities/activity-views';
 import type { Activity } from '../activities/activity.types';
 import { Clock } from '../common/clock';
-import { ACTIVITY_KIND, OBJECTIVE_KIND } from '../common/entity-kinds';
+import { ACTIVITY_KIND, OBJECTIVE_KIND } from '@throughline/runtime';
 import { EntityReader } from '../common/entity-reader';
 import type { Objective } from '../objectives/objective.types';
 import { toObjectiveView } from '../objectives/objective.view';

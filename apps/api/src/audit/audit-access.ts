@@ -1,5 +1,4 @@
-import type { Principal } from '../auth/principal';
-import { AuthenticationError } from '../auth/tokens';
+import { type Principal, AuthenticationError } from '@throughline/runtime';
 
 /**
  * Who may read the audit trail (integrity reports, exports), of one PMO or of all (`pmoId` null).

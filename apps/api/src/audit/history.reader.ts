@@ -1,7 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { EventStore } from '@throughline/event-store';
 import { requireEntityId } from '../common/ids';
-import { CATEGORY_OF_ENTITY, streamId } from '../common/stream-ids';
+import { streamId } from '@throughline/runtime';
+import { CATEGORY_OF_ENTITY } from '../common/entity-type-categories';
 import { EVENT_STORE } from '../common/tokens';
 import type { EntityType } from '../graphql/enums';
 import { decodeCursor, encodeCursor, pageSize } from './cursor';

@@ -1,8 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { decodeJwt } from 'jose';
-import { ADMIN_TOKEN_FILE, keepPrivate, writePrivateFile } from './secret-files';
-import { issueToken } from './tokens';
+import { ADMIN_TOKEN_FILE, keepPrivate, writePrivateFile, issueToken } from '@throughline/runtime';
 
 const ADMIN_TOKEN_TTL_SECONDS = 30 * 24 * 3600;
 const RENEW_BEFORE_SECONDS = 24 * 3600;

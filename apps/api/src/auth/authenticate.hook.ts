@@ -1,6 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { Principal } from './principal';
-import { AuthenticationError, bearerToken, type TokenVerifier } from './tokens';
+import { type Principal, AuthenticationError, bearerToken, type TokenVerifier } from '@throughline/runtime';
 
 declare module 'fastify' {
   interface FastifyRequest {

@@ -5,7 +5,7 @@ import { RequestFolds, type AggregateLoader } from '../common/aggregate-loader';
 import type { EntityReader } from '../common/entity-reader';
 import type { Loaders } from '../common/loaders';
 import { AuthorizationGuard } from './authorization.guard';
-import type { Principal } from './principal';
+import type { Principal } from '@throughline/runtime';
 import { Requires } from './requires';
 import { everyPmo } from './scopes';
 

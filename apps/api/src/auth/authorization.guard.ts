@@ -8,7 +8,7 @@ import { ForbiddenError, InputError, NotFoundError } from '../common/app-errors'
 import { EntityReader } from '../common/entity-reader';
 import type { GraphQLRequestContext } from '../common/request-context';
 import { authorizeLazily } from './authorize';
-import type { Principal } from './principal';
+import type { Principal } from '@throughline/runtime';
 import { REQUIREMENT, type Requirement } from './requires';
 import { commandTargets, queryTargets, routeTargets, type TargetSource } from './targets';
 

@@ -1,6 +1,6 @@
 import { ForbiddenError } from '../common/app-errors';
 import { ruleOf, type Permission, type Reach } from './permissions';
-import type { Principal } from './principal';
+import type { Principal } from '@throughline/runtime';
 
 /** What an operation touches, as far as permissions care. */
 export interface Scope {

@@ -1,6 +1,5 @@
 import { createRemoteJWKSet, jwtVerify } from 'jose';
-import type { IdentityProviderConfig } from '../config/app-config';
-import { authenticationFailure, CLOCK_TOLERANCE_SECONDS, principalOf, type TokenVerifier } from './tokens';
+import { type IdentityProviderConfig, authenticationFailure, CLOCK_TOLERANCE_SECONDS, principalOf, type TokenVerifier } from '@throughline/runtime';
 
 /** The asymmetric algorithms accepted from a provider; never HS*, never `none`. */
 export const PROVIDER_ALGORITHMS = ['RS256', 'ES256'];

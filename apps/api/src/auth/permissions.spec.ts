@@ -3,10 +3,10 @@ import * as path from 'node:path';
 import { buildSchema } from 'graphql';
 import { RESOLVER_NAME_METADATA, RESOLVER_TYPE_METADATA } from '@nestjs/graphql';
 import { AppModule } from '../app.module';
-import type { AppConfig } from '../config/app-config';
+import type { AppConfig } from '@throughline/runtime';
 import { authorize, can, type Scope } from './authorize';
 import { permissionTable, PERMISSIONS, type Permission } from './permissions';
-import type { Principal, Role } from './principal';
+import type { Principal, Role } from '@throughline/runtime';
 import { REQUIREMENT, type Requirement } from './requires';
 
 const ROOT = path.resolve(__dirname, '../../../..');

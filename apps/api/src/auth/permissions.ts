@@ -1,4 +1,4 @@
-import { ROLES, type Role } from './principal';
+import { ROLES, type Role } from '@throughline/runtime';
 
 /**
  * How far a role's permission reaches:

@@ -1,7 +1,7 @@
 import { SetMetadata } from '@nestjs/common';
 import type { Scope } from './authorize';
 import type { Permission } from './permissions';
-import type { Principal } from './principal';
+import type { Principal } from '@throughline/runtime';
 import type { TargetSource } from './targets';
 
 /** What a scope is worked out from: the operation's arguments, the caller, and its targets. */

@@ -1,7 +1,5 @@
-import type { AppConfig } from '../config/app-config';
+import { type AppConfig, loadOrCreateSigningSecret, verifyToken, type TokenVerifier } from '@throughline/runtime';
 import { providerTokenVerifier } from './identity-provider';
-import { loadOrCreateSigningSecret } from './secret-files';
-import { verifyToken, type TokenVerifier } from './tokens';
 
 /**
  * The one way tokens are checked for a configuration: an identity provider's keys when one is

@@ -5,7 +5,7 @@ import type { AggregateDescriptor } from './aggregates';
 import { InputError, NotFoundError } from './app-errors';
 import { isExisting, type Existing } from './existing';
 import { requireEntityId } from './ids';
-import { streamId } from './stream-ids';
+import { streamId } from '@throughline/runtime';
 import { EVENT_STORE } from './tokens';
 
 /**

@@ -14,9 +14,9 @@ import {
 import type { Aggregate } from '@throughline/event-store';
 import type { EntityKind } from '@throughline/read-models';
 import { EntityType } from '../graphql/enums';
-import { ACTIVITY_KIND, OBJECTIVE_KIND, PLAN_KIND, PMO_KIND, WORK_KIND } from './entity-kinds';
+import { ACTIVITY_KIND, OBJECTIVE_KIND, PLAN_KIND, PMO_KIND, WORK_KIND } from '@throughline/runtime';
 import type { Existing } from './existing';
-import { CATEGORY, type Category } from './stream-ids';
+import { CATEGORY, type Category } from '@throughline/runtime';
 
 /**
  * Everything the API needs to know about one aggregate: where its streams live, how commands

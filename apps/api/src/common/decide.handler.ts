@@ -10,7 +10,7 @@ import { DecideCommand, NEW_ENTITY, type Decided } from './decide.command';
 import { EventsRecorded } from './events-recorded';
 import { requireEntityId } from './ids';
 import type { RequestContext } from './request-context';
-import { entityIdOf, streamId } from './stream-ids';
+import { entityIdOf, streamId } from '@throughline/runtime';
 import { EVENT_STORE } from './tokens';
 
 /** The events are stored by then; a projector this far behind is reported rather than waited for. */

@@ -1,7 +1,7 @@
 import type { PmoView } from '@throughline/domain';
 import type { EntityKind } from '@throughline/read-models';
 import { NotFoundError } from './app-errors';
-import { PMO_KIND } from './entity-kinds';
+import { PMO_KIND } from '@throughline/runtime';
 import type { EntityReader, Existing } from './entity-reader';
 
 export type { Existing } from './entity-reader';

@@ -1,5 +1,5 @@
 import { InputError } from './app-errors';
-import { isEntityId } from './stream-ids';
+import { isEntityId } from '@throughline/runtime';
 
 /** An id argument that cannot name any entity is the client's mistake, reported on its field. */
 export const requireEntityId = (value: string, field: string): string => {

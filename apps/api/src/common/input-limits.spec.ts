@@ -18,7 +18,7 @@ import {
   type GraphQLInputType,
 } from 'graphql';
 import { createApp } from '../app.factory';
-import { loadConfig } from '../config/app-config';
+import { loadConfig } from '@throughline/runtime';
 import { MAX_ARGUMENT_LIST, MAX_ARGUMENT_TEXT } from '../graphql/query-limits';
 
 /** Scalars whose parser accepts only a short fixed shape (a day, an instant): they bound themselves. */

@@ -1,7 +1,7 @@
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import { GqlExecutionContext } from '@nestjs/graphql';
 import type { GraphQLResolveInfo } from 'graphql';
-import type { Principal } from '../auth/principal';
+import type { Principal } from '@throughline/runtime';
 import type { RequestFolds } from './aggregate-loader';
 import type { Loaders } from './loaders';
 

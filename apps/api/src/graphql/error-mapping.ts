@@ -1,7 +1,7 @@
 import { GraphQLError } from 'graphql';
 import { DomainError } from '@throughline/domain';
 import { ConflictError, IdempotencyKeyReusedError, StoreUnavailableError } from '@throughline/event-store';
-import { AuthenticationError } from '../auth/tokens';
+import { AuthenticationError } from '@throughline/runtime';
 import { ForbiddenError, InputError, NotFoundError, NotSupportedError } from '../common/app-errors';
 import { RateLimitedError, RequestRefusedError, clientHttpStatus, codeForClientStatus } from './request-refusal';
 

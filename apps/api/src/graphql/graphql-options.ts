@@ -5,7 +5,7 @@ import { RequestFolds } from '../common/aggregate-loader';
 import { EntityReader } from '../common/entity-reader';
 import { Loaders } from '../common/loaders';
 import type { GraphQLRequestContext } from '../common/request-context';
-import type { AppConfig } from '../config/app-config';
+import type { AppConfig } from '@throughline/runtime';
 import { formatErrors } from './error-formatter';
 import { requestLimits } from './request-limits';
 

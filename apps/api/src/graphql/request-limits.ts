@@ -1,6 +1,6 @@
 import { NoSchemaIntrospectionCustomRule, type ValidationRule } from 'graphql';
 import type { MercuriusDriverConfig } from '@nestjs/mercurius';
-import type { AppConfig } from '../config/app-config';
+import type { AppConfig } from '@throughline/runtime';
 import { aliasLimitRule } from './alias-limit.rule';
 import { queryCostRule } from './query-cost.rule';
 import {

@@ -1,34 +1,20 @@
 import { Global, Inject, Logger, Module, type DynamicModule, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import { KeyedLock, StateCache, type EventStore } from '@throughline/event-store';
 import {
-  AlignmentProjection,
   AlignmentReader,
   AsOfFolds,
-  AuditLogProjection,
   AuditLogReader,
-  EntityStateProjection,
   EntityStateReader,
-  ObjectiveMeasurementProjection,
   ObjectiveMeasurementReader,
   Projector,
   ReadModelDb,
 } from '@throughline/read-models';
-import type { AppConfig } from '../config/app-config';
+import { type AppConfig, connectEventStore, openReadModels, projectionsFor } from '@throughline/runtime';
 import { Clock, SystemClock } from '../common/clock';
 import { AggregateLoader } from '../common/aggregate-loader';
 import { DecideHandler } from '../common/decide.handler';
-import { ENTITY_KINDS } from '../common/entity-kinds';
 import { EntityReader } from '../common/entity-reader';
 import { APP_CONFIG, EVENT_STORE } from '../common/tokens';
-import { connectEventStore, openReadModels } from './open-event-store';
-
-/** The read models every instance keeps; adding one here makes the next start rebuild them. */
-export const projectionsFor = () => [
-  new EntityStateProjection(ENTITY_KINDS),
-  new AlignmentProjection(),
-  new AuditLogProjection(),
-  new ObjectiveMeasurementProjection(),
-];
 
 @Global()
 @Module({})

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { Clock } from '../common/clock';
-import { OBJECTIVE_KIND, PMO_KIND } from '../common/entity-kinds';
+import { OBJECTIVE_KIND, PMO_KIND } from '@throughline/runtime';
 import { EntityReader } from '../common/entity-reader';
 import type { Loaders } from '../common/loaders';
-import { isEntityId } from '../common/stream-ids';
+import { isEntityId } from '@throughline/runtime';
 import type { ObjectiveStatus } from '../graphql/enums';
 import type { Objective } from './objective.types';
 import { toObjectiveView } from './objective.view';

@@ -6,7 +6,7 @@ import { AggregateLoader } from '../common/aggregate-loader';
 import { OBJECTIVE, PMO, type ViewOf } from '../common/aggregates';
 import { Clock } from '../common/clock';
 import { DecideCommand, NEW_ENTITY, type Decided } from '../common/decide.command';
-import { PMO_KIND } from '../common/entity-kinds';
+import { PMO_KIND } from '@throughline/runtime';
 import { found } from '../common/existing';
 import type { Loaders } from '../common/loaders';
 import { Caller, RequestLoaders, type RequestContext } from '../common/request-context';

@@ -1,5 +1,5 @@
 import type { EventStore } from '@throughline/event-store';
-import { CATEGORY, streamId } from '../common/stream-ids';
+import { CATEGORY, streamId } from '@throughline/runtime';
 
 /**
  * When the store recorded the approval of a plan version, or null when it never was approved.

@@ -1,10 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { planVersionOf } from '@throughline/domain';
 import type { EventStore } from '@throughline/event-store';
-import { PLAN_KIND } from '../common/entity-kinds';
+import { PLAN_KIND } from '@throughline/runtime';
 import { EntityReader } from '../common/entity-reader';
 import type { Loaders } from '../common/loaders';
-import { isEntityId } from '../common/stream-ids';
+import { isEntityId } from '@throughline/runtime';
 import { EVENT_STORE } from '../common/tokens';
 import { approvalRecordedAt } from './approval-instant';
 import type { BusinessPlan } from './plan.types';

@@ -6,7 +6,7 @@ import { AggregateLoader } from '../common/aggregate-loader';
 import { PLAN, PMO, type ViewOf } from '../common/aggregates';
 import { InputError } from '../common/app-errors';
 import { DecideCommand, NEW_ENTITY, type Decided, type ExistingTarget } from '../common/decide.command';
-import { PMO_KIND } from '../common/entity-kinds';
+import { PMO_KIND } from '@throughline/runtime';
 import { found } from '../common/existing';
 import type { Loaders } from '../common/loaders';
 import { Caller, RequestLoaders, type RequestContext } from '../common/request-context';

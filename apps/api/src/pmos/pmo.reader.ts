@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { PMO_KIND } from '../common/entity-kinds';
+import { PMO_KIND } from '@throughline/runtime';
 import { EntityReader } from '../common/entity-reader';
 import type { Loaders } from '../common/loaders';
-import { isEntityId } from '../common/stream-ids';
+import { isEntityId } from '@throughline/runtime';
 import type { Pmo } from './pmo.types';
 import { toPmoView } from './pmo.view';
 

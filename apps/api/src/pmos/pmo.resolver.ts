@@ -5,7 +5,7 @@ import { everyPmo, pmoAt } from '../auth/scopes';
 import { AggregateLoader } from '../common/aggregate-loader';
 import { PMO, type ViewOf } from '../common/aggregates';
 import { DecideCommand, NEW_ENTITY, type Decided } from '../common/decide.command';
-import { PMO_KIND } from '../common/entity-kinds';
+import { PMO_KIND } from '@throughline/runtime';
 import { found } from '../common/existing';
 import type { Loaders } from '../common/loaders';
 import { Caller, RequestLoaders, type RequestContext } from '../common/request-context';

@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import { GraphQLSchemaHost } from '@nestjs/graphql';
 import { lexicographicSortSchema, printSchema } from 'graphql';
 import { createApp } from '../app.factory';
-import { loadConfig } from '../config/app-config';
+import { loadConfig } from '@throughline/runtime';
 
 export const SCHEMA_FILE = path.join('apps', 'api', 'schema.graphql');
 

@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { AlignmentReader } from '@throughline/read-models';
 import { requireWindow } from '../common/date-window';
-import { WORK_KIND } from '../common/entity-kinds';
+import { WORK_KIND } from '@throughline/runtime';
 import { EntityReader } from '../common/entity-reader';
 import { requireEntityId } from '../common/ids';
 import type { Loaders } from '../common/loaders';
-import { isEntityId } from '../common/stream-ids';
+import { isEntityId } from '@throughline/runtime';
 import type { WorkEntry } from './work.types';
 import { toWorkEntryView } from './work.view';
 

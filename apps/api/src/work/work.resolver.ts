@@ -9,7 +9,7 @@ import { personIn, pmoAt, workAt } from '../auth/scopes';
 import { AggregateLoader } from '../common/aggregate-loader';
 import { PMO, WORK, type ViewOf } from '../common/aggregates';
 import { DecideCommand, NEW_ENTITY, type Decided } from '../common/decide.command';
-import { ACTIVITY_KIND, PMO_KIND } from '../common/entity-kinds';
+import { ACTIVITY_KIND, PMO_KIND } from '@throughline/runtime';
 import { found } from '../common/existing';
 import type { Loaders } from '../common/loaders';
 import { Caller, RequestLoaders, type RequestContext } from '../common/request-context';

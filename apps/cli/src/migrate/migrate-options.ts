@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import { EVENTS_FILE } from '../../../api/src/infrastructure/open-event-store';
+import { EVENTS_FILE } from '@throughline/runtime';
 import { MigrationUsageError } from './migration-error';
 
 export const USAGE = `Copies every event of this data directory's SQLite event store (PMO_DATA_DIR, default ./data)

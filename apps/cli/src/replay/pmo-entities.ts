@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import BetterSqlite3 from 'better-sqlite3';
 import type { EventStore } from '@throughline/event-store';
 import { EntityStateReader } from '@throughline/read-models';
-import { CATEGORY, entityIdOf } from '../../../api/src/common/stream-ids';
+import { CATEGORY, entityIdOf } from '@throughline/runtime';
 
 /** The entities a PMO owns, by category: what replaying one PMO has to fold. */
 export interface PmoEntities {

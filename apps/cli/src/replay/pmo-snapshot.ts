@@ -1,9 +1,7 @@
-import { dayOf, type ExistingPlanView } from '@throughline/domain';
+import { assessObjective, dayOf, mandateInForce, type ExistingPlanView } from '@throughline/domain';
 import type { EntityKind } from '@throughline/read-models';
 import type { AsOfFolds } from '@throughline/read-models';
-import { mandateInForceOn } from '../../../api/src/alignment/mandate-in-force';
-import { ACTIVITY_KIND, OBJECTIVE_KIND, PLAN_KIND, PMO_KIND } from '../../../api/src/common/entity-kinds';
-import { toObjectiveView } from '../../../api/src/objectives/objective.view';
+import { ACTIVITY_KIND, OBJECTIVE_KIND, PLAN_KIND, PMO_KIND } from '@throughline/runtime';
 import type { PmoEntities } from './pmo-entities';
 
 /** A PMO as it stood at an instant: what the service would have answered then. */
@@ -68,7 +66,7 @@ export async function snapshotPmo(folds: AsOfFolds, pmoId: string, owned: PmoEnt
   const [pmo] = await foldAll(PMO_KIND, [pmoId]);
   if (!pmo) return null;
   const day = dayOf(asOf);
-  const mandate = mandateInForceOn(pmo, day);
+  const mandate = mandateInForce(pmo, day);
   const objectives = (await foldAll(OBJECTIVE_KIND, owned.objectives)).sort((a, b) => (a.createdAt < b.createdAt ? -1 : 1));
   const plan = planInForce(await foldAll(PLAN_KIND, owned.plans), day);
   const activities = plan ? await foldAll(ACTIVITY_KIND, owned.activities) : [];
@@ -83,22 +81,21 @@ export async function snapshotPmo(folds: AsOfFolds, pmoId: string, owned: PmoEnt
       sponsor: mandate.sponsor,
       effectiveFrom: mandate.effectiveFrom,
     },
-    objectives: objectives.flatMap((objective) => {
-      const view = toObjectiveView(objective, asOf, day);
-      return view
-        ? [{
-            id: view.id,
-            title: view.title,
-            status: view.status,
-            unit: view.metric.unit,
-            baseline: view.metric.baseline,
-            target: view.metric.target,
-            currentValue: view.currentValue,
-            progress: view.progress,
-            expectedProgress: view.expectedProgress,
-            health: view.health,
-          }]
-        : [];
+    // Judged on the day of the instant, as the service judges an objective asked for as of it.
+    objectives: objectives.map((objective) => {
+      const assessment = assessObjective(objective, day);
+      return {
+        id: objective.objectiveId,
+        title: objective.title,
+        status: objective.status,
+        unit: objective.metric.unit,
+        baseline: objective.metric.baseline,
+        target: objective.metric.target,
+        currentValue: assessment.currentValue,
+        progress: assessment.progress,
+        expectedProgress: assessment.expectedProgress,
+        health: assessment.health,
+      };
     }),
     plan: plan
       ? {

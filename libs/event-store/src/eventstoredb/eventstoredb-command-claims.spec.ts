@@ -4,6 +4,14 @@ import { CommandAlreadyRecordedError, StoreUnavailableError } from '../errors';
 import { COMMAND_STREAM_PREFIX } from './eventstoredb-command-claims';
 import { useTestDouble } from './test-double/use-test-double';
 
+/**
+ * How long a call may take on a store whose test drops a request or an answer. The dropped call
+ * fails only by running out of this deadline, but every other call on that store (reading the
+ * claim, the head, writing the claim) runs under it too, so it must cover a slow machine: each of
+ * those is one round trip to the in-process double, a few milliseconds when idle.
+ */
+const DROPPING_DEADLINE_MS = 1_500;
+
 /** The command claim and the marked events are two writes; each can be missing after a failure. */
 describe('EventStoreDbEventStore', () => {
   const { double, open } = useTestDouble();
@@ -12,7 +20,7 @@ describe('EventStoreDbEventStore', () => {
 
   describe('command idempotency when one of its two writes is missing', () => {
     it('does not count a claim whose events never arrived, and lets the retry into the same stream run', async () => {
-      const store = open({ deadlineMs: 300, commandLeaseMs: 60_000 });
+      const store = open({ deadlineMs: DROPPING_DEADLINE_MS, commandLeaseMs: 60_000 });
       const streamId = newStreamId();
       const cmd = command();
       double().setAppendFault((name) => (name === streamId ? 'drop-request' : undefined));
@@ -35,7 +43,7 @@ describe('EventStoreDbEventStore', () => {
     });
 
     it('holds a retry into another stream back while the claim may still land, and lets it run once the claim is fenced off', async () => {
-      const store = open({ deadlineMs: 300, commandLeaseMs: 60_000 });
+      const store = open({ deadlineMs: DROPPING_DEADLINE_MS, commandLeaseMs: 60_000 });
       const [claimed, other] = [newStreamId(), newStreamId()];
       const cmd = command();
       double().setAppendFault((name) => (name === claimed ? 'drop-request' : undefined));
@@ -52,7 +60,8 @@ describe('EventStoreDbEventStore', () => {
     });
 
     it('lets a retry into another stream, from another instance, run once the claim is older than the lease', async () => {
-      const [store, instance] = [open({ deadlineMs: 1_500 }), open({ deadlineMs: 1_500, commandLeaseMs: 200 })];
+      // The retry waits out the lease under its own deadline: the default, far longer than the lease.
+      const [store, instance] = [open({ deadlineMs: DROPPING_DEADLINE_MS }), open({ commandLeaseMs: 200 })];
       const [claimed, other] = [newStreamId(), newStreamId()];
       const cmd = command();
       double().setAppendFault((name) => (name === claimed ? 'drop-request' : undefined));
@@ -71,7 +80,7 @@ describe('EventStoreDbEventStore', () => {
     });
 
     it('counts events whose answer was lost, so the retry appends nothing', async () => {
-      const store = open({ deadlineMs: 300 });
+      const store = open({ deadlineMs: DROPPING_DEADLINE_MS });
       const streamId = newStreamId();
       const cmd = command();
       double().setAppendFault((name) => (name === streamId ? 'drop-answer' : undefined));

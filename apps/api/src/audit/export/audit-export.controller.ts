@@ -5,7 +5,7 @@ import type { EventStore, GlobalPosition } from '@throughline/event-store';
 import { AuditLogReader, Projector, type AuditLogFilter } from '@throughline/read-models';
 import { Requires } from '../../auth/requires';
 import { pmoOrEveryAt } from '../../auth/scopes';
-import { AuthenticationError } from '../../auth/tokens';
+import { AuthenticationError } from '@throughline/runtime';
 import { ForbiddenError, InputError } from '../../common/app-errors';
 import { EVENT_STORE } from '../../common/tokens';
 import { authorizeAuditRead } from '../audit-access';

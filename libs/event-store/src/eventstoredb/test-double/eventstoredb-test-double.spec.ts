@@ -165,10 +165,11 @@ describe('EventStoreDB test double, through @eventstore/db-client', () => {
   it('stores but never answers appends hit by a drop-answer fault, and refuses appends over 1 MiB', async () => {
     const name = stream();
     double.setAppendFault((target) => (target === name ? 'drop-answer' : undefined));
-    const answer = await Promise.race([
-      client.appendToStream(name, events(1)).then(() => 'answered'),
-      new Promise((resolve) => setTimeout(resolve, 200, 'no answer')),
-    ]);
+    const answered = client.appendToStream(name, events(1)).then(() => 'answered');
+    // Stored first (the signal), then still unanswered a while later: a slow machine delays only
+    // the storing, which is waited for, never the absence of an answer.
+    await waitUntil(() => double.events().some((event) => event.streamName === name));
+    const answer = await Promise.race([answered, new Promise((resolve) => setTimeout(resolve, 200, 'no answer'))]);
     double.setAppendFault(null);
     expect(answer).toBe('no answer');
     expect(await readStream(name)).toHaveLength(1);
@@ -234,7 +235,8 @@ describe('EventStoreDB test double, through @eventstore/db-client', () => {
   });
 });
 
-async function waitUntil(condition: () => boolean, timeoutMs = 2_000): Promise<void> {
+/** Polls for the condition; the limit only ends a hung test, so it allows for a loaded machine. */
+async function waitUntil(condition: () => boolean, timeoutMs = 10_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!condition()) {
     if (Date.now() > deadline) throw new Error('condition not met in time');

@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { MemoryEventStore, SqliteEventStore, openEventStoreDbEventStore, type EventStore } from '@throughline/event-store';
 import { ReadModelDb } from '@throughline/read-models';
-import type { AppConfig } from '../config/app-config';
+import type { AppConfig } from './config/app-config';
 
 export const EVENTS_FILE = 'events.sqlite';
 export const READ_MODELS_FILE = 'read-models.sqlite';

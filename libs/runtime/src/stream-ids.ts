@@ -1,5 +1,3 @@
-import { EntityType } from '../graphql/enums';
-
 /** Stream categories: stream ids are `<category>-<uuid>` so category subscriptions work everywhere. */
 export const CATEGORY = {
   pmo: 'pmo',
@@ -9,14 +7,6 @@ export const CATEGORY = {
   work: 'work',
 } as const;
 export type Category = (typeof CATEGORY)[keyof typeof CATEGORY];
-
-export const CATEGORY_OF_ENTITY: Record<EntityType, Category> = {
-  [EntityType.PMO]: CATEGORY.pmo,
-  [EntityType.OBJECTIVE]: CATEGORY.objective,
-  [EntityType.BUSINESS_PLAN]: CATEGORY.plan,
-  [EntityType.ACTIVITY]: CATEGORY.activity,
-  [EntityType.WORK_ENTRY]: CATEGORY.work,
-};
 
 export const streamId = (category: Category, id: string): string => `${category}-${id}`;
 

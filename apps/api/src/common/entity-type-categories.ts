@@ -1,0 +1,10 @@
+import { CATEGORY, type Category } from '@throughline/runtime';
+import { EntityType } from '../graphql/enums';
+
+export const CATEGORY_OF_ENTITY: Record<EntityType, Category> = {
+  [EntityType.PMO]: CATEGORY.pmo,
+  [EntityType.OBJECTIVE]: CATEGORY.objective,
+  [EntityType.BUSINESS_PLAN]: CATEGORY.plan,
+  [EntityType.ACTIVITY]: CATEGORY.activity,
+  [EntityType.WORK_ENTRY]: CATEGORY.work,
+};

@@ -1,5 +1,0 @@
-export * from './command-errors';
-export * from './handle-command';
-export * from './fold-stream';
-export * from './state-cache';
-export * from './keyed-lock';

@@ -1,2 +1,0 @@
-export * from './audit-log.projection';
-export * from './audit-log.reader';
