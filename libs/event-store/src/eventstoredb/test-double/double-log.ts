@@ -38,10 +38,11 @@ export type WriteOutcome =
       readonly ok: true;
       /** Revision of the stream's last event after the write; -1n for an empty write to no stream. */
       readonly currentRevision: bigint;
-      /** Position of the last event written (the server's commit position); absent for an empty write. */
+      /**
+       * Position of the last event written; absent for an empty write. The server answers it as
+       * both the commit and the prepare position of the write.
+       */
       readonly commitPosition?: bigint;
-      /** Position of the first event written (the server's prepare position). */
-      readonly preparePosition?: bigint;
     }
   | { readonly ok: false; readonly currentRevision: bigint };
 
@@ -78,6 +79,26 @@ export class DoubleLog {
 
   get length(): number {
     return this.all.length;
+  }
+
+  /** Where the next record will be written: the post-position of the last one. */
+  get end(): bigint {
+    return this.nextPosition;
+  }
+
+  /** Position of the last event, -1n when there is none (the server's last indexed position). */
+  get lastPosition(): bigint {
+    return this.all.length === 0 ? -1n : this.all[this.all.length - 1].position;
+  }
+
+  /**
+   * Whether a read may start at `position`: the start of the log, the start of a record, or at or
+   * past the end. Anything else points into the middle of a record, which the server refuses.
+   */
+  isReadablePosition(position: bigint): boolean {
+    if (position === 0n || position >= this.nextPosition) return true;
+    const index = this.indexAtOrAfter(position);
+    return index < this.all.length && this.all[index].position === position;
   }
 
   at(index: number): LoggedEvent {
@@ -141,7 +162,7 @@ export class DoubleLog {
       for (const listener of [...this.listeners]) listener(event);
     }
     const last = written[written.length - 1];
-    return { ok: true, currentRevision: last.revision, commitPosition: last.position, preparePosition: written[0].position };
+    return { ok: true, currentRevision: last.revision, commitPosition: last.position };
   }
 
   /** Events of one stream, or null when the stream does not exist. */
@@ -222,6 +243,6 @@ export class DoubleLog {
       return expected.kind === 'any' ? null : { ok: false, currentRevision: BigInt(stream.length) - 1n };
     }
     const last = replayed[replayed.length - 1];
-    return { ok: true, currentRevision: last.revision, commitPosition: last.position, preparePosition: replayed[0].position };
+    return { ok: true, currentRevision: last.revision, commitPosition: last.position };
   }
 }
