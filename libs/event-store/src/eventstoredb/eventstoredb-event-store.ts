@@ -207,6 +207,17 @@ export class EventStoreDbEventStore implements EventStore, StoredEventReader {
     });
   }
 
+  /** Position of the last event in $all, system and internal events included; null when empty. */
+  private endOfAll(): Promise<GlobalPosition | null> {
+    const request = { from: 'end', direction: 'backwards', maxCount: 1, filter: null } as const;
+    return this.calls.readAll('read of the end of $all', request, async (messages) => {
+      for await (const message of messages) {
+        if (message.kind === 'event') return message.resolved.event?.position?.commit ?? null;
+      }
+      return null;
+    });
+  }
+
   async findCommand(commandId: string): Promise<CommandRecord | null> {
     this.calls.assertOpen();
     const state = await this.appender.commandState(commandId);
@@ -233,6 +244,7 @@ export class EventStoreDbEventStore implements EventStore, StoredEventReader {
       target: this.target,
       filter: this.feedFilter,
       after,
+      endOfAll: () => this.endOfAll(),
       confirmWithinMs: this.calls.deadlineMs,
       decode: (resolved) => this.upcasters.apply(decodeEvent(resolved.event).event),
       onEvent,

@@ -165,10 +165,14 @@ export class DoubleLog {
     return { ok: true, currentRevision: last.revision, commitPosition: last.position };
   }
 
-  /** Events of one stream, or null when the stream does not exist. */
-  readStream(streamName: string, from: 'start' | 'end' | bigint, backwards: boolean, count: number): LoggedEvent[] | null {
-    const stream = this.streams.get(streamName);
-    if (!stream) return null;
+  /**
+   * Events of one stream, or null when the stream does not exist. `seen` is how many events of
+   * $all the reading node holds (a follower behind the leader); all of them by default.
+   */
+  readStream(streamName: string, from: 'start' | 'end' | bigint, backwards: boolean, count: number, seen = Infinity): LoggedEvent[] | null {
+    const held = this.streams.get(streamName);
+    const stream = held && seen < this.all.length ? held.filter((event) => event.position < this.all[seen].position) : held;
+    if (!stream || stream.length === 0) return null;
     if (backwards) {
       const start = from === 'end' ? stream.length - 1 : from === 'start' ? 0 : Math.min(Number(from), stream.length - 1);
       return stream.slice(Math.max(0, start + 1 - count), start + 1).reverse();
@@ -179,19 +183,21 @@ export class DoubleLog {
 
   /**
    * $all in one direction with an optional filter, `count` counting matching events. Forwards
-   * includes an event at `from`; backwards starts strictly before it, as the server does.
+   * includes an event at `from`; backwards starts strictly before it, as the server does. `seen`
+   * as for readStream.
    */
-  readAll(from: AllFrom, backwards: boolean, count: number, filter: EventFilter | null): LoggedEvent[] {
+  readAll(from: AllFrom, backwards: boolean, count: number, filter: EventFilter | null, seen = Infinity): LoggedEvent[] {
+    const length = Math.min(seen, this.all.length);
     const events: LoggedEvent[] = [];
     if (backwards) {
-      const start = from === 'end' ? this.all.length - 1 : from === 'start' ? -1 : this.indexAtOrAfter(from) - 1;
+      const start = from === 'end' ? length - 1 : from === 'start' ? -1 : Math.min(length, this.indexAtOrAfter(from)) - 1;
       for (let index = start; index >= 0 && events.length < count; index -= 1) {
         if (matchesFilter(filter, this.all[index])) events.push(this.all[index]);
       }
       return events;
     }
-    const start = from === 'start' ? 0 : from === 'end' ? this.all.length : this.indexAtOrAfter(from);
-    for (let index = start; index < this.all.length && events.length < count; index += 1) {
+    const start = from === 'start' ? 0 : from === 'end' ? length : this.indexAtOrAfter(from);
+    for (let index = start; index < length && events.length < count; index += 1) {
       if (matchesFilter(filter, this.all[index])) events.push(this.all[index]);
     }
     return events;

@@ -33,6 +33,8 @@ export interface DoubleNode {
   readFault(streamName: string): ReadFault | undefined;
   /** The leader's endpoint while this node is a follower; null while it is the leader. */
   leaderEndpoint(): Endpoint | null;
+  /** How many events of $all this node's reads see: fewer on a follower behind the leader. */
+  replicated(): number;
   /** Whether live events wait undelivered on the node's subscriptions (a slow subscriber). */
   subscriptionsPaused(): boolean;
   /** Registers a callback run when paused subscriptions resume; returns an unregister. */

@@ -68,7 +68,7 @@ function read(node: DoubleNode, call: ServerWritableStream<ReadReq, ReadResp>): 
         : revisionCase === Options.StreamOptions.RevisionOptionCase.END
           ? 'end'
           : BigInt(stream.getRevision());
-    const events = node.log.readStream(streamName, from, backwards, count);
+    const events = node.log.readStream(streamName, from, backwards, count, node.replicated());
     if (events === null) call.write(streamNotFound(streamName));
     else for (const event of events) call.write(readEvent(event, structuredIds));
     call.end();
@@ -85,7 +85,7 @@ function read(node: DoubleNode, call: ServerWritableStream<ReadReq, ReadResp>): 
   // A position inside a record cannot be read from (InvalidReadException → InvalidPosition).
   if (typeof from === 'bigint' && !node.log.isReadablePosition(from)) return void call.emit('error', rpc.invalidPosition());
   if (countCase === Options.CountOptionCase.COUNT) {
-    for (const event of node.log.readAll(from, backwards, count, filter)) call.write(readEvent(event, structuredIds));
+    for (const event of node.log.readAll(from, backwards, count, filter, node.replicated())) call.write(readEvent(event, structuredIds));
     call.end();
     return;
   }

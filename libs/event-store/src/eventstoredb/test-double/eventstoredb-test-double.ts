@@ -60,6 +60,8 @@ export class EventStoreDbTestDouble {
   private readFaults: (streamName: string) => ReadFault | undefined = () => undefined;
   private clockSkewMs: number;
   private paused = false;
+  /** While replication is held: how many events of the log this node's reads see. */
+  private replicatedUpTo: number | null = null;
   private readonly resumeListeners = new Set<() => void>();
   private grpcServer: Server | null = null;
   private silentServer: net.Server | null = null;
@@ -108,6 +110,18 @@ export class EventStoreDbTestDouble {
   /** This node leads from now on; the others follow it (an election after the old leader stepped down). */
   becomeLeader(): void {
     this.cluster.leader = this;
+  }
+
+  /**
+   * From now on this node's reads of streams and of $all see only what the log holds now, like a
+   * follower whose replication fell behind; subscriptions still see everything.
+   */
+  holdReplication(): void {
+    this.replicatedUpTo = this.cluster.log.length;
+  }
+
+  releaseReplication(): void {
+    this.replicatedUpTo = null;
   }
 
   get isLeader(): boolean {
@@ -204,6 +218,7 @@ export class EventStoreDbTestDouble {
         const { leader } = this.cluster;
         return leader === this || leader === null ? null : { host: leader.host, port: leader.port };
       },
+      replicated: () => this.replicatedUpTo ?? Infinity,
       subscriptionsPaused: () => this.paused,
       onResume: (listener) => {
         this.resumeListeners.add(listener);
