@@ -74,7 +74,8 @@ export async function* readAllMessages(
   const internals = client as unknown as ClientInternals;
   const grpcRequest = toReadReq(request);
   const open = internals.GRPCStreamCreator<ClientReadableStream<ReadResp>>(StreamsClient, 'readAll', (grpcClient) =>
-    grpcClient.read(grpcRequest, ...internals.callArguments({}, { deadline: Infinity })),
+    // Only the leader's answer is current: a follower may be behind it, and then says where it is.
+    grpcClient.read(grpcRequest, ...internals.callArguments({ requiresLeader: true }, { deadline: Infinity })),
   );
   const stream = await open();
   const cancel = () => stream.cancel();
