@@ -85,6 +85,17 @@ export class EventStoreDbCalls {
     return this.call(operation, (signal) => consume(readAllMessages(this.client, request, signal)));
   }
 
+  /** Position of the last event in $all, system and internal events included; null when empty. */
+  endOfAll(): Promise<bigint | null> {
+    const request = { from: 'end', direction: 'backwards', maxCount: 1, filter: null } as const;
+    return this.readAll('read of the end of $all', request, async (messages) => {
+      for await (const message of messages) {
+        if (message.kind === 'event') return message.resolved.event?.position?.commit ?? null;
+      }
+      return null;
+    });
+  }
+
   /**
    * One append; a wrong expected version is an answer, not an error. It goes through the Append
    * rpc, not BatchAppend: the client (6.2.1) sends a batch append's deadline as an absolute time
