@@ -31,7 +31,8 @@ export type AllReadRequest =
       readonly direction: 'forwards' | 'backwards';
       /** Matching events to return at most. */
       readonly maxCount: number;
-      readonly filter: StreamNameFilter;
+      /** null: every event of $all, system events included. */
+      readonly filter: StreamNameFilter | null;
     }
   | {
       /** A catch-up subscription starts after the event at this position. */
@@ -73,7 +74,8 @@ export async function* readAllMessages(
   const internals = client as unknown as ClientInternals;
   const grpcRequest = toReadReq(request);
   const open = internals.GRPCStreamCreator<ClientReadableStream<ReadResp>>(StreamsClient, 'readAll', (grpcClient) =>
-    grpcClient.read(grpcRequest, ...internals.callArguments({}, { deadline: Infinity })),
+    // Only the leader's answer is current: a follower may be behind it, and then says where it is.
+    grpcClient.read(grpcRequest, ...internals.callArguments({ requiresLeader: true }, { deadline: Infinity })),
   );
   const stream = await open();
   const cancel = () => stream.cancel();
@@ -116,19 +118,21 @@ function toReadReq(request: AllReadRequest): ReadReq {
     all.setPosition(new ReadReq.Options.Position().setCommitPosition(position).setPreparePosition(position));
   }
 
-  const expression = new ReadReq.Options.FilterOptions.Expression();
-  if ('regex' in request.filter) expression.setRegex(request.filter.regex);
-  else expression.setPrefixList([...request.filter.prefixes]);
-  const filter = new ReadReq.Options.FilterOptions()
-    .setStreamIdentifier(expression)
-    .setCount(new Empty())
-    .setCheckpointintervalmultiplier('subscription' in request ? request.checkpointInterval : 1);
-
   const options = new ReadReq.Options()
     .setAll(all)
     .setResolveLinks(false)
-    .setUuidOption(new ReadReq.Options.UUIDOption().setString(new Empty()))
-    .setFilter(filter);
+    .setUuidOption(new ReadReq.Options.UUIDOption().setString(new Empty()));
+  if (request.filter === null) options.setNoFilter(new Empty());
+  else {
+    const expression = new ReadReq.Options.FilterOptions.Expression();
+    if ('regex' in request.filter) expression.setRegex(request.filter.regex);
+    else expression.setPrefixList([...request.filter.prefixes]);
+    const filter = new ReadReq.Options.FilterOptions()
+      .setStreamIdentifier(expression)
+      .setCount(new Empty())
+      .setCheckpointintervalmultiplier('subscription' in request ? request.checkpointInterval : 1);
+    options.setFilter(filter);
+  }
   if ('subscription' in request) {
     options.setSubscription(new ReadReq.Options.SubscriptionOptions()).setReadDirection(ReadReq.Options.ReadDirection.FORWARDS);
   } else {

@@ -1,11 +1,14 @@
 import {
   BACKWARDS,
   END,
+  ErrorType,
+  type EventData,
   type EventStoreDBClient,
   FORWARDS,
   type NO_STREAM,
   type RecordedEvent as ClientRecordedEvent,
 } from '@eventstore/db-client';
+import { append as appendThroughAppendRpc } from '@eventstore/db-client/dist/streams/appendToStream/append';
 import { StoreUnavailableError } from '../errors';
 import { type AllReadMessage, type AllReadRequest, readAllMessages } from './eventstoredb-all-reads';
 import { connect, toStoreError } from './eventstoredb-connection';
@@ -19,6 +22,12 @@ export type WriteAnswer =
 /**
  * Every call to the server, each under the deadline: a missed deadline or an unreachable server
  * becomes StoreUnavailableError naming the target, never the credentials.
+ *
+ * Every call requires the leader. A follower may be behind the leader, and reading a stream's end
+ * there would turn a current expected revision into a false conflict; with the requirement it
+ * answers NotLeader, naming the leader, and the client's next call goes there. So a NotLeader
+ * answer (nothing was carried out) is retried after a short pause, within the same deadline: a
+ * leader change costs a retry, not a failed command.
  */
 export class EventStoreDbCalls {
   readonly target: string;
@@ -47,6 +56,7 @@ export class EventStoreDbCalls {
         fromRevision: from === 'end' ? END : from,
         direction: direction === 'forwards' ? FORWARDS : BACKWARDS,
         maxCount,
+        requiresLeader: true,
       });
       const cancel = () => void read.cancel();
       signal.addEventListener('abort', cancel);
@@ -75,15 +85,32 @@ export class EventStoreDbCalls {
     return this.call(operation, (signal) => consume(readAllMessages(this.client, request, signal)));
   }
 
-  /** One append; a wrong expected version is an answer, not an error. */
-  async append(
-    streamName: string,
-    events: Parameters<EventStoreDBClient['appendToStream']>[1],
-    expectedRevision: bigint | typeof NO_STREAM,
-  ): Promise<WriteAnswer> {
+  /** Position of the last event in $all, system and internal events included; null when empty. */
+  endOfAll(): Promise<bigint | null> {
+    const request = { from: 'end', direction: 'backwards', maxCount: 1, filter: null } as const;
+    return this.readAll('read of the end of $all', request, async (messages) => {
+      for await (const message of messages) {
+        if (message.kind === 'event') return message.resolved.event?.position?.commit ?? null;
+      }
+      return null;
+    });
+  }
+
+  /**
+   * One append; a wrong expected version is an answer, not an error. It goes through the Append
+   * rpc, not BatchAppend: the client (6.2.1) sends a batch append's deadline as an absolute time
+   * the server compares with its own clock, so a service clock a deadline behind the server's
+   * would time out every append; Append's deadline travels as gRPC's relative timeout.
+   */
+  async append(streamName: string, events: EventData[], expectedRevision: bigint | typeof NO_STREAM): Promise<WriteAnswer> {
     try {
       const result = await this.call(`append to ${streamName}`, () =>
-        this.client.appendToStream(streamName, events, { expectedRevision, deadline: this.deadlineMs }),
+        appendThroughAppendRpc.call(this.client, streamName, events, {
+          expectedRevision,
+          batchAppendSize: Number.MAX_SAFE_INTEGER,
+          deadline: this.deadlineMs,
+          requiresLeader: true,
+        }),
       );
       return { ok: true, revision: result.nextExpectedRevision, position: result.position?.commit };
     } catch (error) {
@@ -115,7 +142,17 @@ export class EventStoreDbCalls {
     this.assertOpen();
     this.used = true;
     try {
-      return await withDeadline(this.deadlineMs, work);
+      return await withDeadline(this.deadlineMs, async (signal) => {
+        for (let attempt = 1; ; attempt += 1) {
+          try {
+            return await work(signal);
+          } catch (error) {
+            if ((error as { type?: unknown }).type !== ErrorType.NOT_LEADER || signal.aborted) throw error;
+            // Let the client switch its channel to the leader the answer named before retrying.
+            await new Promise((resolve) => setTimeout(resolve, Math.min(200, 10 * attempt)));
+          }
+        }
+      });
     } catch (error) {
       throw toStoreError(error, this.target, operation);
     }

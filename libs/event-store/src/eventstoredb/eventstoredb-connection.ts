@@ -3,6 +3,21 @@ import { parseConnectionString } from '@eventstore/db-client/dist/Client/parseCo
 import { StoreUnavailableError } from '../errors';
 import { DeadlineExceededError } from './with-deadline';
 
+/**
+ * EventStoreDB refused the operation for good: the configured user may not do it, or the stream
+ * was deleted (tombstoned) there. Retrying does not help; an operator has to act.
+ */
+export class EventStoreDbRefusedError extends Error {
+  constructor(
+    readonly reason: 'access-denied' | 'stream-deleted',
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+    this.name = 'EventStoreDbRefusedError';
+  }
+}
+
 /** A client and the connection target it talks to, named for messages without any credentials. */
 export interface EventStoreDbConnection {
   readonly client: EventStoreDBClient;
@@ -53,8 +68,9 @@ export function isUnavailable(error: unknown): boolean {
 
 /**
  * What a failed call becomes: StoreUnavailableError naming the target (never credentials) when the
- * server could not be reached or did not answer in time; a clear refusal for access denied; any
- * other error unchanged (the caller decides what it means, e.g. a wrong expected version).
+ * server could not be reached or did not answer in time — its own commit timeout included, after
+ * which the write may still land; EventStoreDbRefusedError for access denied and a deleted stream;
+ * any other error unchanged (the caller decides what it means, e.g. a wrong expected version).
  */
 export function toStoreError(error: unknown, target: string, operation: string): unknown {
   if (error instanceof StoreUnavailableError) return error;
@@ -74,7 +90,14 @@ export function toStoreError(error: unknown, target: string, operation: string):
     });
   }
   if (type === ErrorType.ACCESS_DENIED) {
-    return new Error(`EventStoreDB at ${target} refused ${operation}: access denied for the configured user`, {
+    return new EventStoreDbRefusedError('access-denied', `EventStoreDB at ${target} refused ${operation}: access denied for the configured user`, {
+      cause: error,
+    });
+  }
+  if (type === ErrorType.STREAM_DELETED) {
+    const { streamName } = error as { streamName?: unknown };
+    const stream = typeof streamName === 'string' && streamName !== '' ? streamName : 'the stream';
+    return new EventStoreDbRefusedError('stream-deleted', `EventStoreDB at ${target} refused ${operation}: ${stream} is deleted there for good`, {
       cause: error,
     });
   }

@@ -6,6 +6,14 @@
  * the connection but never answers would hold them forever. A missed deadline or a connection
  * failure becomes StoreUnavailableError naming the target `host:port`, never the credentials.
  *
+ * The server's side. Every call requires the leader and is retried on its NotLeader answer within
+ * the deadline (see EventStoreDbCalls); appends go through the Append rpc, whose deadline is
+ * relative, so a clock skew against the server costs nothing. A refusal for good (access denied, a
+ * deleted stream) is EventStoreDbRefusedError; the server's own commit timeout is unavailability,
+ * the write perhaps landed. Checkpoints that are no position of an event (2^64 - 1 above all) are
+ * never reported (see EventStoreDbSubscription). The test double in test-double/ reproduces these
+ * behaviours of the v24.10 server; its README lists what it does not.
+ *
  * Positions and order. GlobalPosition is the $all commit position (each event has its own; they
  * grow but are not contiguous). The service's feed (readAll, headPosition, subscribeToAll) is $all
  * filtered on the server to the service's streams: by default every stream except system streams
@@ -41,7 +49,7 @@
  *   - the events were stored but the answer was lost (timeout, crash after the write): the marked
  *     events are the record, so the retry is refused with CommandAlreadyRecordedError and
  *     findCommand returns the record; nothing is appended twice.
- *   - the event write is refused (wrong expected version, too large, access denied): nothing
+ *   - the event write is refused (wrong expected version, too large, access denied, stream deleted): nothing
  *     landed; the claim is released. If the release is lost too, it is fenced or expires as above.
  *   - events without a claim cannot come from this adapter (the claim is written first).
  * Residual risk: an event write delayed inside the server for longer than the lease, while a retry
@@ -233,6 +241,7 @@ export class EventStoreDbEventStore implements EventStore, StoredEventReader {
       target: this.target,
       filter: this.feedFilter,
       after,
+      endOfAll: () => this.calls.endOfAll(),
       confirmWithinMs: this.calls.deadlineMs,
       decode: (resolved) => this.upcasters.apply(decodeEvent(resolved.event).event),
       onEvent,

@@ -38,10 +38,11 @@ export type WriteOutcome =
       readonly ok: true;
       /** Revision of the stream's last event after the write; -1n for an empty write to no stream. */
       readonly currentRevision: bigint;
-      /** Position of the last event written (the server's commit position); absent for an empty write. */
+      /**
+       * Position of the last event written; absent for an empty write. The server answers it as
+       * both the commit and the prepare position of the write.
+       */
       readonly commitPosition?: bigint;
-      /** Position of the first event written (the server's prepare position). */
-      readonly preparePosition?: bigint;
     }
   | { readonly ok: false; readonly currentRevision: bigint };
 
@@ -78,6 +79,26 @@ export class DoubleLog {
 
   get length(): number {
     return this.all.length;
+  }
+
+  /** Where the next record will be written: the post-position of the last one. */
+  get end(): bigint {
+    return this.nextPosition;
+  }
+
+  /** Position of the last event, -1n when there is none (the server's last indexed position). */
+  get lastPosition(): bigint {
+    return this.all.length === 0 ? -1n : this.all[this.all.length - 1].position;
+  }
+
+  /**
+   * Whether a read may start at `position`: the start of the log, the start of a record, or at or
+   * past the end. Anything else points into the middle of a record, which the server refuses.
+   */
+  isReadablePosition(position: bigint): boolean {
+    if (position === 0n || position >= this.nextPosition) return true;
+    const index = this.indexAtOrAfter(position);
+    return index < this.all.length && this.all[index].position === position;
   }
 
   at(index: number): LoggedEvent {
@@ -141,13 +162,17 @@ export class DoubleLog {
       for (const listener of [...this.listeners]) listener(event);
     }
     const last = written[written.length - 1];
-    return { ok: true, currentRevision: last.revision, commitPosition: last.position, preparePosition: written[0].position };
+    return { ok: true, currentRevision: last.revision, commitPosition: last.position };
   }
 
-  /** Events of one stream, or null when the stream does not exist. */
-  readStream(streamName: string, from: 'start' | 'end' | bigint, backwards: boolean, count: number): LoggedEvent[] | null {
-    const stream = this.streams.get(streamName);
-    if (!stream) return null;
+  /**
+   * Events of one stream, or null when the stream does not exist. `seen` is how many events of
+   * $all the reading node holds (a follower behind the leader); all of them by default.
+   */
+  readStream(streamName: string, from: 'start' | 'end' | bigint, backwards: boolean, count: number, seen = Infinity): LoggedEvent[] | null {
+    const held = this.streams.get(streamName);
+    const stream = held && seen < this.all.length ? held.filter((event) => event.position < this.all[seen].position) : held;
+    if (!stream || stream.length === 0) return null;
     if (backwards) {
       const start = from === 'end' ? stream.length - 1 : from === 'start' ? 0 : Math.min(Number(from), stream.length - 1);
       return stream.slice(Math.max(0, start + 1 - count), start + 1).reverse();
@@ -158,19 +183,21 @@ export class DoubleLog {
 
   /**
    * $all in one direction with an optional filter, `count` counting matching events. Forwards
-   * includes an event at `from`; backwards starts strictly before it, as the server does.
+   * includes an event at `from`; backwards starts strictly before it, as the server does. `seen`
+   * as for readStream.
    */
-  readAll(from: AllFrom, backwards: boolean, count: number, filter: EventFilter | null): LoggedEvent[] {
+  readAll(from: AllFrom, backwards: boolean, count: number, filter: EventFilter | null, seen = Infinity): LoggedEvent[] {
+    const length = Math.min(seen, this.all.length);
     const events: LoggedEvent[] = [];
     if (backwards) {
-      const start = from === 'end' ? this.all.length - 1 : from === 'start' ? -1 : this.indexAtOrAfter(from) - 1;
+      const start = from === 'end' ? length - 1 : from === 'start' ? -1 : Math.min(length, this.indexAtOrAfter(from)) - 1;
       for (let index = start; index >= 0 && events.length < count; index -= 1) {
         if (matchesFilter(filter, this.all[index])) events.push(this.all[index]);
       }
       return events;
     }
-    const start = from === 'start' ? 0 : from === 'end' ? this.all.length : this.indexAtOrAfter(from);
-    for (let index = start; index < this.all.length && events.length < count; index += 1) {
+    const start = from === 'start' ? 0 : from === 'end' ? length : this.indexAtOrAfter(from);
+    for (let index = start; index < length && events.length < count; index += 1) {
       if (matchesFilter(filter, this.all[index])) events.push(this.all[index]);
     }
     return events;
@@ -222,6 +249,6 @@ export class DoubleLog {
       return expected.kind === 'any' ? null : { ok: false, currentRevision: BigInt(stream.length) - 1n };
     }
     const last = replayed[replayed.length - 1];
-    return { ok: true, currentRevision: last.revision, commitPosition: last.position, preparePosition: replayed[0].position };
+    return { ok: true, currentRevision: last.revision, commitPosition: last.position };
   }
 }

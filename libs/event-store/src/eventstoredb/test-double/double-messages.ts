@@ -7,9 +7,11 @@ import { Empty as ProtobufEmpty } from 'google-protobuf/google/protobuf/empty_pb
 import { Any } from 'google-protobuf/google/protobuf/any_pb';
 import { Code } from '@eventstore/db-client/generated/code_pb';
 import {
+  AccessDenied,
   BadRequest,
   Empty,
   MaximumAppendSizeExceeded,
+  StreamDeleted,
   StreamIdentifier,
   Timeout,
   UUID,
@@ -77,10 +79,27 @@ export function readEvent(event: LoggedEvent, structuredIds: boolean): ReadResp 
   return new ReadResp().setEvent(read);
 }
 
-export function checkpoint(position: bigint): ReadResp {
-  return new ReadResp().setCheckpoint(
-    new ReadResp.Checkpoint().setCommitPosition(position.toString()).setPreparePosition(position.toString()),
-  );
+/** A log position as the server keeps it: commit and prepare, -1 for "none" (TFPos). */
+export interface LogPosition {
+  readonly commit: bigint;
+  readonly prepare: bigint;
+}
+
+/** TFPos ordering: by commit position, then prepare position. */
+export function comparePositions(a: LogPosition, b: LogPosition): number {
+  if (a.commit !== b.commit) return a.commit < b.commit ? -1 : 1;
+  return a.prepare === b.prepare ? 0 : a.prepare < b.prepare ? -1 : 1;
+}
+
+const UINT64_MAX = 0xffff_ffff_ffff_ffffn;
+
+/**
+ * A checkpoint as the server sends it (Position.FromInt64): -1, the position before the first
+ * record, goes out as 2^64 - 1 — the same value that means "the end of $all" in a request.
+ */
+export function checkpoint({ commit, prepare }: LogPosition): ReadResp {
+  const unsigned = (value: bigint) => (value === -1n ? UINT64_MAX : value).toString();
+  return new ReadResp().setCheckpoint(new ReadResp.Checkpoint().setCommitPosition(unsigned(commit)).setPreparePosition(unsigned(prepare)));
 }
 
 export function streamNotFound(streamName: string): ReadResp {
@@ -119,6 +138,17 @@ export function wrongExpectedVersionStatus(current: bigint, expected: ExpectedSt
   else if (expected.kind === 'stream_exists') details.setExpectedStreamExists(new ProtobufEmpty());
   else details.setExpectedNoStream(new ProtobufEmpty());
   return status(Code.ALREADY_EXISTS, 'WrongExpectedVersion', details.serializeBinary(), 'WrongExpectedVersion');
+}
+
+/** The batch append's Status.AccessDenied (code PermissionDenied). */
+export function accessDeniedStatus(): Status {
+  return status(Code.PERMISSION_DENIED, 'AccessDenied', new AccessDenied().serializeBinary(), 'AccessDenied');
+}
+
+/** The batch append's Status.StreamDeleted (code NotFound). */
+export function streamDeletedStatus(streamName: string): Status {
+  const details = new StreamDeleted().setStreamIdentifier(streamIdentifier(streamName)).serializeBinary();
+  return status(Code.NOT_FOUND, 'StreamDeleted', details, 'StreamDeleted');
 }
 
 export function timeoutStatus(): Status {

@@ -38,7 +38,8 @@ describe('EventStoreDB test double, through @eventstore/db-client', () => {
   };
   const failureOf = (attempt: Promise<unknown>) => attempt.then(() => new Error('expected a failure'), (error: unknown) => error);
 
-  it('answers appends with the revision and the positions of the first and last event, through BatchAppend and Append', async () => {
+  // Streams.Append.cs and BatchAppendResp.cs answer the write's commit position, observed as both positions.
+  it('answers appends with the revision and the commit position of the last event as both positions, through BatchAppend and Append', async () => {
     for (const options of [{}, { credentials: { username: 'admin', password: 'changeit' } }]) {
       const name = stream();
       const result = await client.appendToStream(name, events(3), { expectedRevision: 'no_stream', ...options });
@@ -48,7 +49,7 @@ describe('EventStoreDB test double, through @eventstore/db-client', () => {
       expect(result).toEqual({
         success: true,
         nextExpectedRevision: 2n,
-        position: { commit: read[2]?.position?.commit, prepare: read[0]?.position?.commit },
+        position: { commit: read[2]?.position?.commit, prepare: read[2]?.position?.commit },
       });
       const positions = read.map((event) => (event?.position as Position).commit);
       expect(positions[0] < positions[1] && positions[1] < positions[2]).toBe(true);
@@ -99,7 +100,9 @@ describe('EventStoreDB test double, through @eventstore/db-client', () => {
     await client.appendToStream(other, events(1));
     const all = [];
     for await (const resolved of client.readAll({ fromPosition: START })) all.push(resolved.event?.streamId);
-    expect(all).toEqual(expect.arrayContaining(['$users', '$settings', mine, other]));
+    // A fresh server has written its default users (UserManagementService) and no $settings.
+    expect(all).toEqual(expect.arrayContaining(['$users', '$user-admin', '$user-ops', mine, other]));
+    expect(all).not.toContain('$settings');
 
     const filtered = async (request: Parameters<typeof readAllMessages>[1]) => {
       const names: string[] = [];
@@ -133,33 +136,36 @@ describe('EventStoreDB test double, through @eventstore/db-client', () => {
     expect(await revisionsFrom('backwards')).toEqual([0n]);
   });
 
-  it('subscribes to $all: confirmation, catch-up after the given position, caught up, then live events and checkpoints', async () => {
+  // Enumerator.AllSubscriptionFiltered.cs: a checkpoint ends catch-up, before CaughtUp; live ones
+  // come at every 32nd event written since subscribing (window 32 × multiplier 1).
+  it('subscribes to $all: confirmation, catch-up after the given position, a checkpoint, caught up, then live events and checkpoints', async () => {
     const name = stream();
     await client.appendToStream(name, events(3));
-    const [first] = await readStream(name);
+    const [first, , third] = await readStream(name);
     const seen: bigint[] = [];
     const checkpoints: bigint[] = [];
     const subscription = client.subscribeToAll({
       fromPosition: first?.position as Position,
       filter: streamNameFilter({ prefixes: [name], checkpointReached: (_s, position) => void checkpoints.push(position.commit) }),
     });
-    let caughtUpAfter = -1;
+    let caughtUp: { events: number; checkpoints: number } | null = null;
     subscription.on('caughtUp', () => {
-      caughtUpAfter = seen.length;
+      caughtUp = { events: seen.length, checkpoints: checkpoints.length };
     });
     subscription.on('data', (resolved) => seen.push(resolved.event?.revision as bigint));
     await new Promise((resolve) => subscription.once('confirmation', resolve));
-    await waitUntil(() => caughtUpAfter >= 0);
+    await waitUntil(() => caughtUp !== null);
 
     await client.appendToStream(name, events(1));
     for (let n = 0; n < 40; n += 1) double.writeSystemEvent('$stats-127.0.0.1:2113', '$statsCollected');
-    await waitUntil(() => seen.length === 3 && checkpoints.length >= 1);
+    await waitUntil(() => seen.length === 3 && checkpoints.length >= 2);
     await subscription.unsubscribe();
 
-    expect(caughtUpAfter).toBe(2);
+    expect(caughtUp).toEqual({ events: 2, checkpoints: 1 });
     expect(seen).toEqual([1n, 2n, 3n]);
-    const statsPositions = double.events().filter((event) => event.streamName.startsWith('$stats')).map((event) => event.position);
-    expect(statsPositions).toContain(checkpoints[0]);
+    const stats = double.events().filter((event) => event.streamName.startsWith('$stats')).slice(-40);
+    // The appended event and 31 statistics events make 32 written since subscribing.
+    expect(checkpoints).toEqual([(third?.position as Position).commit, stats[30].position]);
   });
 
   it('stores but never answers appends hit by a drop-answer fault, and refuses appends over 1 MiB', async () => {
