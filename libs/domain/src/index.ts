@@ -35,5 +35,6 @@ export * from './workday/workday.events';
 export * from './workday/workday.commands';
 export * from './workday/workday.state';
 export * from './workday/workday.decider';
+export * from './workday/workday.effects';
 export * from './alignment/crediting';
 export * from './event-types';
