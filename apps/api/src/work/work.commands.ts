@@ -9,6 +9,7 @@ import { WORK } from '../common/aggregates';
 import { Clock } from '../common/clock';
 import { DecideCommand, NEW_ENTITY, type CommandInput, type Decided, type Target } from '../common/decide.command';
 import type { RequestContext } from '../common/request-context';
+import { requireEntityId } from '../common/ids';
 import { EVENT_STORE } from '../common/tokens';
 import { CATEGORY, streamId } from '@throughline/runtime';
 import { WorkdayLedger } from './workday-ledger';
@@ -50,7 +51,7 @@ export class WorkCommands {
     }
     const isNew = target === NEW_ENTITY;
     // A new entry's id is made here, so its hours are counted under the id it will be logged with.
-    const named = isNew ? { id: randomUUID(), field: 'workEntryId' } : target;
+    const named = isNew ? { id: randomUUID(), field: 'workEntryId' } : { id: requireEntityId(target.id, target.field), field: target.field };
     for (let attempt = 1; ; attempt++) {
       const folded = isNew ? null : await this.current(named.id, caller, input.expectedRevision ?? null, attempt > 1);
       const state: WorkState = folded?.state ?? workDecider.initialState;

@@ -175,3 +175,16 @@ describe('logging work', () => {
     await expect(first.resolver.logWork(entry(pmoId, 20), caller())).resolves.toMatchObject({ hours: 20 });
   });
 });
+
+describe('correcting and retracting work', () => {
+  it('finds the entry whatever the case of its id', async () => {
+    const { first, pmoId } = await setUp();
+    const logged = await first.resolver.logWork(entry(pmoId, 6), caller());
+
+    const corrected = await first.resolver.correctWork({ workEntryId: logged.id.toUpperCase(), hours: 5, reason: 'Miscounted' } as CorrectWorkInput, caller('correctWork'));
+    const retracted = await first.resolver.retractWork({ workEntryId: logged.id.toUpperCase(), reason: 'Logged twice' } as RetractWorkInput, caller('retractWork'));
+
+    expect(corrected).toMatchObject({ id: logged.id, hours: 5, revision: 1 });
+    expect(retracted).toMatchObject({ id: logged.id, retracted: true, revision: 2 });
+  });
+});

@@ -98,6 +98,7 @@ export class WorkResolver {
     }),
   )
   async correctWork(@Args('input') input: CorrectWorkInput, @Caller() caller: RequestContext): Promise<WorkEntry> {
+    // NOT_FOUND on workEntryId before the activity is looked at.
     await this.loader.existing(WORK, input.workEntryId, 'workEntryId', caller.folds);
     // GraphQL tells an omitted field (keep the activity) from an explicit null (detach it).
     const activityGiven = 'activityId' in input && input.activityId !== undefined;
