@@ -1,3 +1,5 @@
+import type { EventStore } from '@throughline/event-store';
+import { EVENT_STORE } from '../apps/api/src/common/tokens';
 import { daysFromToday, today } from './support/days';
 import type { GraphQLClient } from './support/graphql-client';
 import { AUDIT_LOG, DEFINE_OBJECTIVE, DRAFT_PLAN, ESTABLISH_PMO, HISTORY, ISSUE_MANDATE, LOG_WORK, PLAN_ACTIVITY } from './support/operations';
@@ -87,7 +89,27 @@ describe('the audit log over GraphQL', () => {
     );
     return histories.flat().sort(byPosition);
   };
-  const everything = () => recorded([p1, p2]);
+  /**
+   * The events of people's days (the 24-hour rule), read from the store: they belong to no entity
+   * a history names and to no PMO, and the unfiltered log lists them with the rest.
+   */
+  const workdays = async (): Promise<EventNode[]> => {
+    const events = await t.app.get<EventStore>(EVENT_STORE).readAll({ maxCount: 10_000 });
+    return events
+      .filter((event) => event.streamId.startsWith('workday-'))
+      .map((event) => ({
+        position: event.position.toString(),
+        streamId: event.streamId,
+        revision: event.revision,
+        type: event.type,
+        recordedAt: event.metadata.recordedAt,
+        actor: event.metadata.actor,
+        reason: event.metadata.reason ?? null,
+        commandId: event.metadata.commandId ?? null,
+        data: event.data,
+      }));
+  };
+  const everything = async () => [...(await recorded([p1, p2])), ...(await workdays())].sort(byPosition);
 
   const page = async (filter: Filter | null, first: number | null, after: string | null = null): Promise<Page> =>
     (await t.admin.ok<{ auditLog: Page }>(AUDIT_LOG, { filter, first, after })).auditLog;
@@ -119,6 +141,8 @@ describe('the audit log over GraphQL', () => {
     expect(await log(null)).toEqual(all);
     expect(await log({})).toEqual(all);
     expect(all.length).toBeGreaterThan(10);
+    // Ada's and Grace's days, which count the hours of their work in both PMOs.
+    expect(new Set(all.filter((event) => event.type === 'WorkdayHoursCounted').map((event) => event.streamId)).size).toBe(2);
   });
 
   it("filtered by PMO, lists exactly the events of the PMO's stream and those of its objectives, plans, activities and work", async () => {

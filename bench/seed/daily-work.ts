@@ -39,6 +39,8 @@ export function logDay(world: SeedWorld, day: LocalDate): { commands: SeedComman
       const activity = open.length === 0 || random.chance(WORK_RATES.noActivity) ? null : random.pick(open);
       const description = activity ? random.pick(WORK_DESCRIPTIONS) : random.pick(ADMIN_DESCRIPTIONS);
       const entry: LoggedEntry = { id: random.uuid(), pmoId: person.pmo.id, person: person.email, workedOn: day, hours, activityId: activity?.id ?? null, description };
+      // The day stays within 24 hours by the world's own tally; no workday stream is written: the
+      // service opens a day with its balance the first time it counts hours on it.
       commands.push(
         seedCommand(workDecider, {
           streamId: stream('work', entry.id),
@@ -51,7 +53,6 @@ export function logDay(world: SeedWorld, day: LocalDate): { commands: SeedComman
             hours,
             description,
             activity: activity ? world.activitySnapshot(activity.id) : null,
-            hoursAlreadyLogged: world.hoursOn(entry.person, day),
           },
           actor: entry.person,
           events: 1,
@@ -128,7 +129,6 @@ function correctionOf(world: SeedWorld, entry: LoggedEntry, yearStart: LocalDate
       description: change.description ?? null,
       ...('activityId' in change ? { activity: change.activityId ? world.activitySnapshot(change.activityId) : null } : {}),
       reason,
-      hoursAlreadyLogged: Math.max(0, others),
     },
     actor: entry.person,
     reason,

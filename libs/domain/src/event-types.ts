@@ -3,6 +3,7 @@ import { OBJECTIVE_EVENT_TYPES } from './objective/objective.events';
 import { PLAN_EVENT_TYPES } from './plan/plan.events';
 import { PMO_EVENT_TYPES } from './pmo/pmo.events';
 import { WORK_EVENT_TYPES } from './work/work.events';
+import { WORKDAY_EVENT_TYPES } from './workday/workday.events';
 
 /**
  * The persisted name of every event the domain records, aggregate by aggregate. A name is unique
@@ -14,5 +15,6 @@ export const EVENT_TYPES = [
   ...PLAN_EVENT_TYPES,
   ...ACTIVITY_EVENT_TYPES,
   ...WORK_EVENT_TYPES,
+  ...WORKDAY_EVENT_TYPES,
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];

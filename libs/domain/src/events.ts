@@ -3,9 +3,10 @@ import type { ObjectiveEvent } from './objective/objective.events';
 import type { PlanEvent } from './plan/plan.events';
 import type { PmoEvent } from './pmo/pmo.events';
 import type { WorkEvent } from './work/work.events';
+import type { WorkdayEvent } from './workday/workday.events';
 
 /** Every event the domain records, across its aggregates. */
-export type ThroughlineEvent = PmoEvent | ObjectiveEvent | PlanEvent | ActivityEvent | WorkEvent;
+export type ThroughlineEvent = PmoEvent | ObjectiveEvent | PlanEvent | ActivityEvent | WorkEvent | WorkdayEvent;
 
 /** The persisted name of every domain event. */
 export type ThroughlineEventType = ThroughlineEvent['type'];

@@ -5,6 +5,8 @@ export const CATEGORY = {
   plan: 'plan',
   activity: 'activity',
   work: 'work',
+  /** One person's day across every PMO (its id derived from person and day): the 24-hour rule. */
+  workday: 'workday',
 } as const;
 export type Category = (typeof CATEGORY)[keyof typeof CATEGORY];
 

@@ -32,10 +32,12 @@ export interface CommandInput {
 
 export interface DecideOptions {
   /**
-   * Commands sharing this key are decided one at a time in this process, read-your-writes wait
-   * included, when a rule reads a read model that the previous one must have reached first.
+   * The revision the caller relied on when the input names none: a step taken before the
+   * command (such as counting hours on a workday) was judged on it, so a stream changed since is
+   * CONFLICT for the caller to judge again, not decided again silently. It is not part of the
+   * input, so it leaves the idempotency key's payload as the client sent it.
    */
-  readonly serialiseOn?: string;
+  readonly expectedRevision?: number;
 }
 
 /**

@@ -38,10 +38,9 @@ export class DecideHandler implements ICommandHandler<AnyDecideCommand, Decided<
   ) {}
 
   async execute<C extends { readonly type: string }, E extends DomainEvent, S extends { readonly status: string }, V extends { readonly status: string }>(command: DecideCommand<C, E, S, V>): Promise<Decided<V>> {
-    const { target, options } = command;
+    const { target } = command;
     const id = target === NEW_ENTITY ? randomUUID() : requireEntityId(target.id, target.field);
-    const run = () => this.decide(command, id);
-    const outcome = options.serialiseOn ? await this.lock.run(options.serialiseOn, run) : await run();
+    const outcome = await this.decide(command, id);
     const { folds } = command.caller;
     // A repeated command may name another stream than the fresh id would have (a create).
     folds.set(outcome.streamId, Promise.resolve<Folded<S, V>>(outcome));
@@ -50,7 +49,7 @@ export class DecideHandler implements ICommandHandler<AnyDecideCommand, Decided<
   }
 
   private async decide<C extends { readonly type: string }, E extends DomainEvent, S extends { readonly status: string }, V extends { readonly status: string }>(
-    { aggregate, target, input, caller, build }: DecideCommand<C, E, S, V>,
+    { aggregate, target, input, caller, build, options }: DecideCommand<C, E, S, V>,
     id: string,
   ): Promise<CommandOutcome<S, V>> {
     const stream = streamId(aggregate.category, id);
@@ -66,7 +65,7 @@ export class DecideHandler implements ICommandHandler<AnyDecideCommand, Decided<
         // One reading of the clock, so the day always matches the instant.
         context: { now, today: dayOf(now), actor: principal.subject },
         metadata: { actor: principal.subject, correlationId, ...(input.reason ? { reason: input.reason } : {}) },
-        expectedRevision: target === NEW_ENTITY ? null : (input.expectedRevision ?? null),
+        expectedRevision: target === NEW_ENTITY ? null : (input.expectedRevision ?? options.expectedRevision ?? null),
         // The operation name and the whole input, as every earlier version hashed them.
         idempotency: input.commandId ? { commandId: input.commandId, payloadHash: payloadHash({ operation, input }) } : null,
       },

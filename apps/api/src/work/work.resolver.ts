@@ -1,6 +1,4 @@
-import { Inject } from '@nestjs/common';
 import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { CommandBus } from '@nestjs/cqrs';
 import { Activity } from '../activities/activity.types';
 import { ActivityViews } from '../activities/activity-views';
 import { Snapshots } from '../activities/activity.snapshots';
@@ -8,7 +6,7 @@ import { Requires } from '../auth/requires';
 import { personIn, pmoAt, workAt } from '../auth/scopes';
 import { AggregateLoader } from '../common/aggregate-loader';
 import { PMO, WORK, type ViewOf } from '../common/aggregates';
-import { DecideCommand, NEW_ENTITY, type Decided } from '../common/decide.command';
+import { NEW_ENTITY, type Decided } from '../common/decide.command';
 import { ACTIVITY_KIND, PMO_KIND } from '@throughline/runtime';
 import { found } from '../common/existing';
 import type { Loaders } from '../common/loaders';
@@ -16,8 +14,8 @@ import { Caller, RequestLoaders, type RequestContext } from '../common/request-c
 import { DateTimeScalar, LocalDateScalar } from '../graphql/scalars';
 import { Pmo } from '../pmos/pmo.types';
 import { toPmoView } from '../pmos/pmo.view';
-import { PERSON_DAY_HOURS, workdayKey, type PersonDayHours } from './person-day-hours';
 import { CorrectWorkInput, LogWorkInput, RetractWorkInput } from './work.inputs';
+import { WorkCommands } from './work.commands';
 import { WorkReader } from './work.reader';
 import { WorkEntry } from './work.types';
 import { toWorkEntryView } from './work.view';
@@ -35,12 +33,11 @@ const narrowedTo = (person: string | null | undefined): string[] | null => {
 @Resolver(() => WorkEntry)
 export class WorkResolver {
   constructor(
-    private readonly commands: CommandBus,
+    private readonly commands: WorkCommands,
     private readonly reader: WorkReader,
     private readonly views: ActivityViews,
     private readonly loader: AggregateLoader,
     private readonly snapshots: Snapshots,
-    @Inject(PERSON_DAY_HOURS) private readonly hours: PersonDayHours,
   ) {}
 
   @Query(() => WorkEntry, { nullable: true, description: 'one work entry, retracted ones included' })
@@ -77,14 +74,9 @@ export class WorkResolver {
   async logWork(@Args('input') input: LogWorkInput, @Caller() caller: RequestContext): Promise<WorkEntry> {
     const { id: pmoId } = await this.loader.existing(PMO, input.pmoId, 'pmoId', caller.folds);
     const activity = input.activityId ? await this.snapshots.activity(input.activityId, caller.folds) : null;
-    // The domain trims the person; the day's total is looked up under the name it will store.
-    const person = (input.person ?? caller.principal.subject).trim();
-    const command = new DecideCommand(
-      WORK,
-      NEW_ENTITY,
-      input,
-      caller,
-      (workEntryId) => ({
+    const person = input.person ?? caller.principal.subject;
+    return this.shown(
+      await this.commands.run(NEW_ENTITY, input, caller, (workEntryId) => ({
         type: 'LogWork',
         workEntryId,
         pmoId,
@@ -93,11 +85,8 @@ export class WorkResolver {
         hours: input.hours,
         description: input.description,
         activity,
-        hoursAlreadyLogged: this.hours.personDayHours(person, input.workedOn),
-      }),
-      { serialiseOn: workdayKey(person, input.workedOn) },
+      })),
     );
-    return this.shown(await this.commands.execute(command));
   }
 
   @Mutation(() => WorkEntry)
@@ -109,19 +98,13 @@ export class WorkResolver {
     }),
   )
   async correctWork(@Args('input') input: CorrectWorkInput, @Caller() caller: RequestContext): Promise<WorkEntry> {
-    const entry = await this.loader.existing(WORK, input.workEntryId, 'workEntryId', caller.folds);
+    // NOT_FOUND on workEntryId before the activity is looked at.
+    await this.loader.existing(WORK, input.workEntryId, 'workEntryId', caller.folds);
     // GraphQL tells an omitted field (keep the activity) from an explicit null (detach it).
     const activityGiven = 'activityId' in input && input.activityId !== undefined;
     const activity = !activityGiven ? undefined : input.activityId ? await this.snapshots.activity(input.activityId, caller.folds) : null;
-    // The 24-hour check is about the day the entry ends up on, for the person it ends up with.
-    const person = input.person?.trim() || entry.state.person;
-    const day = input.workedOn ?? entry.state.workedOn;
-    const command = new DecideCommand(
-      WORK,
-      { id: input.workEntryId, field: 'workEntryId' },
-      input,
-      caller,
-      (workEntryId) => ({
+    return this.shown(
+      await this.commands.run({ id: input.workEntryId, field: 'workEntryId' }, input, caller, (workEntryId) => ({
         type: 'CorrectWork',
         workEntryId,
         person: input.person ?? null,
@@ -130,24 +113,19 @@ export class WorkResolver {
         description: input.description ?? null,
         ...(activity === undefined ? {} : { activity }),
         reason: input.reason,
-        hoursAlreadyLogged: this.hours.personDayHours(person, day, workEntryId),
-      }),
-      { serialiseOn: workdayKey(person, day) },
+      })),
     );
-    return this.shown(await this.commands.execute(command));
   }
 
   @Mutation(() => WorkEntry)
   @Requires('work.record', workAt((a: { input: RetractWorkInput }) => a.input.workEntryId, 'workEntryId', { people: (entry) => [entry.person] }))
   async retractWork(@Args('input') input: RetractWorkInput, @Caller() caller: RequestContext): Promise<WorkEntry> {
     return this.shown(
-      await this.commands.execute(
-        new DecideCommand(WORK, { id: input.workEntryId, field: 'workEntryId' }, input, caller, (workEntryId) => ({
-          type: 'RetractWork',
-          workEntryId,
-          reason: input.reason,
-        })),
-      ),
+      await this.commands.run({ id: input.workEntryId, field: 'workEntryId' }, input, caller, (workEntryId) => ({
+        type: 'RetractWork',
+        workEntryId,
+        reason: input.reason,
+      })),
     );
   }
 

@@ -18,8 +18,6 @@ export interface LogWork {
   readonly hours: number;
   readonly description: string;
   readonly activity: ActivitySnapshot | null;
-  /** The person's other non-retracted hours on workedOn. */
-  readonly hoursAlreadyLogged: number;
 }
 
 /** An omitted (or null) field is kept, except `activity`: null detaches the entry from its activity. */
@@ -32,8 +30,6 @@ export interface CorrectWork {
   readonly description?: string | null;
   readonly activity?: ActivitySnapshot | null;
   readonly reason: string;
-  /** The resulting person's other non-retracted hours on the resulting day, this entry excluded. */
-  readonly hoursAlreadyLogged: number;
 }
 
 export interface RetractWork {

@@ -6,9 +6,12 @@ import type { ActivitySnapshot, CorrectWork, LogWork, WorkCommand } from './work
 import type { WorkEvent, WorkFields } from './work.events';
 import type { LoggedWork, WorkState } from './work.state';
 
-export const MAX_HOURS_PER_DAY = 24;
-// Hours arrive as decimals (0.1 + 0.2 ...): a sum a rounding error above 24 is still 24.
-const EPSILON = 1e-9;
+/**
+ * One entry's limit. The day's limit across entries (24 hours per person and day, over every PMO)
+ * is the workday's (workday.decide.ts): the application counts an entry's hours there before the
+ * entry records them.
+ */
+export const MAX_HOURS_PER_ENTRY = 24;
 
 const workedOnDay = (value: unknown, context: CommandContext): LocalDate => {
   const day = localDate('workedOn', value);
@@ -18,7 +21,7 @@ const workedOnDay = (value: unknown, context: CommandContext): LocalDate => {
 
 const hoursOf = (value: unknown): number => {
   const hours = finiteNumber('hours', value);
-  if (hours <= 0 || hours > MAX_HOURS_PER_DAY) throw badInput('hours', 'hours must be more than 0 and at most 24');
+  if (hours <= 0 || hours > MAX_HOURS_PER_ENTRY) throw badInput('hours', 'hours must be more than 0 and at most 24');
   return hours;
 };
 
@@ -35,20 +38,6 @@ const activityFor = (pmoId: string, activity: ActivitySnapshot | null): string |
     throw new DomainError('ACTIVITY_CANCELLED', `activity ${activity.activityId} is cancelled`, 'activityId');
   }
   return activity.activityId;
-};
-
-const withinDay = (hours: number, hoursAlreadyLogged: number, person: string, day: LocalDate): void => {
-  // The application computes this figure; a wrong one is its fault, not the user's.
-  if (!Number.isFinite(hoursAlreadyLogged) || hoursAlreadyLogged < 0) {
-    throw new Error(`hoursAlreadyLogged must be a finite number of hours, got ${hoursAlreadyLogged}`);
-  }
-  if (hoursAlreadyLogged + hours > MAX_HOURS_PER_DAY + EPSILON) {
-    throw new DomainError(
-      'WORK_DAY_OVER_24H',
-      `${person} already has ${hoursAlreadyLogged} h on ${day}: ${hours} h more would exceed 24 h`,
-      'hours',
-    );
-  }
 };
 
 const loggedEntry = (state: WorkState, workEntryId: string): LoggedWork => {
@@ -70,7 +59,6 @@ const log = (command: LogWork, state: WorkState, context: CommandContext): WorkE
   const hours = hoursOf(command.hours);
   const description = requiredText('description', command.description, TEXT_MAX);
   const activityId = activityFor(command.pmoId, command.activity);
-  withinDay(hours, command.hoursAlreadyLogged, person, workedOn);
   return [
     {
       type: 'WorkLogged',
@@ -112,9 +100,6 @@ const correct = (command: CorrectWork, state: WorkState, context: CommandContext
   const changed = (Object.keys(next) as (keyof WorkFields)[]).filter((field) => next[field] !== entry[field]);
   if (changed.length === 0) {
     throw badInput('input', 'nothing to change: give a new person, workedOn, hours, description or activity');
-  }
-  if (changed.some((field) => field === 'person' || field === 'workedOn' || field === 'hours')) {
-    withinDay(next.hours, command.hoursAlreadyLogged, next.person, next.workedOn);
   }
   const pick = (from: WorkFields): Partial<WorkFields> =>
     Object.fromEntries(changed.map((field) => [field, from[field]])) as Partial<WorkFields>;

@@ -33,7 +33,6 @@ const logWork = (overrides: Partial<LogWork> = {}): LogWork => ({
   hours: 6,
   description: 'Stage-gate review of the CRM project',
   activity: reviews,
-  hoursAlreadyLogged: 0,
   ...overrides,
 });
 
@@ -41,7 +40,6 @@ const correctWork = (overrides: Partial<CorrectWork> = {}): CorrectWork => ({
   type: 'CorrectWork',
   workEntryId,
   reason: 'Typed the wrong day',
-  hoursAlreadyLogged: 0,
   ...overrides,
 });
 
@@ -63,10 +61,11 @@ describe('Work entry', () => {
         .then([{ ...logged, data: { ...logged.data, activityId: null } }]);
     });
 
-    it('accepts work done today, up to 24 hours in the day, against a done activity', () => {
+    // The day's total across entries is the workday's to judge (workday.spec.ts).
+    it('accepts work done today, against a done activity', () => {
       spec(workDecider)
         .given([])
-        .when(logWork({ workedOn: '2026-03-15', hours: 0.1, hoursAlreadyLogged: 23.9, activity: training }))
+        .when(logWork({ workedOn: '2026-03-15', hours: 0.1, activity: training }))
         .then([
           { ...logged, data: { ...logged.data, workedOn: '2026-03-15', hours: 0.1, activityId: training.activityId } },
         ]);
@@ -110,17 +109,6 @@ describe('Work entry', () => {
         .given([])
         .when(logWork({ activity: { ...reviews, status: 'CANCELLED' } }))
         .thenThrows('ACTIVITY_CANCELLED', 'activityId');
-    });
-
-    it("refuses hours that take the person's day over 24", () => {
-      spec(workDecider).given([]).when(logWork({ hoursAlreadyLogged: 18.5 })).thenThrows('WORK_DAY_OVER_24H', 'hours');
-    });
-
-    it('fails loudly when the application passes no usable hoursAlreadyLogged', () => {
-      const context = { now: '2026-03-15T09:00:00.000Z', today: '2026-03-15', actor: 'lin@pmo.example' };
-      expect(() => workDecider.decide(logWork({ hoursAlreadyLogged: Number.NaN }), workDecider.initialState, context)).toThrow(
-        'hoursAlreadyLogged',
-      );
     });
   });
 
@@ -195,24 +183,6 @@ describe('Work entry', () => {
         .given([logged])
         .when(correctWork({ activity: { ...training, status: 'CANCELLED' } }))
         .thenThrows('ACTIVITY_CANCELLED', 'activityId');
-    });
-
-    it("refuses a day or hours that take the person's day over 24", () => {
-      spec(workDecider)
-        .given([logged])
-        .when(correctWork({ workedOn: '2026-03-11', hoursAlreadyLogged: 20 }))
-        .thenThrows('WORK_DAY_OVER_24H', 'hours');
-      spec(workDecider)
-        .given([logged])
-        .when(correctWork({ hours: 9, hoursAlreadyLogged: 16 }))
-        .thenThrows('WORK_DAY_OVER_24H', 'hours');
-    });
-
-    it('does not re-check the day when neither person, day nor hours change', () => {
-      spec(workDecider)
-        .given([logged])
-        .when(correctWork({ description: 'Gate 2 review', hoursAlreadyLogged: 20 }))
-        .then([corrected({ description: 'Gate 2 review' }, { description: 'Stage-gate review of the CRM project' })]);
     });
 
     it('refuses a retracted entry', () => {

@@ -65,15 +65,20 @@ describe('AlignmentReader lookups', () => {
     expect(harness.read.hoursLoggedByActivity([]).size).toBe(0);
   });
 
-  it("sums a person's current hours of a day across PMOs, leaving out one entry when asked", () => {
+  it("lists a person's current entries of a day across PMOs, with their hours", () => {
     // ada on 28 Jan: w1 8 h here and wx 3 h in the other PMO.
-    expect(harness.read.personDayHours('ada@pmo.example', '2026-01-28')).toBe(11);
-    expect(harness.read.personDayHours('ada@pmo.example', '2026-01-28', 'w1')).toBe(3);
-    expect(harness.read.personDayHours('ada@pmo.example', '2026-02-01')).toBe(0.3);
-    expect(harness.read.personDayHours('bob@pmo.example', '2026-01-28')).toBe(0);
+    expect(harness.read.personDayEntries('ada@pmo.example', '2026-01-28')).toEqual([
+      { workEntryId: 'w1', hours: 8 },
+      { workEntryId: 'wx', hours: 3 },
+    ]);
+    expect(harness.read.personDayEntries('ada@pmo.example', '2026-02-01')).toEqual([
+      { workEntryId: 'w6', hours: 0.1 },
+      { workEntryId: 'w7', hours: 0.2 },
+    ]);
+    expect(harness.read.personDayEntries('bob@pmo.example', '2026-01-28')).toEqual([]);
     harness.feed.retract('wx');
     harness.feed.correct('w1', { hours: 6 });
-    expect(harness.read.personDayHours('ada@pmo.example', '2026-01-28')).toBe(6);
+    expect(harness.read.personDayEntries('ada@pmo.example', '2026-01-28')).toEqual([{ workEntryId: 'w1', hours: 6 }]);
   });
 
   it('totals the hours credited to each objective over all time, aligned or not', () => {

@@ -35,10 +35,10 @@ export const hoursByActivitySql = (asOf: string | null): string =>
    WHERE w.activity_id IN ${IDS('ids')} AND w.retracted = 0 AND ${visible('w', asOf)}
    GROUP BY w.activity_id`;
 
-export const personDayHoursSql = (): string =>
-  `SELECT COALESCE(SUM(w.hours), 0) AS hours FROM work_version w
+export const personDayEntriesSql = (): string =>
+  `SELECT w.work_entry_id AS workEntryId, w.hours AS hours FROM work_version w
    WHERE w.person = @person AND w.worked_on = @day AND w.retracted = 0 AND w.recorded_to IS NULL
-     AND w.work_entry_id IS NOT @exclude`;
+   ORDER BY w.work_entry_id`;
 
 /** Hours per (activity, day) of a PMO's window: what the crediting rule is applied to. */
 export const windowWorkSql = (asOf: string | null): string =>

@@ -76,14 +76,13 @@ export class AlignmentReader {
   }
 
   /**
-   * A person's non-retracted hours on a day across every PMO, now: the 24-hour rule is checked
-   * against the present only. `excludeWorkEntryId` leaves out the entry being corrected.
+   * A person's non-retracted entries on a day across every PMO, now, by id: the opening balance of
+   * a day whose hours were logged before the day kept its own total (the 24-hour rule).
    */
-  personDayHours(person: string, workedOn: string, excludeWorkEntryId?: string): number {
-    const row = this.statements
-      .get<{ hours: number }>('personDayHours', sql.personDayHoursSql)
-      .get({ person, day: day('day', workedOn), exclude: excludeWorkEntryId ?? null });
-    return rounded(row?.hours ?? 0);
+  personDayEntries(person: string, workedOn: string): { workEntryId: string; hours: number }[] {
+    return this.statements
+      .get<{ workEntryId: string; hours: number }>('personDayEntries', sql.personDayEntriesSql)
+      .all({ person, day: day('day', workedOn) });
   }
 
   /** Hours credited to each objective over all time, aligned or not; 0 for one with none. */

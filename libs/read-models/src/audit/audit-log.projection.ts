@@ -8,6 +8,13 @@ export const STREAM_PMO_TABLE = 'stream_pmo';
 /** A PMO's own stream is named after it, so it needs no remembered owner. */
 export const PMO_STREAM_PREFIX = 'pmo-';
 
+/**
+ * A person's day (the 24-hour rule) spans every PMO the person works in, so it belongs to none:
+ * its events show in the unfiltered log, never in a PMO's, and they are not taken for streams
+ * that lost their PMO. The whole store's integrity check covers them.
+ */
+export const WORKDAY_STREAM_PREFIX = 'workday-';
+
 interface Statements {
   readonly owner: Statement<[string], { pmo_id: string }>;
   readonly remember: Statement<[string, string]>;

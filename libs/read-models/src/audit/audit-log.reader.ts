@@ -1,6 +1,6 @@
 import type { Database, Statement } from 'better-sqlite3';
 import { ReadModelDb } from '../read-model-db';
-import { PMO_STREAM_PREFIX } from './audit-log.projection';
+import { PMO_STREAM_PREFIX, WORKDAY_STREAM_PREFIX } from './audit-log.projection';
 
 /** One event as the audit log keeps it. */
 export interface AuditRow {
@@ -150,11 +150,13 @@ export class AuditLogReader {
     return row?.position_text ? BigInt(row.position_text) : null;
   }
 
-  /** Streams whose first event named no PMO: they cannot be attributed to any. */
+  /** Streams whose first event named no PMO: they cannot be attributed to any. Workdays belong to none by design. */
   unattributedStreams(): string[] {
     return this.db
-      .prepare<[], { stream_id: string }>('SELECT DISTINCT stream_id FROM audit_log WHERE pmo_id IS NULL')
-      .all()
+      .prepare<[{ prefix: string }], { stream_id: string }>(
+        'SELECT DISTINCT stream_id FROM audit_log WHERE pmo_id IS NULL AND substr(stream_id, 1, length(@prefix)) <> @prefix',
+      )
+      .all({ prefix: WORKDAY_STREAM_PREFIX })
       .map((row) => row.stream_id);
   }
 

@@ -136,6 +136,19 @@ describe('AuditLogProjection and AuditLogReader', () => {
       expect(reader.unattributedStreams()).toEqual([`ledger-${id(90)}`]);
       expect(reader.page({ pmoId: P1 }, null, 100).some((row) => row.streamId.startsWith('ledger-'))).toBe(false);
     });
+
+    it("keeps a person's day in the unfiltered log only, and does not take it for a stream that lost its PMO", () => {
+      const workday = `workday-${id(91)}`;
+      batch([
+        recorded(workday, 0, 'WorkdayHoursCounted', { workEntryId: id(14), person: 'ada@pmo.example', day: '2026-03-12', hours: 6 }),
+        recorded(workday, 1, 'WorkdayHoursReleased', { workEntryId: id(14) }),
+      ]);
+
+      expect(pmoOf(workday)).toEqual([null]);
+      expect(reader.page({}, null, 100).filter((row) => row.streamId === workday)).toHaveLength(2);
+      expect(reader.unattributedStreams()).toEqual([]);
+      expect(reader.page({ pmoId: P1 }, null, 100).some((row) => row.streamId === workday)).toBe(false);
+    });
   });
 
   it('knows no last position before the first event', () => {
