@@ -31,12 +31,16 @@ export class ActivityReader {
     return this.views.many(records, asOf).filter((a): a is Activity => a !== null && (status === null || a.status === status));
   }
 
-  /** The links in force to one objective. */
-  async contributionsTo(objectiveId: string, asOf: string | null): Promise<Contribution[]> {
+  /**
+   * The links in force to one objective. Read through the request's loaders: a client that asks
+   * for each contribution's activity then gets the activity already read, not read again.
+   */
+  async contributionsTo(loaders: Loaders, objectiveId: string, asOf: string | null): Promise<Contribution[]> {
     // The link index names the few activities linked to the objective, so only those are read,
     // not every activity of the PMO; their own state gives the rationale and when each link was made.
     const linked = new Set(this.alignment.linksOfObjective(objectiveId, asOf).filter((l) => l.endedOn === null).map((l) => l.activityId));
-    const records = (await this.reader.getMany(ACTIVITY_KIND, [...linked], asOf))
+    const activities = loaders.entity(ACTIVITY_KIND, asOf);
+    const records = (await Promise.all([...linked].map((id) => activities.load(id))))
       .filter((v): v is ExistingActivityView => v !== null && v.status !== 'NONE')
       .sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : a.activityId < b.activityId ? -1 : 1));
     return records.flatMap((r) => toActivityView(r, asOf, 0)?.contributions.filter((c) => c.objectiveId === objectiveId) ?? []);

@@ -56,7 +56,7 @@ export class ObjectiveContributionsResolver {
   constructor(private readonly reader: ActivityReader) {}
 
   @ResolveField(() => [Contribution], { description: 'the links in force from activities to this objective' })
-  contributions(@Parent() objective: Objective): Promise<Contribution[]> {
-    return this.reader.contributionsTo(objective.id, objective.asOf);
+  contributions(@Parent() objective: Objective, @RequestLoaders() loaders: Loaders): Promise<Contribution[]> {
+    return this.reader.contributionsTo(loaders, objective.id, objective.asOf);
   }
 }
