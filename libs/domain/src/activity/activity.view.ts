@@ -2,7 +2,7 @@ import type { LinkPeriod } from '../alignment/crediting';
 import { assertNever } from '../shared/decider';
 import type { LocalDate } from '../shared/local-date';
 import { createdBy, touchedBy, type RecordedFacts, type Stamps, type ViewProjection } from '../shared/view';
-import type { ActivityEvent, ActivityMode } from './activity.events';
+import type { ActivityEvent, ActivityPlanned } from './activity.events';
 
 /** One period of contribution to an objective; the history keeps ended ones. */
 export interface ActivityLink extends LinkPeriod {
@@ -11,17 +11,8 @@ export interface ActivityLink extends LinkPeriod {
   readonly endReason: string | null;
 }
 
-interface ActivityShown extends Stamps {
-  readonly activityId: string;
-  readonly planId: string;
-  readonly pmoId: string;
-  readonly title: string;
-  readonly description: string | null;
-  readonly responsible: string;
-  readonly mode: ActivityMode;
-  readonly startsOn: LocalDate;
-  readonly endsOn: LocalDate;
-  readonly effortEstimateHours: number | null;
+/** What the activity was planned with (responsible, dates and all, as later changed), and its links. */
+interface ActivityShown extends Stamps, Readonly<ActivityPlanned['data']> {
   /**
    * In the order linked, ended periods included. Only link, unlink and reschedule events rewrite
    * it, and each period is a planning decision with a rationale (a few per activity), so the copy

@@ -1,7 +1,7 @@
 import { assertNever } from '../shared/decider';
 import type { LocalDate } from '../shared/local-date';
 import { createdBy, touchedBy, type RecordedFacts, type Stamps, type ViewProjection } from '../shared/view';
-import type { Metric, MetricDirection, ObjectiveEvent, ObjectiveOutcome } from './objective.events';
+import type { MetricDirection, ObjectiveDefined, ObjectiveEvent, ObjectiveOutcome } from './objective.events';
 
 export interface Measurement {
   readonly value: number;
@@ -27,16 +27,11 @@ export interface ObjectiveClosure {
   readonly closedAt: string;
 }
 
-interface ObjectiveShown extends Stamps {
-  readonly objectiveId: string;
-  readonly pmoId: string;
-  readonly title: string;
-  readonly description: string | null;
-  /** The metric as it stands now: `target` and `direction` follow the latest revision. */
-  readonly metric: Metric;
-  readonly startsOn: LocalDate;
-  readonly dueOn: LocalDate;
-  readonly owner: string;
+/**
+ * What the objective was defined with, as it stands now: the title, the due day and the metric's
+ * `target` and `direction` follow the latest revision.
+ */
+interface ObjectiveShown extends Stamps, Readonly<ObjectiveDefined['data']> {
   /**
    * The measurement that says where the objective stands: the latest measuredOn, the later
    * recorded winning a tie (see assessObjective). The whole list is a read model of its own
