@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import { Projector } from '@throughline/read-models';
 import { EventStoreDbTestDouble } from '../libs/event-store/src/eventstoredb/test-double/eventstoredb-test-double';
 import { daysFromToday, today } from './support/days';
+import { eventually } from './support/eventually';
 import type { GraphQLClient } from './support/graphql-client';
 import { AUDIT_LOG, DEFINE_OBJECTIVE, ESTABLISH_PMO, GET_OBJECTIVE, GET_PMO, RECORD_PROGRESS } from './support/operations';
 import { freePort } from '@throughline/testing';
@@ -14,15 +15,6 @@ jest.setTimeout(90_000);
 const READ_YOUR_WRITES_TIMEOUT_MS = 10_000;
 const STORE_DEADLINE_MS = 3_000;
 
-const eventually = async <T>(attempt: () => Promise<T | null>, timeoutMs = 20_000): Promise<T> => {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const result = await attempt();
-    if (result !== null) return result;
-    if (Date.now() > deadline) throw new Error(`not within ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-};
 
 const ready = async (url: string) => {
   const response = await fetch(`${url}/ready`);

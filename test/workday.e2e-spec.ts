@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import { EventStoreDbTestDouble } from '../libs/event-store/src/eventstoredb/test-double/eventstoredb-test-double';
 import { today } from './support/days';
+import { eventually } from './support/eventually';
 import type { GraphQLClient } from './support/graphql-client';
 import { AUDIT_LOG, ESTABLISH_PMO, GET_PMO, LOG_WORK, WORK_ENTRIES } from './support/operations';
 import { startTestApp, tempDataDir, type TestApp } from './support/test-app';
@@ -10,15 +11,6 @@ jest.setTimeout(90_000);
 const PERSON = 'grace@pmo.example';
 const VERIFY = `query($pmoId: ID) { verifyIntegrity(pmoId: $pmoId) { ok checkedEvents problemCount streams { streamId } } }`;
 
-const eventually = async <T>(attempt: () => Promise<T | null>, timeoutMs = 20_000): Promise<T> => {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const result = await attempt();
-    if (result !== null) return result;
-    if (Date.now() > deadline) throw new Error(`not within ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-};
 
 /** Ten entries of 3 hours for one person and day, all sent at once, spread over the clients: 30 hours asked of a 24-hour day. */
 const logTenAtOnce = async (clients: readonly GraphQLClient[], pmoId: string) => {

@@ -1,16 +1,9 @@
 import { assertNever } from '../shared/decider';
-import type { LocalDate } from '../shared/local-date';
 import { createdBy, touchedBy, type RecordedFacts, type Stamps, type ViewProjection } from '../shared/view';
-import type { MandatePurpose, PmoEvent, PmoKind } from './pmo.events';
+import type { MandateIssued, PmoEvent, PmoKind } from './pmo.events';
 
-export interface Mandate {
-  readonly version: number;
-  readonly purpose: MandatePurpose;
-  readonly statement: string;
-  readonly sponsor: string;
-  readonly effectiveFrom: LocalDate;
-  readonly reason: string | null;
-}
+/** A mandate as it was issued (the PMO it belongs to is the view's own). */
+export type Mandate = Readonly<Omit<MandateIssued['data'], 'pmoId'>>;
 
 export interface NoPmoView {
   readonly status: 'NONE';
