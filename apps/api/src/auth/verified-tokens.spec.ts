@@ -1,0 +1,63 @@
+import { randomBytes } from 'node:crypto';
+import { AuthenticationError, issueToken, verifyToken, type Principal } from '@throughline/runtime';
+import { rememberVerified } from './verified-tokens';
+
+describe('a token once verified is remembered until it expires', () => {
+  const secret = randomBytes(32);
+  // The real check judges expiry by the real clock, so the tokens are issued now.
+  const issuedAt = new Date(Math.floor(Date.now() / 1000) * 1000);
+  let clock: number;
+  let checks: number;
+  let remembered: (token: string) => Promise<Principal>;
+
+  const token = (subject: string, ttlSeconds = 600) => issueToken(secret, { subject, roles: ['MEMBER'], pmoIds: [], ttlSeconds }, issuedAt);
+
+  beforeEach(() => {
+    clock = issuedAt.getTime();
+    checks = 0;
+    // The full check, counted, judging expiry by the same clock as the cache.
+    remembered = rememberVerified(async (value) => {
+      checks += 1;
+      if (clock >= issuedAt.getTime() + 600_000) throw new AuthenticationError('the token is not valid (ERR_JWT_EXPIRED)');
+      return verifyToken(secret, value);
+    }, () => clock);
+  });
+
+  it('given a valid token, when it is sent again and again, then its signature is checked once', async () => {
+    const ada = await token('ada@pmo.example');
+
+    const principals = [await remembered(ada), await remembered(ada), await remembered(ada)];
+
+    expect(checks).toBe(1);
+    expect(principals.map((p) => p.subject)).toEqual(['ada@pmo.example', 'ada@pmo.example', 'ada@pmo.example']);
+  });
+
+  it('given two tokens, then each is checked on its own', async () => {
+    const [ada, bob] = [await token('ada@pmo.example'), await token('bob@pmo.example')];
+
+    await remembered(ada);
+    const second = await remembered(bob);
+
+    expect(checks).toBe(2);
+    expect(second.subject).toBe('bob@pmo.example');
+  });
+
+  it('given a remembered token, when its expiry passes, then it is checked again and refused', async () => {
+    const ada = await token('ada@pmo.example');
+    await remembered(ada);
+
+    clock = issuedAt.getTime() + 600_000;
+
+    await expect(remembered(ada)).rejects.toThrow(/expired/i);
+    expect(checks).toBe(2);
+  });
+
+  it('given a token that fails its check, then it is checked again on every use, never remembered', async () => {
+    const forged = `${(await token('ada@pmo.example')).slice(0, -4)}AAAA`;
+
+    await expect(remembered(forged)).rejects.toBeInstanceOf(AuthenticationError);
+    await expect(remembered(forged)).rejects.toBeInstanceOf(AuthenticationError);
+
+    expect(checks).toBe(2);
+  });
+});
