@@ -44,6 +44,30 @@ describe('operator commands', () => {
     expect(noSub.stderr).toContain('--sub is required');
   });
 
+  it('prints only the token, and refuses a PMO-scoped role without a PMO or with one the data directory does not know', async () => {
+    const dataDir = dataDirForTest();
+    const t = await startTestApp({ dataDir });
+    try {
+      const pmoId = (await t.admin.ok(ESTABLISH_PMO, { input: { name: 'Scoped office', kind: 'PROJECT' } })).establishPmo.id;
+      const head = (pmo: string[]) => runCli('token.ts', ['--sub', 'grace@pmo.example', '--role', 'PMO_HEAD', ...pmo.flatMap((id) => ['--pmo', id])], { PMO_DATA_DIR: dataDir });
+
+      const noPmo = head([]);
+      const unknownPmo = head(['00000000-0000-4000-8000-000000000000']);
+      const minted = head([pmoId]);
+
+      expect(noPmo.status).toBe(2);
+      expect(noPmo.stderr).toContain('--pmo is required with PMO_HEAD');
+      expect(unknownPmo.status).toBe(2);
+      expect(unknownPmo.stderr).toContain('no PMO 00000000-0000-4000-8000-000000000000');
+      expect(minted.status).toBe(0);
+      expect(minted.stdout).toMatch(/^[\w-]+\.[\w-]+\.[\w-]+\n$/);
+      const grace = new GraphQLClient(t.url, minted.stdout.trim());
+      expect((await grace.ok(`query($id: ID!) { pmo(id: $id) { name } }`, { id: pmoId })).pmo.name).toBe('Scoped office');
+    } finally {
+      await t.close();
+    }
+  });
+
   it('rebuilds the read models from the events with the same answers', async () => {
     const dataDir = dataDirForTest();
     let t = await startTestApp({ dataDir });
