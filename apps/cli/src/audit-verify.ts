@@ -7,14 +7,15 @@ import { isEntityId, loadConfig, EVENTS_FILE, READ_MODELS_FILE } from '@throughl
 import { fail, parseCommandLine } from './cli-args';
 
 const USAGE = `Checks the hash chain of every stored event in this data directory (PMO_DATA_DIR, default ./data)
-against the bytes in the file, and prints each stream's head hash.
+against the bytes in the file, and prints a summary: what was checked and every problem found.
 
-usage: npm run audit:verify [-- [--pmo <id>] [--known-heads <file>] [--json]]
+usage: npm run audit:verify [-- [--pmo <id>] [--known-heads <file>] [--json] [--verbose]]
 
   --pmo          only the streams of this PMO (its own, its objectives, plans, activities, work entries)
   --known-heads  a report saved earlier with --json (or a JSON list of {streamId, revision, hash}):
                  each kept head must still be the event at its revision
-  --json         print the report as JSON
+  --json         print the whole report as JSON, each stream's head hash included (keep it for --known-heads)
+  --verbose      also print each stream's head hash
 
 exit status: 0 no problem found, 1 problems found, 2 the check could not run`;
 
@@ -24,6 +25,7 @@ async function main(): Promise<number> {
       pmo: { type: 'string' },
       'known-heads': { type: 'string' },
       json: { type: 'boolean', default: false },
+      verbose: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h' },
     },
     USAGE,
@@ -44,9 +46,10 @@ async function main(): Promise<number> {
 
   const store = new SqliteEventStore({ file });
   try {
-    const verifier = new StoreVerifier(store);
+    const total = pmoId === null ? Number((await store.headPosition()) ?? 0n) : null;
+    const verifier = new StoreVerifier(store, { onProgress: progressLine(total) });
     const report = pmoId === null ? await verifier.verifyAll(knownHeads) : await verifier.verifyStreams(await streamsOfPmo(config.dataDir, pmoId, store), knownHeads);
-    console.log(args.json ? JSON.stringify({ pmoId, ...report }, null, 2) : describe(report, pmoId, file));
+    console.log(args.json ? JSON.stringify({ pmoId, ...report }, null, 2) : describe(report, pmoId, file, args.verbose));
     return report.ok ? 0 : 1;
   } finally {
     await store.close();
@@ -81,6 +84,20 @@ async function streamsOfPmo(dataDir: string, pmoId: string, store: SqliteEventSt
   }
 }
 
+/** How often a long check says how far it has got, on standard error so the report stays clean. */
+const PROGRESS_EVERY_MS = 2000;
+
+function progressLine(total: number | null): (checked: number) => void {
+  let last = Date.now();
+  return (checked) => {
+    const now = Date.now();
+    if (now - last < PROGRESS_EVERY_MS) return;
+    last = now;
+    const share = total ? ` of about ${total} (${Math.min(100, Math.floor((checked / total) * 100))}%)` : '';
+    console.error(`checked ${checked} events${share}...`);
+  };
+}
+
 /** Heads from an earlier `--json` report, or a bare list of them. */
 function readKnownHeads(file: string): StreamHead[] {
   let parsed: unknown;
@@ -100,7 +117,7 @@ function readKnownHeads(file: string): StreamHead[] {
   return list as StreamHead[];
 }
 
-function describe(report: IntegrityReport, pmoId: string | null, file: string): string {
+function describe(report: IntegrityReport, pmoId: string | null, file: string, verbose: boolean): string {
   const scope = pmoId === null ? `every stream in ${file}` : `the streams of PMO ${pmoId} in ${file}`;
   const lines = [`checked ${report.checkedEvents} events in ${report.streams.length} streams: ${scope}`];
   if (report.ok) {
@@ -109,6 +126,10 @@ function describe(report: IntegrityReport, pmoId: string | null, file: string): 
     lines.push(`${report.problemCount} problem${report.problemCount === 1 ? '' : 's'} found:`);
     for (const { streamId, revision, problem } of report.problems) lines.push(`  ${streamId} revision ${revision}: ${problem}`);
     if (report.problemCount > report.problems.length) lines.push(`  ... and ${report.problemCount - report.problems.length} more`);
+  }
+  if (!verbose) {
+    lines.push('keep the stream heads (--json > heads.json): a later check with --known-heads heads.json proves nothing up to them changed');
+    return lines.join('\n');
   }
   lines.push('', 'stream heads (keep them: a later check with --known-heads proves nothing up to them changed):');
   for (const { streamId, revision, hash } of report.streams) lines.push(`  ${streamId} revision ${revision} ${hash}`);

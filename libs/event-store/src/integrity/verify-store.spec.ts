@@ -68,6 +68,15 @@ describe('StoreVerifier', () => {
       }
       expect(heads.map((head) => head.revision)).toEqual([3, 2]);
     });
+
+    it('tells how many events it has checked after every batch, up to the whole store', async () => {
+      const seen: number[] = [];
+
+      await new StoreVerifier(store, { batchSize: 3, onProgress: (checked) => seen.push(checked) }).verifyAll();
+
+      // Batches of 3, 3 and 1 events, then the empty read that ends the check.
+      expect(seen).toEqual([3, 6, 7, 7]);
+    });
   });
 
   describe('on a row edited in the file', () => {

@@ -27,6 +27,8 @@ export interface StoreVerifierOptions {
   readonly maxProblems?: number;
   /** Where each batch waits its turn; by default the queue all whole-store work in the process shares. */
   readonly turns?: WorkTurns;
+  /** Told the events checked so far after every batch, for a long check to show it is moving. */
+  readonly onProgress?: (checkedEvents: number) => void;
 }
 
 /**
@@ -38,6 +40,7 @@ export class StoreVerifier {
   private readonly batchSize: number;
   private readonly maxProblems: number;
   private readonly turns: WorkTurns;
+  private readonly onProgress: (checkedEvents: number) => void;
 
   constructor(
     private readonly store: StoredEventReader,
@@ -46,6 +49,7 @@ export class StoreVerifier {
     this.batchSize = positiveInteger('batchSize', options.batchSize ?? 1000);
     this.maxProblems = positiveInteger('maxProblems', options.maxProblems ?? 1000);
     this.turns = options.turns ?? WHOLE_STORE_TURNS;
+    this.onProgress = options.onProgress ?? (() => undefined);
   }
 
   /**
@@ -63,6 +67,7 @@ export class StoreVerifier {
         for (const events of byStream(batch)) check.segment(events);
         return batch;
       });
+      this.onProgress(check.checked);
       if (read.length === 0) break;
       after = read[read.length - 1].position;
     }
@@ -92,6 +97,7 @@ export class StoreVerifier {
         check.segment(read);
         return read;
       });
+      this.onProgress(check.checked);
       found += batch.length;
       if (batch.length < this.batchSize) return found;
       const last = batch[batch.length - 1].revision;
@@ -113,6 +119,10 @@ class ChainCheck {
   private readonly problems: IntegrityProblem[] = [];
   private problemCount = 0;
   private checkedEvents = 0;
+
+  get checked(): number {
+    return this.checkedEvents;
+  }
 
   constructor(
     knownHeads: readonly StreamHead[],
