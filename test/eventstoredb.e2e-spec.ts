@@ -114,7 +114,7 @@ describe('the service on EventStoreDB (the test double, over a real socket)', ()
     first = await instance(dataDir);
 
     // Resumed from its checkpoint, not rebuilt from the start.
-    expect(first.app.get(Projector).schemaReset).toBe(false);
+    expect(first.app.get(Projector).schema).toBe('kept');
     expect((await first.admin.ok(GET_OBJECTIVE, { id: objectiveId })).objective.currentValue).toBe(55);
     const rows = await auditPositions(first.admin);
     expect(new Set(rows).size).toBe(rows.length);

@@ -104,6 +104,13 @@ describe('the service as a process', () => {
     fs.rmSync(dataDir, { recursive: true, force: true });
   });
 
+  it('says on its first start that it builds the read models for the first time, not that they changed', () => {
+    const messages = jsonLines(service.log).map((line) => String(line.message ?? line.msg));
+
+    expect(messages).toContain('building the read models from the events for the first time');
+    expect(messages.some((message) => message.includes('changed shape'))).toBe(false);
+  });
+
   it('keeps the signing secret and the admin token readable by their owner only', () => {
     expect(modeOf(path.join(dataDir, 'jwt-secret'))).toBe(0o600);
     expect(modeOf(path.join(dataDir, 'admin.token'))).toBe(0o600);

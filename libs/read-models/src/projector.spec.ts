@@ -168,7 +168,9 @@ describe('Projector', () => {
 
     it('resumes from the checkpoint after reopening, applying nothing twice', async () => {
       await store.append(A, [opened('pmo-1'), incremented(2), incremented(3)]);
-      await projector().catchUp();
+      const first = projector();
+      expect(first.schema).toBe('created');
+      await first.catchUp();
       await reopen(projectors[0]);
       await store.append(A, [incremented(4)]);
       await store.append(B, [opened('pmo-2')]);
@@ -176,7 +178,7 @@ describe('Projector', () => {
       log = new PositionLog();
 
       const resumed = projector();
-      expect(resumed.schemaReset).toBe(false);
+      expect(resumed.schema).toBe('kept');
       expect(resumed.position).toBe(3n);
       await resumed.catchUp();
 
@@ -199,7 +201,7 @@ describe('Projector', () => {
       const changed = new Projector(store, db, [bumped], { onError: (e) => errors.push(e) });
       projectors.push(changed);
 
-      expect(changed.schemaReset).toBe(true);
+      expect(changed.schema).toBe('rebuilt');
       expect(changed.position).toBeNull();
       expect(entityRows(db)).toEqual([]);
       // position_log is no longer a projection here, and was dropped with the rest.

@@ -4,7 +4,7 @@ import { PollingFeed } from './polling-feed';
 import { PositionWaiters } from './position-waiters';
 import type { Projection } from './projection';
 import { ProjectionFailedError, ProjectorStoppedError } from './projector-errors';
-import type { ReadModelDb } from './read-model-db';
+import type { ReadModelDb, SchemaOutcome } from './read-model-db';
 import { canSubscribe, type RetryBackoff, SubscriptionFeed } from './subscription-feed';
 
 export interface ProjectorProgress {
@@ -55,8 +55,8 @@ export interface WaitOptions {
  * for a position.
  */
 export class Projector {
-  /** True when opening found a different schema fingerprint and dropped the read models. */
-  readonly schemaReset: boolean;
+  /** What opening found: read models that fit, none yet (a first start), or others that were dropped. */
+  readonly schema: SchemaOutcome;
 
   private readonly name: string;
   private readonly feed: Feed;
@@ -75,7 +75,7 @@ export class Projector {
     const batchSize = positiveInteger(options.batchSize ?? 10_000, 'batchSize');
     const pollIntervalMs = positiveInteger(options.pollIntervalMs ?? 1_000, 'pollIntervalMs');
     this.name = options.name ?? 'projector';
-    this.schemaReset = db.ensureSchema(projections);
+    this.schema = db.ensureSchema(projections);
     this.checkpoint = db.readCheckpoint(this.name);
     this.waiters = new PositionWaiters(() => this.checkpoint);
     const target: FeedTarget = {

@@ -32,6 +32,9 @@ export interface ReadModelDbOptions {
  * events and can be rebuilt, hence synchronous=NORMAL: a crash may lose the last batches, never
  * tear one, because each batch is written with its checkpoint in one transaction.
  */
+/** What opening found: read models that fit, none yet, or others that were dropped to be rebuilt. */
+export type SchemaOutcome = 'kept' | 'created' | 'rebuilt';
+
 export class ReadModelDb {
   private readonly selectCheckpoint;
   private readonly upsertCheckpoint;
@@ -70,20 +73,21 @@ export class ReadModelDb {
    * Makes the database hold exactly the schema of `projections`. When their fingerprint differs
    * from the stored one (or none is stored), the tables of the previous and current projection sets
    * and all checkpoints are dropped, so the projector replays from the first event.
-   * @returns true when the read models were dropped
+   * @returns `kept` when the stored read models fit, `created` when there were none (a first start),
+   *   `rebuilt` when others were dropped
    */
-  ensureSchema(projections: readonly Projection[]): boolean {
+  ensureSchema(projections: readonly Projection[]): SchemaOutcome {
     assertUniqueNames(projections);
     const stored = this.connection
       .prepare<[], { fingerprint: string; tables: string }>('SELECT fingerprint, tables FROM schema_fingerprint WHERE id = 1')
       .get();
     if (stored?.fingerprint === schemaFingerprint(projections, this.source)) {
       this.connection.transaction(() => createSchema(this.connection, projections))();
-      return false;
+      return 'kept';
     }
     const previousTables = stored ? (JSON.parse(stored.tables) as string[]) : [];
     this.reset(projections, previousTables);
-    return true;
+    return stored ? 'rebuilt' : 'created';
   }
 
   /** Drops the projections' tables and every checkpoint, then recreates the schema, atomically. */

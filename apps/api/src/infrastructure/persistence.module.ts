@@ -81,7 +81,8 @@ export class PersistenceModule implements OnModuleInit, OnApplicationShutdown {
   }
 
   async onModuleInit(): Promise<void> {
-    if (this.projector.schemaReset) this.logger.log('read models changed shape or store: rebuilding them from the events');
+    if (this.projector.schema === 'created') this.logger.log('building the read models from the events for the first time');
+    if (this.projector.schema === 'rebuilt') this.logger.log('read models changed shape or store: rebuilding them from the events');
     await this.projector.start();
   }
 
