@@ -1,0 +1,44 @@
+import type { FeedbackOutcome } from './feedback.events';
+
+/**
+ * A PMO and the PMOs above it, as the application read them from the PMO snapshots: nearest
+ * first, up to the top of the hierarchy. A PMO that does not exist is NOT_FOUND there.
+ */
+export interface PmoLineage {
+  readonly pmoId: string;
+  readonly ancestorIds: readonly string[];
+}
+
+/** A standard as the application found it through its lookup; a missing one is NOT_FOUND there. */
+export interface StandardSnapshot {
+  readonly standardId: string;
+  /** The highest version published so far (1 until the standard is first revised). */
+  readonly latestVersion: number;
+}
+
+export interface RaiseFeedback {
+  readonly type: 'RaiseFeedback';
+  readonly feedbackId: string;
+  readonly from: PmoLineage;
+  /** The application checked that it exists. */
+  readonly toPmoId: string;
+  /** null when the feedback is about no one standard. */
+  readonly standard: StandardSnapshot | null;
+  readonly subject: string;
+  readonly body: string;
+}
+
+export interface ResolveFeedback {
+  readonly type: 'ResolveFeedback';
+  readonly feedbackId: string;
+  readonly outcome: FeedbackOutcome;
+  /** The standard the feedback is about, read again now; null when it names none. */
+  readonly standard: StandardSnapshot | null;
+  /** Required with STANDARD_REVISED, refused with any other outcome. */
+  readonly standardVersion: number | null;
+  /** Required with DEVIATION_GRANTED, refused with any other outcome. */
+  readonly deviationId: string | null;
+  readonly resolution: string;
+}
+
+export type FeedbackCommand = RaiseFeedback | ResolveFeedback;
