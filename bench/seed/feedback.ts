@@ -1,4 +1,4 @@
-import { feedbackDecider, type FeedbackOutcome, type LocalDate, type PmoLineage } from '@throughline/domain';
+import { feedbackDecider, type FeedbackOutcome, type LocalDate, type RaisingPmo } from '@throughline/domain';
 import type { PmoSeed } from './organisation';
 import { seedCommand, type SeedCommand } from './seed-writer';
 import type { SeedWorld } from './world';
@@ -102,7 +102,7 @@ export class FeedbackRounds {
   }
 }
 
-const lineageOf = (pmo: PmoSeed): PmoLineage => {
+const lineageOf = (pmo: PmoSeed): RaisingPmo => {
   const ancestorIds: string[] = [];
   for (let parent = pmo.parent; parent !== null; parent = parent.parent) ancestorIds.push(parent.id);
   return { pmoId: pmo.id, ancestorIds };

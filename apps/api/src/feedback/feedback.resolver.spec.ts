@@ -1,5 +1,5 @@
 import type { CommandBus, EventBus } from '@nestjs/cqrs';
-import type { PmoKind, StandardSnapshot } from '@throughline/domain';
+import type { PmoKind, FeedbackStandard } from '@throughline/domain';
 import { KeyedLock, MemoryEventStore, StateCache } from '@throughline/event-store';
 import type { Projector } from '@throughline/read-models';
 import { AggregateLoader, RequestFolds } from '../common/aggregate-loader';
@@ -30,7 +30,7 @@ const caller = (operation: string): RequestContext => ({
 class OneStandard extends StandardLookup {
   readonly asked: (string | null)[] = [];
 
-  async snapshot(standardId: string): Promise<StandardSnapshot | null> {
+  async snapshot(standardId: string): Promise<FeedbackStandard | null> {
     return standardId === STANDARD_ID ? { standardId, latestVersion: 2 } : null;
   }
 

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { PmoLineage, StandardSnapshot } from '@throughline/domain';
+import type { RaisingPmo, FeedbackStandard } from '@throughline/domain';
 import { AggregateLoader, type RequestFolds } from '../common/aggregate-loader';
 import { PMO } from '../common/aggregates';
 import { NotFoundError } from '../common/app-errors';
@@ -19,7 +19,7 @@ export class FeedbackSnapshots {
   ) {}
 
   /** The PMO and its ancestors, nearest first; a parent that cannot be read ends the line. */
-  async lineage(value: string, field: string, folds: RequestFolds): Promise<PmoLineage> {
+  async lineage(value: string, field: string, folds: RequestFolds): Promise<RaisingPmo> {
     const { id: pmoId, view } = await this.loader.existing(PMO, value, field, folds);
     const ancestorIds: string[] = [];
     // The hierarchy is a tree, so the walk ends at its top; the guard only keeps a damaged
@@ -37,7 +37,7 @@ export class FeedbackSnapshots {
     return (await this.loader.existing(PMO, value, field, folds)).id;
   }
 
-  async standard(value: string, field: string): Promise<StandardSnapshot> {
+  async standard(value: string, field: string): Promise<FeedbackStandard> {
     const id = requireEntityId(value, field);
     const standard = await this.standards.snapshot(id);
     if (!standard) throw new NotFoundError('standard', id, field);
@@ -45,7 +45,7 @@ export class FeedbackSnapshots {
   }
 
   /** The standard feedback names, as it stands now; null when it names none or it cannot be found. */
-  async standardOf(standardId: string | null): Promise<StandardSnapshot | null> {
+  async standardOf(standardId: string | null): Promise<FeedbackStandard | null> {
     return standardId === null ? null : this.standards.snapshot(standardId);
   }
 }

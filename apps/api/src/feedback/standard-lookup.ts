@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { StandardSnapshot } from '@throughline/domain';
+import type { FeedbackStandard } from '@throughline/domain';
 import type { Loaders } from '../common/loaders';
 import type { Standard } from './standard.types';
 
@@ -10,7 +10,7 @@ import type { Standard } from './standard.types';
  */
 export abstract class StandardLookup {
   /** The standard as commands judge it, now; null when no standard has this id. */
-  abstract snapshot(standardId: string): Promise<StandardSnapshot | null>;
+  abstract snapshot(standardId: string): Promise<FeedbackStandard | null>;
 
   /** The standard as the API shows it, as of the instant (now when null); null when there is none. */
   abstract shown(loaders: Loaders, standardId: string, asOf: string | null): Promise<Standard | null>;
@@ -19,12 +19,12 @@ export abstract class StandardLookup {
 /**
  * The lookup while no standards are served here: it finds none, so feedback naming a standard is
  * refused as NOT_FOUND rather than stored unchecked, and `Feedback.standard` answers null. Binding
- * a lookup over the standards' reader in FeedbackModule's place for StandardLookup is all it takes
- * to check and show real ones.
+ * StandardLookup in FeedbackModule to a lookup over the standards' reads is all it takes to check
+ * and show real ones.
  */
 @Injectable()
 export class NoStandards extends StandardLookup {
-  async snapshot(): Promise<StandardSnapshot | null> {
+  async snapshot(): Promise<FeedbackStandard | null> {
     return null;
   }
 

@@ -1,16 +1,17 @@
 import type { FeedbackOutcome } from './feedback.events';
 
 /**
- * A PMO and the PMOs above it, as the application read them from the PMO snapshots: nearest
- * first, up to the top of the hierarchy. A PMO that does not exist is NOT_FOUND there.
+ * The PMO feedback comes from and the PMOs above it, as the application read them from the PMO
+ * snapshots: nearest first, up to the top of the hierarchy. A PMO that does not exist is
+ * NOT_FOUND there.
  */
-export interface PmoLineage {
+export interface RaisingPmo {
   readonly pmoId: string;
   readonly ancestorIds: readonly string[];
 }
 
-/** A standard as the application found it through its lookup; a missing one is NOT_FOUND there. */
-export interface StandardSnapshot {
+/** The standard feedback names, as the application found it through its lookup; a missing one is NOT_FOUND there. */
+export interface FeedbackStandard {
   readonly standardId: string;
   /** The highest version published so far (1 until the standard is first revised). */
   readonly latestVersion: number;
@@ -19,11 +20,11 @@ export interface StandardSnapshot {
 export interface RaiseFeedback {
   readonly type: 'RaiseFeedback';
   readonly feedbackId: string;
-  readonly from: PmoLineage;
+  readonly from: RaisingPmo;
   /** The application checked that it exists. */
   readonly toPmoId: string;
   /** null when the feedback is about no one standard. */
-  readonly standard: StandardSnapshot | null;
+  readonly standard: FeedbackStandard | null;
   readonly subject: string;
   readonly body: string;
 }
@@ -33,7 +34,7 @@ export interface ResolveFeedback {
   readonly feedbackId: string;
   readonly outcome: FeedbackOutcome;
   /** The standard the feedback is about, read again now; null when it names none. */
-  readonly standard: StandardSnapshot | null;
+  readonly standard: FeedbackStandard | null;
   /** Required with STANDARD_REVISED, refused with any other outcome. */
   readonly standardVersion: number | null;
   /** Required with DEVIATION_GRANTED, refused with any other outcome. */

@@ -1,7 +1,7 @@
 import { assertNever, type CommandContext } from '../shared/decider';
 import { DomainError, badInput } from '../shared/domain-error';
 import { NAME_MAX, TEXT_MAX, oneOf, requiredText } from '../shared/input';
-import type { FeedbackCommand, RaiseFeedback, ResolveFeedback, StandardSnapshot } from './feedback.commands';
+import type { FeedbackCommand, RaiseFeedback, ResolveFeedback, FeedbackStandard } from './feedback.commands';
 import { FEEDBACK_OUTCOMES, type FeedbackEvent, type FeedbackOutcome } from './feedback.events';
 import type { FeedbackState, OpenFeedback } from './feedback.state';
 
@@ -53,7 +53,7 @@ const referenceFor = (outcome: FeedbackOutcome, field: string, value: unknown, r
 };
 
 /** The revision that answered the feedback: one the standard the feedback names has had. */
-const revisedVersion = (feedback: OpenFeedback, standard: StandardSnapshot | null, value: unknown): number => {
+const revisedVersion = (feedback: OpenFeedback, standard: FeedbackStandard | null, value: unknown): number => {
   if (feedback.standardId === null) {
     throw new DomainError('FEEDBACK_WITHOUT_STANDARD', 'feedback about no standard cannot be answered by revising one', 'outcome');
   }

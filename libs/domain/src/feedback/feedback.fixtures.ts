@@ -1,5 +1,5 @@
 // Shared givens for the feedback specs: a portfolio PMO above a programme PMO above a project PMO.
-import type { PmoLineage, RaiseFeedback, ResolveFeedback, StandardSnapshot } from './feedback.commands';
+import type { RaisingPmo, RaiseFeedback, ResolveFeedback, FeedbackStandard } from './feedback.commands';
 import type { FeedbackEvent, FeedbackRaised } from './feedback.events';
 
 export const feedbackId = '5e0c7a2b-3d41-4f86-9b2e-7a1c0d3f5e68';
@@ -10,10 +10,10 @@ export const siblingId = '1a2b3c4d-0000-4000-8000-00000000000d';
 export const standardId = '7f3e2d1c-0000-4000-8000-0000000000f1';
 export const deviationId = '9d8c7b6a-0000-4000-8000-0000000000d1';
 
-export const project: PmoLineage = { pmoId: projectId, ancestorIds: [programmeId, portfolioId] };
-export const portfolio: PmoLineage = { pmoId: portfolioId, ancestorIds: [] };
+export const project: RaisingPmo = { pmoId: projectId, ancestorIds: [programmeId, portfolioId] };
+export const portfolio: RaisingPmo = { pmoId: portfolioId, ancestorIds: [] };
 /** The standard after one revision: versions 1 and 2 exist. */
-export const standard: StandardSnapshot = { standardId, latestVersion: 2 };
+export const standard: FeedbackStandard = { standardId, latestVersion: 2 };
 
 export const raiseFeedback = (overrides: Partial<RaiseFeedback> = {}): RaiseFeedback => ({
   type: 'RaiseFeedback',
