@@ -74,6 +74,17 @@ describe('the synthetic organisation generator', () => {
       expect(alignment.unalignedHours).toBeGreaterThan(0);
       const bucketHours = alignment.buckets.reduce((sum, b) => sum + b.totalHours, 0);
       expect(bucketHours).toBeCloseTo(alignment.totalHours, 6);
+
+      const { feedbackItems } = await app.admin.ok<{ feedbackItems: { status: string; ageDays: number | null }[] }>(
+        `{ feedbackItems { status ageDays } }`,
+      );
+      const raised = summary.commands.RaiseFeedback ?? 0;
+      const resolved = summary.commands.ResolveFeedback ?? 0;
+      expect(raised).toBeGreaterThan(0);
+      expect(feedbackItems).toHaveLength(raised);
+      expect(feedbackItems.filter((f) => f.status === 'RESOLVED')).toHaveLength(resolved);
+      // Raised in the simulated year, so every item still open has waited for months.
+      expect(feedbackItems.filter((f) => f.status === 'OPEN').every((f) => (f.ageDays ?? 0) > 30)).toBe(true);
     } finally {
       await app.close();
     }

@@ -2,6 +2,7 @@ import { addDays, type LocalDate } from '@throughline/domain';
 import type { EventStore } from '@throughline/event-store';
 import { Random } from '../support/random';
 import { logDay, reviewEntries } from './daily-work';
+import { FeedbackRounds } from './feedback';
 import { isWeekday, measurementsDue } from './measurements';
 import { Milestones } from './milestones';
 import { ANCHOR_STAFF, layoutOrganisation } from './organisation';
@@ -64,6 +65,7 @@ export async function seedOrganisation(store: EventStore, clock: SimulatedClock,
   const writer = new SeedWriter(store, clock, options.events);
   const world = new SeedWorld(organisation, random, writer);
   const milestones = new Milestones(world);
+  const feedback = new FeedbackRounds(world);
 
   await setUpOrganisation(world);
   const yearStart: LocalDate = `${options.year}-01-01`;
@@ -74,7 +76,10 @@ export async function seedOrganisation(store: EventStore, clock: SimulatedClock,
       await world.batch(`${day}T08:00:00.000Z`, reviewEntries(world, yesterday, yearStart));
       await world.batch(`${day}T09:30:00.000Z`, measurementsDue(world, day));
     }
-    if (day.startsWith(`${options.year}-`)) await milestones.run(day);
+    if (day.startsWith(`${options.year}-`)) {
+      await milestones.run(day);
+      await feedback.run(day);
+    }
     if (isWeekday(day)) {
       const { commands, entries } = logDay(world, day);
       await world.batch(`${day}T17:00:00.000Z`, commands);

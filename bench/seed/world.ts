@@ -2,6 +2,7 @@ import type {
   ActivityCommand,
   ActivitySnapshot,
   ActivityState,
+  FeedbackState,
   LocalDate,
   ObjectiveSnapshot,
   ObjectiveState,
@@ -37,6 +38,7 @@ export class SeedWorld {
   readonly plans = new Map<string, PlanState>();
   readonly objectives = new Map<string, ObjectiveState>();
   readonly activities = new Map<string, ActivityState>();
+  readonly feedback = new Map<string, FeedbackState>();
   /**
    * What the generator needs besides the deciders' states, which hold only what decisions read:
    * each plan's period, each activity's title and every objective it was ever linked to.
@@ -125,6 +127,7 @@ export class SeedWorld {
     if (category === 'plan') this.plans.set(id, outcome.state as PlanState);
     else if (category === 'objective') this.objectives.set(id, outcome.state as ObjectiveState);
     else if (category === 'activity') this.activities.set(id, outcome.state as ActivityState);
+    else if (category === 'feedback') this.feedback.set(id, outcome.state as FeedbackState);
   }
 
   private remember(command: unknown, id: string): void {

@@ -8,6 +8,7 @@ import { AlignmentModule } from './alignment/alignment.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { EntityReader } from './common/entity-reader';
+import { FeedbackModule } from './feedback/feedback.module';
 import { APP_CONFIG } from './common/tokens';
 import type { AppConfig } from '@throughline/runtime';
 import { graphqlOptions } from './graphql/graphql-options';
@@ -39,6 +40,7 @@ export class AppModule {
         WorkModule,
         AlignmentModule,
         AuditModule,
+        FeedbackModule,
       ],
       controllers: [HealthController],
     };

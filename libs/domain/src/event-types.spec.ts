@@ -1,5 +1,6 @@
 import { ACTIVITY_EVENT_TYPES, type ActivityEvent } from './activity/activity.events';
 import { EVENT_TYPES } from './event-types';
+import { FEEDBACK_EVENT_TYPES, type FeedbackEvent } from './feedback/feedback.events';
 import { OBJECTIVE_EVENT_TYPES, type ObjectiveEvent } from './objective/objective.events';
 import { PLAN_EVENT_TYPES, type PlanEvent } from './plan/plan.events';
 import { PMO_EVENT_TYPES, type PmoEvent } from './pmo/pmo.events';
@@ -25,7 +26,8 @@ const agreement = {
   activity: true satisfies Agrees<ActivityEvent, typeof ACTIVITY_EVENT_TYPES>,
   work: true satisfies Agrees<WorkEvent, typeof WORK_EVENT_TYPES>,
   workday: true satisfies Agrees<WorkdayEvent, typeof WORKDAY_EVENT_TYPES>,
-  all: true satisfies Agrees<PmoEvent | ObjectiveEvent | PlanEvent | ActivityEvent | WorkEvent | WorkdayEvent, typeof EVENT_TYPES>,
+  feedback: true satisfies Agrees<FeedbackEvent, typeof FEEDBACK_EVENT_TYPES>,
+  all: true satisfies Agrees<PmoEvent | ObjectiveEvent | PlanEvent | ActivityEvent | WorkEvent | WorkdayEvent | FeedbackEvent, typeof EVENT_TYPES>,
 };
 
 // And the check does bite: were either of these accepted, the directives would fail the type check.
@@ -40,13 +42,13 @@ const duplicatesIn = (names: readonly string[]) => names.filter((name, i) => nam
 
 describe('event type names', () => {
   it('given each aggregate, then its list names every event of its union and nothing else', () => {
-    expect(agreement).toEqual({ pmo: true, objective: true, plan: true, activity: true, work: true, workday: true, all: true });
+    expect(agreement).toEqual({ pmo: true, objective: true, plan: true, activity: true, work: true, workday: true, feedback: true, all: true });
     expect(disagreement).toEqual({ missing: true, extra: true });
   });
 
   it('given each aggregate, then its list names each event once', () => {
-    const lists = [PMO_EVENT_TYPES, OBJECTIVE_EVENT_TYPES, PLAN_EVENT_TYPES, ACTIVITY_EVENT_TYPES, WORK_EVENT_TYPES, WORKDAY_EVENT_TYPES];
-    expect(lists.map((list) => duplicatesIn(list))).toEqual([[], [], [], [], [], []]);
+    const lists = [PMO_EVENT_TYPES, OBJECTIVE_EVENT_TYPES, PLAN_EVENT_TYPES, ACTIVITY_EVENT_TYPES, WORK_EVENT_TYPES, WORKDAY_EVENT_TYPES, FEEDBACK_EVENT_TYPES];
+    expect(lists.map((list) => duplicatesIn(list))).toEqual([[], [], [], [], [], [], []]);
   });
 
   it('given every aggregate, then EVENT_TYPES holds all their names, none shared by two aggregates', () => {
@@ -57,6 +59,7 @@ describe('event type names', () => {
       ...ACTIVITY_EVENT_TYPES,
       ...WORK_EVENT_TYPES,
       ...WORKDAY_EVENT_TYPES,
+      ...FEEDBACK_EVENT_TYPES,
     ]);
     expect(duplicatesIn(EVENT_TYPES)).toEqual([]);
   });

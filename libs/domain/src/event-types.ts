@@ -1,4 +1,5 @@
 import { ACTIVITY_EVENT_TYPES } from './activity/activity.events';
+import { FEEDBACK_EVENT_TYPES } from './feedback/feedback.events';
 import { OBJECTIVE_EVENT_TYPES } from './objective/objective.events';
 import { PLAN_EVENT_TYPES } from './plan/plan.events';
 import { PMO_EVENT_TYPES } from './pmo/pmo.events';
@@ -16,5 +17,6 @@ export const EVENT_TYPES = [
   ...ACTIVITY_EVENT_TYPES,
   ...WORK_EVENT_TYPES,
   ...WORKDAY_EVENT_TYPES,
+  ...FEEDBACK_EVENT_TYPES,
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];

@@ -1,4 +1,5 @@
 import type { ActivityEvent } from './activity/activity.events';
+import type { FeedbackEvent } from './feedback/feedback.events';
 import type { ObjectiveEvent } from './objective/objective.events';
 import type { PlanEvent } from './plan/plan.events';
 import type { PmoEvent } from './pmo/pmo.events';
@@ -6,7 +7,7 @@ import type { WorkEvent } from './work/work.events';
 import type { WorkdayEvent } from './workday/workday.events';
 
 /** Every event the domain records, across its aggregates. */
-export type ThroughlineEvent = PmoEvent | ObjectiveEvent | PlanEvent | ActivityEvent | WorkEvent | WorkdayEvent;
+export type ThroughlineEvent = PmoEvent | ObjectiveEvent | PlanEvent | ActivityEvent | WorkEvent | WorkdayEvent | FeedbackEvent;
 
 /** The persisted name of every domain event. */
 export type ThroughlineEventType = ThroughlineEvent['type'];

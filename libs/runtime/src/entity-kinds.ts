@@ -1,11 +1,14 @@
 import {
   activityView,
+  feedbackView,
   objectiveView,
   planView,
   pmoView,
   workView,
   type ActivityEvent,
   type ActivityView,
+  type FeedbackEvent,
+  type FeedbackView,
   type ObjectiveEvent,
   type ObjectiveView,
   type PlanEvent,
@@ -59,10 +62,22 @@ export const WORK_KIND: EntityKind<WorkView, WorkEvent> = {
   version: 2,
 };
 
+/**
+ * Feedback is filed under the PMO it goes to (pmoId), and its parent is the PMO it comes from, so
+ * a PMO's incoming and outgoing feedback are each one indexed lookup.
+ */
+export const FEEDBACK_KIND: EntityKind<FeedbackView, FeedbackEvent> = {
+  category: CATEGORY.feedback,
+  view: feedbackView,
+  index: (view) => (view.status === 'NONE' ? {} : { pmoId: view.pmoId, parentId: view.fromPmoId, status: view.status }),
+  version: 1,
+};
+
 export const ENTITY_KINDS: readonly EntityKind[] = [
   entityKind(PMO_KIND),
   entityKind(OBJECTIVE_KIND),
   entityKind(PLAN_KIND),
   entityKind(ACTIVITY_KIND),
   entityKind(WORK_KIND),
+  entityKind(FEEDBACK_KIND),
 ];

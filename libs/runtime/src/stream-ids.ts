@@ -7,6 +7,8 @@ export const CATEGORY = {
   work: 'work',
   /** One person's day across every PMO (its id derived from person and day): the 24-hour rule. */
   workday: 'workday',
+  /** Feedback a PMO raised to a PMO above it. */
+  feedback: 'feedback',
 } as const;
 export type Category = (typeof CATEGORY)[keyof typeof CATEGORY];
 

@@ -81,6 +81,14 @@ describe('authorize', () => {
     ['roles add up: a member who also audits reads the history', caller(['MEMBER', 'AUDITOR'], [HOME]), 'audit.read', home, true],
     ['an auditor writes nothing', caller(['AUDITOR']), 'work.record', { pmoId: HOME, people: ['ada@org.test'] }, false],
     ['leadership does not log work', caller(['LEADERSHIP']), 'work.record', { pmoId: HOME, people: ['ada@org.test'] }, false],
+    ['a PMO head raises feedback from their PMO', caller(['PMO_HEAD'], [HOME]), 'feedback.raise', home, true],
+    ['a PMO head does not raise feedback from another PMO', caller(['PMO_HEAD'], [HOME]), 'feedback.raise', { pmoId: AWAY }, false],
+    ['leadership resolves feedback but raises none', caller(['LEADERSHIP']), 'feedback.resolve', { pmoId: AWAY }, true],
+    ['leadership does not raise feedback', caller(['LEADERSHIP']), 'feedback.raise', home, false],
+    ['a PMO head resolves feedback sent to their PMO only', caller(['PMO_HEAD'], [HOME]), 'feedback.resolve', { pmoId: AWAY }, false],
+    ['a member does not raise feedback', caller(['MEMBER'], [HOME]), 'feedback.raise', home, false],
+    ['an auditor reads feedback everywhere', caller(['AUDITOR']), 'organisation.read', { pmoId: null }, true],
+    ['a member reads feedback everywhere', caller(['MEMBER'], [HOME]), 'organisation.read', { pmoId: AWAY }, true],
   ])('%s', (_case, principal, permission, scope, allowed) => {
     expect(can(principal, permission, scope)).toBe(allowed);
     if (allowed) expect(() => authorize(principal, permission, scope)).not.toThrow();

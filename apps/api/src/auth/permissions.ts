@@ -82,8 +82,20 @@ export const PERMISSIONS = {
     self: 'their own work',
     grants: { ADMIN: 'everywhere', PMO_HEAD: 'own-pmos', MEMBER: 'own-pmos-self' },
   },
+  'feedback.raise': {
+    capability: 'raise feedback from a PMO to a PMO above it',
+    grants: { ADMIN: 'everywhere', PMO_HEAD: 'own-pmos' },
+  },
+  'feedback.resolve': {
+    capability: 'resolve feedback sent to a PMO, once, with an outcome',
+    grants: { ADMIN: 'everywhere', LEADERSHIP: 'everywhere', PMO_HEAD: 'own-pmos' },
+  },
   'records.read': {
     capability: 'read PMOs, mandates, objectives, plans, activities and alignment',
+    grants: READ_ALL,
+  },
+  'organisation.read': {
+    capability: 'read standards, deviations, compliance, feedback, catalogues and templates',
     grants: READ_ALL,
   },
   'work.read': {

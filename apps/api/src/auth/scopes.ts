@@ -1,5 +1,5 @@
-import type { ActivityState, ActivityView, DomainEvent, ObjectiveState, ObjectiveView, PmoState, PmoView, WorkState, WorkView } from '@throughline/domain';
-import { ACTIVITY, AGGREGATE_OF_ENTITY, OBJECTIVE, PLAN, PMO, WORK, type AggregateDescriptor, type Target } from '../common/aggregates';
+import type { ActivityState, ActivityView, DomainEvent, FeedbackState, FeedbackView, ObjectiveState, ObjectiveView, PmoState, PmoView, WorkState, WorkView } from '@throughline/domain';
+import { ACTIVITY, AGGREGATE_OF_ENTITY, FEEDBACK, OBJECTIVE, PLAN, PMO, WORK, type AggregateDescriptor, type Target } from '../common/aggregates';
 import type { EntityType } from '../graphql/enums';
 import type { ScopeRequest, ScopeRule } from './requires';
 
@@ -35,6 +35,8 @@ export const pmoAt = <A>(pick: Pick<A>, field: string, options?: EntityOptions<A
 export const objectiveAt = <A>(pick: Pick<A>, field: string, options?: EntityOptions<A, ObjectiveState, ObjectiveView>) => entityAt(OBJECTIVE, pick, field, options);
 export const planAt = <A>(pick: Pick<A>, field: string) => entityAt(PLAN, pick, field);
 export const activityAt = <A>(pick: Pick<A>, field: string, options?: EntityOptions<A, ActivityState, ActivityView>) => entityAt(ACTIVITY, pick, field, options);
+/** Feedback's scope is the PMO it goes to. */
+export const feedbackAt = <A>(pick: Pick<A>, field: string, options?: EntityOptions<A, FeedbackState, FeedbackView>) => entityAt(FEEDBACK, pick, field, options);
 export const workAt = <A>(pick: Pick<A>, field: string, options?: EntityOptions<A, WorkState, WorkView>) => entityAt(WORK, pick, field, options);
 
 /** A PMO an argument names, or every PMO when it is left out (an unfiltered audit log). */

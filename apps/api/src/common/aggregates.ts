@@ -1,6 +1,8 @@
 import {
   activityDecider,
   activityView,
+  feedbackDecider,
+  feedbackView,
   objectiveDecider,
   objectiveView,
   planDecider,
@@ -14,7 +16,7 @@ import {
 import type { Aggregate } from '@throughline/event-store';
 import type { EntityKind } from '@throughline/read-models';
 import { EntityType } from '../graphql/enums';
-import { ACTIVITY_KIND, OBJECTIVE_KIND, PLAN_KIND, PMO_KIND, WORK_KIND } from '@throughline/runtime';
+import { ACTIVITY_KIND, FEEDBACK_KIND, OBJECTIVE_KIND, PLAN_KIND, PMO_KIND, WORK_KIND } from '@throughline/runtime';
 import type { Existing } from './existing';
 import { CATEGORY, type Category } from '@throughline/runtime';
 
@@ -97,6 +99,16 @@ export const WORK = describe({
   pmoOf: (state) => state.pmoId,
 });
 
+/** Feedback belongs to the PMO it goes to, which resolves it (the one its first event names). */
+export const FEEDBACK = describe({
+  category: CATEGORY.feedback,
+  noun: 'feedback',
+  kind: FEEDBACK_KIND,
+  decider: feedbackDecider,
+  view: feedbackView,
+  pmoOf: (state) => state.pmoId,
+});
+
 /** The aggregate an `EntityRef` names. */
 export const AGGREGATE_OF_ENTITY: Record<EntityType, AnyAggregate> = {
   [EntityType.PMO]: PMO,
@@ -104,4 +116,5 @@ export const AGGREGATE_OF_ENTITY: Record<EntityType, AnyAggregate> = {
   [EntityType.BUSINESS_PLAN]: PLAN,
   [EntityType.ACTIVITY]: ACTIVITY,
   [EntityType.WORK_ENTRY]: WORK,
+  [EntityType.FEEDBACK]: FEEDBACK,
 };

@@ -41,6 +41,12 @@ export type ActivityMode = domain.ActivityMode;
 export type ActivityStatus = domain.ActivityStatus | 'IN_PROGRESS';
 export const ActivityStatus = enumFrom<ActivityStatus>(['PLANNED', 'IN_PROGRESS', 'DONE', 'CANCELLED'], 'ActivityStatus');
 
+export const FeedbackStatus = enumFrom(domain.FEEDBACK_STATUSES, 'FeedbackStatus');
+export type FeedbackStatus = domain.FeedbackStatus;
+
+export const FeedbackOutcome = enumFrom(domain.FEEDBACK_OUTCOMES, 'FeedbackOutcome');
+export type FeedbackOutcome = domain.FeedbackOutcome;
+
 // API-only enums: the alignment report's bucket size (the read model's call checks that it takes
 // these), and the kinds of entity the audit history names.
 
@@ -48,6 +54,6 @@ const GRANULARITIES = ['WEEK', 'MONTH'] as const;
 export const Granularity = enumFrom(GRANULARITIES, 'Granularity');
 export type Granularity = (typeof GRANULARITIES)[number];
 
-const ENTITY_TYPES = ['PMO', 'OBJECTIVE', 'BUSINESS_PLAN', 'ACTIVITY', 'WORK_ENTRY'] as const;
+const ENTITY_TYPES = ['PMO', 'OBJECTIVE', 'BUSINESS_PLAN', 'ACTIVITY', 'WORK_ENTRY', 'FEEDBACK'] as const;
 export const EntityType = enumFrom(ENTITY_TYPES, 'EntityType');
 export type EntityType = (typeof ENTITY_TYPES)[number];

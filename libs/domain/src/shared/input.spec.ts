@@ -101,8 +101,8 @@ describe('input checks', () => {
       },
     );
 
-    it('judges a description, a note, a statement and a rationale as prose, any other field as a label', () => {
-      expect(['description', 'note', 'statement', 'rationale', 'contributions[0].rationale'].map(textKindOf)).toEqual(Array(5).fill('prose'));
+    it('judges a description, a note, a statement, a rationale, a body and a resolution as prose, any other field as a label', () => {
+      expect(['description', 'note', 'statement', 'rationale', 'contributions[0].rationale', 'body', 'resolution'].map(textKindOf)).toEqual(Array(7).fill('prose'));
       expect(['name', 'title', 'owner', 'person', 'reason', 'metric.name', 'activityId', 'summary'].map(textKindOf)).toEqual(Array(8).fill('label'));
     });
 
