@@ -7,6 +7,11 @@ export const CATEGORY = {
   work: 'work',
   /** One person's day across every PMO (its id derived from person and day): the 24-hour rule. */
   workday: 'workday',
+  standard: 'standard',
+  /** One PMO's adoptions and leeways of one standard (its id derived from the two). */
+  adoption: 'adoption',
+  /** One deviation; its id derived from its standard, PMO and place among that pair's deviations. */
+  deviation: 'deviation',
 } as const;
 export type Category = (typeof CATEGORY)[keyof typeof CATEGORY];
 

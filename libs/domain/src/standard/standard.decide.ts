@@ -50,7 +50,7 @@ const publish = (command: PublishStandard, state: StandardState, context: Comman
       type: 'StandardPublished',
       data: {
         standardId: command.standardId,
-        publisherPmoId: publisher.pmoId,
+        pmoId: publisher.pmoId,
         kind,
         title,
         appliesTo,

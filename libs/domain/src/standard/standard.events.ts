@@ -24,7 +24,8 @@ export type StandardPublished = DomainEvent<
   'StandardPublished',
   VersionTerms & {
     readonly standardId: string;
-    readonly publisherPmoId: string;
+    /** The publisher: under the name every stream's first event gives its PMO (the audit log reads it). */
+    readonly pmoId: string;
     readonly kind: StandardKind;
     readonly title: string;
     readonly appliesTo: readonly PmoKind[];

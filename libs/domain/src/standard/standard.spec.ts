@@ -26,7 +26,7 @@ const published: StandardPublished = {
   type: 'StandardPublished',
   data: {
     standardId,
-    publisherPmoId: portfolio.pmoId,
+    pmoId: portfolio.pmoId,
     kind: 'METHODOLOGY',
     title: 'Stage gates',
     appliesTo: ['PROGRAMME', 'PROJECT'],

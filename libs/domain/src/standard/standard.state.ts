@@ -33,8 +33,8 @@ const daysOf = ({ version, effectiveFrom, adoptionDueOn }: VersionDays): Version
 export const evolveStandard = (state: StandardState, event: StandardEvent): StandardState => {
   if (event.type === 'StandardPublished') {
     if (state.status !== 'NONE') return state;
-    const { standardId, publisherPmoId, appliesTo, maxDeviationDays } = event.data;
-    return { status: 'IN_FORCE', standardId, pmoId: publisherPmoId, appliesTo, versions: [daysOf(event.data)], maxDeviationDays, retiredOn: null };
+    const { standardId, pmoId, appliesTo, maxDeviationDays } = event.data;
+    return { status: 'IN_FORCE', standardId, pmoId, appliesTo, versions: [daysOf(event.data)], maxDeviationDays, retiredOn: null };
   }
   if (state.status === 'NONE') return state;
   switch (event.type) {

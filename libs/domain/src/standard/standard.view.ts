@@ -50,12 +50,12 @@ const termsOf = (data: VersionTerms, reason: string | null): StandardVersionView
 export const evolveStandardView = (view: StandardView, event: StandardEvent, facts: RecordedFacts): StandardView => {
   if (event.type === 'StandardPublished') {
     if (view.status !== 'NONE') return touchedBy(view, facts);
-    const { standardId, publisherPmoId, kind, title, appliesTo } = event.data;
+    const { standardId, pmoId, kind, title, appliesTo } = event.data;
     return {
       status: 'IN_FORCE',
       standardId,
-      publisherPmoId,
-      pmoId: publisherPmoId,
+      publisherPmoId: pmoId,
+      pmoId,
       kind,
       title,
       appliesTo,
