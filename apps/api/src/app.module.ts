@@ -16,6 +16,7 @@ import { PersistenceModule } from './infrastructure/persistence.module';
 import { ObjectivesModule } from './objectives/objectives.module';
 import { PlansModule } from './plans/plans.module';
 import { PmosModule } from './pmos/pmos.module';
+import { StandardsModule } from './standards/standards.module';
 import { WorkModule } from './work/work.module';
 
 @Module({})
@@ -37,6 +38,7 @@ export class AppModule {
         PlansModule,
         ActivitiesModule,
         WorkModule,
+        StandardsModule,
         AlignmentModule,
         AuditModule,
       ],

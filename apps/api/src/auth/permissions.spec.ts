@@ -81,6 +81,16 @@ describe('authorize', () => {
     ['roles add up: a member who also audits reads the history', caller(['MEMBER', 'AUDITOR'], [HOME]), 'audit.read', home, true],
     ['an auditor writes nothing', caller(['AUDITOR']), 'work.record', { pmoId: HOME, people: ['ada@org.test'] }, false],
     ['leadership does not log work', caller(['LEADERSHIP']), 'work.record', { pmoId: HOME, people: ['ada@org.test'] }, false],
+    ['leadership sets standards anywhere', caller(['LEADERSHIP']), 'standard.manage', { pmoId: AWAY }, true],
+    ['a PMO head sets standards only in their PMO', caller(['PMO_HEAD'], [HOME]), 'standard.manage', { pmoId: AWAY }, false],
+    ['leadership does not adopt a standard for a PMO', caller(['LEADERSHIP']), 'standard.adopt', home, false],
+    ['a PMO head adopts in their PMO', caller(['PMO_HEAD'], [HOME]), 'standard.adopt', home, true],
+    ['a PMO head grants leeway from their PMO', caller(['PMO_HEAD'], [HOME]), 'standard.leeway', home, true],
+    ['leadership grants no leeway: it is the parent PMO’s', caller(['LEADERSHIP']), 'standard.leeway', home, false],
+    ['a PMO head decides deviations only in the publisher PMO they head', caller(['PMO_HEAD'], [HOME]), 'deviation.decide', { pmoId: AWAY }, false],
+    ['leadership decides deviations anywhere', caller(['LEADERSHIP']), 'deviation.decide', { pmoId: AWAY }, true],
+    ['a member reads compliance everywhere', caller(['MEMBER'], [HOME]), 'organisation.read', { pmoId: null }, true],
+    ['an auditor decides no deviation', caller(['AUDITOR']), 'deviation.decide', home, false],
   ])('%s', (_case, principal, permission, scope, allowed) => {
     expect(can(principal, permission, scope)).toBe(allowed);
     if (allowed) expect(() => authorize(principal, permission, scope)).not.toThrow();

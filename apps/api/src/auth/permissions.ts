@@ -82,6 +82,26 @@ export const PERMISSIONS = {
     self: 'their own work',
     grants: { ADMIN: 'everywhere', PMO_HEAD: 'own-pmos', MEMBER: 'own-pmos-self' },
   },
+  'standard.manage': {
+    capability: 'publish, revise and retire standards (in the publishing PMO)',
+    grants: { ADMIN: 'everywhere', LEADERSHIP: 'everywhere', PMO_HEAD: 'own-pmos' },
+  },
+  'standard.adopt': {
+    capability: 'adopt a version of a standard, request or withdraw a deviation (in the adopting PMO)',
+    grants: { ADMIN: 'everywhere', PMO_HEAD: 'own-pmos' },
+  },
+  'standard.leeway': {
+    capability: 'let a child PMO keep an earlier version of a standard (in its parent PMO)',
+    grants: { ADMIN: 'everywhere', PMO_HEAD: 'own-pmos' },
+  },
+  'deviation.decide': {
+    capability: "approve or reject a deviation (in the standard's publisher PMO), never one they asked for",
+    grants: { ADMIN: 'everywhere', LEADERSHIP: 'everywhere', PMO_HEAD: 'own-pmos' },
+  },
+  'organisation.read': {
+    capability: 'read standards, deviations, compliance and deviation patterns',
+    grants: READ_ALL,
+  },
   'records.read': {
     capability: 'read PMOs, mandates, objectives, plans, activities and alignment',
     grants: READ_ALL,

@@ -7,4 +7,7 @@ export const CATEGORY_OF_ENTITY: Record<EntityType, Category> = {
   [EntityType.BUSINESS_PLAN]: CATEGORY.plan,
   [EntityType.ACTIVITY]: CATEGORY.activity,
   [EntityType.WORK_ENTRY]: CATEGORY.work,
+  [EntityType.STANDARD]: CATEGORY.standard,
+  [EntityType.STANDARD_ADOPTION]: CATEGORY.adoption,
+  [EntityType.DEVIATION]: CATEGORY.deviation,
 };

@@ -170,12 +170,14 @@ export class ComplianceFactsReader {
     return rows;
   }
 
-  /** One PMO against one standard on the day; null when the standard does not apply to it then. */
+  /**
+   * One PMO against one standard on the day, whether or not the standard binds it then (an
+   * adoption answers its row even on a day the PMO is not reported); null for an unknown standard.
+   */
   row(standardId: string, pmoId: string, on: LocalDate, asOf: string | null = null): ComplianceFactsRow | null {
     const facts = this.facts(asOf);
-    const pmo = facts.pmos.find((p) => p.pmoId === pmoId);
     const standard = facts.standards.find((s) => s.standardId === standardId);
-    if (!pmo || !standard || !appliesOn(standard, pmo, on)) return null;
+    if (!standard || standard.versions.length === 0) return null;
     return { pmoId, standardId, ...complianceOn(standard, facts.factsOf(standardId, pmoId), on) };
   }
 

@@ -129,7 +129,8 @@ describe('compliance facts read model', () => {
   it('given a root, then only its subtree is reported, and one row can be asked for alone', () => {
     expect(reader.report(PROJECT_A, '2026-02-20', null).map((r) => r.pmoId)).toEqual([PROJECT_A, PROJECT_A]);
     expect(reader.row(GATES, PROJECT_A, '2026-01-09')).toMatchObject({ status: 'PENDING', version: null, currentVersion: 1, dueOn: '2026-01-31' });
-    expect(reader.row(GATES, PROGRAMME, '2026-01-09')).toBeNull();
+    expect(reader.row(GATES, PROGRAMME, '2026-01-09')).toMatchObject({ status: 'PENDING' });
+    expect(reader.row('5b1c2a4e-8b1d-4d52-9a57-0c3e2b7f4a99', PROJECT_A, '2026-01-09')).toBeNull();
   });
 
   it('given deviations, then those requested since a day are handed to the pattern rule with their decision', () => {
