@@ -19,7 +19,7 @@ export const bindingStandard = (standard: StandardSnapshot, pmo: PmoSnapshot): v
 
 const existingVersion = (standard: StandardSnapshot, value: unknown): number => {
   if (typeof value !== 'number' || !standard.versions.some((v) => v.version === value)) {
-    throw new DomainError('STANDARD_VERSION_NOT_FOUND', `standard ${standard.standardId} has versions 1 to ${standard.versions.length}`, 'version');
+    throw new DomainError('UNKNOWN_STANDARD_VERSION', `standard ${standard.standardId} has versions 1 to ${standard.versions.length}`, 'version');
   }
   return value;
 };

@@ -65,8 +65,8 @@ describe('Adoption', () => {
         .thenView(adoptionView, (view) => expect(view.status === 'OPEN' && view.adoptions.map((a) => a.version)).toEqual([2, 1]));
     });
 
-    it('given a version that does not exist, when adopted, then STANDARD_VERSION_NOT_FOUND names version', () => {
-      spec(adoptionDecider).given([]).when(adopt({ version: 3 })).thenThrows('STANDARD_VERSION_NOT_FOUND', 'version');
+    it('given a version that does not exist, when adopted, then UNKNOWN_STANDARD_VERSION names version', () => {
+      spec(adoptionDecider).given([]).when(adopt({ version: 3 })).thenThrows('UNKNOWN_STANDARD_VERSION', 'version');
     });
 
     it('given a retired standard, when adopted, then STANDARD_RETIRED', () => {
@@ -147,8 +147,8 @@ describe('Adoption', () => {
       spec(adoptionDecider).given([]).when(keep({ version: 2 })).thenThrows('BAD_USER_INPUT', 'version');
     });
 
-    it('given a version that does not exist, when kept, then STANDARD_VERSION_NOT_FOUND', () => {
-      spec(adoptionDecider).given([]).when(keep({ version: 0 })).thenThrows('STANDARD_VERSION_NOT_FOUND', 'version');
+    it('given a version that does not exist, when kept, then UNKNOWN_STANDARD_VERSION', () => {
+      spec(adoptionDecider).given([]).when(keep({ version: 0 })).thenThrows('UNKNOWN_STANDARD_VERSION', 'version');
     });
 
     it.each<[string, Partial<KeepStandardVersion>]>([
