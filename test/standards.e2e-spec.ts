@@ -1,8 +1,11 @@
+import * as fs from 'node:fs';
 import type { EventStore } from '@throughline/event-store';
+import { EventStoreDbTestDouble } from '../libs/event-store/src/eventstoredb/test-double/eventstoredb-test-double';
 import { EVENT_STORE } from '../apps/api/src/common/tokens';
 import { daysFromToday } from './support/days';
+import { eventually } from './support/eventually';
 import type { GraphQLClient } from './support/graphql-client';
-import { startTestApp, type TestApp } from './support/test-app';
+import { startTestApp, tempDataDir, type TestApp } from './support/test-app';
 
 jest.setTimeout(60_000);
 
@@ -215,5 +218,57 @@ describe('standards, adoption, leeway, deviations and compliance', () => {
     );
     expect(answers.filter((a) => !a.errors).length).toBe(1);
     expect(answers.flatMap((a) => (a.errors ?? []).map((e) => e.extensions?.['code']))).toEqual(Array(5).fill('DEVIATION_OVERLAPS'));
+  });
+});
+
+describe('deviations across two instances on EventStoreDB (the test double)', () => {
+  let double: EventStoreDbTestDouble;
+  const apps: TestApp[] = [];
+  const dataDirs: string[] = [];
+  const VERIFY = `query { verifyIntegrity { ok problemCount } }`;
+
+  beforeAll(async () => {
+    double = await EventStoreDbTestDouble.start();
+  });
+  afterAll(async () => {
+    for (const app of apps.splice(0)) await app.close();
+    await double.stop();
+    for (const dir of dataDirs) fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  const instance = async () => {
+    const dataDir = tempDataDir();
+    dataDirs.push(dataDir);
+    const app = await startTestApp({ dataDir, env: { PMO_EVENT_STORE: 'eventstoredb', EVENTSTORE_CONNECTION_STRING: double.connectionString } });
+    apps.push(app);
+    return app;
+  };
+
+  it('accepts one of several overlapping requests sent at once to both instances, and both report the same compliance', async () => {
+    const [first, second] = [await instance(), await instance()];
+    const pmo = async (name: string, kind: string, parentId: string | null) =>
+      (await first.admin.ok(ESTABLISH, { input: { name, kind, parentId } })).establishPmo.id as string;
+    const portfolio = await pmo('Group PMO', 'PORTFOLIO', null);
+    const project = await pmo('Shop refit', 'PROJECT', portfolio);
+    const { publishStandard: s } = await first.admin.ok(PUBLISH, {
+      input: { publisherPmoId: portfolio, kind: 'STANDARD', title: 'Risk log', summary: 'Weekly', appliesTo: ['PROJECT'], effectiveFrom: daysFromToday(-20), adoptionDueOn: daysFromToday(-10) },
+    });
+    await eventually(async () => ((await second.admin.ok(`query($id: ID!) { standard(id: $id) { id } }`, { id: s.id })).standard ? true : null));
+
+    const clients = [first.admin, second.admin];
+    const answers = await Promise.all(
+      Array.from({ length: 6 }, (_, i) =>
+        clients[i % 2]!.request(REQUEST, {
+          input: { standardId: s.id, pmoId: project, description: `Variant ${i}`, reason: 'Small team', significance: 'MINOR', from: daysFromToday(-3 + i), until: daysFromToday(20) },
+        }),
+      ),
+    );
+    expect(answers.filter((a) => !a.errors).length).toBe(1);
+    expect(answers.flatMap((a) => (a.errors ?? []).map((e) => e.extensions?.['code']))).toEqual(Array(5).fill('DEVIATION_OVERLAPS'));
+
+    const report = async (client: GraphQLClient) => (await client.ok(COMPLIANCE, { root: portfolio, on: daysFromToday(19) })).compliance.rows.map((r: Row) => r.status);
+    expect(await report(first.admin)).toEqual(['DEVIATION_APPROVED']);
+    expect(await eventually(async () => ((await report(second.admin))[0] === 'DEVIATION_APPROVED' ? true : null))).toBe(true);
+    expect((await first.admin.ok(VERIFY)).verifyIntegrity).toMatchObject({ ok: true, problemCount: 0 });
   });
 });
