@@ -74,6 +74,15 @@ describe('the synthetic organisation generator', () => {
       expect(alignment.unalignedHours).toBeGreaterThan(0);
       const bucketHours = alignment.buckets.reduce((sum, b) => sum + b.totalHours, 0);
       expect(bucketHours).toBeCloseTo(alignment.totalHours, 6);
+
+      // Standards bind the offices below the portfolio office from the year's first day.
+      const { compliance } = await app.admin.ok<{ compliance: { rows: { status: string }[]; adopted: number } }>(
+        `query($on: LocalDate) { compliance(on: $on) { adopted rows { status } } }`,
+        { on: `${YEAR}-04-01` },
+      );
+      expect(summary.standards).toBeGreaterThanOrEqual(2);
+      expect(compliance.rows.length).toBeGreaterThan(0);
+      expect(compliance.adopted).toBeGreaterThan(0);
     } finally {
       await app.close();
     }

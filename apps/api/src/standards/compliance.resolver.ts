@@ -1,8 +1,8 @@
 import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { CommandBus } from '@nestjs/cqrs';
 import { addDays, dayOf, deviationPatterns, DEFAULT_MIN_PMOS, maxDate, PATTERN_WINDOW_DAYS, type LocalDate } from '@throughline/domain';
-import { ComplianceFactsReader, type ComplianceFactsRow } from '@throughline/read-models';
-import { DEVIATION_KIND, isEntityId, PMO_KIND, STANDARD_KIND } from '@throughline/runtime';
+import { ComplianceFactsReader } from '@throughline/read-models';
+import { isEntityId, STANDARD_KIND } from '@throughline/runtime';
 import { Requires } from '../auth/requires';
 import { everyPmo, pmoAt } from '../auth/scopes';
 import { ADOPTION } from '../common/aggregates';
@@ -13,27 +13,15 @@ import { found } from '../common/existing';
 import type { Loaders } from '../common/loaders';
 import { Caller, RequestLoaders, type RequestContext } from '../common/request-context';
 import { DateTimeScalar, LocalDateScalar } from '../graphql/scalars';
-import { Pmo } from '../pmos/pmo.types';
-import { toPmoView } from '../pmos/pmo.view';
+import { ComplianceRows } from './compliance-rows';
 import { OrganisationSnapshots } from './organisation.snapshots';
-import { adoptionIdOf } from './standard-ids';
+import { adoptionIdOf } from '@throughline/runtime';
 import { parentOfPmoAt } from './standard.scopes';
 import { AdoptStandardInput, KeepStandardVersionInput } from './standard.inputs';
-import { ComplianceReport, ComplianceRow, Deviation, DeviationPattern, Standard } from './standard.types';
-import { toDeviation, toStandard } from './standard.views';
+import { ComplianceReport, ComplianceRow, DeviationPattern, Standard } from './standard.types';
+import { toStandard } from './standard.views';
 
 type Input<I> = { readonly input: I };
-
-const toRow = (row: ComplianceFactsRow, asOf: string | null): ComplianceRow => ({
-  status: row.status,
-  version: row.version,
-  currentVersion: row.currentVersion,
-  dueOn: row.dueOn,
-  pmoId: row.pmoId,
-  standardId: row.standardId,
-  deviationId: row.deviationId,
-  asOf,
-});
 
 /**
  * Compliance and adoption: the report is computed by the domain's rule over the compliance_facts
@@ -46,6 +34,7 @@ export class ComplianceResolver {
     private readonly commands: CommandBus,
     private readonly snapshots: OrganisationSnapshots,
     private readonly facts: ComplianceFactsReader,
+    private readonly rows: ComplianceRows,
     private readonly clock: Clock,
   ) {}
 
@@ -53,14 +42,14 @@ export class ComplianceResolver {
     description: 'every PMO under rootPmoId (the root included; or every PMO) against every standard that applies to it, on a day (today by default), as known at asOf',
   })
   @Requires('organisation.read', everyPmo)
-  compliance(
+  async compliance(
     @Args('rootPmoId', { type: () => ID, nullable: true }) rootPmoId?: string | null,
     @Args('on', { type: () => LocalDateScalar, nullable: true }) on?: string | null,
     @Args('asOf', { type: () => DateTimeScalar, nullable: true }) asOf?: string | null,
-  ): ComplianceReport {
+  ): Promise<ComplianceReport> {
     if (rootPmoId && !isEntityId(rootPmoId)) throw new InputError('rootPmoId', 'rootPmoId must be an id');
     const day = on ?? (asOf ? dayOf(asOf) : this.clock.today());
-    const rows = this.facts.report(rootPmoId ? rootPmoId.toLowerCase() : null, day, asOf ?? null).map((row) => toRow(row, asOf ?? null));
+    const rows = await this.rows.shown(this.facts.report(rootPmoId ? rootPmoId.toLowerCase() : null, day, asOf ?? null), asOf ?? null);
     const count = (status: ComplianceRow['status']) => rows.filter((row) => row.status === status).length;
     return {
       on: day,
@@ -129,26 +118,11 @@ export class ComplianceResolver {
     return this.rowNow(standard.standardId, pmo.pmoId, standard.versions[0]!.effectiveFrom);
   }
 
-  @ResolveField(() => Pmo)
-  async pmo(@Parent() row: ComplianceRow, @RequestLoaders() loaders: Loaders): Promise<Pmo> {
-    return found(toPmoView(await loaders.entity(PMO_KIND, row.asOf).load(row.pmoId), row.asOf), 'PMO', row.pmoId);
-  }
-
-  @ResolveField(() => Standard)
-  async standard(@Parent() row: ComplianceRow, @RequestLoaders() loaders: Loaders): Promise<Standard> {
-    return found(toStandard(await loaders.entity(STANDARD_KIND, row.asOf).load(row.standardId), row.asOf), 'standard', row.standardId);
-  }
-
-  @ResolveField(() => Deviation, { nullable: true, description: 'the deviation that set the status (DEVIATION_APPROVED or DEVIATION_REQUESTED)' })
-  async deviation(@Parent() row: ComplianceRow, @RequestLoaders() loaders: Loaders): Promise<Deviation | null> {
-    if (row.deviationId === null) return null;
-    return toDeviation(await loaders.entity(DEVIATION_KIND, row.asOf).load(row.deviationId), row.asOf, this.clock.today());
-  }
-
   /** Today's row, or, before the standard takes effect, its row on the day it does. */
-  private rowNow(standardId: string, pmoId: string, effectiveFrom: LocalDate): ComplianceRow {
+  private async rowNow(standardId: string, pmoId: string, effectiveFrom: LocalDate): Promise<ComplianceRow> {
     const row = this.facts.row(standardId, pmoId, maxDate(this.clock.today(), effectiveFrom));
-    return toRow(found(row, 'standard', standardId, 'standardId'), null);
+    const [shown] = await this.rows.shown([found(row, 'standard', standardId, 'standardId')], null);
+    return shown!;
   }
 }
 

@@ -6,7 +6,7 @@ import { AggregateLoader } from '../common/aggregate-loader';
 import { DEVIATION } from '../common/aggregates';
 import { DecideCommand, type Decided } from '../common/decide.command';
 import type { RequestContext } from '../common/request-context';
-import { deviationIdOf } from './standard-ids';
+import { deviationIdOf } from '@throughline/runtime';
 import type { RequestDeviationInput } from './standard.inputs';
 
 /** Each failed attempt means another request of the same pair was recorded: the loop ends well before this. */

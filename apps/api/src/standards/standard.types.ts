@@ -1,4 +1,5 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import { Pmo } from '../pmos/pmo.types';
 import { ComplianceStatus, DeviationSignificance, DeviationStatus, PmoKind, StandardKind, StandardStatus } from '../graphql/enums';
 import { DateTimeScalar, LocalDateScalar } from '../graphql/scalars';
 
@@ -60,18 +61,21 @@ export class Deviation {
   asOf!: string | null;
 }
 
+/**
+ * A report holds a row per PMO and standard (4,000 for 200 PMOs and 20 standards): its PMO,
+ * standard and deviation are read once per report and set on the rows, because a field resolver
+ * per row costs the whole request pipeline thousands of times.
+ */
 @ObjectType()
 export class ComplianceRow {
-  // pmo, standard, deviation: resolved by field resolvers.
+  @Field(() => Pmo) pmo!: Pmo;
+  @Field(() => Standard) standard!: Standard;
+  @Field(() => Deviation, { nullable: true, description: 'the deviation that set the status (DEVIATION_APPROVED or DEVIATION_REQUESTED)' })
+  deviation!: Deviation | null;
   @Field(() => ComplianceStatus) status!: ComplianceStatus;
   @Field(() => Int, { nullable: true, description: 'the version the PMO follows or keeps; null when none' }) version!: number | null;
   @Field(() => Int) currentVersion!: number;
   @Field(() => LocalDateScalar) dueOn!: string;
-
-  pmoId!: string;
-  standardId!: string;
-  deviationId!: string | null;
-  asOf!: string | null;
 }
 
 @ObjectType()

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { ComplianceFactsReader, Projector, ReadModelDb } from '@throughline/read-models';
 import { ComplianceResolver, DeviationPatternResolver } from './compliance.resolver';
+import { ComplianceRows } from './compliance-rows';
 import { DeviationRequests } from './deviation-requests';
 import { DeviationResolver } from './deviation.resolver';
 import { OrganisationSnapshots } from './organisation.snapshots';
@@ -11,6 +12,7 @@ import { StandardResolver } from './standard.resolver';
     // The projector creates the tables the reader prepares statements against.
     { provide: ComplianceFactsReader, inject: [ReadModelDb, Projector], useFactory: (db: ReadModelDb) => new ComplianceFactsReader(db) },
     OrganisationSnapshots,
+    ComplianceRows,
     DeviationRequests,
     StandardResolver,
     DeviationResolver,

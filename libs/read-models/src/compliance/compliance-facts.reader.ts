@@ -13,6 +13,7 @@ import {
   type PmoKind,
 } from '@throughline/domain';
 import { ReadModelDb } from '../read-model-db';
+import { COMPLIANCE_TABLES } from './compliance-facts.projection';
 
 /** Later than any instant the store records: "as known now". */
 const NOW = '9999-12-31T23:59:59.999Z';
@@ -62,6 +63,7 @@ interface Statements {
     }
   >;
   readonly recentDeviations: Statement<[string], { standard_id: string; pmo_id: string; significance: string; requested_on: string; status: string | null }>;
+  readonly lastPositions: Statement<[], { positions: string }>;
 }
 
 /**
@@ -72,6 +74,12 @@ interface Statements {
 export class ComplianceFactsReader {
   private readonly db: Database;
   private readonly statements: Statements;
+  /**
+   * The facts as known now, kept until a fact is added: rows are only ever inserted, at rising
+   * positions, so the last position of each table says whether anything changed. Questions as of
+   * an instant read afresh.
+   */
+  private current: { readonly positions: string; readonly facts: ComplianceFacts } | null = null;
 
   /** The tables must exist: construct after the projector (which creates them). */
   constructor(db: Database | ReadModelDb) {
@@ -90,6 +98,9 @@ export class ComplianceFactsReader {
          FROM compliance_deviation d LEFT JOIN compliance_decision c ON c.deviation_id = d.deviation_id AND c.stored_at <= ?
          WHERE d.stored_at <= ? ORDER BY d.position`,
       ),
+      lastPositions: db_.prepare(
+        `SELECT ${COMPLIANCE_TABLES.map((table) => `IFNULL((SELECT MAX(position) FROM ${table}), -1)`).join(" || ',' || ")} AS positions`,
+      ),
       recentDeviations: db_.prepare(
         `SELECT d.standard_id, d.pmo_id, d.significance, d.requested_on, c.status
          FROM compliance_deviation d LEFT JOIN compliance_decision c ON c.deviation_id = d.deviation_id
@@ -100,7 +111,14 @@ export class ComplianceFactsReader {
 
   /** The facts recorded at or before `asOf` (everything when null). */
   facts(asOf: string | null): ComplianceFacts {
-    const cut = asOf ?? NOW;
+    if (asOf !== null) return this.read(asOf);
+    // One synchronous turn: the projector, on this thread, cannot write between the two reads.
+    const { positions } = this.statements.lastPositions.get()!;
+    if (this.current?.positions !== positions) this.current = { positions, facts: this.read(NOW) };
+    return this.current.facts;
+  }
+
+  private read(cut: string): ComplianceFacts {
     const s = this.statements;
     const read = this.db.transaction(() => ({
       pmos: s.pmos.all(cut),

@@ -99,7 +99,9 @@ describe('compliance facts read model', () => {
       for (const [event, storedAt] of events) projection.apply(recorded(event, storedAt), db.connection);
     });
     reader = new ComplianceFactsReader(db);
+    apply = (event, storedAt) => db.transaction(() => projection.apply(recorded(event, storedAt), db.connection));
   });
+  let apply: (event: ThroughlineEvent, storedAt: string) => void;
 
   afterEach(() => db.close());
 
@@ -131,6 +133,15 @@ describe('compliance facts read model', () => {
     expect(reader.row(GATES, PROJECT_A, '2026-01-09')).toMatchObject({ status: 'PENDING', version: null, currentVersion: 1, dueOn: '2026-01-31' });
     expect(reader.row(GATES, PROGRAMME, '2026-01-09')).toMatchObject({ status: 'PENDING' });
     expect(reader.row('5b1c2a4e-8b1d-4d52-9a57-0c3e2b7f4a99', PROJECT_A, '2026-01-09')).toBeNull();
+  });
+
+  it('given a report asked now, when another fact is recorded, then the next report sees it', () => {
+    expect(reader.row(GATES, PROJECT_B, '2026-03-01')?.status).toBe('NON_COMPLIANT');
+    apply(
+      { type: 'StandardAdopted', data: { adoptionId: 'b', standardId: GATES, pmoId: PROJECT_B, version: 1, adoptedOn: '2026-02-20', adoptedAt: at('2026-02-20'), adoptedBy: 'ada' } },
+      at('2026-02-20'),
+    );
+    expect(reader.row(GATES, PROJECT_B, '2026-03-01')?.status).toBe('ADOPTED');
   });
 
   it('given deviations, then those requested since a day are handed to the pattern rule with their decision', () => {
