@@ -272,3 +272,93 @@ describe('deviations across two instances on EventStoreDB (the test double)', ()
     expect((await first.admin.ok(VERIFY)).verifyIntegrity).toMatchObject({ ok: true, problemCount: 0 });
   });
 });
+
+describe('who may set, keep and decide standards: every role against every operation', () => {
+  type Column = 'ADMIN' | 'LEADERSHIP' | 'group head' | 'programme head' | 'project head' | 'head elsewhere' | 'MEMBER' | 'AUDITOR';
+  const COLUMNS: readonly Column[] = ['ADMIN', 'LEADERSHIP', 'group head', 'programme head', 'project head', 'head elsewhere', 'MEMBER', 'AUDITOR'];
+  type Vars = Record<string, unknown>;
+  let t: TestApp;
+  let store: EventStore;
+  let group: string, programme: string, project: string, elsewhere: string;
+  let requester: GraphQLClient;
+  const clients = {} as Record<Column, GraphQLClient>;
+  let counter = 0;
+
+  const standard = async () =>
+    (await t.admin.ok(PUBLISH, {
+      input: { publisherPmoId: group, kind: 'STANDARD', title: `Risk log ${++counter}`, summary: 'Weekly', appliesTo: ['PROGRAMME', 'PROJECT'], effectiveFrom: daysFromToday(-30), adoptionDueOn: daysFromToday(-10) },
+    })).publishStandard as { id: string; revision: number };
+  /** Asked by someone who is none of the callers, so that no caller decides their own. */
+  const deviation = async () =>
+    (await requester.ok(REQUEST, {
+      input: { standardId: (await standard()).id, pmoId: project, description: 'Fortnightly', reason: 'Small team', significance: 'SIGNIFICANT', from: daysFromToday(5), until: daysFromToday(20) },
+    })).requestDeviation.id as string;
+
+  const WRITERS: Column[] = ['ADMIN', 'LEADERSHIP', 'group head'];
+  const ROWS: [string, string, readonly Column[], string, () => Promise<Vars>][] = [
+    ['publishStandard', 'standard.manage', WRITERS, PUBLISH, async () => ({
+      input: { publisherPmoId: group, kind: 'TOOL', title: `Tool ${++counter}`, summary: 'One planner', appliesTo: ['PROJECT'], effectiveFrom: daysFromToday(0), adoptionDueOn: daysFromToday(30) },
+    })],
+    ['reviseStandard', 'standard.manage', WRITERS, REVISE, async () => ({
+      input: { standardId: (await standard()).id, summary: 'Fortnightly', effectiveFrom: daysFromToday(1), adoptionDueOn: daysFromToday(30), reason: 'Too heavy' },
+    })],
+    ['retireStandard', 'standard.manage', WRITERS, RETIRE, async () => ({ input: { standardId: (await standard()).id, reason: 'Replaced' } })],
+    ['adoptStandard', 'standard.adopt', ['ADMIN', 'project head'], ADOPT, async () => ({
+      input: { standardId: (await standard()).id, pmoId: project, version: 1, adoptedOn: daysFromToday(-1) },
+    })],
+    ['keepStandardVersion', 'standard.leeway', ['ADMIN', 'programme head'], KEEP, async () => {
+      const { id, revision } = await standard();
+      await t.admin.ok(REVISE, { input: { standardId: id, summary: 'v2', effectiveFrom: daysFromToday(1), adoptionDueOn: daysFromToday(30), reason: 'v2', expectedRevision: revision } });
+      return { input: { standardId: id, pmoId: project, version: 1, until: daysFromToday(60), reason: 'Closing soon' } };
+    }],
+    ['requestDeviation', 'standard.adopt', ['ADMIN', 'project head'], REQUEST, async () => ({
+      input: { standardId: (await standard()).id, pmoId: project, description: 'Fortnightly', reason: 'Small team', significance: 'MINOR', from: daysFromToday(5), until: daysFromToday(20) },
+    })],
+    ['withdrawDeviation', 'standard.adopt', ['ADMIN', 'project head'], decide('withdrawDeviation'), async () => ({ input: { deviationId: await deviation(), reason: 'No longer needed' } })],
+    ['approveDeviation', 'deviation.decide', WRITERS, decide('approveDeviation'), async () => ({ input: { deviationId: await deviation(), reason: 'Agreed' } })],
+    ['rejectDeviation', 'deviation.decide', WRITERS, decide('rejectDeviation'), async () => ({ input: { deviationId: await deviation(), reason: 'Too long' } })],
+    ['standard', 'organisation.read', COLUMNS, `query($id: ID!) { standard(id: $id) { id publisher { id } } }`, async () => ({ id: (await standard()).id })],
+    ['standards', 'organisation.read', COLUMNS, `{ standards { id } }`, async () => ({})],
+    ['deviation', 'organisation.read', COLUMNS, `query($id: ID!) { deviation(id: $id) { id } }`, async () => ({ id: await deviation() })],
+    ['deviations', 'organisation.read', COLUMNS, `query($p: ID) { deviations(pmoId: $p) { id } }`, async () => ({ p: project })],
+    ['compliance', 'organisation.read', COLUMNS, `query($root: ID) { compliance(rootPmoId: $root) { adopted } }`, async () => ({ root: group })],
+    ['deviationPatterns', 'organisation.read', COLUMNS, `{ deviationPatterns { pmos } }`, async () => ({})],
+  ];
+
+  beforeAll(async () => {
+    t = await startTestApp({ env: { PMO_SQLITE_SYNCHRONOUS: 'NORMAL', PMO_MUTATION_RATE_LIMIT: '0' } });
+    store = t.app.get<EventStore>(EVENT_STORE);
+    const establish = async (name: string, kind: string, parentId: string | null) =>
+      (await t.admin.ok(ESTABLISH, { input: { name, kind, parentId } })).establishPmo.id as string;
+    group = await establish('Group PMO', 'PORTFOLIO', null);
+    programme = await establish('Retail programme', 'PROGRAMME', group);
+    project = await establish('Shop refit', 'PROJECT', programme);
+    elsewhere = await establish('Other group', 'PORTFOLIO', null);
+    requester = await t.client('barbara@org.test', ['ADMIN']);
+    clients.ADMIN = await t.client('admin@org.test', ['ADMIN']);
+    clients.LEADERSHIP = await t.client('coo@org.test', ['LEADERSHIP']);
+    clients['group head'] = await t.client('grace@org.test', ['PMO_HEAD'], [group]);
+    clients['programme head'] = await t.client('linus@org.test', ['PMO_HEAD'], [programme]);
+    clients['project head'] = await t.client('ada@org.test', ['PMO_HEAD'], [project]);
+    clients['head elsewhere'] = await t.client('ken@org.test', ['PMO_HEAD'], [elsewhere]);
+    clients.MEMBER = await t.client('mia@org.test', ['MEMBER'], [project]);
+    clients.AUDITOR = await t.client('audit@org.test', ['AUDITOR']);
+  });
+  afterAll(() => t.close());
+
+  it.each(ROWS.map((r) => [r[0], r] as const))('%s', async (_name, [, permission, allowed, document, prepare]) => {
+    const outcomes = {} as Record<Column, string>;
+    const problems: string[] = [];
+    for (const column of COLUMNS) {
+      const vars = await prepare();
+      const before = await store.headPosition();
+      const result = await clients[column].request(document, vars);
+      const error = result.errors?.[0];
+      outcomes[column] = error ? String(error.extensions?.['code']) : 'ok';
+      if (error && error.extensions?.['permission'] !== permission) problems.push(`${column}: refusal named ${String(error.extensions?.['permission'])}`);
+      if (error && (await store.headPosition()) !== before) problems.push(`${column}: a refusal appended events`);
+    }
+    expect(outcomes).toEqual(Object.fromEntries(COLUMNS.map((column) => [column, allowed.includes(column) ? 'ok' : 'FORBIDDEN'])));
+    expect(problems).toEqual([]);
+  });
+});
