@@ -104,7 +104,7 @@ export const coveredFrom = (deviation: DeviationFact): LocalDate | null => {
 };
 
 /** How the PMO stands against the standard on the day; call only where `appliesOn` holds. */
-export const complianceOn = (standard: ComplianceStandard, facts: PairFacts, day: LocalDate): ComplianceVerdict => {
+export const complianceOn = (standard: Pick<ComplianceStandard, 'versions'>, facts: PairFacts, day: LocalDate): ComplianceVerdict => {
   const current = currentVersionOn(standard.versions, day);
   const followed = followedOn(facts.adoptions, day);
   const verdict = (status: ComplianceStatus, deviationId: string | null = null): ComplianceVerdict => ({

@@ -82,6 +82,10 @@ export class ComplianceFactsProjection implements Projection {
     `CREATE TABLE IF NOT EXISTS compliance_decision (
       deviation_id TEXT PRIMARY KEY, status TEXT NOT NULL, decided_on TEXT NOT NULL, position INTEGER NOT NULL, stored_at TEXT NOT NULL)`,
     'CREATE INDEX IF NOT EXISTS compliance_deviation_requested ON compliance_deviation (requested_on)',
+    // One pair's facts, for the row a mutation answers.
+    'CREATE INDEX IF NOT EXISTS compliance_adoption_pair ON compliance_adoption (standard_id, pmo_id)',
+    'CREATE INDEX IF NOT EXISTS compliance_leeway_pair ON compliance_leeway (standard_id, pmo_id)',
+    'CREATE INDEX IF NOT EXISTS compliance_deviation_pair ON compliance_deviation (standard_id, pmo_id)',
   ];
 
   private readonly statements = perConnection(

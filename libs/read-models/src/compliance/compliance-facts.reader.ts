@@ -41,6 +41,43 @@ export interface ComplianceFacts {
 
 const pairKey = (standardId: string, pmoId: string) => `${standardId}|${pmoId}`;
 
+type DeviationRow = {
+  deviation_id: string;
+  standard_id: string;
+  pmo_id: string;
+  significance: 'MINOR' | 'SIGNIFICANT';
+  from_day: string;
+  until_day: string;
+  requested_on: string;
+  status: 'APPROVED' | 'REJECTED' | 'WITHDRAWN' | null;
+  decided_on: string | null;
+};
+
+/** A deviation as known at the cut: undecided there when its decision came later; MINOR ones in force from their request. */
+const deviationFact = (d: DeviationRow): DeviationFact => {
+  const minor = d.significance === 'MINOR';
+  const status = minor ? 'APPROVED' : (d.status ?? 'REQUESTED');
+  return {
+    deviationId: d.deviation_id,
+    significance: d.significance,
+    from: d.from_day,
+    until: d.until_day,
+    requestedOn: d.requested_on,
+    status,
+    approvedOn: minor ? d.requested_on : status === 'APPROVED' ? d.decided_on : null,
+  };
+};
+
+const PAIR = 'standard_id = ? AND pmo_id = ? AND stored_at <= ?';
+
+interface PairStatements {
+  readonly standard: Statement<[string], { standard_id: string }>;
+  readonly versions: Statement<[string, string], { version: number; effective_from: string; adoption_due_on: string }>;
+  readonly adoptions: Statement<[string, string, string], { version: number; adopted_on: string }>;
+  readonly leeways: Statement<[string, string, string], { version: number; until: string }>;
+  readonly deviations: Statement<[string, string, string, string], DeviationRow>;
+}
+
 interface Statements {
   readonly pmos: Statement<[string], { pmo_id: string; parent_id: string | null; kind: PmoKind; exists_from: string }>;
   readonly standards: Statement<[string], { standard_id: string; publisher_pmo_id: string; title: string; applies_to: string }>;
@@ -48,20 +85,7 @@ interface Statements {
   readonly retirements: Statement<[string], { standard_id: string; retired_on: string }>;
   readonly adoptions: Statement<[string], { standard_id: string; pmo_id: string; version: number; adopted_on: string }>;
   readonly leeways: Statement<[string], { standard_id: string; pmo_id: string; version: number; until: string }>;
-  readonly deviations: Statement<
-    [string, string],
-    {
-      deviation_id: string;
-      standard_id: string;
-      pmo_id: string;
-      significance: 'MINOR' | 'SIGNIFICANT';
-      from_day: string;
-      until_day: string;
-      requested_on: string;
-      status: 'APPROVED' | 'REJECTED' | 'WITHDRAWN' | null;
-      decided_on: string | null;
-    }
-  >;
+  readonly deviations: Statement<[string, string], DeviationRow>;
   readonly recentDeviations: Statement<[string], { standard_id: string; pmo_id: string; significance: string; requested_on: string; status: string | null }>;
   readonly lastPositions: Statement<[], { positions: string }>;
 }
@@ -74,6 +98,7 @@ interface Statements {
 export class ComplianceFactsReader {
   private readonly db: Database;
   private readonly statements: Statements;
+  private readonly pair: PairStatements;
   /**
    * The facts as known now, kept until a fact is added: rows are only ever inserted, at rising
    * positions, so the last position of each table says whether anything changed. Questions as of
@@ -105,6 +130,17 @@ export class ComplianceFactsReader {
         `SELECT d.standard_id, d.pmo_id, d.significance, d.requested_on, c.status
          FROM compliance_deviation d LEFT JOIN compliance_decision c ON c.deviation_id = d.deviation_id
          WHERE d.requested_on >= ?`,
+      ),
+    };
+    this.pair = {
+      standard: db_.prepare('SELECT standard_id FROM compliance_standard WHERE standard_id = ?'),
+      versions: db_.prepare('SELECT version, effective_from, adoption_due_on FROM compliance_version WHERE standard_id = ? AND stored_at <= ? ORDER BY version'),
+      adoptions: db_.prepare(`SELECT version, adopted_on FROM compliance_adoption WHERE ${PAIR} ORDER BY position`),
+      leeways: db_.prepare(`SELECT version, until FROM compliance_leeway WHERE ${PAIR} ORDER BY position`),
+      deviations: db_.prepare(
+        `SELECT d.deviation_id, d.standard_id, d.pmo_id, d.significance, d.from_day, d.until_day, d.requested_on, c.status, c.decided_on
+         FROM compliance_deviation d LEFT JOIN compliance_decision c ON c.deviation_id = d.deviation_id AND c.stored_at <= ?
+         WHERE d.standard_id = ? AND d.pmo_id = ? AND d.stored_at <= ? ORDER BY d.position`,
       ),
     };
   }
@@ -155,19 +191,7 @@ export class ComplianceFactsReader {
     };
     for (const a of rows.adoptions) pair(a.standard_id, a.pmo_id).adoptions.push({ version: a.version, adoptedOn: a.adopted_on });
     for (const l of rows.leeways) pair(l.standard_id, l.pmo_id).leeways.push({ version: l.version, until: l.until });
-    for (const d of rows.deviations) {
-      const minor = d.significance === 'MINOR';
-      const status = minor ? 'APPROVED' : (d.status ?? 'REQUESTED');
-      pair(d.standard_id, d.pmo_id).deviations.push({
-        deviationId: d.deviation_id,
-        significance: d.significance,
-        from: d.from_day,
-        until: d.until_day,
-        requestedOn: d.requested_on,
-        status,
-        approvedOn: minor ? d.requested_on : status === 'APPROVED' ? d.decided_on : null,
-      });
-    }
+    for (const d of rows.deviations) pair(d.standard_id, d.pmo_id).deviations.push(deviationFact(d));
     return { pmos, standards, factsOf: (standardId, pmoId) => pairs.get(pairKey(standardId, pmoId)) ?? NO_FACTS };
   }
 
@@ -193,10 +217,25 @@ export class ComplianceFactsReader {
    * adoption answers its row even on a day the PMO is not reported); null for an unknown standard.
    */
   row(standardId: string, pmoId: string, on: LocalDate, asOf: string | null = null): ComplianceFactsRow | null {
-    const facts = this.facts(asOf);
-    const standard = facts.standards.find((s) => s.standardId === standardId);
-    if (!standard || standard.versions.length === 0) return null;
-    return { pmoId, standardId, ...complianceOn(standard, facts.factsOf(standardId, pmoId), on) };
+    // Only this pair's facts: a mutation's answer does not wait for the whole organisation's.
+    const cut = asOf ?? NOW;
+    const p = this.pair;
+    const read = this.db.transaction(() => ({
+      standard: p.standard.get(standardId),
+      versions: p.versions.all(standardId, cut),
+      adoptions: p.adoptions.all(standardId, pmoId, cut),
+      leeways: p.leeways.all(standardId, pmoId, cut),
+      deviations: p.deviations.all(cut, standardId, pmoId, cut),
+    }));
+    const rows = read();
+    if (!rows.standard || rows.versions.length === 0) return null;
+    const standard = { versions: rows.versions.map((v) => ({ version: v.version, effectiveFrom: v.effective_from, adoptionDueOn: v.adoption_due_on })) };
+    const facts: PairFacts = {
+      adoptions: rows.adoptions.map((a) => ({ version: a.version, adoptedOn: a.adopted_on })),
+      leeways: rows.leeways.map((l) => ({ version: l.version, until: l.until })),
+      deviations: rows.deviations.map(deviationFact),
+    };
+    return { pmoId, standardId, ...complianceOn(standard, facts, on) };
   }
 
   /** Deviations requested on or after the day, with their decision as it stands, for deviationPatterns. */

@@ -124,6 +124,13 @@ describe('compliance facts read model', () => {
     ]);
   });
 
+  it('given one pair asked alone, then it answers what the whole report says of it, now and as of an instant', () => {
+    for (const asOf of [null, at('2026-02-10')]) {
+      const report = reader.report(null, '2026-02-20', asOf);
+      expect(report.map((r) => reader.row(r.standardId, r.pmoId, '2026-02-20', asOf))).toEqual(report);
+    }
+  });
+
   it('given a PMO recorded on 10 February, when asked about a day before, then it does not appear', () => {
     expect(reader.report(null, '2026-02-09', null).map((r) => r.pmoId)).not.toContain(PROJECT_B);
   });
