@@ -21,6 +21,7 @@ import { runAlignmentInProcess } from './alignment.bench';
 import { addMeasuredObjectives, measureAsOf } from './phases/as-of.phase';
 import { runAppendPhase } from './phases/append.phase';
 import { runGraphqlPhase } from './phases/graphql.phase';
+import { measureCompliance } from './phases/organisation.phase';
 import { runRebuildPhase } from './phases/rebuild.phase';
 import { compare, previousRun, saveResults } from './report/history';
 import { evaluateTargets, type BenchResults } from './report/results';
@@ -123,6 +124,14 @@ async function main(): Promise<void> {
     const asOf = await measureAsOf(live.url, token, measured, settings.asOfRequests);
     log(`as of: ${asOf.map((a) => `${a.events} events ${a.p50Ms} ms (first ${a.coldMs} ms)`).join(', ')}`);
 
+    const compliance = await measureCompliance(
+      live.url,
+      token,
+      Array.from({ length: 12 }, (_, month) => `${year}-${String(month + 1).padStart(2, '0')}-15`),
+      settings.complianceRequests,
+    );
+    log(`compliance: ${compliance.complianceRows} rows, p50 ${compliance.complianceMs} ms, p99 ${compliance.complianceP99Ms} ms`);
+
     const graphql = await runGraphqlPhase(
       { url: live.url, token, anchorPmoId: summary.anchor.pmoId, from: `${year}-01-01`, to: `${year}-12-31`, objectiveIds: summary.anchor.objectiveIds, excludeFromMutations: measured.map((m) => m.id) },
       settings.graphql,
@@ -187,6 +196,7 @@ async function main(): Promise<void> {
       },
       startup: { ms: round(median(startupRuns)), events: rebuild.events + asOfEvents, runsMs: startupRuns },
       seed: { events: summary.events, seconds: round(seeded.seconds), eventsPerSec: round(summary.events / seeded.seconds), people: summary.people, pmos: summary.pmos, lastDay: summary.lastDay },
+      organisation: { ...compliance, pmos: Object.values(summary.pmos).reduce((sum, n) => sum + n, 0), standards: summary.standards },
       alignmentInProcess: { events: inProcess.events, weekMs: inProcess.weekMs, monthMs: inProcess.monthMs, asOfWeekMs: inProcess.asOfWeekMs, max: inProcess.max },
     };
     const results: BenchResults = { ...figures, targets: evaluateTargets(figures) };

@@ -11,6 +11,8 @@ export interface BenchSettings {
   readonly graphql: { readonly seconds: number; readonly warmupSeconds: number; readonly connections: number };
   /** Runs of each in-process alignment report timing. */
   readonly alignmentRuns: number;
+  /** Sequential compliance requests over every PMO. */
+  readonly complianceRequests: number;
 }
 
 export const FULL: BenchSettings = {
@@ -21,6 +23,7 @@ export const FULL: BenchSettings = {
   startupRuns: 5,
   graphql: { seconds: 15, warmupSeconds: 3, connections: 10 },
   alignmentRuns: 20,
+  complianceRequests: 50,
 };
 
 /** Under 5 minutes on a 2-core machine; the store is an eighth of the full one. */
@@ -32,4 +35,5 @@ export const QUICK: BenchSettings = {
   startupRuns: 3,
   graphql: { seconds: 5, warmupSeconds: 1, connections: 10 },
   alignmentRuns: 10,
+  complianceRequests: 20,
 };

@@ -85,6 +85,14 @@ describe('the synthetic organisation generator', () => {
       expect(feedbackItems.filter((f) => f.status === 'RESOLVED')).toHaveLength(resolved);
       // Raised in the simulated year, so every item still open has waited for months.
       expect(feedbackItems.filter((f) => f.status === 'OPEN').every((f) => (f.ageDays ?? 0) > 30)).toBe(true);
+      // Standards bind the offices below the portfolio office from the year's first day.
+      const { compliance } = await app.admin.ok<{ compliance: { rows: { status: string }[]; adopted: number } }>(
+        `query($on: LocalDate) { compliance(on: $on) { adopted rows { status } } }`,
+        { on: `${YEAR}-04-01` },
+      );
+      expect(summary.standards).toBeGreaterThanOrEqual(2);
+      expect(compliance.rows.length).toBeGreaterThan(0);
+      expect(compliance.adopted).toBeGreaterThan(0);
     } finally {
       await app.close();
     }

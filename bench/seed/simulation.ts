@@ -8,6 +8,7 @@ import { Milestones } from './milestones';
 import { ANCHOR_STAFF, layoutOrganisation } from './organisation';
 import { setUpOrganisation } from './setup';
 import { SeedWriter, type SimulatedClock } from './seed-writer';
+import { StandardsSeed } from './standards';
 import { SeedWorld, type LoggedEntry } from './world';
 
 export interface SeedOptions {
@@ -35,6 +36,9 @@ export interface SeedSummary {
   /** The programme office of (up to) 50 people whose year the alignment benchmark reads. */
   readonly anchor: { readonly pmoId: string; readonly people: number; readonly objectiveIds: string[]; readonly activityIds: string[] };
   readonly portfolioPmoId: string;
+  /** Standards the portfolio office published, and the events of their adoptions, leeways and deviations. */
+  readonly standards: number;
+  readonly standardEvents: number;
 }
 
 /** Smallest budget that still sets an organisation up completely. */
@@ -68,6 +72,8 @@ export async function seedOrganisation(store: EventStore, clock: SimulatedClock,
   const feedback = new FeedbackRounds(world);
 
   await setUpOrganisation(world);
+  const standards = new StandardsSeed(organisation.pmos, writer, options.year, seed);
+  await standards.publish();
   const yearStart: LocalDate = `${options.year}-01-01`;
   let yesterday: LoggedEntry[] = [];
   let day = yearStart;
@@ -80,6 +86,7 @@ export async function seedOrganisation(store: EventStore, clock: SimulatedClock,
       await milestones.run(day);
       await feedback.run(day);
     }
+    await standards.day(day);
     if (isWeekday(day)) {
       const { commands, entries } = logDay(world, day);
       await world.batch(`${day}T17:00:00.000Z`, commands);
@@ -108,5 +115,7 @@ export async function seedOrganisation(store: EventStore, clock: SimulatedClock,
       activityIds: anchor.activities.map((a) => a.id),
     },
     portfolioPmoId: organisation.pmos[0]?.id as string,
+    standards: standards.count,
+    standardEvents: standards.events,
   };
 }

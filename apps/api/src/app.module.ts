@@ -17,6 +17,7 @@ import { PersistenceModule } from './infrastructure/persistence.module';
 import { ObjectivesModule } from './objectives/objectives.module';
 import { PlansModule } from './plans/plans.module';
 import { PmosModule } from './pmos/pmos.module';
+import { StandardsModule } from './standards/standards.module';
 import { WorkModule } from './work/work.module';
 
 @Module({})
@@ -38,6 +39,7 @@ export class AppModule {
         PlansModule,
         ActivitiesModule,
         WorkModule,
+        StandardsModule,
         AlignmentModule,
         AuditModule,
         FeedbackModule,

@@ -7,6 +7,9 @@ import { PMO_EVENT_TYPES, type PmoEvent } from './pmo/pmo.events';
 import type { DomainEvent } from './shared/decider';
 import { WORK_EVENT_TYPES, type WorkEvent } from './work/work.events';
 import { WORKDAY_EVENT_TYPES, type WorkdayEvent } from './workday/workday.events';
+import { STANDARD_EVENT_TYPES, type StandardEvent } from './standard/standard.events';
+import { ADOPTION_EVENT_TYPES, type AdoptionEvent } from './adoption/adoption.events';
+import { DEVIATION_EVENT_TYPES, type DeviationEvent } from './deviation/deviation.events';
 
 /** The names in the union and not in the list, and in the list and not in the union. */
 type Mismatch<E extends DomainEvent, L extends readonly string[]> = Exclude<E['type'], L[number]> | Exclude<L[number], E['type']>;
@@ -27,7 +30,13 @@ const agreement = {
   work: true satisfies Agrees<WorkEvent, typeof WORK_EVENT_TYPES>,
   workday: true satisfies Agrees<WorkdayEvent, typeof WORKDAY_EVENT_TYPES>,
   feedback: true satisfies Agrees<FeedbackEvent, typeof FEEDBACK_EVENT_TYPES>,
-  all: true satisfies Agrees<PmoEvent | ObjectiveEvent | PlanEvent | ActivityEvent | WorkEvent | WorkdayEvent | FeedbackEvent, typeof EVENT_TYPES>,
+  standard: true satisfies Agrees<StandardEvent, typeof STANDARD_EVENT_TYPES>,
+  adoption: true satisfies Agrees<AdoptionEvent, typeof ADOPTION_EVENT_TYPES>,
+  deviation: true satisfies Agrees<DeviationEvent, typeof DEVIATION_EVENT_TYPES>,
+  all: true satisfies Agrees<
+    PmoEvent | ObjectiveEvent | PlanEvent | ActivityEvent | WorkEvent | WorkdayEvent | FeedbackEvent | StandardEvent | AdoptionEvent | DeviationEvent,
+    typeof EVENT_TYPES
+  >,
 };
 
 // And the check does bite: were either of these accepted, the directives would fail the type check.
@@ -42,13 +51,24 @@ const duplicatesIn = (names: readonly string[]) => names.filter((name, i) => nam
 
 describe('event type names', () => {
   it('given each aggregate, then its list names every event of its union and nothing else', () => {
-    expect(agreement).toEqual({ pmo: true, objective: true, plan: true, activity: true, work: true, workday: true, feedback: true, all: true });
+    expect(agreement).toEqual({ pmo: true, objective: true, plan: true, activity: true, work: true, workday: true, feedback: true, standard: true, adoption: true, deviation: true, all: true });
     expect(disagreement).toEqual({ missing: true, extra: true });
   });
 
   it('given each aggregate, then its list names each event once', () => {
-    const lists = [PMO_EVENT_TYPES, OBJECTIVE_EVENT_TYPES, PLAN_EVENT_TYPES, ACTIVITY_EVENT_TYPES, WORK_EVENT_TYPES, WORKDAY_EVENT_TYPES, FEEDBACK_EVENT_TYPES];
-    expect(lists.map((list) => duplicatesIn(list))).toEqual([[], [], [], [], [], [], []]);
+    const lists = [
+      PMO_EVENT_TYPES,
+      OBJECTIVE_EVENT_TYPES,
+      PLAN_EVENT_TYPES,
+      ACTIVITY_EVENT_TYPES,
+      WORK_EVENT_TYPES,
+      WORKDAY_EVENT_TYPES,
+      FEEDBACK_EVENT_TYPES,
+      STANDARD_EVENT_TYPES,
+      ADOPTION_EVENT_TYPES,
+      DEVIATION_EVENT_TYPES,
+    ];
+    expect(lists.map((list) => duplicatesIn(list))).toEqual(lists.map(() => []));
   });
 
   it('given every aggregate, then EVENT_TYPES holds all their names, none shared by two aggregates', () => {
@@ -60,6 +80,9 @@ describe('event type names', () => {
       ...WORK_EVENT_TYPES,
       ...WORKDAY_EVENT_TYPES,
       ...FEEDBACK_EVENT_TYPES,
+      ...STANDARD_EVENT_TYPES,
+      ...ADOPTION_EVENT_TYPES,
+      ...DEVIATION_EVENT_TYPES,
     ]);
     expect(duplicatesIn(EVENT_TYPES)).toEqual([]);
   });

@@ -5,6 +5,9 @@ import { PLAN_EVENT_TYPES } from './plan/plan.events';
 import { PMO_EVENT_TYPES } from './pmo/pmo.events';
 import { WORK_EVENT_TYPES } from './work/work.events';
 import { WORKDAY_EVENT_TYPES } from './workday/workday.events';
+import { STANDARD_EVENT_TYPES } from './standard/standard.events';
+import { ADOPTION_EVENT_TYPES } from './adoption/adoption.events';
+import { DEVIATION_EVENT_TYPES } from './deviation/deviation.events';
 
 /**
  * The persisted name of every event the domain records, aggregate by aggregate. A name is unique
@@ -18,5 +21,8 @@ export const EVENT_TYPES = [
   ...WORK_EVENT_TYPES,
   ...WORKDAY_EVENT_TYPES,
   ...FEEDBACK_EVENT_TYPES,
+  ...STANDARD_EVENT_TYPES,
+  ...ADOPTION_EVENT_TYPES,
+  ...DEVIATION_EVENT_TYPES,
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];

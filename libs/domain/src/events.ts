@@ -5,9 +5,18 @@ import type { PlanEvent } from './plan/plan.events';
 import type { PmoEvent } from './pmo/pmo.events';
 import type { WorkEvent } from './work/work.events';
 import type { WorkdayEvent } from './workday/workday.events';
+import type { StandardEvent } from './standard/standard.events';
+import type { AdoptionEvent } from './adoption/adoption.events';
+import type { DeviationEvent } from './deviation/deviation.events';
 
 /** Every event the domain records, across its aggregates. */
-export type ThroughlineEvent = PmoEvent | ObjectiveEvent | PlanEvent | ActivityEvent | WorkEvent | WorkdayEvent | FeedbackEvent;
+export type ThroughlineEvent =
+  | PmoEvent | ObjectiveEvent | PlanEvent | ActivityEvent | WorkEvent
+  | WorkdayEvent
+  | FeedbackEvent
+  | StandardEvent
+  | AdoptionEvent
+  | DeviationEvent;
 
 /** The persisted name of every domain event. */
 export type ThroughlineEventType = ThroughlineEvent['type'];

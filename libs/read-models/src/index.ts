@@ -21,3 +21,5 @@ export * from './as-of/as-of-folds';
 export * from './feed';
 export * from './polling-feed';
 export * from './subscription-feed';
+export * from './compliance/compliance-facts.projection';
+export * from './compliance/compliance-facts.reader';

@@ -1,6 +1,15 @@
 import {
   activityView,
   feedbackView,
+  adoptionView,
+  deviationView,
+  standardView,
+  type AdoptionEvent,
+  type AdoptionView,
+  type DeviationEvent,
+  type DeviationView,
+  type StandardEvent,
+  type StandardView,
   objectiveView,
   planView,
   pmoView,
@@ -73,6 +82,30 @@ export const FEEDBACK_KIND: EntityKind<FeedbackView, FeedbackEvent> = {
   version: 1,
 };
 
+/** A standard's PMO is its publisher. */
+export const STANDARD_KIND: EntityKind<StandardView, StandardEvent> = {
+  category: CATEGORY.standard,
+  view: standardView,
+  index: (view) => (view.status === 'NONE' ? {} : { pmoId: view.publisherPmoId, status: view.status }),
+  version: 1,
+};
+
+/** One PMO's adoptions of one standard: its parent is the standard. */
+export const ADOPTION_KIND: EntityKind<AdoptionView, AdoptionEvent> = {
+  category: CATEGORY.adoption,
+  view: adoptionView,
+  index: (view) => (view.status === 'NONE' ? {} : { pmoId: view.pmoId, parentId: view.standardId, status: view.status }),
+  version: 1,
+};
+
+/** A deviation's PMO is the one that asked for it; its parent is the standard. */
+export const DEVIATION_KIND: EntityKind<DeviationView, DeviationEvent> = {
+  category: CATEGORY.deviation,
+  view: deviationView,
+  index: (view) => (view.status === 'NONE' ? {} : { pmoId: view.pmoId, parentId: view.standardId, status: view.status }),
+  version: 1,
+};
+
 export const ENTITY_KINDS: readonly EntityKind[] = [
   entityKind(PMO_KIND),
   entityKind(OBJECTIVE_KIND),
@@ -80,4 +113,7 @@ export const ENTITY_KINDS: readonly EntityKind[] = [
   entityKind(ACTIVITY_KIND),
   entityKind(WORK_KIND),
   entityKind(FEEDBACK_KIND),
+  entityKind(STANDARD_KIND),
+  entityKind(ADOPTION_KIND),
+  entityKind(DEVIATION_KIND),
 ];

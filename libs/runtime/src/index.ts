@@ -9,3 +9,4 @@ export * from './auth/tokens';
 export * from './auth/secret-files';
 export * from './config/config-error';
 export * from './config/http-timeouts';
+export * from './organisation-ids';

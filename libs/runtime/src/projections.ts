@@ -1,4 +1,4 @@
-import { AlignmentProjection, AuditLogProjection, EntityStateProjection, ObjectiveMeasurementProjection } from '@throughline/read-models';
+import { AlignmentProjection, AuditLogProjection, ComplianceFactsProjection, EntityStateProjection, ObjectiveMeasurementProjection } from '@throughline/read-models';
 import { ENTITY_KINDS } from './entity-kinds';
 
 /** The read models every instance keeps; adding one here makes the next start rebuild them. */
@@ -7,4 +7,5 @@ export const projectionsFor = () => [
   new AlignmentProjection(),
   new AuditLogProjection(),
   new ObjectiveMeasurementProjection(),
+  new ComplianceFactsProjection(),
 ];

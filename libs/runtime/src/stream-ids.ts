@@ -9,6 +9,11 @@ export const CATEGORY = {
   workday: 'workday',
   /** Feedback a PMO raised to a PMO above it. */
   feedback: 'feedback',
+  standard: 'standard',
+  /** One PMO's adoptions and leeways of one standard (its id derived from the two). */
+  adoption: 'adoption',
+  /** One deviation; its id derived from its standard, PMO and place among that pair's deviations. */
+  deviation: 'deviation',
 } as const;
 export type Category = (typeof CATEGORY)[keyof typeof CATEGORY];
 

@@ -89,6 +89,16 @@ describe('authorize', () => {
     ['a member does not raise feedback', caller(['MEMBER'], [HOME]), 'feedback.raise', home, false],
     ['an auditor reads feedback everywhere', caller(['AUDITOR']), 'organisation.read', { pmoId: null }, true],
     ['a member reads feedback everywhere', caller(['MEMBER'], [HOME]), 'organisation.read', { pmoId: AWAY }, true],
+    ['leadership sets standards anywhere', caller(['LEADERSHIP']), 'standard.manage', { pmoId: AWAY }, true],
+    ['a PMO head sets standards only in their PMO', caller(['PMO_HEAD'], [HOME]), 'standard.manage', { pmoId: AWAY }, false],
+    ['leadership does not adopt a standard for a PMO', caller(['LEADERSHIP']), 'standard.adopt', home, false],
+    ['a PMO head adopts in their PMO', caller(['PMO_HEAD'], [HOME]), 'standard.adopt', home, true],
+    ['a PMO head grants leeway from their PMO', caller(['PMO_HEAD'], [HOME]), 'standard.leeway', home, true],
+    ['leadership grants no leeway: it is the parent PMO’s', caller(['LEADERSHIP']), 'standard.leeway', home, false],
+    ['a PMO head decides deviations only in the publisher PMO they head', caller(['PMO_HEAD'], [HOME]), 'deviation.decide', { pmoId: AWAY }, false],
+    ['leadership decides deviations anywhere', caller(['LEADERSHIP']), 'deviation.decide', { pmoId: AWAY }, true],
+    ['a member reads compliance everywhere', caller(['MEMBER'], [HOME]), 'organisation.read', { pmoId: null }, true],
+    ['an auditor decides no deviation', caller(['AUDITOR']), 'deviation.decide', home, false],
   ])('%s', (_case, principal, permission, scope, allowed) => {
     expect(can(principal, permission, scope)).toBe(allowed);
     if (allowed) expect(() => authorize(principal, permission, scope)).not.toThrow();

@@ -90,6 +90,22 @@ export const PERMISSIONS = {
     capability: 'resolve feedback sent to a PMO, once, with an outcome',
     grants: { ADMIN: 'everywhere', LEADERSHIP: 'everywhere', PMO_HEAD: 'own-pmos' },
   },
+  'standard.manage': {
+    capability: 'publish, revise and retire standards (in the publishing PMO)',
+    grants: { ADMIN: 'everywhere', LEADERSHIP: 'everywhere', PMO_HEAD: 'own-pmos' },
+  },
+  'standard.adopt': {
+    capability: 'adopt a version of a standard, request or withdraw a deviation (in the adopting PMO)',
+    grants: { ADMIN: 'everywhere', PMO_HEAD: 'own-pmos' },
+  },
+  'standard.leeway': {
+    capability: 'let a child PMO keep an earlier version of a standard (in its parent PMO)',
+    grants: { ADMIN: 'everywhere', PMO_HEAD: 'own-pmos' },
+  },
+  'deviation.decide': {
+    capability: "approve or reject a deviation (in the standard's publisher PMO), never one they asked for",
+    grants: { ADMIN: 'everywhere', LEADERSHIP: 'everywhere', PMO_HEAD: 'own-pmos' },
+  },
   'records.read': {
     capability: 'read PMOs, mandates, objectives, plans, activities and alignment',
     grants: READ_ALL,

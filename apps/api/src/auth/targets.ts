@@ -18,6 +18,15 @@ export interface TargetSource {
     value: unknown,
     field: string,
   ): Promise<Target<S, V>>;
+  /**
+   * The same target's view, for a rule that reads what only the view shows (a PMO's parent): the
+   * stream as the command folds it for a mutation, the read model for a query.
+   */
+  existingView<C, E extends DomainEvent, S extends { readonly status: string }, V extends { readonly status: string }>(
+    aggregate: AggregateDescriptor<C, E, S, V>,
+    value: unknown,
+    field: string,
+  ): Promise<V>;
 }
 
 /**
@@ -26,6 +35,7 @@ export interface TargetSource {
  */
 export const commandTargets = (loader: AggregateLoader, folds: RequestFolds): TargetSource => ({
   existing: async (aggregate, value, field) => (await loader.existing(aggregate, value, field, folds)).state,
+  existingView: async (aggregate, value, field) => (await loader.existing(aggregate, value, field, folds)).view,
 });
 
 const idOf = (value: unknown, field: string): string => {
@@ -43,17 +53,19 @@ const existingIn = <V extends { readonly status: string }>(view: V | null | unde
  * too. Every entity records its PMO when it is created and never moves, so the read model's
  * current state answers for any instant.
  */
-export const queryTargets = (loaders: Loaders): TargetSource => ({
-  existing: async <C, E extends DomainEvent, S extends { readonly status: string }, V extends { readonly status: string }>(aggregate: AggregateDescriptor<C, E, S, V>, value: unknown, field: string) => {
+export const queryTargets = (loaders: Loaders): TargetSource => {
+  const existing = async <C, E extends DomainEvent, S extends { readonly status: string }, V extends { readonly status: string }>(aggregate: AggregateDescriptor<C, E, S, V>, value: unknown, field: string) => {
     const id = idOf(value, field);
     return existingIn(await loaders.entity(aggregate.kind, null).load(id), aggregate.noun, id, field);
-  },
-});
+  };
+  return { existing, existingView: existing };
+};
 
 /** Targets of an HTTP route, which has no GraphQL loaders: one read-model read each. */
-export const routeTargets = (reader: EntityReader): TargetSource => ({
-  existing: async <C, E extends DomainEvent, S extends { readonly status: string }, V extends { readonly status: string }>(aggregate: AggregateDescriptor<C, E, S, V>, value: unknown, field: string) => {
+export const routeTargets = (reader: EntityReader): TargetSource => {
+  const existing = async <C, E extends DomainEvent, S extends { readonly status: string }, V extends { readonly status: string }>(aggregate: AggregateDescriptor<C, E, S, V>, value: unknown, field: string) => {
     const id = idOf(value, field);
     return existingIn(await reader.get(aggregate.kind, id), aggregate.noun, id, field);
-  },
-});
+  };
+  return { existing, existingView: existing };
+};

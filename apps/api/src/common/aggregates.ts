@@ -1,5 +1,11 @@
 import {
   activityDecider,
+  adoptionDecider,
+  adoptionView,
+  deviationDecider,
+  deviationView,
+  standardDecider,
+  standardView,
   activityView,
   feedbackDecider,
   feedbackView,
@@ -16,7 +22,7 @@ import {
 import type { Aggregate } from '@throughline/event-store';
 import type { EntityKind } from '@throughline/read-models';
 import { EntityType } from '../graphql/enums';
-import { ACTIVITY_KIND, FEEDBACK_KIND, OBJECTIVE_KIND, PLAN_KIND, PMO_KIND, WORK_KIND } from '@throughline/runtime';
+import { ACTIVITY_KIND, ADOPTION_KIND, DEVIATION_KIND, FEEDBACK_KIND, OBJECTIVE_KIND, PLAN_KIND, PMO_KIND, STANDARD_KIND, WORK_KIND } from '@throughline/runtime';
 import type { Existing } from './existing';
 import { CATEGORY, type Category } from '@throughline/runtime';
 
@@ -109,6 +115,36 @@ export const FEEDBACK = describe({
   pmoOf: (state) => state.pmoId,
 });
 
+/** A standard belongs to its publisher PMO. */
+export const STANDARD = describe({
+  category: CATEGORY.standard,
+  noun: 'standard',
+  kind: STANDARD_KIND,
+  decider: standardDecider,
+  view: standardView,
+  pmoOf: (state) => state.pmoId,
+});
+
+/** One PMO's adoptions and leeways of one standard belong to that PMO. */
+export const ADOPTION = describe({
+  category: CATEGORY.adoption,
+  noun: 'standard adoption',
+  kind: ADOPTION_KIND,
+  decider: adoptionDecider,
+  view: adoptionView,
+  pmoOf: (state) => state.pmoId,
+});
+
+/** A deviation belongs to the PMO that asked for it; its publisher PMO decides it. */
+export const DEVIATION = describe({
+  category: CATEGORY.deviation,
+  noun: 'deviation',
+  kind: DEVIATION_KIND,
+  decider: deviationDecider,
+  view: deviationView,
+  pmoOf: (state) => state.pmoId,
+});
+
 /** The aggregate an `EntityRef` names. */
 export const AGGREGATE_OF_ENTITY: Record<EntityType, AnyAggregate> = {
   [EntityType.PMO]: PMO,
@@ -117,4 +153,7 @@ export const AGGREGATE_OF_ENTITY: Record<EntityType, AnyAggregate> = {
   [EntityType.ACTIVITY]: ACTIVITY,
   [EntityType.WORK_ENTRY]: WORK,
   [EntityType.FEEDBACK]: FEEDBACK,
+  [EntityType.STANDARD]: STANDARD,
+  [EntityType.STANDARD_ADOPTION]: ADOPTION,
+  [EntityType.DEVIATION]: DEVIATION,
 };

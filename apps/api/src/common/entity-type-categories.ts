@@ -8,4 +8,7 @@ export const CATEGORY_OF_ENTITY: Record<EntityType, Category> = {
   [EntityType.ACTIVITY]: CATEGORY.activity,
   [EntityType.WORK_ENTRY]: CATEGORY.work,
   [EntityType.FEEDBACK]: CATEGORY.feedback,
+  [EntityType.STANDARD]: CATEGORY.standard,
+  [EntityType.STANDARD_ADOPTION]: CATEGORY.adoption,
+  [EntityType.DEVIATION]: CATEGORY.deviation,
 };

@@ -14,7 +14,7 @@ import { FeedbackResolver } from './feedback.resolver';
 import { FeedbackSnapshots } from './feedback.snapshots';
 import type { RaiseFeedbackInput, ResolveFeedbackInput } from './feedback.inputs';
 import { NoStandards, StandardLookup } from './standard-lookup';
-import type { Standard } from './standard.types';
+import type { Standard } from '../standards/standard.types';
 
 const STANDARD_ID = '7f3e2d1c-0000-4000-8000-0000000000f1';
 const noLoaders = {} as Loaders;
@@ -26,7 +26,7 @@ const caller = (operation: string): RequestContext => ({
   folds: new RequestFolds(),
 });
 
-/** A lookup that knows one standard, revised once: what the standards' reads answer once bound. */
+/** A lookup that knows one standard, revised once, as RecordedStandards would over a real one. */
 class OneStandard extends StandardLookup {
   readonly asked: (string | null)[] = [];
 
@@ -36,7 +36,8 @@ class OneStandard extends StandardLookup {
 
   async shown(_loaders: Loaders, standardId: string, asOf: string | null): Promise<Standard | null> {
     this.asked.push(asOf);
-    return standardId === STANDARD_ID ? { id: standardId } : null;
+    // Feedback reads nothing of a standard but its id; the rest is the standards' queries' own.
+    return standardId === STANDARD_ID ? ({ id: standardId } as Standard) : null;
   }
 }
 

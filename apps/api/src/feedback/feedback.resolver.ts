@@ -21,7 +21,7 @@ import { FeedbackSnapshots } from './feedback.snapshots';
 import { Feedback } from './feedback.types';
 import { toFeedbackView } from './feedback.view';
 import { StandardLookup } from './standard-lookup';
-import { Standard } from './standard.types';
+import { Standard } from '../standards/standard.types';
 
 type FeedbackArgs<I> = { readonly input: I };
 

@@ -1,7 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import type { FeedbackStandard } from '@throughline/domain';
+import { STANDARD_KIND } from '@throughline/runtime';
+import { EntityReader } from '../common/entity-reader';
 import type { Loaders } from '../common/loaders';
-import type { Standard } from './standard.types';
+import { toStandard } from '../standards/standard.views';
+import type { Standard } from '../standards/standard.types';
 
 /**
  * Where feedback finds the standard it names: the one seam between feedback and the standards.
@@ -17,10 +20,8 @@ export abstract class StandardLookup {
 }
 
 /**
- * The lookup while no standards are served here: it finds none, so feedback naming a standard is
- * refused as NOT_FOUND rather than stored unchecked, and `Feedback.standard` answers null. Binding
- * StandardLookup in FeedbackModule to a lookup over the standards' reads is all it takes to check
- * and show real ones.
+ * A lookup that finds no standard: feedback naming one is refused as NOT_FOUND, never stored
+ * unchecked, and `Feedback.standard` answers null. For specs of feedback on its own.
  */
 @Injectable()
 export class NoStandards extends StandardLookup {
@@ -30,5 +31,23 @@ export class NoStandards extends StandardLookup {
 
   async shown(): Promise<Standard | null> {
     return null;
+  }
+}
+
+/** The standards this service records, read through the same views the standards' queries serve. */
+@Injectable()
+export class RecordedStandards extends StandardLookup {
+  constructor(private readonly reader: EntityReader) {
+    super();
+  }
+
+  async snapshot(standardId: string): Promise<FeedbackStandard | null> {
+    const view = await this.reader.get(STANDARD_KIND, standardId);
+    const latest = view?.status === 'NONE' ? undefined : view?.versions.at(-1);
+    return latest ? { standardId, latestVersion: latest.version } : null;
+  }
+
+  async shown(loaders: Loaders, standardId: string, asOf: string | null): Promise<Standard | null> {
+    return toStandard(await loaders.entity(STANDARD_KIND, asOf).load(standardId), asOf);
   }
 }

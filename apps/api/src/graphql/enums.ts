@@ -46,6 +46,20 @@ export type FeedbackStatus = domain.FeedbackStatus;
 
 export const FeedbackOutcome = enumFrom(domain.FEEDBACK_OUTCOMES, 'FeedbackOutcome');
 export type FeedbackOutcome = domain.FeedbackOutcome;
+export const StandardKind = enumFrom(domain.STANDARD_KINDS, 'StandardKind');
+export type StandardKind = domain.StandardKind;
+
+export const StandardStatus = enumFrom(domain.STANDARD_STATUSES, 'StandardStatus');
+export type StandardStatus = domain.StandardStatus;
+
+export const DeviationSignificance = enumFrom(domain.DEVIATION_SIGNIFICANCES, 'DeviationSignificance');
+export type DeviationSignificance = domain.DeviationSignificance;
+
+export const DeviationStatus = enumFrom(domain.DEVIATION_STATUSES, 'DeviationStatus');
+export type DeviationStatus = domain.DeviationStatus;
+
+export const ComplianceStatus = enumFrom(domain.COMPLIANCE_STATUSES, 'ComplianceStatus', 'How one PMO stands against one standard on one day');
+export type ComplianceStatus = domain.ComplianceStatus;
 
 // API-only enums: the alignment report's bucket size (the read model's call checks that it takes
 // these), and the kinds of entity the audit history names.
@@ -54,6 +68,6 @@ const GRANULARITIES = ['WEEK', 'MONTH'] as const;
 export const Granularity = enumFrom(GRANULARITIES, 'Granularity');
 export type Granularity = (typeof GRANULARITIES)[number];
 
-const ENTITY_TYPES = ['PMO', 'OBJECTIVE', 'BUSINESS_PLAN', 'ACTIVITY', 'WORK_ENTRY', 'FEEDBACK'] as const;
+const ENTITY_TYPES = ['PMO', 'OBJECTIVE', 'BUSINESS_PLAN', 'ACTIVITY', 'WORK_ENTRY', 'FEEDBACK', 'STANDARD', 'STANDARD_ADOPTION', 'DEVIATION'] as const;
 export const EntityType = enumFrom(ENTITY_TYPES, 'EntityType');
 export type EntityType = (typeof ENTITY_TYPES)[number];

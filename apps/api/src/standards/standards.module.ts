@@ -1,0 +1,24 @@
+import { Module } from '@nestjs/common';
+import { ComplianceFactsReader, Projector, ReadModelDb } from '@throughline/read-models';
+import { ComplianceResolver, DeviationPatternResolver } from './compliance.resolver';
+import { ComplianceRows } from './compliance-rows';
+import { DeviationRequests } from './deviation-requests';
+import { DeviationResolver } from './deviation.resolver';
+import { OrganisationSnapshots } from './organisation.snapshots';
+import { StandardResolver } from './standard.resolver';
+
+@Module({
+  providers: [
+    // The projector creates the tables the reader prepares statements against.
+    { provide: ComplianceFactsReader, inject: [ReadModelDb, Projector], useFactory: (db: ReadModelDb) => new ComplianceFactsReader(db) },
+    OrganisationSnapshots,
+    ComplianceRows,
+    DeviationRequests,
+    StandardResolver,
+    DeviationResolver,
+    ComplianceResolver,
+    DeviationPatternResolver,
+  ],
+  exports: [ComplianceFactsReader],
+})
+export class StandardsModule {}
