@@ -117,6 +117,13 @@ const reference = (h: History, d: number): { status: ComplianceStatus; version: 
       return { status: 'DEVIATION_REQUESTED', version: followed, deviation: q.i };
     }
   }
+  // Asked late: practised without approval from `from` until decided (for ever while undecided).
+  for (const q of requests) {
+    const decidedOn = q.minor ? q.requestedOn : (decisions.get(q.i)?.on ?? null);
+    if (q.requestedOn >= q.from && q.from <= d && d <= q.from + q.length - 1 && (decidedOn === null || d < decidedOn)) {
+      return { status: 'NON_COMPLIANT', version: followed, deviation: q.i };
+    }
+  }
   return { status: d <= dueOn ? 'PENDING' : 'NON_COMPLIANT', version: followed, deviation: null };
 };
 
@@ -141,6 +148,7 @@ const inputs = (h: History): { standard: ComplianceStandard; pmo: CompliancePmo;
         requestedOn: day(r.on),
         status: f.minor ? 'APPROVED' : 'REQUESTED',
         approvedOn: f.minor ? day(r.on) : null,
+        decidedOn: f.minor ? day(r.on) : null,
       });
     }
     if (f.kind === 'decide' && deviations.size > 0) {
@@ -148,7 +156,7 @@ const inputs = (h: History): { standard: ComplianceStandard; pmo: CompliancePmo;
       const target = before[f.request % before.length]!;
       const current = deviations.get(target)!;
       if (current.status !== 'REQUESTED') return;
-      deviations.set(target, { ...current, status: f.outcome, approvedOn: f.outcome === 'APPROVED' ? day(r.on) : null });
+      deviations.set(target, { ...current, status: f.outcome, approvedOn: f.outcome === 'APPROVED' ? day(r.on) : null, decidedOn: day(r.on) });
     }
   });
   const { pmo } = h;

@@ -51,6 +51,8 @@ export interface DeviationFact {
   readonly status: 'REQUESTED' | 'APPROVED' | 'REJECTED' | 'WITHDRAWN';
   /** The approval day (the request day for a MINOR one); null unless APPROVED. */
   readonly approvedOn: LocalDate | null;
+  /** The day it was approved, rejected or withdrawn (the request day for a MINOR one); null while undecided. */
+  readonly decidedOn: LocalDate | null;
 }
 
 /** One PMO's facts about one standard, each list in the order recorded. */
@@ -68,7 +70,7 @@ export interface ComplianceVerdict {
   readonly version: number | null;
   readonly currentVersion: number;
   readonly dueOn: LocalDate;
-  /** The deviation that set the status (DEVIATION_APPROVED, DEVIATION_REQUESTED); null otherwise. */
+  /** The deviation that set the status (DEVIATION_APPROVED, DEVIATION_REQUESTED, or a late one behind NON_COMPLIANT); null otherwise. */
   readonly deviationId: string | null;
 }
 
@@ -103,6 +105,17 @@ export const coveredFrom = (deviation: DeviationFact): LocalDate | null => {
   return deviation.requestedOn < deviation.from ? deviation.from : deviation.approvedOn;
 };
 
+/**
+ * A deviation asked for on or after its `from` was practised before anyone could approve it: its
+ * days from `from` until it was decided (approved, rejected or withdrawn; for ever while it is
+ * not) vary from the standard without approval.
+ */
+export const practisedWithoutApproval = (deviation: DeviationFact, day: LocalDate): boolean =>
+  deviation.requestedOn >= deviation.from &&
+  deviation.from <= day &&
+  day <= deviation.until &&
+  (deviation.decidedOn === null || day < deviation.decidedOn);
+
 /** How the PMO stands against the standard on the day; call only where `appliesOn` holds. */
 export const complianceOn = (standard: Pick<ComplianceStandard, 'versions'>, facts: PairFacts, day: LocalDate): ComplianceVerdict => {
   const current = currentVersionOn(standard.versions, day);
@@ -123,5 +136,7 @@ export const complianceOn = (standard: Pick<ComplianceStandard, 'versions'>, fac
   if (approved) return verdict('DEVIATION_APPROVED', approved.deviationId);
   const requested = facts.deviations.find((d) => d.status === 'REQUESTED' && d.requestedOn < d.from && d.from <= day && day <= d.until);
   if (requested) return verdict('DEVIATION_REQUESTED', requested.deviationId);
+  const unapproved = facts.deviations.find((d) => practisedWithoutApproval(d, day));
+  if (unapproved) return verdict('NON_COMPLIANT', unapproved.deviationId);
   return verdict(day <= current.adoptionDueOn ? 'PENDING' : 'NON_COMPLIANT');
 };

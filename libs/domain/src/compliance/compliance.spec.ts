@@ -21,6 +21,7 @@ const late: DeviationFact = {
   requestedOn: '2026-03-10',
   status: 'APPROVED',
   approvedOn: '2026-03-20',
+  decidedOn: '2026-03-20',
 };
 
 describe('compliance on a day', () => {
@@ -49,12 +50,24 @@ describe('compliance on a day', () => {
   });
 
   it('given the same deviation not yet approved as known on the 15th, then it is no request in advance either: NON_COMPLIANT', () => {
-    const asKnownThen = { ...none, deviations: [{ ...late, status: 'REQUESTED' as const, approvedOn: null }] };
+    const asKnownThen = { ...none, deviations: [{ ...late, status: 'REQUESTED' as const, approvedOn: null, decidedOn: null }] };
     expect(complianceOn(standard, asKnownThen, '2026-03-25').status).toBe('NON_COMPLIANT');
   });
 
+  it('given a deviation asked late, before the adoption is due, then its days before the decision are NON_COMPLIANT, not PENDING', () => {
+    const adopted = [{ version: 1, adoptedOn: '2026-01-15' }];
+    const asked = { ...late, from: '2026-04-05', until: '2026-04-25', requestedOn: '2026-04-10' };
+    const undecided = { ...none, adoptions: adopted, deviations: [{ ...asked, status: 'REQUESTED' as const, approvedOn: null, decidedOn: null }] };
+    const rejected = { ...none, adoptions: adopted, deviations: [{ ...asked, status: 'REJECTED' as const, approvedOn: null, decidedOn: '2026-04-20' }] };
+
+    expect(complianceOn(standard, undecided, '2026-04-04').status).toBe('PENDING');
+    expect(complianceOn(standard, undecided, '2026-04-05')).toMatchObject({ status: 'NON_COMPLIANT', deviationId: 'late' });
+    expect(complianceOn(standard, rejected, '2026-04-19')).toMatchObject({ status: 'NON_COMPLIANT', deviationId: 'late' });
+    expect(complianceOn(standard, rejected, '2026-04-20')).toMatchObject({ status: 'PENDING', deviationId: null });
+  });
+
   it('given a request in advance, then it is DEVIATION_REQUESTED on its days until decided', () => {
-    const facts = { ...none, deviations: [{ ...late, requestedOn: '2026-02-20', status: 'REQUESTED' as const, approvedOn: null }] };
+    const facts = { ...none, deviations: [{ ...late, requestedOn: '2026-02-20', status: 'REQUESTED' as const, approvedOn: null, decidedOn: null }] };
     expect(complianceOn(standard, facts, '2026-03-01')).toMatchObject({ status: 'DEVIATION_REQUESTED', deviationId: 'late' });
     expect(complianceOn(standard, facts, '2026-04-01').status).toBe('PENDING');
   });

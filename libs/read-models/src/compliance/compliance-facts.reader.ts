@@ -65,6 +65,7 @@ const deviationFact = (d: DeviationRow): DeviationFact => {
     requestedOn: d.requested_on,
     status,
     approvedOn: minor ? d.requested_on : status === 'APPROVED' ? d.decided_on : null,
+    decidedOn: minor ? d.requested_on : status === 'REQUESTED' ? null : d.decided_on,
   };
 };
 

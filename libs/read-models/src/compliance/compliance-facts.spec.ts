@@ -114,10 +114,10 @@ describe('compliance facts read model', () => {
     ]);
   });
 
-  it('given an approval recorded on the 15th, when asked about the 20th as known on the 10th, then the late request is not yet approved', () => {
+  it('given an approval recorded on the 15th, when asked about the 20th as known on the 10th, then the late request is not yet approved: practised without approval', () => {
     const rows = reader.report(PROGRAMME, '2026-02-20', at('2026-02-10'));
     expect(rows.map((r) => [r.pmoId, r.standardId, r.status, r.deviationId])).toEqual([
-      [PROJECT_A, AGILE, 'NON_COMPLIANT', null],
+      [PROJECT_A, AGILE, 'NON_COMPLIANT', DEVIATION],
       [PROJECT_A, GATES, 'ADOPTED', null],
       [PROJECT_B, AGILE, 'NON_COMPLIANT', null],
       [PROJECT_B, GATES, 'NON_COMPLIANT', null],
