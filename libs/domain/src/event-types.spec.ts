@@ -6,6 +6,7 @@ import { PMO_EVENT_TYPES, type PmoEvent } from './pmo/pmo.events';
 import type { DomainEvent } from './shared/decider';
 import { WORK_EVENT_TYPES, type WorkEvent } from './work/work.events';
 import { WORKDAY_EVENT_TYPES, type WorkdayEvent } from './workday/workday.events';
+import { PLAN_TEMPLATE_EVENT_TYPES, type PlanTemplateEvent } from './template/template.events';
 
 /** The names in the union and not in the list, and in the list and not in the union. */
 type Mismatch<E extends DomainEvent, L extends readonly string[]> = Exclude<E['type'], L[number]> | Exclude<L[number], E['type']>;
@@ -25,7 +26,8 @@ const agreement = {
   activity: true satisfies Agrees<ActivityEvent, typeof ACTIVITY_EVENT_TYPES>,
   work: true satisfies Agrees<WorkEvent, typeof WORK_EVENT_TYPES>,
   workday: true satisfies Agrees<WorkdayEvent, typeof WORKDAY_EVENT_TYPES>,
-  all: true satisfies Agrees<PmoEvent | ObjectiveEvent | PlanEvent | ActivityEvent | WorkEvent | WorkdayEvent, typeof EVENT_TYPES>,
+  template: true satisfies Agrees<PlanTemplateEvent, typeof PLAN_TEMPLATE_EVENT_TYPES>,
+  all: true satisfies Agrees<PmoEvent | ObjectiveEvent | PlanEvent | ActivityEvent | WorkEvent | WorkdayEvent | PlanTemplateEvent, typeof EVENT_TYPES>,
 };
 
 // And the check does bite: were either of these accepted, the directives would fail the type check.
@@ -40,13 +42,13 @@ const duplicatesIn = (names: readonly string[]) => names.filter((name, i) => nam
 
 describe('event type names', () => {
   it('given each aggregate, then its list names every event of its union and nothing else', () => {
-    expect(agreement).toEqual({ pmo: true, objective: true, plan: true, activity: true, work: true, workday: true, all: true });
+    expect(agreement).toEqual({ pmo: true, objective: true, plan: true, activity: true, work: true, workday: true, template: true, all: true });
     expect(disagreement).toEqual({ missing: true, extra: true });
   });
 
   it('given each aggregate, then its list names each event once', () => {
-    const lists = [PMO_EVENT_TYPES, OBJECTIVE_EVENT_TYPES, PLAN_EVENT_TYPES, ACTIVITY_EVENT_TYPES, WORK_EVENT_TYPES, WORKDAY_EVENT_TYPES];
-    expect(lists.map((list) => duplicatesIn(list))).toEqual([[], [], [], [], [], []]);
+    const lists = [PMO_EVENT_TYPES, OBJECTIVE_EVENT_TYPES, PLAN_EVENT_TYPES, ACTIVITY_EVENT_TYPES, WORK_EVENT_TYPES, WORKDAY_EVENT_TYPES, PLAN_TEMPLATE_EVENT_TYPES];
+    expect(lists.map((list) => duplicatesIn(list))).toEqual([[], [], [], [], [], [], []]);
   });
 
   it('given every aggregate, then EVENT_TYPES holds all their names, none shared by two aggregates', () => {
@@ -57,6 +59,7 @@ describe('event type names', () => {
       ...ACTIVITY_EVENT_TYPES,
       ...WORK_EVENT_TYPES,
       ...WORKDAY_EVENT_TYPES,
+      ...PLAN_TEMPLATE_EVENT_TYPES,
     ]);
     expect(duplicatesIn(EVENT_TYPES)).toEqual([]);
   });

@@ -4,6 +4,7 @@ import { PLAN_EVENT_TYPES } from './plan/plan.events';
 import { PMO_EVENT_TYPES } from './pmo/pmo.events';
 import { WORK_EVENT_TYPES } from './work/work.events';
 import { WORKDAY_EVENT_TYPES } from './workday/workday.events';
+import { PLAN_TEMPLATE_EVENT_TYPES } from './template/template.events';
 
 /**
  * The persisted name of every event the domain records, aggregate by aggregate. A name is unique
@@ -16,5 +17,6 @@ export const EVENT_TYPES = [
   ...ACTIVITY_EVENT_TYPES,
   ...WORK_EVENT_TYPES,
   ...WORKDAY_EVENT_TYPES,
+  ...PLAN_TEMPLATE_EVENT_TYPES,
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];

@@ -4,9 +4,10 @@ import type { PlanEvent } from './plan/plan.events';
 import type { PmoEvent } from './pmo/pmo.events';
 import type { WorkEvent } from './work/work.events';
 import type { WorkdayEvent } from './workday/workday.events';
+import type { PlanTemplateEvent } from './template/template.events';
 
 /** Every event the domain records, across its aggregates. */
-export type ThroughlineEvent = PmoEvent | ObjectiveEvent | PlanEvent | ActivityEvent | WorkEvent | WorkdayEvent;
+export type ThroughlineEvent = PmoEvent | ObjectiveEvent | PlanEvent | ActivityEvent | WorkEvent | WorkdayEvent | PlanTemplateEvent;
 
 /** The persisted name of every domain event. */
 export type ThroughlineEventType = ThroughlineEvent['type'];
