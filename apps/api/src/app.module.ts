@@ -16,6 +16,7 @@ import { PersistenceModule } from './infrastructure/persistence.module';
 import { ObjectivesModule } from './objectives/objectives.module';
 import { PlansModule } from './plans/plans.module';
 import { PmosModule } from './pmos/pmos.module';
+import { TemplatesModule } from './templates/templates.module';
 import { WorkModule } from './work/work.module';
 
 @Module({})
@@ -37,6 +38,7 @@ export class AppModule {
         PlansModule,
         ActivitiesModule,
         WorkModule,
+        TemplatesModule,
         AlignmentModule,
         AuditModule,
       ],

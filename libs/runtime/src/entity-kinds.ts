@@ -2,6 +2,9 @@ import {
   activityView,
   objectiveView,
   planView,
+  planTemplateView,
+  type PlanTemplateEvent,
+  type PlanTemplateView,
   pmoView,
   workView,
   type ActivityEvent,
@@ -59,10 +62,18 @@ export const WORK_KIND: EntityKind<WorkView, WorkEvent> = {
   version: 2,
 };
 
+export const TEMPLATE_KIND: EntityKind<PlanTemplateView, PlanTemplateEvent> = {
+  category: CATEGORY.template,
+  view: planTemplateView,
+  index: (view) => (view.status === 'NONE' ? {} : { pmoId: view.pmoId, status: view.status }),
+  version: 1,
+};
+
 export const ENTITY_KINDS: readonly EntityKind[] = [
   entityKind(PMO_KIND),
   entityKind(OBJECTIVE_KIND),
   entityKind(PLAN_KIND),
   entityKind(ACTIVITY_KIND),
   entityKind(WORK_KIND),
+  entityKind(TEMPLATE_KIND),
 ];

@@ -7,6 +7,8 @@ export const CATEGORY = {
   work: 'work',
   /** One person's day across every PMO (its id derived from person and day): the 24-hour rule. */
   workday: 'workday',
+  /** A plan shared as a template for other PMOs to draft from. */
+  template: 'template',
 } as const;
 export type Category = (typeof CATEGORY)[keyof typeof CATEGORY];
 

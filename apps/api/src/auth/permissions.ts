@@ -40,7 +40,7 @@ const RECORD_OF_OWN_PMOS: PermissionRule['grants'] = {
  */
 export const PERMISSIONS = {
   'pmo.manage': {
-    capability: 'establish and rename PMOs, assign their heads',
+    capability: 'establish, rename and merge PMOs, assign their heads',
     grants: { ADMIN: 'everywhere', LEADERSHIP: 'everywhere' },
   },
   'mandate.issue': {
@@ -81,6 +81,18 @@ export const PERMISSIONS = {
     capability: 'log, correct and retract work',
     self: 'their own work',
     grants: { ADMIN: 'everywhere', PMO_HEAD: 'own-pmos', MEMBER: 'own-pmos-self' },
+  },
+  'catalogue.manage': {
+    capability: 'declare and retire the services a PMO offers and the tools it uses',
+    grants: { ADMIN: 'everywhere', PMO_HEAD: 'own-pmos' },
+  },
+  'template.publish': {
+    capability: "publish a business plan of their PMO as a shared template (drafting from one is `plan.edit` on the drafting PMO)",
+    grants: { ADMIN: 'everywhere', PMO_HEAD: 'own-pmos' },
+  },
+  'organisation.read': {
+    capability: 'read what spans PMOs: catalogue comparisons and shared plan templates',
+    grants: READ_ALL,
   },
   'records.read': {
     capability: 'read PMOs, mandates, objectives, plans, activities and alignment',

@@ -4,6 +4,8 @@ import {
   objectiveDecider,
   objectiveView,
   planDecider,
+  planTemplateDecider,
+  planTemplateView,
   planView,
   pmoDecider,
   pmoView,
@@ -14,7 +16,7 @@ import {
 import type { Aggregate } from '@throughline/event-store';
 import type { EntityKind } from '@throughline/read-models';
 import { EntityType } from '../graphql/enums';
-import { ACTIVITY_KIND, OBJECTIVE_KIND, PLAN_KIND, PMO_KIND, WORK_KIND } from '@throughline/runtime';
+import { ACTIVITY_KIND, OBJECTIVE_KIND, PLAN_KIND, PMO_KIND, TEMPLATE_KIND, WORK_KIND } from '@throughline/runtime';
 import type { Existing } from './existing';
 import { CATEGORY, type Category } from '@throughline/runtime';
 
@@ -97,6 +99,16 @@ export const WORK = describe({
   pmoOf: (state) => state.pmoId,
 });
 
+/** A shared plan template: its PMO is the one that published it. */
+export const TEMPLATE = describe({
+  category: CATEGORY.template,
+  noun: 'plan template',
+  kind: TEMPLATE_KIND,
+  decider: planTemplateDecider,
+  view: planTemplateView,
+  pmoOf: (state) => state.pmoId,
+});
+
 /** The aggregate an `EntityRef` names. */
 export const AGGREGATE_OF_ENTITY: Record<EntityType, AnyAggregate> = {
   [EntityType.PMO]: PMO,
@@ -104,4 +116,5 @@ export const AGGREGATE_OF_ENTITY: Record<EntityType, AnyAggregate> = {
   [EntityType.BUSINESS_PLAN]: PLAN,
   [EntityType.ACTIVITY]: ACTIVITY,
   [EntityType.WORK_ENTRY]: WORK,
+  [EntityType.PLAN_TEMPLATE]: TEMPLATE,
 };

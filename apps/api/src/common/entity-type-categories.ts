@@ -7,4 +7,5 @@ export const CATEGORY_OF_ENTITY: Record<EntityType, Category> = {
   [EntityType.BUSINESS_PLAN]: CATEGORY.plan,
   [EntityType.ACTIVITY]: CATEGORY.activity,
   [EntityType.WORK_ENTRY]: CATEGORY.work,
+  [EntityType.PLAN_TEMPLATE]: CATEGORY.template,
 };

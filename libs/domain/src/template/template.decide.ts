@@ -26,7 +26,7 @@ const publish = (command: PublishPlanTemplate, state: PlanTemplateState): PlanTe
   return [
     {
       type: 'PlanTemplatePublished',
-      data: { templateId: command.templateId, title, sourcePlanId: source.planId, sourcePmoId: source.pmoId, activities },
+      data: { templateId: command.templateId, title, sourcePlanId: source.planId, pmoId: source.pmoId, activities },
     },
   ];
 };

@@ -22,7 +22,7 @@ export type PlanTemplatePublished = DomainEvent<
     readonly templateId: string;
     readonly title: string;
     readonly sourcePlanId: string;
-    readonly sourcePmoId: string;
+    readonly pmoId: string;
     readonly activities: readonly TemplateActivity[];
   }
 >;

@@ -22,7 +22,7 @@ const published: PlanTemplatePublished = {
     templateId,
     title: 'Stage-gate year',
     sourcePlanId: planId,
-    sourcePmoId: pmoId,
+    pmoId: pmoId,
     activities: [
       { title: 'Kick-off', mode: 'DIRECT', startOffsetDays: 0, durationDays: 1, rationale: null },
       { title: 'Gate reviews', mode: 'SUPERVISED', startOffsetDays: 90, durationDays: 91, rationale: 'Projects pass their gates on time' },

@@ -23,7 +23,7 @@ export const evolvePlanTemplate = (state: PlanTemplateState, event: PlanTemplate
   switch (event.type) {
     case 'PlanTemplatePublished':
       if (state.status !== 'NONE') return state;
-      return { status: 'PUBLISHED', templateId: event.data.templateId, pmoId: event.data.sourcePmoId };
+      return { status: 'PUBLISHED', templateId: event.data.templateId, pmoId: event.data.pmoId };
     case 'PlanTemplateUsed':
       return state;
     default:

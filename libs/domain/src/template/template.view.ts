@@ -26,8 +26,8 @@ export const initialPlanTemplateView: PlanTemplateView = { status: 'NONE' };
 export const evolvePlanTemplateView = (view: PlanTemplateView, event: PlanTemplateEvent, facts: RecordedFacts): PlanTemplateView => {
   if (event.type === 'PlanTemplatePublished') {
     if (view.status !== 'NONE') return touchedBy(view, facts);
-    const { templateId, title, sourcePlanId, sourcePmoId, activities } = event.data;
-    return { status: 'PUBLISHED', templateId, title, sourcePlanId, pmoId: sourcePmoId, publishedBy: facts.actor, activities, uses: 0, ...createdBy(facts) };
+    const { templateId, title, sourcePlanId, pmoId, activities } = event.data;
+    return { status: 'PUBLISHED', templateId, title, sourcePlanId, pmoId, publishedBy: facts.actor, activities, uses: 0, ...createdBy(facts) };
   }
   if (view.status === 'NONE') return view;
   switch (event.type) {
