@@ -1,3 +1,4 @@
+import { EventStoreDbTestDouble } from '../libs/event-store/src/eventstoredb/test-double/eventstoredb-test-double';
 import { daysFromToday } from './support/days';
 import type { GraphQLClient } from './support/graphql-client';
 import { REASSIGN_ACTIVITY, CANCEL_ACTIVITY, DEFINE_OBJECTIVE, DRAFT_PLAN, ESTABLISH_PMO, HISTORY, PLAN_ACTIVITY, CLOSE_OBJECTIVE } from './support/operations';
@@ -312,5 +313,51 @@ describe('when PMOs begin and end, what they offer, their mergers and shared tem
       const into = await leadership.fails(MERGE, { input: { pmoId: project, intoPmoId: alpha, effectiveOn: daysFromToday(0), reason: 'Into the ended one' } });
       expect(into.extensions).toMatchObject({ code: 'PMO_MERGED', field: 'intoPmoId' });
     });
+  });
+});
+
+describe('a merger and a template reuse on EventStoreDB (the test double, over a real socket)', () => {
+  let double: EventStoreDbTestDouble;
+  let app: TestApp;
+
+  beforeAll(async () => {
+    double = await EventStoreDbTestDouble.start();
+    app = await startTestApp({ env: { PMO_EVENT_STORE: 'eventstoredb', EVENTSTORE_CONNECTION_STRING: double.connectionString, PMO_EVENTSTORE_DEADLINE_MS: '3000' } });
+  });
+  afterAll(async () => {
+    await app?.close();
+    await double?.stop();
+  });
+
+  it('records every step in the store, answers history and as-of, and verifies', async () => {
+    const { admin } = app;
+    const establish = async (input: Record<string, unknown>) => (await admin.ok(ESTABLISH_PMO, { input })).establishPmo.id as string;
+    const group = await establish({ name: 'Group', kind: 'PORTFOLIO', establishedOn: daysFromToday(-30) });
+    const ending = await establish({ name: 'Ending', kind: 'PROGRAMME', parentId: group });
+    const successor = await establish({ name: 'Successor', kind: 'PROGRAMME', parentId: group });
+    const child = await establish({ name: 'Child', kind: 'PROJECT', parentId: ending });
+    await admin.ok(CATALOGUE('declarePmoTool'), { input: { pmoId: ending, name: 'Jira' } });
+    const plan = (await admin.ok(DRAFT_PLAN, { input: { pmoId: ending, title: 'Shared', periodStart: daysFromToday(-5), periodEnd: daysFromToday(60) } })).draftBusinessPlan.id;
+    await admin.ok(PLAN_ACTIVITY, { input: { planId: plan, title: 'Weekly review', responsible: 'grace@org.test', mode: 'DIRECT', startsOn: daysFromToday(-5), endsOn: daysFromToday(10) } });
+    const template = (await admin.ok(PUBLISH, { input: { planId: plan, title: 'Reviews' } })).publishPlanTemplate.id;
+    const drafted = (await admin.ok(DRAFT_FROM, { input: { templateId: template, pmoId: successor, title: 'From the template', periodStart: daysFromToday(0), periodEnd: daysFromToday(30) } }))
+      .draftBusinessPlanFromTemplate;
+    expect(drafted.activities).toHaveLength(1);
+    const before = new Date().toISOString();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+
+    const input = { pmoId: ending, intoPmoId: successor, effectiveOn: daysFromToday(0), reason: 'Consolidation', commandId: 'esdb-merge' };
+    expect((await admin.ok(MERGE, { input })).mergePmo).toMatchObject({ status: 'MERGED', successor: { id: successor } });
+    const stored = double.events().length;
+    await admin.ok(MERGE, { input });
+    expect(double.events().length).toBe(stored);
+
+    expect((await admin.ok(PMO_LIFE, { id: successor })).pmo.plans.map((p: { id: string }) => p.id)).toEqual(expect.arrayContaining([plan, drafted.id]));
+    expect((await admin.ok(PMO_LIFE, { id: ending, asOf: before })).pmo).toMatchObject({ status: 'ACTIVE', children: [{ id: child }] });
+    const types = (await admin.ok(HISTORY, { type: 'PLAN_TEMPLATE', id: template, first: 10 })).history.edges.map((e: { node: { type: string } }) => e.node.type);
+    expect(types).toEqual(['PlanTemplatePublished', 'PlanTemplateUsed']);
+    expect(double.events().map((e) => e.streamName)).toEqual(expect.arrayContaining([`template-${template}`, `pmo-${child}`]));
+    const verified = (await admin.ok(`query { verifyIntegrity { ok problemCount } }`)).verifyIntegrity;
+    expect(verified).toEqual({ ok: true, problemCount: 0 });
   });
 });
