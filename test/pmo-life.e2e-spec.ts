@@ -1,5 +1,6 @@
 import { EventStoreDbTestDouble } from '../libs/event-store/src/eventstoredb/test-double/eventstoredb-test-double';
 import { daysFromToday } from './support/days';
+import { runCli } from './support/run-cli';
 import type { GraphQLClient } from './support/graphql-client';
 import { REASSIGN_ACTIVITY, CANCEL_ACTIVITY, DEFINE_OBJECTIVE, DRAFT_PLAN, ESTABLISH_PMO, HISTORY, PLAN_ACTIVITY, CLOSE_OBJECTIVE } from './support/operations';
 import { startTestApp, type TestApp } from './support/test-app';
@@ -303,6 +304,19 @@ describe('when PMOs begin and end, what they offer, their mergers and shared tem
       expect(await count()).toBe(recorded);
       const history = (await auditor.ok(HISTORY, { type: 'OBJECTIVE', id: active, first: 100 })).history.edges.map((e: { node: { type: string; reason: string } }) => e.node);
       expect(history[history.length - 1]).toMatchObject({ type: 'ObjectiveTransferred', reason: 'One delivery office' });
+    });
+
+    it('replays both PMOs from the command line as they stood before the merger and after it', () => {
+      const replay = (pmoId: string, asOf: string) => {
+        const run = runCli('replay.ts', ['--pmo', pmoId, '--as-of', asOf, '--json'], { PMO_DATA_DIR: app.dataDir });
+        expect(run.status).toBe(0);
+        return (JSON.parse(run.stdout) as { objectives: { id: string }[] }).objectives.map((o) => o.id);
+      };
+      const now = new Date().toISOString();
+      expect(replay(alpha, before)).toContain(active);
+      expect(replay(beta, before)).not.toContain(active);
+      expect(replay(alpha, now)).not.toContain(active);
+      expect(replay(beta, now)).toContain(active);
     });
 
     it('refuses a second merger of a merged PMO, and a merged PMO takes nothing new', async () => {
