@@ -98,6 +98,13 @@ describe('when PMOs begin and end, what they offer, their mergers and shared tem
       ]);
     });
 
+    it('guards a catalogue change with the revision the editor saw', async () => {
+      const { revision } = await life(headA, alpha);
+      const stale = await headA.fails(CATALOGUE('declarePmoService'), { input: { pmoId: alpha, name: 'Coaching', expectedRevision: revision - 1 } });
+      expect(stale.extensions).toMatchObject({ code: 'CONFLICT', currentRevision: revision });
+      expect((await life(headA, alpha)).revision).toBe(revision);
+    });
+
     it('refuses re-declaring a current item, retiring one not current, and days out of range, naming the field', async () => {
       const cases: [string, Record<string, unknown>, string, string][] = [
         ['declarePmoTool', { name: 'Jira' }, 'CATALOGUE_ITEM_ALREADY_CURRENT', 'name'],

@@ -1,10 +1,10 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
 import { IsOptional, IsString, MaxLength } from 'class-validator';
-import { MAX_NAME, MAX_TEXT, MutationInput } from '../common/base-inputs';
+import { MAX_NAME, MAX_TEXT, RevisionedMutationInput } from '../common/base-inputs';
 import { LocalDateScalar } from '../graphql/scalars';
 
 @InputType()
-export class PmoCatalogueInput extends MutationInput {
+export class PmoCatalogueInput extends RevisionedMutationInput {
   @Field(() => ID) @IsString() @MaxLength(MAX_NAME) pmoId!: string;
   @Field() @IsString() @MaxLength(MAX_NAME) name!: string;
   @Field(() => String, { nullable: true, description: 'declarations only' }) @IsOptional() @IsString() @MaxLength(MAX_TEXT) description?: string | null;
@@ -13,7 +13,7 @@ export class PmoCatalogueInput extends MutationInput {
 }
 
 @InputType()
-export class MergePmoInput extends MutationInput {
+export class MergePmoInput extends RevisionedMutationInput {
   @Field(() => ID, { description: 'the PMO that ends' }) @IsString() @MaxLength(MAX_NAME) pmoId!: string;
   @Field(() => ID, { description: 'the PMO that carries on' }) @IsString() @MaxLength(MAX_NAME) intoPmoId!: string;
   @Field(() => LocalDateScalar) effectiveOn!: string;
