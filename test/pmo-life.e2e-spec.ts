@@ -1,5 +1,8 @@
 import { EventStoreDbTestDouble } from '../libs/event-store/src/eventstoredb/test-double/eventstoredb-test-double';
+import type { EventStore } from '@throughline/event-store';
+import { EVENT_STORE } from '../apps/api/src/common/tokens';
 import { daysFromToday } from './support/days';
+import { eventually } from './support/eventually';
 import { runCli } from './support/run-cli';
 import type { GraphQLClient } from './support/graphql-client';
 import { REASSIGN_ACTIVITY, CANCEL_ACTIVITY, DEFINE_OBJECTIVE, DRAFT_PLAN, ESTABLISH_PMO, HISTORY, PLAN_ACTIVITY, CLOSE_OBJECTIVE } from './support/operations';
@@ -311,6 +314,34 @@ describe('when PMOs begin and end, what they offer, their mergers and shared tem
       expect(await count()).toBe(recorded);
       const history = (await auditor.ok(HISTORY, { type: 'OBJECTIVE', id: active, first: 100 })).history.edges.map((e: { node: { type: string; reason: string } }) => e.node);
       expect(history[history.length - 1]).toMatchObject({ type: 'ObjectiveTransferred', reason: 'One delivery office' });
+    });
+
+    it('completes a merger that stopped after its decision when it is asked for again', async () => {
+      const ending = (await admin.ok(ESTABLISH_PMO, { input: { name: 'Stopped halfway', kind: 'PROJECT', parentId: group } })).establishPmo;
+      const successor = (await admin.ok(ESTABLISH_PMO, { input: { name: 'Takes over', kind: 'PROJECT', parentId: group } })).establishPmo.id;
+      const below = (await admin.ok(ESTABLISH_PMO, { input: { name: 'Below', kind: 'PROJECT', parentId: ending.id } })).establishPmo.id;
+      const objective = (
+        await admin.ok(DEFINE_OBJECTIVE, {
+          input: { pmoId: ending.id, title: 'Still open', metric: { name: 'n', unit: '%', baseline: 0, target: 100 }, startsOn: daysFromToday(-3), dueOn: daysFromToday(30), owner: 'grace@org.test' },
+        })
+      ).defineObjective.id;
+      // The decision is recorded, then the service stops before any step.
+      const store = app.app.get(EVENT_STORE) as EventStore;
+      const reason = 'Stopped halfway';
+      await store.append(
+        `pmo-${ending.id}`,
+        [{ type: 'PmoMerged', data: { pmoId: ending.id, successorId: successor, effectiveOn: daysFromToday(0), reason }, metadata: { actor: 'coo@org.test', correlationId: 'halfway', reason } }],
+        ending.revision,
+      );
+      const halfway = await eventually(async () => {
+        const pmo = await life(auditor, ending.id);
+        return pmo.status === 'MERGED' ? pmo : null;
+      });
+      expect(halfway).toMatchObject({ successor: { id: successor }, children: [{ id: below }], objectives: [{ id: objective, status: 'ACTIVE' }] });
+
+      const again = (await leadership.ok(MERGE, { input: { pmoId: ending.id, intoPmoId: successor, effectiveOn: daysFromToday(0), reason } })).mergePmo;
+      expect(again).toMatchObject({ status: 'MERGED', children: [] });
+      expect(await life(auditor, successor)).toMatchObject({ children: [{ id: below }], objectives: [{ id: objective, status: 'ACTIVE' }] });
     });
 
     it('replays both PMOs from the command line as they stood before the merger and after it', () => {
