@@ -6,17 +6,19 @@ import {
   type LocalDate,
   type PlannedContribution,
 } from '@throughline/domain';
+import { seedCatalogues, seedTemplates } from './catalogues';
 import type { ActivitySeed, ObjectiveSeed, PmoSeed } from './organisation';
 import { seedCommand, type SeedCommand } from './seed-writer';
 import { MANDATE_STATEMENTS } from './vocabulary';
 import type { SeedWorld } from './world';
 
-export const stream = (category: 'pmo' | 'objective' | 'plan' | 'activity' | 'work', id: string): string => `${category}-${id}`;
+export const stream = (category: 'pmo' | 'objective' | 'plan' | 'activity' | 'work' | 'template', id: string): string => `${category}-${id}`;
 
 /**
  * December before the year: the offices are established top down and given mandates, define
  * their objectives, draft a business plan with the whole team, submit it (one in five is sent
- * back once with a reason) and have it approved before the year starts.
+ * back once with a reason) and have it approved before the year starts. Between those, every
+ * office declares its services and tools, and a few programme offices share their plans as templates.
  */
 export async function setUpOrganisation(world: SeedWorld): Promise<void> {
   const { organisation, random } = world;
@@ -31,6 +33,7 @@ export async function setUpOrganisation(world: SeedWorld): Promise<void> {
     );
   }
   await world.batch(december(2, '09:00'), pmos.map((pmo) => mandate(pmo, `${year}-01-01`, null, world)));
+  await seedCatalogues(world, year);
   await world.batch(
     december(5, '10:00'),
     pmos.flatMap((pmo) => pmo.objectives.map((objective) => defineObjective(pmo, objective, world))),
@@ -56,6 +59,7 @@ export async function setUpOrganisation(world: SeedWorld): Promise<void> {
   await world.batch(december(18, '11:00'), returned.map((pmo) => planTransition(pmo, 'ReturnBusinessPlan', world, 'Show how each objective is staffed')));
   await world.batch(december(19, '15:00'), returned.map((pmo) => planTransition(pmo, 'SubmitBusinessPlan', world)));
   await world.batch(december(22, '10:00'), pmos.map((pmo) => planTransition(pmo, 'ApproveBusinessPlan', world)));
+  await seedTemplates(world, year);
 }
 
 const establish = (pmo: PmoSeed, world: SeedWorld): SeedCommand =>

@@ -7,7 +7,7 @@ import {
   type DeviationCommand,
   type LocalDate,
   type PmoKind,
-  type PmoSnapshot,
+  type PmoInTree,
   type StandardKind,
   type StandardSnapshot,
   type StandardState,
@@ -243,7 +243,7 @@ export class StandardsSeed {
     return this.pmos.filter((pmo) => pmo !== this.portfolio && standard.appliesTo.includes(pmo.kind));
   }
 
-  private snapshotOf(pmo: PmoSeed): PmoSnapshot {
+  private snapshotOf(pmo: PmoSeed): PmoInTree {
     const ancestorIds: string[] = [];
     for (let parent = pmo.parent; parent; parent = parent.parent) ancestorIds.push(parent.id);
     return { pmoId: pmo.id, kind: pmo.kind, ancestorIds };

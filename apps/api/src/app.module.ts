@@ -18,6 +18,7 @@ import { ObjectivesModule } from './objectives/objectives.module';
 import { PlansModule } from './plans/plans.module';
 import { PmosModule } from './pmos/pmos.module';
 import { StandardsModule } from './standards/standards.module';
+import { TemplatesModule } from './templates/templates.module';
 import { WorkModule } from './work/work.module';
 
 @Module({})
@@ -40,6 +41,7 @@ export class AppModule {
         ActivitiesModule,
         WorkModule,
         StandardsModule,
+        TemplatesModule,
         AlignmentModule,
         AuditModule,
         FeedbackModule,

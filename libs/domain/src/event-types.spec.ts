@@ -10,6 +10,7 @@ import { WORKDAY_EVENT_TYPES, type WorkdayEvent } from './workday/workday.events
 import { STANDARD_EVENT_TYPES, type StandardEvent } from './standard/standard.events';
 import { ADOPTION_EVENT_TYPES, type AdoptionEvent } from './adoption/adoption.events';
 import { DEVIATION_EVENT_TYPES, type DeviationEvent } from './deviation/deviation.events';
+import { PLAN_TEMPLATE_EVENT_TYPES, type PlanTemplateEvent } from './template/template.events';
 
 /** The names in the union and not in the list, and in the list and not in the union. */
 type Mismatch<E extends DomainEvent, L extends readonly string[]> = Exclude<E['type'], L[number]> | Exclude<L[number], E['type']>;
@@ -33,8 +34,10 @@ const agreement = {
   standard: true satisfies Agrees<StandardEvent, typeof STANDARD_EVENT_TYPES>,
   adoption: true satisfies Agrees<AdoptionEvent, typeof ADOPTION_EVENT_TYPES>,
   deviation: true satisfies Agrees<DeviationEvent, typeof DEVIATION_EVENT_TYPES>,
+  template: true satisfies Agrees<PlanTemplateEvent, typeof PLAN_TEMPLATE_EVENT_TYPES>,
   all: true satisfies Agrees<
-    PmoEvent | ObjectiveEvent | PlanEvent | ActivityEvent | WorkEvent | WorkdayEvent | FeedbackEvent | StandardEvent | AdoptionEvent | DeviationEvent,
+    | PmoEvent | ObjectiveEvent | PlanEvent | ActivityEvent | WorkEvent | WorkdayEvent
+    | FeedbackEvent | StandardEvent | AdoptionEvent | DeviationEvent | PlanTemplateEvent,
     typeof EVENT_TYPES
   >,
 };
@@ -51,7 +54,10 @@ const duplicatesIn = (names: readonly string[]) => names.filter((name, i) => nam
 
 describe('event type names', () => {
   it('given each aggregate, then its list names every event of its union and nothing else', () => {
-    expect(agreement).toEqual({ pmo: true, objective: true, plan: true, activity: true, work: true, workday: true, feedback: true, standard: true, adoption: true, deviation: true, all: true });
+    expect(agreement).toEqual({
+      pmo: true, objective: true, plan: true, activity: true, work: true, workday: true,
+      feedback: true, standard: true, adoption: true, deviation: true, template: true, all: true,
+    });
     expect(disagreement).toEqual({ missing: true, extra: true });
   });
 
@@ -67,6 +73,7 @@ describe('event type names', () => {
       STANDARD_EVENT_TYPES,
       ADOPTION_EVENT_TYPES,
       DEVIATION_EVENT_TYPES,
+      PLAN_TEMPLATE_EVENT_TYPES,
     ];
     expect(lists.map((list) => duplicatesIn(list))).toEqual(lists.map(() => []));
   });
@@ -83,6 +90,7 @@ describe('event type names', () => {
       ...STANDARD_EVENT_TYPES,
       ...ADOPTION_EVENT_TYPES,
       ...DEVIATION_EVENT_TYPES,
+      ...PLAN_TEMPLATE_EVENT_TYPES,
     ]);
     expect(duplicatesIn(EVENT_TYPES)).toEqual([]);
   });

@@ -8,6 +8,7 @@ import { WORKDAY_EVENT_TYPES } from './workday/workday.events';
 import { STANDARD_EVENT_TYPES } from './standard/standard.events';
 import { ADOPTION_EVENT_TYPES } from './adoption/adoption.events';
 import { DEVIATION_EVENT_TYPES } from './deviation/deviation.events';
+import { PLAN_TEMPLATE_EVENT_TYPES } from './template/template.events';
 
 /**
  * The persisted name of every event the domain records, aggregate by aggregate. A name is unique
@@ -24,5 +25,6 @@ export const EVENT_TYPES = [
   ...STANDARD_EVENT_TYPES,
   ...ADOPTION_EVENT_TYPES,
   ...DEVIATION_EVENT_TYPES,
+  ...PLAN_TEMPLATE_EVENT_TYPES,
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];

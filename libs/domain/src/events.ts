@@ -8,6 +8,7 @@ import type { WorkdayEvent } from './workday/workday.events';
 import type { StandardEvent } from './standard/standard.events';
 import type { AdoptionEvent } from './adoption/adoption.events';
 import type { DeviationEvent } from './deviation/deviation.events';
+import type { PlanTemplateEvent } from './template/template.events';
 
 /** Every event the domain records, across its aggregates. */
 export type ThroughlineEvent =
@@ -16,7 +17,8 @@ export type ThroughlineEvent =
   | FeedbackEvent
   | StandardEvent
   | AdoptionEvent
-  | DeviationEvent;
+  | DeviationEvent
+  | PlanTemplateEvent;
 
 /** The persisted name of every domain event. */
 export type ThroughlineEventType = ThroughlineEvent['type'];

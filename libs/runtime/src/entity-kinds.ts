@@ -12,6 +12,9 @@ import {
   type StandardView,
   objectiveView,
   planView,
+  planTemplateView,
+  type PlanTemplateEvent,
+  type PlanTemplateView,
   pmoView,
   workView,
   type ActivityEvent,
@@ -106,6 +109,13 @@ export const DEVIATION_KIND: EntityKind<DeviationView, DeviationEvent> = {
   version: 1,
 };
 
+export const TEMPLATE_KIND: EntityKind<PlanTemplateView, PlanTemplateEvent> = {
+  category: CATEGORY.template,
+  view: planTemplateView,
+  index: (view) => (view.status === 'NONE' ? {} : { pmoId: view.pmoId, status: view.status }),
+  version: 1,
+};
+
 export const ENTITY_KINDS: readonly EntityKind[] = [
   entityKind(PMO_KIND),
   entityKind(OBJECTIVE_KIND),
@@ -116,4 +126,5 @@ export const ENTITY_KINDS: readonly EntityKind[] = [
   entityKind(STANDARD_KIND),
   entityKind(ADOPTION_KIND),
   entityKind(DEVIATION_KIND),
+  entityKind(TEMPLATE_KIND),
 ];

@@ -14,6 +14,8 @@ export const CATEGORY = {
   adoption: 'adoption',
   /** One deviation; its id derived from its standard, PMO and place among that pair's deviations. */
   deviation: 'deviation',
+  /** A plan shared as a template for other PMOs to draft from. */
+  template: 'template',
 } as const;
 export type Category = (typeof CATEGORY)[keyof typeof CATEGORY];
 

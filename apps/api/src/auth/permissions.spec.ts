@@ -99,6 +99,16 @@ describe('authorize', () => {
     ['leadership decides deviations anywhere', caller(['LEADERSHIP']), 'deviation.decide', { pmoId: AWAY }, true],
     ['a member reads compliance everywhere', caller(['MEMBER'], [HOME]), 'organisation.read', { pmoId: null }, true],
     ['an auditor decides no deviation', caller(['AUDITOR']), 'deviation.decide', home, false],
+    ['a PMO head manages the catalogue of their PMO', caller(['PMO_HEAD'], [HOME]), 'catalogue.manage', home, true],
+    ['a PMO head does not manage another PMO’s catalogue', caller(['PMO_HEAD'], [HOME]), 'catalogue.manage', { pmoId: AWAY }, false],
+    ['leadership does not manage catalogues', caller(['LEADERSHIP']), 'catalogue.manage', home, false],
+    ['a PMO head publishes a plan of their PMO as a template', caller(['PMO_HEAD'], [HOME]), 'template.publish', home, true],
+    ['a PMO head does not publish another PMO’s plan', caller(['PMO_HEAD'], [HOME]), 'template.publish', { pmoId: AWAY }, false],
+    ['a member does not publish templates', caller(['MEMBER'], [HOME]), 'template.publish', home, false],
+    ['a member reads across PMOs', caller(['MEMBER'], [HOME]), 'organisation.read', { pmoId: null }, true],
+    ['an auditor reads across PMOs', caller(['AUDITOR']), 'organisation.read', { pmoId: null }, true],
+    ['a PMO head does not merge PMOs', caller(['PMO_HEAD'], [HOME]), 'pmo.manage', home, false],
+    ['leadership merges PMOs', caller(['LEADERSHIP']), 'pmo.manage', home, true],
   ])('%s', (_case, principal, permission, scope, allowed) => {
     expect(can(principal, permission, scope)).toBe(allowed);
     if (allowed) expect(() => authorize(principal, permission, scope)).not.toThrow();

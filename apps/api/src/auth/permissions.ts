@@ -40,7 +40,7 @@ const RECORD_OF_OWN_PMOS: PermissionRule['grants'] = {
  */
 export const PERMISSIONS = {
   'pmo.manage': {
-    capability: 'establish and rename PMOs, assign their heads',
+    capability: 'establish, rename and merge PMOs, assign their heads',
     grants: { ADMIN: 'everywhere', LEADERSHIP: 'everywhere' },
   },
   'mandate.issue': {
@@ -105,6 +105,14 @@ export const PERMISSIONS = {
   'deviation.decide': {
     capability: "approve or reject a deviation (in the standard's publisher PMO), never one they asked for",
     grants: { ADMIN: 'everywhere', LEADERSHIP: 'everywhere', PMO_HEAD: 'own-pmos' },
+  },
+  'catalogue.manage': {
+    capability: 'declare and retire the services a PMO offers and the tools it uses',
+    grants: { ADMIN: 'everywhere', PMO_HEAD: 'own-pmos' },
+  },
+  'template.publish': {
+    capability: "publish a business plan of their PMO as a shared template (drafting from one is `plan.edit` on the drafting PMO)",
+    grants: { ADMIN: 'everywhere', PMO_HEAD: 'own-pmos' },
   },
   'records.read': {
     capability: 'read PMOs, mandates, objectives, plans, activities and alignment',

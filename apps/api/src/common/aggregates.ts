@@ -12,6 +12,8 @@ import {
   objectiveDecider,
   objectiveView,
   planDecider,
+  planTemplateDecider,
+  planTemplateView,
   planView,
   pmoDecider,
   pmoView,
@@ -22,7 +24,18 @@ import {
 import type { Aggregate } from '@throughline/event-store';
 import type { EntityKind } from '@throughline/read-models';
 import { EntityType } from '../graphql/enums';
-import { ACTIVITY_KIND, ADOPTION_KIND, DEVIATION_KIND, FEEDBACK_KIND, OBJECTIVE_KIND, PLAN_KIND, PMO_KIND, STANDARD_KIND, WORK_KIND } from '@throughline/runtime';
+import {
+  ACTIVITY_KIND,
+  ADOPTION_KIND,
+  DEVIATION_KIND,
+  FEEDBACK_KIND,
+  OBJECTIVE_KIND,
+  PLAN_KIND,
+  PMO_KIND,
+  STANDARD_KIND,
+  TEMPLATE_KIND,
+  WORK_KIND,
+} from '@throughline/runtime';
 import type { Existing } from './existing';
 import { CATEGORY, type Category } from '@throughline/runtime';
 
@@ -145,6 +158,16 @@ export const DEVIATION = describe({
   pmoOf: (state) => state.pmoId,
 });
 
+/** A shared plan template: its PMO is the one that published it. */
+export const TEMPLATE = describe({
+  category: CATEGORY.template,
+  noun: 'plan template',
+  kind: TEMPLATE_KIND,
+  decider: planTemplateDecider,
+  view: planTemplateView,
+  pmoOf: (state) => state.pmoId,
+});
+
 /** The aggregate an `EntityRef` names. */
 export const AGGREGATE_OF_ENTITY: Record<EntityType, AnyAggregate> = {
   [EntityType.PMO]: PMO,
@@ -156,4 +179,5 @@ export const AGGREGATE_OF_ENTITY: Record<EntityType, AnyAggregate> = {
   [EntityType.STANDARD]: STANDARD,
   [EntityType.STANDARD_ADOPTION]: ADOPTION,
   [EntityType.DEVIATION]: DEVIATION,
+  [EntityType.PLAN_TEMPLATE]: TEMPLATE,
 };

@@ -1,5 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { AsOfFolds, EntityStateReader, type EntityFilter, type EntityKind } from '@throughline/read-models';
+import { AsOfFolds, EntityStateReader, type EntityFilter, type EntityKind, type EntityRecord } from '@throughline/read-models';
+import { CATEGORY } from '@throughline/runtime';
+
+const PMO_CATEGORY: string = CATEGORY.pmo;
+
+/** Whether an entity's index (as of an instant) matches every field the filter names. */
+const matches = (index: EntityFilter, filter: EntityFilter): boolean =>
+  (Object.keys(filter) as (keyof EntityFilter)[]).every((field) => filter[field] === undefined || (index[field] ?? null) === filter[field]);
 
 /**
  * Reads an entity's view (what the API shows of it): now from the read model, or as of a
@@ -34,16 +41,46 @@ export class EntityReader {
    * change) and each is folded to the instant; the status filter then applies to the folded view.
    */
   async list<V extends { readonly status: string }>(kind: EntityKind<V>, filter: EntityFilter, asOf?: string | null): Promise<Existing<V>[]> {
-    const { status, ...immutable } = filter;
-    const views = asOf
-      ? await Promise.all(
-          this.states
-            .list<V>(kind.category, immutable)
-            .filter((r) => r.createdAt <= asOf)
-            .map((r) => this.fold(kind, r.entityId, asOf)),
-        )
-      : this.states.list<V>(kind.category, filter).map((record) => record.view);
-    return views.filter((view): view is Existing<V> => isExisting(view) && (status === undefined || view.status === status));
+    if (!asOf) {
+      return this.states
+        .list<V>(kind.category, filter)
+        .map((record) => record.view)
+        .filter((view): view is Existing<V> => isExisting(view));
+    }
+    const { status: _status, ...located } = filter;
+    const views: (V | null)[] = await Promise.all(
+      this.candidates<V>(kind.category, located)
+        .filter((r) => r.createdAt <= asOf)
+        .map((r) => this.fold(kind, r.entityId, asOf)),
+    );
+    // The folded view's own index decides, so an entity listed under the PMO it was in then.
+    return views.filter((view): view is Existing<V> => isExisting(view) && matches(kind.index(view), filter));
+  }
+
+  /**
+   * Entities that may have matched the filter at some instant. A PMO, objective, plan or activity
+   * leaves a PMO only when that PMO merges, and then for its successor: so the entities once
+   * under a PMO are those under it now or under a successor down its chain of mergers.
+   */
+  private candidates<V>(category: string, filter: Omit<EntityFilter, 'status'>): EntityRecord<V>[] {
+    const field = filter.pmoId ? 'pmoId' : category === PMO_CATEGORY && filter.parentId ? 'parentId' : null;
+    if (field === null) return this.states.list<V>(category, filter);
+    const seen = new Map<string, EntityRecord<V>>();
+    for (const pmoId of this.successionOf(filter[field] as string)) {
+      for (const record of this.states.list<V>(category, { ...filter, [field]: pmoId })) seen.set(record.entityId, record);
+    }
+    return [...seen.values()].sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : a.entityId < b.entityId ? -1 : 1));
+  }
+
+  /** The PMO and the successors it merged into, in order (a chain, never a loop: a merged PMO takes none in). */
+  private successionOf(pmoId: string): string[] {
+    const chain = [pmoId];
+    for (;;) {
+      const view = this.states.get<{ readonly merger?: { readonly successorId: string } | null }>(PMO_CATEGORY, chain[chain.length - 1]!)?.view;
+      const next = view?.merger?.successorId;
+      if (!next || chain.includes(next)) return chain;
+      chain.push(next);
+    }
   }
 
   private async fold<V>(kind: EntityKind<V>, entityId: string, asOf: string): Promise<V | null> {

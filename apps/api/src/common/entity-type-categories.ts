@@ -11,4 +11,5 @@ export const CATEGORY_OF_ENTITY: Record<EntityType, Category> = {
   [EntityType.STANDARD]: CATEGORY.standard,
   [EntityType.STANDARD_ADOPTION]: CATEGORY.adoption,
   [EntityType.DEVIATION]: CATEGORY.deviation,
+  [EntityType.PLAN_TEMPLATE]: CATEGORY.template,
 };

@@ -30,6 +30,13 @@ export type ObjectiveHealth = domain.ObjectiveHealth;
 export const PlanStatus = enumFrom(domain.PLAN_STATUSES, 'PlanStatus');
 export type PlanStatus = domain.PlanStatus;
 
+/** ACTIVE until merged into another PMO; the domain calls it the PMO's lifecycle. */
+export const PmoStatus = enumFrom(domain.PMO_LIFECYCLES, 'PmoStatus');
+export type PmoStatus = domain.PmoLifecycle;
+
+export const CatalogueKind = enumFrom(domain.CATALOGUE_KINDS, 'CatalogueKind', 'SERVICE: a service the PMO offers; TOOL: a tool it uses');
+export type CatalogueKind = domain.CatalogueKind;
+
 export const ActivityMode = enumFrom(domain.ACTIVITY_MODES, 'ActivityMode');
 export type ActivityMode = domain.ActivityMode;
 
@@ -68,6 +75,6 @@ const GRANULARITIES = ['WEEK', 'MONTH'] as const;
 export const Granularity = enumFrom(GRANULARITIES, 'Granularity');
 export type Granularity = (typeof GRANULARITIES)[number];
 
-const ENTITY_TYPES = ['PMO', 'OBJECTIVE', 'BUSINESS_PLAN', 'ACTIVITY', 'WORK_ENTRY', 'FEEDBACK', 'STANDARD', 'STANDARD_ADOPTION', 'DEVIATION'] as const;
+const ENTITY_TYPES = ['PMO', 'OBJECTIVE', 'BUSINESS_PLAN', 'ACTIVITY', 'WORK_ENTRY', 'FEEDBACK', 'STANDARD', 'STANDARD_ADOPTION', 'DEVIATION', 'PLAN_TEMPLATE'] as const;
 export const EntityType = enumFrom(ENTITY_TYPES, 'EntityType');
 export type EntityType = (typeof ENTITY_TYPES)[number];

@@ -33,6 +33,7 @@ export class BusinessPlan {
 
   /** Not exposed: resolved by field resolvers. */
   pmoId!: string;
+  templateId!: string | null;
   /**
    * The instant the plan's content was taken as of (null: now); its activities resolve as of the
    * same instant, so an approved version shows the activities it was approved with.

@@ -19,6 +19,7 @@ export const toPlanView = (view: PlanView | null, asOf: string | null): Business
     draftedAt: view.createdAt,
     revision: view.revision,
     pmoId: view.pmoId,
+    templateId: view.templateId ?? null,
     asOf,
   };
 };

@@ -10,6 +10,11 @@ export class EstablishPmoInput extends MutationInput {
   @Field(() => PmoKind) @IsEnum(PmoKind) kind!: PmoKind;
   @Field(() => ID, { nullable: true }) @IsOptional() @IsString() @MaxLength(MAX_NAME) parentId?: string | null;
   @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(MAX_NAME) head?: string | null;
+  @Field(() => LocalDateScalar, {
+    nullable: true,
+    description: 'the day the PMO came into being, for PMOs older than their record here; defaults to the day it is recorded',
+  })
+  establishedOn?: string | null;
 }
 
 @InputType()

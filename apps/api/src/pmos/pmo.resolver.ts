@@ -52,8 +52,14 @@ export class PmoResolver {
           pmoId,
           name: input.name,
           kind: input.kind,
-          parent: parent && { pmoId: parent.id, kind: parent.state.kind },
+          parent: parent && {
+            pmoId: parent.id,
+            kind: parent.state.kind,
+            establishedOn: parent.view.status === 'NONE' ? undefined : parent.view.establishedOn,
+            merged: parent.state.merged !== null,
+          },
           head: input.head ?? null,
+          establishedOn: input.establishedOn ?? null,
         })),
       ),
     );

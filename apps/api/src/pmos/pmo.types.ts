@@ -1,6 +1,7 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { DateTimeScalar, LocalDateScalar } from '../graphql/scalars';
-import { MandatePurpose, PmoKind } from '../graphql/enums';
+import type { CatalogueEntry } from '@throughline/domain';
+import { MandatePurpose, PmoKind, PmoStatus } from '../graphql/enums';
 
 @ObjectType()
 export class Mandate {
@@ -23,9 +24,19 @@ export class Pmo {
   previousMandates!: Mandate[];
   @Field(() => DateTimeScalar) establishedAt!: string;
   @Field(() => Int, { description: 'stream revision, for expectedRevision' }) revision!: number;
+  @Field(() => LocalDateScalar, {
+    description: 'the day the PMO came into being: as given when it was established, else the day it was recorded',
+  })
+  establishedOn!: string;
+  @Field(() => PmoStatus) status!: PmoStatus;
+  @Field(() => LocalDateScalar, { nullable: true, description: 'the day it was merged into its successor' }) mergedOn!: string | null;
+  @Field(() => String, { nullable: true, description: 'why it was merged' }) mergerReason!: string | null;
 
   /** Not exposed: resolved by field resolvers. */
   parentId!: string | null;
+  successorId!: string | null;
+  /** Every period of every catalogue item, for the catalogue fields. */
+  catalogue!: readonly CatalogueEntry[];
   /** The instant this view was taken as of (null: now); relations resolve as of the same instant. */
   asOf!: string | null;
 }

@@ -14,6 +14,12 @@ export const toPmoView = (view: PmoView | null, asOf: string | null): Pmo | null
     establishedAt: view.createdAt,
     revision: view.revision,
     parentId: view.parentId,
+    establishedOn: view.establishedOn,
+    status: view.lifecycle,
+    mergedOn: view.merger?.effectiveOn ?? null,
+    mergerReason: view.merger?.reason ?? null,
+    successorId: view.merger?.successorId ?? null,
+    catalogue: view.catalogue,
     asOf,
   };
 };

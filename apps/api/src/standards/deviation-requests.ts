@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { DomainError, type DeviationSnapshot, type DeviationView, type PmoSnapshot, type StandardSnapshot } from '@throughline/domain';
+import { DomainError, type DeviationSnapshot, type DeviationView, type PmoInTree, type StandardSnapshot } from '@throughline/domain';
 import { ConflictError } from '@throughline/event-store';
 import { AggregateLoader } from '../common/aggregate-loader';
 import { DEVIATION } from '../common/aggregates';
@@ -30,7 +30,7 @@ export class DeviationRequests {
     private readonly loader: AggregateLoader,
   ) {}
 
-  async request(input: RequestDeviationInput, standard: StandardSnapshot, pmo: PmoSnapshot, caller: RequestContext): Promise<Decided<DeviationView>> {
+  async request(input: RequestDeviationInput, standard: StandardSnapshot, pmo: PmoInTree, caller: RequestContext): Promise<Decided<DeviationView>> {
     for (let attempt = 1; ; attempt++) {
       const { slot, earlier } = await this.freeSlot(standard.standardId, pmo.pmoId);
       const deviationId = deviationIdOf(standard.standardId, pmo.pmoId, slot);

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { PmoSnapshot, StandardSnapshot } from '@throughline/domain';
+import type { PmoInTree, StandardSnapshot } from '@throughline/domain';
 import { AggregateLoader, type RequestFolds } from '../common/aggregate-loader';
 import { PMO, STANDARD } from '../common/aggregates';
 
@@ -15,7 +15,7 @@ export class OrganisationSnapshots {
   constructor(private readonly loader: AggregateLoader) {}
 
   /** The PMO with every PMO above it, parent first. */
-  async pmo(value: string, field: string, folds: RequestFolds): Promise<PmoSnapshot & { readonly parentId: string | null }> {
+  async pmo(value: string, field: string, folds: RequestFolds): Promise<PmoInTree & { readonly parentId: string | null }> {
     const { id: pmoId, state, view } = await this.loader.existing(PMO, value, field, folds);
     const parentId = view.status === 'NONE' ? null : view.parentId;
     const ancestorIds: string[] = [];

@@ -18,10 +18,30 @@ const OWNED_BY_PMO: Readonly<Record<string, keyof PmoEntities>> = {
   ActivityPlanned: 'activities',
 };
 
+/** The events that move an owned entity to a merger's successor; it was the PMO's before them. */
+const MOVED_BETWEEN_PMOS: Readonly<Record<string, keyof PmoEntities>> = {
+  ObjectiveTransferred: 'objectives',
+  BusinessPlanTransferred: 'plans',
+  ActivityTransferred: 'activities',
+};
+
 const SCAN_BATCH = 5000;
 
+/** The PMO and the successors it merged into, in order. */
+const successionOf = (states: EntityStateReader, pmoId: string): string[] => {
+  const chain = [pmoId];
+  for (;;) {
+    const view = states.get<{ readonly merger?: { readonly successorId: string } | null }>(CATEGORY.pmo, chain[chain.length - 1]!)?.view;
+    const next = view?.merger?.successorId;
+    if (!next || chain.includes(next)) return chain;
+    chain.push(next);
+  }
+};
+
 /**
- * Finds a PMO's objectives and plans without replaying the store: the service's read model lists
+ * Finds the objectives and plans that were a PMO's at some instant (some may have moved to a
+ * merger's successor since; the snapshot keeps those that were its own at the instant asked)
+ * without replaying the store: the service's read model lists
  * those it had seen (opened read-only, so a running service is undisturbed), and only the events
  * after its checkpoint are scanned for newer ones. Without a read model the whole feed is scanned.
  * The read model only chooses which streams to fold; every answer is folded from the events.
@@ -39,9 +59,12 @@ export async function findPmoEntities(store: EventStore, readModelsFile: string 
         : undefined;
       if (tables.includes('entity_state') && checkpoint) {
         const states = new EntityStateReader(db);
-        for (const r of states.list(CATEGORY.objective, { pmoId })) found.objectives.add(r.entityId);
-        for (const r of states.list(CATEGORY.plan, { pmoId })) found.plans.add(r.entityId);
-        for (const r of states.list(CATEGORY.activity, { pmoId })) found.activities.add(r.entityId);
+        // What a merger moved away is listed under the successor now, so the chain is searched too.
+        for (const owner of successionOf(states, pmoId)) {
+          for (const r of states.list(CATEGORY.objective, { pmoId: owner })) found.objectives.add(r.entityId);
+          for (const r of states.list(CATEGORY.plan, { pmoId: owner })) found.plans.add(r.entityId);
+          for (const r of states.list(CATEGORY.activity, { pmoId: owner })) found.activities.add(r.entityId);
+        }
         scanFrom = BigInt(checkpoint.position);
       }
     } finally {
@@ -55,6 +78,8 @@ export async function findPmoEntities(store: EventStore, readModelsFile: string 
     for (const event of batch) {
       const owned = OWNED_BY_PMO[event.type];
       if (owned && event.data.pmoId === pmoId) found[owned].add(entityIdOf(event.streamId));
+      const moved = MOVED_BETWEEN_PMOS[event.type];
+      if (moved && (event.data.fromPmoId === pmoId || event.data.toPmoId === pmoId)) found[moved].add(entityIdOf(event.streamId));
     }
     after = batch[batch.length - 1]!.position;
   }

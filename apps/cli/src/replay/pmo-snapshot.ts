@@ -67,8 +67,11 @@ export async function snapshotPmo(folds: AsOfFolds, pmoId: string, owned: PmoEnt
   if (!pmo) return null;
   const day = dayOf(asOf);
   const mandate = mandateInForce(pmo, day);
-  const objectives = (await foldAll(OBJECTIVE_KIND, owned.objectives)).sort((a, b) => (a.createdAt < b.createdAt ? -1 : 1));
-  const plan = planInForce(await foldAll(PLAN_KIND, owned.plans), day);
+  // Candidates may have belonged to the PMO at another instant (a merger moves them): only those
+  // that were its own at this one count.
+  const own = <V extends { readonly pmoId: string }>(views: V[]) => views.filter((v) => v.pmoId === pmoId);
+  const objectives = own(await foldAll(OBJECTIVE_KIND, owned.objectives)).sort((a, b) => (a.createdAt < b.createdAt ? -1 : 1));
+  const plan = planInForce(own(await foldAll(PLAN_KIND, owned.plans)), day);
   const activities = plan ? await foldAll(ACTIVITY_KIND, owned.activities) : [];
 
   return {

@@ -1,3 +1,4 @@
+import type { TransferToSuccessor } from '../shared/transfer';
 import type { LocalDate } from '../shared/local-date';
 import type { PlanStatus } from '../plan/plan.state';
 import type { ActivityMode } from './activity.events';
@@ -87,7 +88,14 @@ export interface CancelActivity {
   readonly reason: string;
 }
 
+/** A step of a merger: a non-cancelled activity of a current plan carries on under the successor. */
+export interface TransferActivity extends TransferToSuccessor {
+  readonly type: 'TransferActivity';
+  readonly activityId: string;
+}
+
 export type ActivityCommand =
+  | TransferActivity
   | PlanActivity
   | LinkActivityToObjective
   | UnlinkActivityFromObjective

@@ -1,3 +1,4 @@
+import { movesToSuccessor } from '../shared/transfer';
 import { assertNever, type CommandContext } from '../shared/decider';
 import { DomainError, badInput } from '../shared/domain-error';
 import { maxDate, type LocalDate } from '../shared/local-date';
@@ -129,6 +130,14 @@ export const decideActivity = (
           data: { activityId: activity.activityId, responsible, previousResponsible: activity.responsible, reason },
         },
       ];
+    }
+    case 'TransferActivity': {
+      if (state.status === 'NONE') throw new DomainError('ACTIVITY_NOT_FOUND', `activity ${command.activityId} does not exist`);
+      const activity = state;
+      if (activity.status === 'CANCELLED') throw new DomainError('ACTIVITY_CANCELLED', 'a cancelled activity stays with its PMO');
+      if (!movesToSuccessor(activity.pmoId, command, 'activity')) return [];
+      const { activityId, fromPmoId, toPmoId, effectiveOn, reason } = command;
+      return [{ type: 'ActivityTransferred', data: { activityId, fromPmoId, toPmoId, effectiveOn, reason } }];
     }
     case 'CompleteActivity': {
       const activity = openActivity(state, command.activityId);

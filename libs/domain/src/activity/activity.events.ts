@@ -1,3 +1,4 @@
+import type { TransferToSuccessor } from '../shared/transfer';
 import type { DomainEvent } from '../shared/decider';
 import type { LocalDate } from '../shared/local-date';
 
@@ -90,7 +91,11 @@ export type ActivityCancelled = DomainEvent<
   { readonly activityId: string; readonly reason: string; readonly cancelledOn: LocalDate }
 >;
 
+/** The activity carries on under the PMO its own PMO merged into, from `effectiveOn`. */
+export type ActivityTransferred = DomainEvent<'ActivityTransferred', TransferToSuccessor & { readonly activityId: string }>;
+
 export type ActivityEvent =
+  | ActivityTransferred
   | ActivityPlanned
   | ActivityLinkedToObjective
   | ActivityUnlinkedFromObjective
@@ -108,4 +113,5 @@ export const ACTIVITY_EVENT_TYPES = [
   'ActivityReassigned',
   'ActivityCompleted',
   'ActivityCancelled',
+  'ActivityTransferred',
 ] as const satisfies readonly ActivityEvent['type'][];

@@ -95,6 +95,8 @@ export const evolveActivity = (state: ActivityState, event: ActivityEvent): Acti
     }
     case 'ActivityReassigned':
       return { ...state, responsible: event.data.responsible };
+    case 'ActivityTransferred':
+      return { ...state, pmoId: event.data.toPmoId };
     case 'ActivityCompleted':
       if (state.status !== 'PLANNED') return state;
       return { ...state, status: 'DONE' };

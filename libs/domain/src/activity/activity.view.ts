@@ -82,6 +82,8 @@ export const evolveActivityView = (view: ActivityView, event: ActivityEvent, fac
       });
       return { ...touched, startsOn, endsOn, links };
     }
+    case 'ActivityTransferred':
+      return { ...touched, pmoId: event.data.toPmoId };
     case 'ActivityReassigned':
       return { ...touched, responsible: event.data.responsible };
     case 'ActivityCompleted':

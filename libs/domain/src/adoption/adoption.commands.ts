@@ -1,12 +1,12 @@
 import type { LocalDate } from '../shared/local-date';
-import type { PmoSnapshot, StandardSnapshot } from '../standard/standard.snapshots';
+import type { PmoInTree, StandardSnapshot } from '../standard/standard.snapshots';
 
 /** Commands on the stream of one (standard, PMO) pair, whose id the application derives from the two. */
 export interface AdoptStandard {
   readonly type: 'AdoptStandard';
   readonly adoptionId: string;
   readonly standard: StandardSnapshot;
-  readonly pmo: PmoSnapshot;
+  readonly pmo: PmoInTree;
   readonly version: number;
   readonly adoptedOn: LocalDate;
 }
@@ -15,9 +15,9 @@ export interface KeepStandardVersion {
   readonly type: 'KeepStandardVersion';
   readonly adoptionId: string;
   readonly standard: StandardSnapshot;
-  readonly pmo: PmoSnapshot;
+  readonly pmo: PmoInTree;
   /** The PMO's parent, which grants the leeway; null for a top-level PMO. */
-  readonly grantor: PmoSnapshot | null;
+  readonly grantor: PmoInTree | null;
   readonly version: number;
   readonly until: LocalDate;
   readonly reason: string;

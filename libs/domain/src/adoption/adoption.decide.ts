@@ -1,12 +1,12 @@
 import { assertNever, type CommandContext } from '../shared/decider';
 import { badInput, DomainError } from '../shared/domain-error';
 import { localDate, requiredText, TEXT_MAX } from '../shared/input';
-import { isInScope, type PmoSnapshot, type StandardSnapshot } from '../standard/standard.snapshots';
+import { isInScope, type PmoInTree, type StandardSnapshot } from '../standard/standard.snapshots';
 import type { AdoptionCommand, AdoptStandard, KeepStandardVersion } from './adoption.commands';
 import type { AdoptionEvent } from './adoption.events';
 
 /** A standard that is still in force and binds the PMO: what adoptions, leeways and deviations need. */
-export const bindingStandard = (standard: StandardSnapshot, pmo: PmoSnapshot): void => {
+export const bindingStandard = (standard: StandardSnapshot, pmo: PmoInTree): void => {
   if (standard.status === 'RETIRED') throw new DomainError('STANDARD_RETIRED', `standard ${standard.standardId} is retired`, 'standardId');
   if (!isInScope(standard, pmo)) {
     throw new DomainError(

@@ -1,5 +1,5 @@
 import { spec } from '@throughline/testing';
-import type { PmoSnapshot, StandardSnapshot } from '../standard/standard.snapshots';
+import type { PmoInTree, StandardSnapshot } from '../standard/standard.snapshots';
 import type { AdoptStandard, KeepStandardVersion } from './adoption.commands';
 import { adoptionDecider } from './adoption.decider';
 import type { StandardAdopted } from './adoption.events';
@@ -8,8 +8,8 @@ import { adoptionView } from './adoption.view';
 const adoptionId = '7a1c2a4e-8b1d-4d52-9a57-0c3e2b7f4a01';
 const standardId = '5b1c2a4e-8b1d-4d52-9a57-0c3e2b7f4a01';
 const portfolioId = '6f1c2a4e-8b1d-4d52-9a57-0c3e2b7f4a10';
-const programme: PmoSnapshot = { pmoId: '6f1c2a4e-8b1d-4d52-9a57-0c3e2b7f4a20', kind: 'PROGRAMME', ancestorIds: [portfolioId] };
-const project: PmoSnapshot = { pmoId: '6f1c2a4e-8b1d-4d52-9a57-0c3e2b7f4a30', kind: 'PROJECT', ancestorIds: [programme.pmoId, portfolioId] };
+const programme: PmoInTree = { pmoId: '6f1c2a4e-8b1d-4d52-9a57-0c3e2b7f4a20', kind: 'PROGRAMME', ancestorIds: [portfolioId] };
+const project: PmoInTree = { pmoId: '6f1c2a4e-8b1d-4d52-9a57-0c3e2b7f4a30', kind: 'PROJECT', ancestorIds: [programme.pmoId, portfolioId] };
 const now = '2026-03-15T09:00:00.000Z';
 const actor = 'ada@pmo.example';
 

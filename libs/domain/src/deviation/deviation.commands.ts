@@ -1,5 +1,5 @@
 import type { LocalDate } from '../shared/local-date';
-import type { PmoSnapshot, StandardSnapshot } from '../standard/standard.snapshots';
+import type { PmoInTree, StandardSnapshot } from '../standard/standard.snapshots';
 import type { DeviationSignificance } from './deviation.events';
 
 /** An earlier deviation of the same (standard, PMO) pair, as an overlap is judged against it. */
@@ -20,7 +20,7 @@ export interface RequestDeviation {
   readonly deviationId: string;
   readonly slot: number;
   readonly standard: StandardSnapshot;
-  readonly pmo: PmoSnapshot;
+  readonly pmo: PmoInTree;
   readonly earlier: readonly DeviationSnapshot[];
   readonly description: string;
   readonly reason: string;

@@ -1,5 +1,5 @@
 import { spec } from '@throughline/testing';
-import type { PmoSnapshot, StandardSnapshot } from '../standard/standard.snapshots';
+import type { PmoInTree, StandardSnapshot } from '../standard/standard.snapshots';
 import type { DeviationSnapshot, RequestDeviation } from './deviation.commands';
 import { deviationDecider } from './deviation.decider';
 import type { DeviationRequested } from './deviation.events';
@@ -8,7 +8,7 @@ import { deviationStatusOn, deviationView } from './deviation.view';
 const deviationId = '8a1c2a4e-8b1d-4d52-9a57-0c3e2b7f4a01';
 const standardId = '5b1c2a4e-8b1d-4d52-9a57-0c3e2b7f4a01';
 const portfolioId = '6f1c2a4e-8b1d-4d52-9a57-0c3e2b7f4a10';
-const project: PmoSnapshot = { pmoId: '6f1c2a4e-8b1d-4d52-9a57-0c3e2b7f4a30', kind: 'PROJECT', ancestorIds: ['6f1c2a4e-8b1d-4d52-9a57-0c3e2b7f4a20', portfolioId] };
+const project: PmoInTree = { pmoId: '6f1c2a4e-8b1d-4d52-9a57-0c3e2b7f4a30', kind: 'PROJECT', ancestorIds: ['6f1c2a4e-8b1d-4d52-9a57-0c3e2b7f4a20', portfolioId] };
 const now = '2026-03-15T09:00:00.000Z'; // today is 2026-03-15
 const requester = 'ada@pmo.example';
 const approver = 'grace@pmo.example';

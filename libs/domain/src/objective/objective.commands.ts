@@ -1,3 +1,4 @@
+import type { TransferToSuccessor } from '../shared/transfer';
 import type { LocalDate } from '../shared/local-date';
 import type { ObjectiveOutcome } from './objective.events';
 
@@ -45,4 +46,10 @@ export interface CloseObjective {
   readonly reason: string;
 }
 
-export type ObjectiveCommand = DefineObjective | ReviseObjective | RecordProgress | CloseObjective;
+/** A step of a merger: an ACTIVE objective carries on under the successor. */
+export interface TransferObjective extends TransferToSuccessor {
+  readonly type: 'TransferObjective';
+  readonly objectiveId: string;
+}
+
+export type ObjectiveCommand = DefineObjective | ReviseObjective | RecordProgress | CloseObjective | TransferObjective;

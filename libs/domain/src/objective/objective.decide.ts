@@ -1,3 +1,4 @@
+import { movesToSuccessor } from '../shared/transfer';
 import { assertNever, type CommandContext } from '../shared/decider';
 import { DomainError, badInput } from '../shared/domain-error';
 import { finiteNumber, localDate, oneOf, optionalText, requiredText } from '../shared/input';
@@ -155,6 +156,13 @@ export const decideObjective = (
       return revise(command, state, context);
     case 'RecordProgress':
       return recordProgress(command, state, context);
+    case 'TransferObjective': {
+      // Only ACTIVE objectives carry on; a closed one stays the merged PMO's record.
+      const objective = active(state, command.objectiveId);
+      if (!movesToSuccessor(objective.pmoId, command, 'objective')) return [];
+      const { objectiveId, fromPmoId, toPmoId, effectiveOn, reason } = command;
+      return [{ type: 'ObjectiveTransferred', data: { objectiveId, fromPmoId, toPmoId, effectiveOn, reason } }];
+    }
     case 'CloseObjective':
       return close(command, state, context);
     default:

@@ -1,3 +1,4 @@
+import type { TransferToSuccessor } from '../shared/transfer';
 import type { DomainEvent } from '../shared/decider';
 import type { LocalDate } from '../shared/local-date';
 
@@ -82,7 +83,11 @@ export type ObjectiveClosed = DomainEvent<
   }
 >;
 
+/** The objective carries on under the PMO its own PMO merged into, from `effectiveOn`. */
+export type ObjectiveTransferred = DomainEvent<'ObjectiveTransferred', TransferToSuccessor & { readonly objectiveId: string }>;
+
 export type ObjectiveEvent =
+  | ObjectiveTransferred
   | ObjectiveDefined
   | ObjectiveRetitled
   | ObjectiveTargetRevised
@@ -98,4 +103,5 @@ export const OBJECTIVE_EVENT_TYPES = [
   'ObjectiveDueDateMoved',
   'ProgressRecorded',
   'ObjectiveClosed',
+  'ObjectiveTransferred',
 ] as const satisfies readonly ObjectiveEvent['type'][];

@@ -67,6 +67,8 @@ export const evolveObjective = (state: ObjectiveState, event: ObjectiveEvent): O
     case 'ProgressRecorded':
       // Nothing a decision reads: measurements are the view's.
       return state;
+    case 'ObjectiveTransferred':
+      return { ...state, pmoId: event.data.toPmoId };
     case 'ObjectiveClosed': {
       if (state.status !== 'ACTIVE') return state;
       return { ...state, status: event.data.outcome, closedOn: event.data.closedOn };

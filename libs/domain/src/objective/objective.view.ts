@@ -124,6 +124,8 @@ export const evolveObjectiveView = (view: ObjectiveView, event: ObjectiveEvent, 
     }
     case 'ObjectiveDueDateMoved':
       return { ...touched, dueOn: event.data.dueOn };
+    case 'ObjectiveTransferred':
+      return { ...touched, pmoId: event.data.toPmoId };
     case 'ObjectiveClosed': {
       if (view.status !== 'ACTIVE') return touched;
       const { outcome, reason, closedOn, closedAt } = event.data;

@@ -1,3 +1,4 @@
+import type { TransferToSuccessor } from '../shared/transfer';
 import type { LocalDate } from '../shared/local-date';
 
 export interface DraftBusinessPlan {
@@ -8,6 +9,8 @@ export interface DraftBusinessPlan {
   readonly title: string;
   readonly periodStart: LocalDate;
   readonly periodEnd: LocalDate;
+  /** The shared template it is drafted from, which the application checked exists. */
+  readonly templateId?: string | null;
 }
 
 export interface SubmitBusinessPlan {
@@ -34,7 +37,14 @@ export interface ReviseBusinessPlan {
   readonly reason: string | null;
 }
 
+/** A step of a merger: a current plan carries on under the successor. */
+export interface TransferBusinessPlan extends TransferToSuccessor {
+  readonly type: 'TransferBusinessPlan';
+  readonly planId: string;
+}
+
 export type PlanCommand =
+  | TransferBusinessPlan
   | DraftBusinessPlan
   | SubmitBusinessPlan
   | ApproveBusinessPlan

@@ -1,3 +1,4 @@
+import { movesToSuccessor } from '../shared/transfer';
 import { assertNever, type CommandContext } from '../shared/decider';
 import { DomainError, badInput } from '../shared/domain-error';
 import { NAME_MAX, TEXT_MAX, localDate, optionalText, requiredText } from '../shared/input';
@@ -61,7 +62,15 @@ const draft = (command: DraftBusinessPlan, state: PlanState): PlanEvent[] => {
   return [
     {
       type: 'BusinessPlanDrafted',
-      data: { planId: command.planId, pmoId: command.pmoId, title, periodStart, periodEnd, version: 1 },
+      data: {
+        planId: command.planId,
+        pmoId: command.pmoId,
+        title,
+        periodStart,
+        periodEnd,
+        version: 1,
+        ...(command.templateId ? { templateId: command.templateId } : {}),
+      },
     },
   ];
 };
@@ -119,6 +128,13 @@ export const decidePlan = (command: PlanCommand, state: PlanState, context: Comm
           },
         },
       ];
+    }
+    case 'TransferBusinessPlan': {
+      // Any version and status carries on: the plan keeps its history and its approvals.
+      const plan = existing(state, command.planId);
+      if (!movesToSuccessor(plan.pmoId, command, 'business plan')) return [];
+      const { planId, fromPmoId, toPmoId, effectiveOn, reason } = command;
+      return [{ type: 'BusinessPlanTransferred', data: { planId, fromPmoId, toPmoId, effectiveOn, reason } }];
     }
     case 'ReviseBusinessPlan': {
       const plan = inStatus(state, command.planId, 'APPROVED', 'revise');

@@ -1,3 +1,4 @@
+import type { TransferToSuccessor } from '../shared/transfer';
 import type { DomainEvent } from '../shared/decider';
 import type { LocalDate } from '../shared/local-date';
 
@@ -10,6 +11,8 @@ export type BusinessPlanDrafted = DomainEvent<
     readonly periodStart: LocalDate;
     readonly periodEnd: LocalDate;
     readonly version: 1;
+    /** Present when drafted from a shared template. */
+    readonly templateId?: string;
   }
 >;
 
@@ -58,7 +61,11 @@ export type BusinessPlanRevisionOpened = DomainEvent<
   { readonly planId: string; readonly version: number; readonly reason: string | null }
 >;
 
+/** The plan carries on under the PMO its own PMO merged into, from `effectiveOn`. */
+export type BusinessPlanTransferred = DomainEvent<'BusinessPlanTransferred', TransferToSuccessor & { readonly planId: string }>;
+
 export type PlanEvent =
+  | BusinessPlanTransferred
   | BusinessPlanDrafted
   | BusinessPlanSubmitted
   | BusinessPlanApproved
@@ -72,4 +79,5 @@ export const PLAN_EVENT_TYPES = [
   'BusinessPlanApproved',
   'BusinessPlanReturned',
   'BusinessPlanRevisionOpened',
+  'BusinessPlanTransferred',
 ] as const satisfies readonly PlanEvent['type'][];

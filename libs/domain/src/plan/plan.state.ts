@@ -89,6 +89,8 @@ export const evolvePlan = (state: PlanState, event: PlanEvent): PlanState => {
       return { ...facts(state), status: 'DRAFT' };
     case 'BusinessPlanRevisionOpened':
       return { ...facts(state), status: 'DRAFT', version: event.data.version };
+    case 'BusinessPlanTransferred':
+      return { ...state, pmoId: event.data.toPmoId };
     default:
       return assertNever(event);
   }

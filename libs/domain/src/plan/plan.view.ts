@@ -38,6 +38,8 @@ export interface ExistingPlanView extends Stamps {
    * event rewrites one or two entries of this short list, which keeps a fold linear in the stream.
    */
   readonly versions: readonly PlanVersion[];
+  /** The shared template it was drafted from, null for any other plan. */
+  readonly templateId: string | null;
 }
 
 export type PlanView = NoPlanView | ExistingPlanView;
@@ -67,8 +69,9 @@ const withVersion = (
 export const evolvePlanView = (view: PlanView, event: PlanEvent, facts: RecordedFacts): PlanView => {
   if (event.type === 'BusinessPlanDrafted') {
     if (view.status !== 'NONE') return touchedBy(view, facts);
-    const { planId, pmoId, title, periodStart, periodEnd } = event.data;
+    const { planId, pmoId, title, periodStart, periodEnd, templateId } = event.data;
     return {
+      templateId: templateId ?? null,
       status: 'DRAFT',
       planId,
       pmoId,
@@ -106,6 +109,8 @@ export const evolvePlanView = (view: PlanView, event: PlanEvent, facts: Recorded
         status: 'DRAFT',
         versions: withVersion(view, event.data.version, (v) => ({ ...v, status: 'DRAFT', submittedBy: null, submittedAt: null })),
       };
+    case 'BusinessPlanTransferred':
+      return { ...touched, pmoId: event.data.toPmoId };
     case 'BusinessPlanRevisionOpened':
       return { ...touched, status: 'DRAFT', version: event.data.version, versions: [...view.versions, newVersion(event.data.version)] };
     default:

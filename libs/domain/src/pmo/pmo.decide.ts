@@ -2,8 +2,11 @@ import { assertNever, type CommandContext } from '../shared/decider';
 import { DomainError } from '../shared/domain-error';
 import { localDate, nullableText, oneOf, optionalText, requiredText } from '../shared/input';
 import type { AssignPmoHead, EstablishPmo, IssueMandate, PmoCommand, RenamePmo } from './pmo.commands';
-import { MANDATE_PURPOSES, PMO_KINDS, type PmoEvent, type PmoKind } from './pmo.events';
-import type { EstablishedPmo, PmoState } from './pmo.state';
+import { MANDATE_PURPOSES, PMO_KINDS, type PmoEvent } from './pmo.events';
+import { changeCatalogue } from './pmo.catalogue.decide';
+import { mergePmo, moveToSuccessor } from './pmo.merge.decide';
+import { PMO_RANK, establishedPmo, notInFuture } from './pmo.rules';
+import type { PmoState } from './pmo.state';
 
 export const PMO_NAME_MAX = 200;
 export const PMO_HEAD_MAX = 200;
@@ -11,15 +14,10 @@ export const MANDATE_STATEMENT_MAX = 2000;
 export const MANDATE_SPONSOR_MAX = 200;
 export const MANDATE_REASON_MAX = 2000;
 
-/** A PMO may sit under a PMO of the same or a higher rank, never under a lower one. */
-const RANK: Record<PmoKind, number> = { PORTFOLIO: 3, PROGRAMME: 2, PROJECT: 1 };
+const RANK = PMO_RANK;
+const established = establishedPmo;
 
-const established = (state: PmoState, pmoId: string): EstablishedPmo => {
-  if (state.status === 'NONE') throw new DomainError('PMO_NOT_FOUND', `PMO ${pmoId} does not exist`);
-  return state;
-};
-
-const establish = (command: EstablishPmo, state: PmoState): PmoEvent[] => {
+const establish = (command: EstablishPmo, state: PmoState, context: CommandContext): PmoEvent[] => {
   if (state.status !== 'NONE') throw new DomainError('PMO_ALREADY_EXISTS', `PMO ${command.pmoId} already exists`);
   const name = requiredText('name', command.name, PMO_NAME_MAX);
   const kind = oneOf('kind', command.kind, PMO_KINDS);
@@ -36,8 +34,23 @@ const establish = (command: EstablishPmo, state: PmoState): PmoEvent[] => {
         'parentId',
       );
     }
+    if (parent.merged) throw new DomainError('PMO_MERGED', `PMO ${parent.pmoId} was merged and takes no new children`, 'parentId');
   }
-  return [{ type: 'PmoEstablished', data: { pmoId: command.pmoId, name, kind, parentId: parent?.pmoId ?? null, head } }];
+  // Absent, the day is the day recorded, which no parent's establishment can follow.
+  const establishedOn = command.establishedOn == null ? null : notInFuture('establishedOn', localDate('establishedOn', command.establishedOn), context.today);
+  if (establishedOn !== null && parent?.establishedOn !== undefined && establishedOn < parent.establishedOn) {
+    throw new DomainError(
+      'ESTABLISHED_BEFORE_PARENT',
+      `establishedOn ${establishedOn} is before the parent PMO was established (${parent.establishedOn})`,
+      'establishedOn',
+    );
+  }
+  return [
+    {
+      type: 'PmoEstablished',
+      data: { pmoId: command.pmoId, name, kind, parentId: parent?.pmoId ?? null, head, ...(establishedOn === null ? {} : { establishedOn }) },
+    },
+  ];
 };
 
 const rename = (command: RenamePmo, state: PmoState): PmoEvent[] => {
@@ -86,10 +99,17 @@ const issueMandate = (command: IssueMandate, state: PmoState): PmoEvent[] => {
   ];
 };
 
-export const decidePmo = (command: PmoCommand, state: PmoState, _context: CommandContext): PmoEvent[] => {
+export const decidePmo = (command: PmoCommand, state: PmoState, context: CommandContext): PmoEvent[] => {
   switch (command.type) {
     case 'EstablishPmo':
-      return establish(command, state);
+      return establish(command, state, context);
+    case 'DeclarePmoCatalogueItem':
+    case 'RetirePmoCatalogueItem':
+      return changeCatalogue(command, state, context);
+    case 'MergePmo':
+      return mergePmo(command, state, context);
+    case 'MovePmoToSuccessor':
+      return moveToSuccessor(command, state);
     case 'RenamePmo':
       return rename(command, state);
     case 'AssignPmoHead':

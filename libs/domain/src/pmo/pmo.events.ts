@@ -15,6 +15,11 @@ export type PmoEstablished = DomainEvent<
     readonly kind: PmoKind;
     readonly parentId: string | null;
     readonly head: string | null;
+    /**
+     * Given only when the PMO is older than its record here. Absent (every event written before
+     * the field existed, and every later one given none): the day the event was recorded.
+     */
+    readonly establishedOn?: LocalDate;
   }
 >;
 
@@ -43,7 +48,62 @@ export type MandateIssued = DomainEvent<
   }
 >;
 
-export type PmoEvent = PmoEstablished | PmoRenamed | PmoHeadAssigned | MandateIssued;
+/** A PMO's catalogue: the services it offers and the tools it uses. */
+export const CATALOGUE_KINDS = ['SERVICE', 'TOOL'] as const;
+export type CatalogueKind = (typeof CATALOGUE_KINDS)[number];
+
+/** The PMO offers (SERVICE) or uses (TOOL) `name` from `on`. */
+export type PmoCatalogueItemDeclared = DomainEvent<
+  'PmoCatalogueItemDeclared',
+  {
+    readonly pmoId: string;
+    readonly catalogue: CatalogueKind;
+    readonly name: string;
+    readonly description: string | null;
+    readonly on: LocalDate;
+    readonly reason: string | null;
+  }
+>;
+
+/** The PMO no longer offers or uses `name` from `on` (it did until the day before). */
+export type PmoCatalogueItemRetired = DomainEvent<
+  'PmoCatalogueItemRetired',
+  {
+    readonly pmoId: string;
+    readonly catalogue: CatalogueKind;
+    readonly name: string;
+    readonly on: LocalDate;
+    readonly reason: string | null;
+  }
+>;
+
+/** The PMO ends on `effectiveOn`, merged into `successorId`, which carries on its current work. */
+export type PmoMerged = DomainEvent<
+  'PmoMerged',
+  { readonly pmoId: string; readonly successorId: string; readonly effectiveOn: LocalDate; readonly reason: string }
+>;
+
+/** A child of a merged PMO now sits under the merger's successor, from `effectiveOn`. */
+export type PmoMovedToSuccessor = DomainEvent<
+  'PmoMovedToSuccessor',
+  {
+    readonly pmoId: string;
+    readonly parentId: string;
+    readonly previousParentId: string;
+    readonly effectiveOn: LocalDate;
+    readonly reason: string;
+  }
+>;
+
+export type PmoEvent =
+  | PmoEstablished
+  | PmoRenamed
+  | PmoHeadAssigned
+  | MandateIssued
+  | PmoCatalogueItemDeclared
+  | PmoCatalogueItemRetired
+  | PmoMerged
+  | PmoMovedToSuccessor;
 
 /** The persisted name of every PMO event; event-types.spec.ts checks it against PmoEvent. */
 export const PMO_EVENT_TYPES = [
@@ -51,4 +111,8 @@ export const PMO_EVENT_TYPES = [
   'PmoRenamed',
   'PmoHeadAssigned',
   'MandateIssued',
+  'PmoCatalogueItemDeclared',
+  'PmoCatalogueItemRetired',
+  'PmoMerged',
+  'PmoMovedToSuccessor',
 ] as const satisfies readonly PmoEvent['type'][];

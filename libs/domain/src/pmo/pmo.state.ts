@@ -1,6 +1,12 @@
 import { assertNever } from '../shared/decider';
 import type { LocalDate } from '../shared/local-date';
-import type { MandatePurpose, PmoEvent, PmoKind } from './pmo.events';
+import type { CatalogueKind, MandatePurpose, PmoEvent, PmoKind } from './pmo.events';
+
+/** Where one catalogue item stands: current since a day, or retired on one. */
+export type CatalogueStanding = { readonly current: true; readonly since: LocalDate } | { readonly current: false; readonly retiredOn: LocalDate };
+
+/** The key of a catalogue item in the state: a service and a tool may share a name. */
+export const catalogueKey = (catalogue: CatalogueKind, name: string): string => `${catalogue}:${name}`;
 
 /** The mandate in force as `issueMandate` compares a re-issue with it. */
 export interface MandateInForce {
@@ -29,6 +35,15 @@ export interface EstablishedPmo {
   readonly head: string | null;
   /** null until the first mandate is issued. */
   readonly mandate: MandateInForce | null;
+  /** Read by a merger's steps, so that moving a child already moved is no change. */
+  readonly parentId: string | null;
+  /** null while ACTIVE. */
+  readonly merged: { readonly successorId: string; readonly effectiveOn: LocalDate; readonly reason: string } | null;
+  /**
+   * Every item the catalogue ever held, by catalogueKey, with where it stands: one entry per
+   * name, however often it was declared and retired, so the state stays small.
+   */
+  readonly catalogue: Readonly<Record<string, CatalogueStanding>>;
 }
 
 export type PmoState = NoPmo | EstablishedPmo;
@@ -40,8 +55,8 @@ export const initialPmoState: PmoState = { status: 'NONE' };
 export const evolvePmo = (state: PmoState, event: PmoEvent): PmoState => {
   if (event.type === 'PmoEstablished') {
     if (state.status !== 'NONE') return state;
-    const { pmoId, kind, name, head } = event.data;
-    return { status: 'ESTABLISHED', pmoId, kind, name, head, mandate: null };
+    const { pmoId, kind, name, head, parentId } = event.data;
+    return { status: 'ESTABLISHED', pmoId, kind, name, head, mandate: null, parentId, merged: null, catalogue: {} };
   }
   if (state.status === 'NONE') return state;
   switch (event.type) {
@@ -53,6 +68,20 @@ export const evolvePmo = (state: PmoState, event: PmoEvent): PmoState => {
       const { version, purpose, statement, sponsor, effectiveFrom } = event.data;
       return { ...state, mandate: { version, purpose, statement, sponsor, effectiveFrom } };
     }
+    case 'PmoCatalogueItemDeclared': {
+      const { catalogue, name, on } = event.data;
+      return { ...state, catalogue: { ...state.catalogue, [catalogueKey(catalogue, name)]: { current: true, since: on } } };
+    }
+    case 'PmoCatalogueItemRetired': {
+      const { catalogue, name, on } = event.data;
+      return { ...state, catalogue: { ...state.catalogue, [catalogueKey(catalogue, name)]: { current: false, retiredOn: on } } };
+    }
+    case 'PmoMerged': {
+      const { successorId, effectiveOn, reason } = event.data;
+      return { ...state, merged: { successorId, effectiveOn, reason } };
+    }
+    case 'PmoMovedToSuccessor':
+      return { ...state, parentId: event.data.parentId };
     default:
       return assertNever(event);
   }

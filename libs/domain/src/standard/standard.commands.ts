@@ -1,12 +1,12 @@
 import type { LocalDate } from '../shared/local-date';
 import type { PmoKind } from '../pmo/pmo.events';
 import type { StandardKind } from './standard.events';
-import type { PmoSnapshot } from './standard.snapshots';
+import type { PmoInTree } from './standard.snapshots';
 
 export interface PublishStandard {
   readonly type: 'PublishStandard';
   readonly standardId: string;
-  readonly publisher: PmoSnapshot;
+  readonly publisher: PmoInTree;
   readonly kind: StandardKind;
   readonly title: string;
   readonly summary: string;

@@ -6,7 +6,7 @@ import type { StandardStatus } from './standard.events';
  * A PMO as the standard, adoption and deviation deciders judge it: its kind and the PMOs above it
  * (nearest first), read by the application from the PMO streams.
  */
-export interface PmoSnapshot {
+export interface PmoInTree {
   readonly pmoId: string;
   readonly kind: PmoKind;
   /** The parent first, the root last; empty for a top-level PMO. */
@@ -32,5 +32,5 @@ export interface StandardSnapshot {
 }
 
 /** Whether the standard binds the PMO at all: below its publisher, and of a kind it names. */
-export const isInScope = (standard: Pick<StandardSnapshot, 'publisherPmoId' | 'appliesTo'>, pmo: PmoSnapshot): boolean =>
+export const isInScope = (standard: Pick<StandardSnapshot, 'publisherPmoId' | 'appliesTo'>, pmo: PmoInTree): boolean =>
   pmo.ancestorIds.includes(standard.publisherPmoId) && standard.appliesTo.includes(pmo.kind);

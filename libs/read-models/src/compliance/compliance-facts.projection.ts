@@ -1,10 +1,13 @@
 import type { Database, Statement } from 'better-sqlite3';
+import { addDays } from '@throughline/domain';
 import type { RecordedEvent } from '@throughline/event-store';
 import { dispatch, type EventHandlers } from '../event-handlers';
 import { perConnection, type Projection } from '../projection';
 
 export const COMPLIANCE_TABLES = [
   'compliance_pmo',
+  'compliance_pmo_end',
+  'compliance_pmo_move',
   'compliance_standard',
   'compliance_version',
   'compliance_retirement',
@@ -25,8 +28,16 @@ const stored = (event: RecordedEvent) => ({ position: event.position, storedAt: 
 
 const handlers: EventHandlers<Context> = {
   PmoEstablished: ({ data }, { insert, event }) => {
-    // A PMO is in being from the day it is recorded; establishedOn and mergers will set these days.
-    insert.compliance_pmo.run({ pmoId: data.pmoId, parentId: data.parentId, kind: data.kind, existsFrom: event.metadata.recordedAt.slice(0, 10), ...stored(event) });
+    // In being from its establishment day; a PMO recorded without one, from the day it was recorded.
+    const existsFrom = data.establishedOn ?? event.metadata.recordedAt.slice(0, 10);
+    insert.compliance_pmo.run({ pmoId: data.pmoId, parentId: data.parentId, kind: data.kind, existsFrom, ...stored(event) });
+  },
+  // A merged PMO's last day is the day before the merger takes effect.
+  PmoMerged: ({ data }, { insert, event }) => {
+    insert.compliance_pmo_end.run({ pmoId: data.pmoId, existsUntil: addDays(data.effectiveOn, -1), ...stored(event) });
+  },
+  PmoMovedToSuccessor: ({ data }, { insert, event }) => {
+    insert.compliance_pmo_move.run({ pmoId: data.pmoId, parentId: data.parentId, ...stored(event) });
   },
   StandardPublished: ({ data }, { insert, event }) => {
     insert.compliance_standard.run({ standardId: data.standardId, publisherPmoId: data.pmoId, title: data.title, appliesTo: JSON.stringify(data.appliesTo), ...stored(event) });
@@ -65,6 +76,11 @@ export class ComplianceFactsProjection implements Projection {
   readonly ddl = [
     `CREATE TABLE IF NOT EXISTS compliance_pmo (
       pmo_id TEXT PRIMARY KEY, parent_id TEXT, kind TEXT NOT NULL, exists_from TEXT NOT NULL, position INTEGER NOT NULL, stored_at TEXT NOT NULL)`,
+    `CREATE TABLE IF NOT EXISTS compliance_pmo_end (
+      pmo_id TEXT PRIMARY KEY, exists_until TEXT NOT NULL, position INTEGER NOT NULL, stored_at TEXT NOT NULL)`,
+    // The parent a PMO moved under (a merged PMO's children): the tree as known at the instant.
+    `CREATE TABLE IF NOT EXISTS compliance_pmo_move (
+      position INTEGER PRIMARY KEY, pmo_id TEXT NOT NULL, parent_id TEXT NOT NULL, stored_at TEXT NOT NULL)`,
     `CREATE TABLE IF NOT EXISTS compliance_standard (
       standard_id TEXT PRIMARY KEY, publisher_pmo_id TEXT NOT NULL, title TEXT NOT NULL, applies_to TEXT NOT NULL, position INTEGER NOT NULL, stored_at TEXT NOT NULL)`,
     `CREATE TABLE IF NOT EXISTS compliance_version (
@@ -92,6 +108,8 @@ export class ComplianceFactsProjection implements Projection {
     (db: Database) =>
       ({
         compliance_pmo: db.prepare('INSERT INTO compliance_pmo VALUES (@pmoId, @parentId, @kind, @existsFrom, @position, @storedAt)'),
+        compliance_pmo_end: db.prepare('INSERT INTO compliance_pmo_end VALUES (@pmoId, @existsUntil, @position, @storedAt)'),
+        compliance_pmo_move: db.prepare('INSERT INTO compliance_pmo_move VALUES (@position, @pmoId, @parentId, @storedAt)'),
         compliance_standard: db.prepare('INSERT INTO compliance_standard VALUES (@standardId, @publisherPmoId, @title, @appliesTo, @position, @storedAt)'),
         compliance_version: db.prepare('INSERT INTO compliance_version VALUES (@standardId, @version, @effectiveFrom, @adoptionDueOn, @position, @storedAt)'),
         compliance_retirement: db.prepare('INSERT INTO compliance_retirement VALUES (@standardId, @retiredOn, @position, @storedAt)'),

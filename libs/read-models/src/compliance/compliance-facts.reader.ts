@@ -28,6 +28,7 @@ interface PmoNode {
   readonly parentId: string | null;
   readonly kind: PmoKind;
   readonly existsFrom: LocalDate;
+  readonly existsUntil: LocalDate | null;
 }
 
 /** Everything known at one instant, laid out for the rule. */
@@ -81,6 +82,8 @@ interface PairStatements {
 
 interface Statements {
   readonly pmos: Statement<[string], { pmo_id: string; parent_id: string | null; kind: PmoKind; exists_from: string }>;
+  readonly pmoEnds: Statement<[string], { pmo_id: string; exists_until: string }>;
+  readonly pmoMoves: Statement<[string], { pmo_id: string; parent_id: string }>;
   readonly standards: Statement<[string], { standard_id: string; publisher_pmo_id: string; title: string; applies_to: string }>;
   readonly versions: Statement<[string], { standard_id: string; version: number; effective_from: string; adoption_due_on: string }>;
   readonly retirements: Statement<[string], { standard_id: string; retired_on: string }>;
@@ -113,6 +116,8 @@ export class ComplianceFactsReader {
     const db_ = this.db;
     this.statements = {
       pmos: db_.prepare('SELECT pmo_id, parent_id, kind, exists_from FROM compliance_pmo WHERE stored_at <= ? ORDER BY position'),
+      pmoEnds: db_.prepare('SELECT pmo_id, exists_until FROM compliance_pmo_end WHERE stored_at <= ?'),
+      pmoMoves: db_.prepare('SELECT pmo_id, parent_id FROM compliance_pmo_move WHERE stored_at <= ? ORDER BY position'),
       standards: db_.prepare('SELECT standard_id, publisher_pmo_id, title, applies_to FROM compliance_standard WHERE stored_at <= ? ORDER BY title, standard_id'),
       versions: db_.prepare('SELECT standard_id, version, effective_from, adoption_due_on FROM compliance_version WHERE stored_at <= ? ORDER BY standard_id, version'),
       retirements: db_.prepare('SELECT standard_id, retired_on FROM compliance_retirement WHERE stored_at <= ?'),
@@ -159,6 +164,8 @@ export class ComplianceFactsReader {
     const s = this.statements;
     const read = this.db.transaction(() => ({
       pmos: s.pmos.all(cut),
+      pmoEnds: s.pmoEnds.all(cut),
+      pmoMoves: s.pmoMoves.all(cut),
       standards: s.standards.all(cut),
       versions: s.versions.all(cut),
       retirements: s.retirements.all(cut),
@@ -168,7 +175,16 @@ export class ComplianceFactsReader {
     }));
     const rows = read();
 
-    const nodes = new Map<string, PmoNode>(rows.pmos.map((r) => [r.pmo_id, { pmoId: r.pmo_id, parentId: r.parent_id, kind: r.kind, existsFrom: r.exists_from }]));
+    // The tree as known at the instant: each PMO under the parent it last moved under by then.
+    const parentOf = new Map(rows.pmos.map((r) => [r.pmo_id, r.parent_id]));
+    for (const move of rows.pmoMoves) parentOf.set(move.pmo_id, move.parent_id);
+    const untilOf = new Map(rows.pmoEnds.map((r) => [r.pmo_id, r.exists_until]));
+    const nodes = new Map<string, PmoNode>(
+      rows.pmos.map((r) => [
+        r.pmo_id,
+        { pmoId: r.pmo_id, parentId: parentOf.get(r.pmo_id) ?? null, kind: r.kind, existsFrom: r.exists_from, existsUntil: untilOf.get(r.pmo_id) ?? null },
+      ]),
+    );
     const pmos = treeOrder(nodes);
 
     const versions = new Map<string, ComplianceStandard['versions'][number][]>();
@@ -262,7 +278,7 @@ const treeOrder = (nodes: ReadonlyMap<string, PmoNode>): CompliancePmo[] => {
   for (const node of nodes.values()) push(children, node.parentId !== null && nodes.has(node.parentId) ? node.parentId : null, node);
   const ordered: CompliancePmo[] = [];
   const visit = (node: PmoNode, ancestorIds: readonly string[]) => {
-    ordered.push({ pmoId: node.pmoId, kind: node.kind, ancestorIds, existsFrom: node.existsFrom, existsUntil: null });
+    ordered.push({ pmoId: node.pmoId, kind: node.kind, ancestorIds, existsFrom: node.existsFrom, existsUntil: node.existsUntil });
     const below = [node.pmoId, ...ancestorIds];
     for (const child of children.get(node.pmoId) ?? []) visit(child, below);
   };

@@ -155,4 +155,28 @@ describe('compliance facts read model', () => {
     expect(reader.requestedSince('2026-01-01')).toEqual([{ standardId: AGILE, pmoId: PROJECT_A, requestedOn: '2026-02-05', status: 'APPROVED' }]);
     expect(reader.requestedSince('2026-03-01')).toEqual([]);
   });
+
+  it('given a PMO established on an earlier day than recorded, then it is reported from that day', () => {
+    const older = '6f1c2a4e-8b1d-4d52-9a57-0c3e2b7f4a32';
+    apply({ type: 'PmoEstablished', data: { pmoId: older, name: 'older', kind: 'PROJECT', parentId: PROGRAMME, head: null, establishedOn: '2025-06-01' } }, at('2026-03-01'));
+
+    expect(reader.report(older, '2026-02-01', null).map((r) => [r.standardId, r.status])).toEqual([
+      [AGILE, 'NON_COMPLIANT'],
+      [GATES, 'NON_COMPLIANT'],
+    ]);
+  });
+
+  it('given a programme merged into another on the 1st of March, then it and its projects are reported under the successor from that day, and as they stood before when asked as of before the merger', () => {
+    const successor = '6f1c2a4e-8b1d-4d52-9a57-0c3e2b7f4a21';
+    apply(pmo(successor, 'PROGRAMME', PORTFOLIO), at('2025-11-01'));
+    apply({ type: 'PmoMerged', data: { pmoId: PROGRAMME, successorId: successor, effectiveOn: '2026-03-01', reason: 'one office' } }, at('2026-03-01'));
+    for (const child of [PROJECT_A, PROJECT_B]) {
+      apply({ type: 'PmoMovedToSuccessor', data: { pmoId: child, parentId: successor, previousParentId: PROGRAMME, effectiveOn: '2026-03-01', reason: 'one office' } }, at('2026-03-01'));
+    }
+    const pmosIn = (root: string, on: string, asOf: string | null) => [...new Set(reader.report(root, on, asOf).map((r) => r.pmoId))];
+
+    expect(pmosIn(successor, '2026-03-02', null)).toEqual([PROJECT_A, PROJECT_B]);
+    expect(pmosIn(PROGRAMME, '2026-03-02', null)).toEqual([]);
+    expect(pmosIn(PROGRAMME, '2026-03-02', at('2026-02-28'))).toEqual([PROJECT_A, PROJECT_B]);
+  });
 });
