@@ -383,4 +383,19 @@ describe('several PMOs under a strategic one: a standard through two versions, l
     expect(byTitle['Gate reviews']).toMatchObject({ startsOn: daysFromToday(100), endsOn: daysFromToday(130), contributions: [] });
     expect(byTitle['Lessons learned']).toMatchObject({ startsOn: daysFromToday(140), endsOn: daysFromToday(150), contributions: [] });
   });
+
+  it("a TOOL standard's adoption shows beside the tools a PMO declares", async () => {
+    const tool = (
+      await head.Group!.ok(PUBLISH, {
+        input: { publisherPmoId: pmo.Group, kind: 'TOOL', title: 'One planning tool', summary: 'Plans live in Planview', appliesTo: ['PROJECT'], effectiveFrom: daysFromToday(-30), adoptionDueOn: daysFromToday(30) },
+      })
+    ).publishStandard;
+    await head.P1!.ok(`mutation($input: PmoCatalogueInput!) { declarePmoTool(input: $input) { id } }`, { input: { pmoId: pmo.P1, name: 'Planview', on: daysFromToday(-20) } });
+    await head.P1!.ok(ADOPT, { input: { standardId: tool.id, pmoId: pmo.P1, version: 1, adoptedOn: daysFromToday(-20) } });
+
+    const shown = await member.ok(`query($id: ID!) { pmo(id: $id) { tools { name since } toolStandards { standard { title kind } status version } } }`, { id: pmo.P1 });
+
+    expect(shown.pmo.tools).toEqual([{ name: 'Planview', since: daysFromToday(-20) }]);
+    expect(shown.pmo.toolStandards).toEqual([{ standard: { title: 'One planning tool', kind: 'TOOL' }, status: 'ADOPTED', version: 1 }]);
+  });
 });

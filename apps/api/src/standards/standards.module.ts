@@ -7,6 +7,7 @@ import { ComplianceRows } from './compliance-rows';
 import { DeviationRequests } from './deviation-requests';
 import { DeviationResolver } from './deviation.resolver';
 import { OrganisationSnapshots } from './organisation.snapshots';
+import { PmoToolStandardsResolver } from './pmo-tool-standards.resolver';
 import { StandardResolver } from './standard.resolver';
 
 @Module({
@@ -22,6 +23,7 @@ import { StandardResolver } from './standard.resolver';
     DeviationResolver,
     ComplianceResolver,
     DeviationPatternResolver,
+    PmoToolStandardsResolver,
   ],
   exports: [ComplianceFactsReader, STANDARD_GAPS],
 })
