@@ -156,20 +156,20 @@ export class AlignmentReader {
     const mode = at !== null;
     const windowParams = { pmoId, from, to, asOf: at };
 
-    // SQLite sums the hours per (activity, day); only those groups, not entries, reach the rule.
-    const groups = this.statements.get<DayHours>(`windowWork:${mode}`, () => sql.windowWorkSql(at)).all(windowParams);
-    const activityIds = [...new Set(groups.flatMap((group) => (group.activityId === null ? [] : [group.activityId])))];
-    const crediting = this.crediting(activityIds, at);
-
+    // The projection keeps each day's hours and credits (alignment.schema.ts): a few rows a day
+    // are added up here, whatever number of entries they stand for.
+    const accounts = this.statements
+      .get<{ workedOn: string; account: string; micro: number; aligned: number }>(`windowAccounts:${mode}`, () =>
+        sql.windowAccountsSql(at),
+      )
+      .all(windowParams);
     const periods = bucketPeriods(from, to, granularity);
     const indexOf = bucketIndex(periods, granularity, from);
     const whole = new HoursTally();
     const tallies = periods.map(() => new HoursTally());
-    for (const group of groups) {
-      const micro = toMicroHours(group.hours);
-      const credited = crediting.credit(group.activityId, group.workedOn, micro);
-      whole.add(micro, credited);
-      (tallies[indexOf(group.workedOn)] as HoursTally).add(micro, credited);
+    for (const { workedOn, account, micro, aligned } of accounts) {
+      whole.addAccount(account, micro, aligned);
+      (tallies[indexOf(workedOn)] as HoursTally).addAccount(account, micro, aligned);
     }
 
     const idleTo = minDate(to, day('today', params.today));
