@@ -7,6 +7,7 @@ const NO_ACTIVITY = '';
 interface AccountRow {
   readonly micro: number;
   readonly aligned: number;
+  readonly firstRecorded: string;
   readonly recordedFrom: string;
 }
 
@@ -16,6 +17,7 @@ interface Account {
   readonly account: string;
   micro: number;
   aligned: number;
+  readonly firstRecorded: string;
   recordedFrom: string;
 }
 
@@ -29,7 +31,7 @@ interface Group {
 interface Statements {
   readonly account: Statement<[string, string, string], AccountRow>;
   readonly upsertAccount: Statement<[Account]>;
-  readonly upsertHistory: Statement<[Account]>;
+  readonly upsertHistory: Statement<[Omit<Account, 'firstRecorded'>]>;
   readonly group: Statement<[string, string, string], { micro: number }>;
   readonly upsertGroup: Statement<[Group]>;
   readonly deleteGroup: Statement<[Group]>;
@@ -43,12 +45,12 @@ interface Statements {
 
 const prepare = (db: Database): Statements => ({
   account: db.prepare(
-    `SELECT micro, aligned, recorded_from AS recordedFrom FROM alignment_account
+    `SELECT micro, aligned, first_recorded AS firstRecorded, recorded_from AS recordedFrom FROM alignment_account
      WHERE pmo_id = ? AND worked_on = ? AND account = ?`,
   ),
   upsertAccount: db.prepare(
-    `INSERT INTO alignment_account (pmo_id, worked_on, account, micro, aligned, recorded_from)
-     VALUES (@pmoId, @workedOn, @account, @micro, @aligned, @recordedFrom)
+    `INSERT INTO alignment_account (pmo_id, worked_on, account, micro, aligned, first_recorded, recorded_from)
+     VALUES (@pmoId, @workedOn, @account, @micro, @aligned, @firstRecorded, @recordedFrom)
      ON CONFLICT (pmo_id, worked_on, account)
      DO UPDATE SET micro = excluded.micro, aligned = excluded.aligned, recorded_from = excluded.recorded_from`,
   ),
@@ -120,7 +122,7 @@ const NOTHING = new ActivityCrediting([], new Map());
  */
 export class CreditLedger {
   private readonly accounts = new Map<string, Account>();
-  private readonly history = new Map<string, Account>();
+  private readonly history = new Map<string, Omit<Account, 'firstRecorded'>>();
   private readonly groups = new Map<string, Group & { dirty: boolean }>();
   private readonly creditings = new Map<string, ActivityCrediting>();
 
@@ -245,7 +247,15 @@ export class CreditLedger {
     let current = this.accounts.get(key);
     if (!current) {
       const row = this.s.account.get(pmoId, workedOn, account);
-      current = { pmoId, workedOn, account, micro: row?.micro ?? 0, aligned: row?.aligned ?? 0, recordedFrom: row?.recordedFrom ?? at };
+      current = {
+        pmoId,
+        workedOn,
+        account,
+        micro: row?.micro ?? 0,
+        aligned: row?.aligned ?? 0,
+        firstRecorded: row?.firstRecorded ?? at,
+        recordedFrom: row?.recordedFrom ?? at,
+      };
       this.accounts.set(key, current);
     }
     if (at < current.recordedFrom) {
@@ -255,6 +265,7 @@ export class CreditLedger {
     current.micro += micro;
     current.aligned += aligned;
     current.recordedFrom = at;
-    this.history.set(`${key}\u0000${at}`, { ...current });
+    const { firstRecorded: _, ...value } = current;
+    this.history.set(`${key}\u0000${at}`, value);
   }
 }

@@ -158,16 +158,15 @@ export class AlignmentReader {
 
     // The projection keeps each day's hours and credits (alignment.schema.ts): a few rows a day
     // are added up here, whatever number of entries they stand for.
+    // Rows as arrays: a year of a PMO is a few thousand of them, and objects would double the cost.
     const accounts = this.statements
-      .get<{ workedOn: string; account: string; micro: number; aligned: number }>(`windowAccounts:${mode}`, () =>
-        sql.windowAccountsSql(at),
-      )
+      .raw<[string, string, number, number]>(`windowAccounts:${mode}`, () => sql.windowAccountsSql(at))
       .all(windowParams);
     const periods = bucketPeriods(from, to, granularity);
     const indexOf = bucketIndex(periods, granularity, from);
     const whole = new HoursTally();
     const tallies = periods.map(() => new HoursTally());
-    for (const { workedOn, account, micro, aligned } of accounts) {
+    for (const [workedOn, account, micro, aligned] of accounts) {
       whole.addAccount(account, micro, aligned);
       (tallies[indexOf(workedOn)] as HoursTally).addAccount(account, micro, aligned);
     }

@@ -23,7 +23,8 @@ export const ALIGNMENT_TABLES = [
  *   was credited for that group, so a change of links re-credits exactly what it credited before.
  * - alignment_account: per PMO and day, now, the account '' holds the day's hours (micro) and of
  *   them the aligned ones (aligned); an objective's account holds the hours credited to it.
- *   recorded_from is when the value was recorded, so recorded time is seen never to run back.
+ *   recorded_from is when the value was recorded, so recorded time is seen never to run back;
+ *   first_recorded when the account got its first value, before which it is known to hold none.
  * - alignment_account_history: every value an account took, from the recorded instant it took it
  *   (running totals, not deltas). An account's value as of T is its row with the greatest
  *   recorded_from <= T, one index seek, so a report as of any instant reads one row per account
@@ -47,6 +48,7 @@ const CREDIT_DDL: readonly string[] = [
     account TEXT NOT NULL,
     micro INTEGER NOT NULL,
     aligned INTEGER NOT NULL,
+    first_recorded TEXT NOT NULL,
     recorded_from TEXT NOT NULL,
     PRIMARY KEY (pmo_id, worked_on, account)
   ) WITHOUT ROWID`,
