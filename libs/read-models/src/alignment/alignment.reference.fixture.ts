@@ -3,7 +3,7 @@ import { addDays, minDate } from '@throughline/domain';
 import { type AsOf, StatementCache, normaliseAsOf } from './alignment.as-of';
 import { bucketIndex, bucketPeriods } from './alignment.buckets';
 import * as sql from './alignment.queries';
-import { IDLE_DAYS } from './alignment.reader';
+import { IDLE_DAYS } from './alignment.report';
 import { Crediting, HoursTally, type LinkRow, fromMicroHours, toMicroHours } from './alignment.tally';
 import type { AlignmentParams, AlignmentReport } from './alignment.types';
 
