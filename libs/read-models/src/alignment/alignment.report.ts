@@ -1,6 +1,6 @@
 import { addDays, minDate } from '@throughline/domain';
 import type { StatementCache } from './alignment.as-of';
-import { bucketIndex, bucketPeriods } from './alignment.buckets';
+import { bucketOf, bucketPeriods } from './alignment.buckets';
 import * as sql from './alignment.queries';
 import { HoursTally, fromMicroHours } from './alignment.tally';
 import type { AlignmentParams, AlignmentReport } from './alignment.types';
@@ -30,7 +30,7 @@ export function* alignmentSteps(
   const { pmoId, from, to, granularity } = params;
   const mode = at !== null;
   const periods = bucketPeriods(from, to, granularity);
-  const indexOf = bucketIndex(periods, granularity, from);
+  const indexOf = bucketOf(periods);
   const whole = new HoursTally();
   const tallies = periods.map(() => new HoursTally());
   // The projection keeps each day's hours and credits (alignment.schema.ts): a few rows a day are
