@@ -194,7 +194,14 @@ export const runAlignmentInProcess = (people: number, runs: number): AlignmentIn
     const rebuildMs = time(() => {
       for (let i = 0; i < events.length; i += 1000) {
         const batch = events.slice(i, i + 1000);
-        db.transaction(() => batch.forEach((event) => projection.apply(event, db.connection)));
+        try {
+          db.transaction(() => {
+            batch.forEach((event) => projection.apply(event, db.connection));
+            projection.flush(db.connection);
+          });
+        } finally {
+          projection.endBatch();
+        }
       }
     });
 

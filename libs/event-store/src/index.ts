@@ -7,6 +7,7 @@ export * from './command-handling/state-cache';
 export * from './command-handling/keyed-lock';
 export * from './integrity/event-hash';
 export * from './integrity/verify-store';
+export * from './integrity/work-turns';
 export * from './upcasting';
 export * from './memory/memory-event-store';
 export * from './sqlite/sqlite-event-store';

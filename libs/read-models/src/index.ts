@@ -7,6 +7,7 @@ export * from './entity-state.reader';
 export * from './alignment/alignment.schema';
 export * from './alignment/alignment.projection';
 export * from './alignment/alignment.reader';
+export { IDLE_DAYS, STEP_DAYS, type Turns } from './alignment/alignment.report';
 export * from './alignment/alignment.types';
 export type { Granularity, Period } from './alignment/alignment.buckets';
 export { bucketPeriods } from './alignment/alignment.buckets';

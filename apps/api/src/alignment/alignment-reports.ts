@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { dayOf, mandateInForce } from '@throughline/domain';
+import { WHOLE_STORE_TURNS } from '@throughline/event-store';
 import { AlignmentReader, type ObjectiveHours as HoursRow } from '@throughline/read-models';
 import { ActivityViews } from '../activities/activity-views';
 import { NotFoundError } from '../common/app-errors';
@@ -40,7 +41,11 @@ export class AlignmentReports {
     const pmo = toPmoView(await this.reader.get(PMO_KIND, id, asOf), asOf);
     if (!pmo) throw new NotFoundError('PMO', id, 'pmoId');
     const today = asOf ? dayOf(asOf) : this.clock.today();
-    const report = this.alignment.alignment({ pmoId: id, from, to, granularity, today }, asOf);
+    // A stretch of the window per turn, in the queue whole-store work takes turns in: a ten-year
+    // window, or many reports in one request, never hold up the requests in between.
+    const report = await this.alignment.alignmentInTurns({ pmoId: id, from, to, granularity, today }, asOf, (step) =>
+      WHOLE_STORE_TURNS.take(async () => step()),
+    );
 
     const objectiveIds = [
       ...report.byObjective.map((o) => o.objectiveId),

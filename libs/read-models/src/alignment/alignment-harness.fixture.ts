@@ -16,10 +16,17 @@ export class AlignmentHarness {
     this.db.ensureSchema([this.projection]);
   }
 
-  /** Applies the events recorded since the last call, in one transaction. */
+  /** Applies the events recorded since the last call, in one transaction, as the projector does. */
   project(): this {
     const events = this.feed.events.slice(this.applied);
-    this.db.transaction(() => events.forEach((event) => this.projection.apply(event, this.db.connection)));
+    try {
+      this.db.transaction(() => {
+        events.forEach((event) => this.projection.apply(event, this.db.connection));
+        this.projection.flush(this.db.connection);
+      });
+    } finally {
+      this.projection.endBatch();
+    }
     this.applied += events.length;
     return this;
   }

@@ -41,4 +41,9 @@ export class StatementCache {
     }
     return statement as Statement<[Record<string, unknown>], R>;
   }
+
+  /** The same, answering rows as arrays of their columns. */
+  raw<R extends unknown[]>(key: string, sql: () => string): Statement<[Record<string, unknown>], R> {
+    return this.get<R>(`raw:${key}`, () => sql()).raw(true) as unknown as Statement<[Record<string, unknown>], R>;
+  }
 }

@@ -2,6 +2,7 @@ import type { Database, Statement } from 'better-sqlite3';
 import type { RecordedEvent } from '@throughline/event-store';
 import { dispatch, type EventHandlers } from '../event-handlers';
 import { perConnection, type Projection } from '../projection';
+import { CreditLedger } from './alignment.ledger';
 import { ALIGNMENT_DDL, ALIGNMENT_TABLES } from './alignment.schema';
 import {
   type ActivityFacts,
@@ -31,6 +32,7 @@ interface Statements {
 interface Context {
   readonly s: Statements;
   readonly at: string;
+  readonly ledger: CreditLedger;
 }
 
 const prepareStatements = (db: Database): Statements => {
@@ -91,33 +93,33 @@ const prepareStatements = (db: Database): Statements => {
 // Each handler mirrors its aggregate's evolve: an event the fold would ignore (a second
 // WorkLogged, completing a cancelled activity...) changes nothing here either.
 const handlers: EventHandlers<Context> = {
-  WorkLogged: ({ data }, { s, at }) => {
+  WorkLogged: ({ data }, { s, at, ledger }) => {
     if (s.currentWork.get(data.workEntryId)) return;
     const { workEntryId, pmoId, person, workedOn, hours, activityId } = data;
     begin(s.work, { workEntryId, pmoId, person, workedOn, hours, activityId, retracted: 0 }, at);
+    ledger.regroup(pmoId, activityId, workedOn, at);
   },
-  WorkCorrected: ({ data }, { s, at }) => {
+  WorkCorrected: ({ data }, { s, at, ledger }) => {
     const current = s.currentWork.get(data.workEntryId);
     if (!current) return;
     const { person, workedOn, hours, activityId } = data.changes;
-    supersede(
-      s.work,
-      current,
-      {
-        ...current,
-        person: person ?? current.person,
-        workedOn: workedOn ?? current.workedOn,
-        hours: hours ?? current.hours,
-        // null is a change too: the entry no longer serves any activity.
-        activityId: activityId === undefined ? current.activityId : activityId,
-      },
-      at,
-    );
+    const next = {
+      ...current,
+      person: person ?? current.person,
+      workedOn: workedOn ?? current.workedOn,
+      hours: hours ?? current.hours,
+      // null is a change too: the entry no longer serves any activity.
+      activityId: activityId === undefined ? current.activityId : activityId,
+    };
+    supersede(s.work, current, next, at);
+    ledger.regroup(current.pmoId, current.activityId, current.workedOn, at);
+    ledger.regroup(next.pmoId, next.activityId, next.workedOn, at);
   },
-  WorkRetracted: ({ data }, { s, at }) => {
+  WorkRetracted: ({ data }, { s, at, ledger }) => {
     const current = s.currentWork.get(data.workEntryId);
     if (!current || current.retracted) return;
     supersede(s.work, current, { ...current, retracted: 1 }, at);
+    ledger.regroup(current.pmoId, current.activityId, current.workedOn, at);
   },
 
   ActivityPlanned: ({ data }, { s, at }) => {
@@ -125,15 +127,18 @@ const handlers: EventHandlers<Context> = {
     const { activityId, planId, pmoId, title, startsOn, endsOn } = data;
     begin(s.activity, { activityId, planId, pmoId, title, status: 'PLANNED', startsOn, endsOn }, at);
   },
-  ActivityRescheduled: ({ data }, { s, at }) => {
+  ActivityRescheduled: ({ data }, { s, at, ledger }) => {
     const current = s.currentActivity.get(data.activityId);
     if (!current) return;
     supersede(s.activity, current, { ...current, startsOn: data.startsOn, endsOn: data.endsOn }, at);
-    for (const moved of data.movedLinks) {
-      for (const link of s.openLinks.all(data.activityId, moved.objectiveId)) {
-        supersede(s.link, link, { ...link, effectiveFrom: moved.effectiveFrom }, at);
+    if (data.movedLinks.length === 0) return;
+    ledger.recredit([data.activityId], at, () => {
+      for (const moved of data.movedLinks) {
+        for (const link of s.openLinks.all(data.activityId, moved.objectiveId)) {
+          supersede(s.link, link, { ...link, effectiveFrom: moved.effectiveFrom }, at);
+        }
       }
-    }
+    });
   },
   ActivityCompleted: ({ data }, { s, at }) => {
     const current = s.currentActivity.get(data.activityId);
@@ -143,26 +148,35 @@ const handlers: EventHandlers<Context> = {
     const current = s.currentActivity.get(data.activityId);
     if (current?.status === 'PLANNED') supersede(s.activity, current, { ...current, status: 'CANCELLED' }, at);
   },
-  ActivityLinkedToObjective: ({ data }, { s, at }) => {
+  ActivityLinkedToObjective: ({ data }, { s, at, ledger }) => {
     if (!s.currentActivity.get(data.activityId)) return;
     const { activityId, objectiveId, weight, effectiveFrom } = data;
     const linkNo = (s.nextLinkNo.get(activityId) as { next: number }).next;
-    begin(s.link, { activityId, linkNo, objectiveId, weight, effectiveFrom, endedOn: null }, at);
+    ledger.recredit([activityId], at, () =>
+      begin(s.link, { activityId, linkNo, objectiveId, weight, effectiveFrom, endedOn: null }, at),
+    );
   },
-  ActivityUnlinkedFromObjective: ({ data }, { s, at }) => {
-    for (const link of s.openLinks.all(data.activityId, data.objectiveId)) {
-      supersede(s.link, link, { ...link, endedOn: data.endedOn }, at);
-    }
+  ActivityUnlinkedFromObjective: ({ data }, { s, at, ledger }) => {
+    const links = s.openLinks.all(data.activityId, data.objectiveId);
+    if (links.length === 0) return;
+    ledger.recredit([data.activityId], at, () => {
+      for (const link of links) supersede(s.link, link, { ...link, endedOn: data.endedOn }, at);
+    });
   },
 
-  ObjectiveDefined: ({ data }, { s, at }) => {
+  // Links may name an objective before it is defined here; until then it counts as never active.
+  ObjectiveDefined: ({ data }, { s, at, ledger }) => {
     if (s.currentObjective.get(data.objectiveId)) return;
-    begin(s.objective, { objectiveId: data.objectiveId, pmoId: data.pmoId, status: 'ACTIVE', closedOn: null }, at);
+    ledger.recredit(ledger.activitiesServing(data.objectiveId), at, () =>
+      begin(s.objective, { objectiveId: data.objectiveId, pmoId: data.pmoId, status: 'ACTIVE', closedOn: null }, at),
+    );
   },
-  ObjectiveClosed: ({ data }, { s, at }) => {
+  ObjectiveClosed: ({ data }, { s, at, ledger }) => {
     const current = s.currentObjective.get(data.objectiveId);
     if (current?.status !== 'ACTIVE') return;
-    supersede(s.objective, current, { ...current, status: data.outcome, closedOn: data.closedOn }, at);
+    ledger.recredit(ledger.activitiesServing(data.objectiveId), at, () =>
+      supersede(s.objective, current, { ...current, status: data.outcome, closedOn: data.closedOn }, at),
+    );
   },
 };
 
@@ -170,7 +184,8 @@ const handlers: EventHandlers<Context> = {
  * Versions of the facts alignment is computed from: work entries, activities, their links to
  * objectives, and objectives' closure. Plan events are not needed: an activity carries its PMO,
  * and a plan's approval state does not change which objectives the work served. Every other event
- * type is ignored, so the projection can run over the whole feed.
+ * type is ignored, so the projection can run over the whole feed. Beside the facts it keeps the
+ * hours they credit per PMO, day and objective (CreditLedger), which reports add up.
  *
  * `metadata.recordedAt` is taken as the store writes it (ISO-8601 UTC with milliseconds), which is
  * what keeps string comparison of recorded instants correct.
@@ -179,12 +194,26 @@ export class AlignmentProjection implements Projection {
   readonly name = 'alignment';
   readonly tables = ALIGNMENT_TABLES;
   readonly ddl = ALIGNMENT_DDL;
-  /** Bump when a handler changes the rows it writes for existing events. */
-  readonly fingerprint = 'alignment@1';
+  /** Bump when a handler changes the rows it writes for existing events. 2: credited hours kept per day. */
+  readonly fingerprint = 'alignment@2';
 
   private readonly statements = perConnection(prepareStatements);
+  private readonly ledgers = perConnection(CreditLedger.for);
+  /** The ledger the current batch used, so that endBatch can drop its state whatever happened. */
+  private inBatch: CreditLedger | null = null;
 
   apply(event: RecordedEvent, db: Database): void {
-    dispatch(handlers, event, { s: this.statements(db), at: event.metadata.recordedAt });
+    const ledger = this.ledgers(db);
+    this.inBatch = ledger;
+    dispatch(handlers, event, { s: this.statements(db), at: event.metadata.recordedAt, ledger });
+  }
+
+  flush(db: Database): void {
+    this.ledgers(db).flush();
+  }
+
+  endBatch(): void {
+    this.inBatch?.clear();
+    this.inBatch = null;
   }
 }

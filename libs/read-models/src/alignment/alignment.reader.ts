@@ -1,10 +1,10 @@
 import type { Database } from 'better-sqlite3';
-import { addDays, isLocalDate, minDate } from '@throughline/domain';
+import { isLocalDate } from '@throughline/domain';
 import { ReadModelDb } from '../read-model-db';
 import { type AsOf, StatementCache, normaliseAsOf } from './alignment.as-of';
-import { bucketIndex, bucketPeriods } from './alignment.buckets';
+import { type Turns, alignmentSteps } from './alignment.report';
 import * as sql from './alignment.queries';
-import { Crediting, HoursTally, type LinkRow, fromMicroHours, toMicroHours } from './alignment.tally';
+import { Crediting, type LinkRow, fromMicroHours, toMicroHours } from './alignment.tally';
 import type {
   AlignmentParams,
   AlignmentReport,
@@ -12,9 +12,6 @@ import type {
   WorkEntryFilter,
   WorkEntryRow,
 } from './alignment.types';
-
-/** Work on an activity is idle when none was done on this many days up to the day judged. */
-export const IDLE_DAYS = 14;
 
 interface DayHours {
   activityId: string | null;
@@ -150,59 +147,28 @@ export class AlignmentReader {
    * gaps of the purpose chain; see AlignmentReport for the exact definitions.
    */
   alignment(params: AlignmentParams, asOf?: AsOf): AlignmentReport {
-    const { pmoId, from, to, granularity } = params;
-    window(from, to);
-    const at = normaliseAsOf(asOf);
-    const mode = at !== null;
-    const windowParams = { pmoId, from, to, asOf: at };
+    const steps = this.alignmentSteps(params, asOf);
+    let step = steps.next();
+    while (!step.done) step = steps.next();
+    return step.value;
+  }
 
-    // SQLite sums the hours per (activity, day); only those groups, not entries, reach the rule.
-    const groups = this.statements.get<DayHours>(`windowWork:${mode}`, () => sql.windowWorkSql(at)).all(windowParams);
-    const activityIds = [...new Set(groups.flatMap((group) => (group.activityId === null ? [] : [group.activityId])))];
-    const crediting = this.crediting(activityIds, at);
+  /**
+   * The same report, computed a stretch of the window at a time, each stretch in a turn `turns`
+   * gives it: a long window never holds the event loop for long.
+   */
+  async alignmentInTurns(params: AlignmentParams, asOf: AsOf, turns: Turns): Promise<AlignmentReport> {
+    const steps = this.alignmentSteps(params, asOf);
+    let step = await turns(() => steps.next());
+    while (!step.done) step = await turns(() => steps.next());
+    return step.value;
+  }
 
-    const periods = bucketPeriods(from, to, granularity);
-    const indexOf = bucketIndex(periods, granularity, from);
-    const whole = new HoursTally();
-    const tallies = periods.map(() => new HoursTally());
-    for (const group of groups) {
-      const micro = toMicroHours(group.hours);
-      const credited = crediting.credit(group.activityId, group.workedOn, micro);
-      whole.add(micro, credited);
-      (tallies[indexOf(group.workedOn)] as HoursTally).add(micro, credited);
-    }
-
-    const idleTo = minDate(to, day('today', params.today));
-    const ids = (key: string, build: (asOf: string | null) => string, extra: Record<string, unknown> = {}) =>
-      this.statements
-        .get<{ id: string }>(`${key}:${mode}`, () => build(at))
-        .all({ ...windowParams, ...extra })
-        .map((row) => row.id);
-
-    return {
-      totalHours: fromMicroHours(whole.total),
-      alignedHours: fromMicroHours(whole.aligned),
-      unalignedHours: fromMicroHours(whole.total - whole.aligned),
-      alignedShare: whole.alignedShare,
-      buckets: periods.map((period, index) => {
-        const tally = tallies[index] as HoursTally;
-        return {
-          start: period.start,
-          end: period.end,
-          totalHours: fromMicroHours(tally.total),
-          alignedHours: fromMicroHours(tally.aligned),
-          alignedShare: tally.alignedShare,
-          byObjective: tally.objectiveHours(),
-        };
-      }),
-      byObjective: whole.objectiveHours(),
-      activitiesWithoutObjective: ids('activitiesWithoutObjective', sql.activitiesWithoutObjectiveSql),
-      objectivesWithoutActivity: ids('objectivesWithoutActivity', sql.objectivesWithoutActivitySql),
-      idleActivities: ids('idleActivities', sql.idleActivitiesSql, {
-        idleFrom: addDays(idleTo, -(IDLE_DAYS - 1)),
-        idleTo,
-      }),
-    };
+  /** Checks the window and the day at once, before any step runs. */
+  private alignmentSteps(params: AlignmentParams, asOf: AsOf): Generator<void, AlignmentReport, void> {
+    window(params.from, params.to);
+    day('today', params.today);
+    return alignmentSteps(this.statements, params, normaliseAsOf(asOf));
   }
 
   private linksOfActivities(activityIds: readonly string[], at: string | null): LinkRow[] {

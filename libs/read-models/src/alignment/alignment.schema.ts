@@ -4,7 +4,64 @@
  * while current). Answering "as of T" then needs no replay: a row is visible at T when
  * recorded_from <= T AND (recorded_to IS NULL OR recorded_to > T).
  */
-export const ALIGNMENT_TABLES = ['work_version', 'link_version', 'activity_version', 'objective_version'] as const;
+export const ALIGNMENT_TABLES = [
+  'work_version',
+  'link_version',
+  'activity_version',
+  'objective_version',
+  'alignment_work_day',
+  'alignment_account',
+  'alignment_account_history',
+] as const;
+
+/**
+ * Credited hours, kept as work is logged so that a report adds up a few rows per day instead of
+ * crediting every entry again. All values are integer micro-hours (alignment.tally.ts), so sums
+ * are exact and a report equals, to the micro-hour, the entry-by-entry crediting.
+ *
+ * - alignment_work_day: a PMO's non-retracted hours per activity ('' for none) and day, now: what
+ *   was credited for that group, so a change of links re-credits exactly what it credited before.
+ * - alignment_account: per PMO and day, now, the account '' holds the day's hours (micro) and of
+ *   them the aligned ones (aligned); an objective's account holds the hours credited to it.
+ *   recorded_from is when the value was recorded, so recorded time is seen never to run back;
+ *   first_recorded when the account got its first value, before which it is known to hold none.
+ * - alignment_account_history: every value an account took, from the recorded instant it took it
+ *   (running totals, not deltas). An account's value as of T is its row with the greatest
+ *   recorded_from <= T, one index seek, so a report as of any instant reads one row per account
+ *   however long the history; deltas would have to be summed over the whole history instead.
+ *   Values are never deleted, so alignment_account also lists every account that ever existed.
+ *
+ * Rows are written once per batch (the projection's flush), so an account touched by many events
+ * of a batch is upserted once, with one history row per distinct recorded instant.
+ */
+const CREDIT_DDL: readonly string[] = [
+  `CREATE TABLE IF NOT EXISTS alignment_work_day (
+    activity_id TEXT NOT NULL,
+    worked_on TEXT NOT NULL,
+    pmo_id TEXT NOT NULL,
+    micro INTEGER NOT NULL,
+    PRIMARY KEY (activity_id, worked_on, pmo_id)
+  ) WITHOUT ROWID`,
+  `CREATE TABLE IF NOT EXISTS alignment_account (
+    pmo_id TEXT NOT NULL,
+    worked_on TEXT NOT NULL,
+    account TEXT NOT NULL,
+    micro INTEGER NOT NULL,
+    aligned INTEGER NOT NULL,
+    first_recorded TEXT NOT NULL,
+    recorded_from TEXT NOT NULL,
+    PRIMARY KEY (pmo_id, worked_on, account)
+  ) WITHOUT ROWID`,
+  `CREATE TABLE IF NOT EXISTS alignment_account_history (
+    pmo_id TEXT NOT NULL,
+    worked_on TEXT NOT NULL,
+    account TEXT NOT NULL,
+    recorded_from TEXT NOT NULL,
+    micro INTEGER NOT NULL,
+    aligned INTEGER NOT NULL,
+    PRIMARY KEY (pmo_id, worked_on, account, recorded_from)
+  ) WITHOUT ROWID`,
+];
 
 export const ALIGNMENT_DDL: readonly string[] = [
   `CREATE TABLE IF NOT EXISTS work_version (
@@ -78,4 +135,6 @@ export const ALIGNMENT_DDL: readonly string[] = [
   )`,
   'CREATE UNIQUE INDEX IF NOT EXISTS objective_version_objective ON objective_version (objective_id, recorded_from)',
   'CREATE INDEX IF NOT EXISTS objective_version_pmo ON objective_version (pmo_id)',
+
+  ...CREDIT_DDL,
 ];

@@ -16,6 +16,9 @@ const MICRO = 1_000_000;
 export const toMicroHours = (hours: number): number => Math.round(hours * MICRO);
 export const fromMicroHours = (micro: number): number => micro / MICRO;
 
+/** The account of a PMO's day holding its hours and, of them, the aligned ones; other accounts are objective ids. */
+export const DAY_ACCOUNT = '';
+
 export interface MicroCrediting {
   readonly credits: readonly { readonly objectiveId: string; readonly micro: number }[];
   readonly aligned: boolean;
@@ -50,17 +53,27 @@ export class Crediting {
   /** Work with no activity has no links, so it is credited to nothing and unaligned. */
   credit(activityId: string | null, workedOn: string, micro: number): MicroCrediting {
     const links = activityId === null ? [] : (this.linksByActivity.get(activityId) ?? []);
-    const { credits, aligned } = creditWork({ workedOn, hours: fromMicroHours(micro) }, links, this.isActiveOn);
-    // Rounding each share alone could lose or gain a micro-hour; the last share takes the rest.
-    let remaining = micro;
-    const split = credits.map((credit, index) => {
-      const share = index === credits.length - 1 ? remaining : toMicroHours(credit.hours);
-      remaining -= share;
-      return { objectiveId: credit.objectiveId, micro: share };
-    });
-    return { credits: split, aligned };
+    return creditMicro(links, workedOn, micro, this.isActiveOn);
   }
 }
+
+/** The crediting rule over micro-hours: the credits add up to `micro` exactly when any link covers the day. */
+export const creditMicro = (
+  links: readonly LinkPeriod[],
+  workedOn: string,
+  micro: number,
+  isActiveOn: (objectiveId: string, day: string) => boolean,
+): MicroCrediting => {
+  const { credits, aligned } = creditWork({ workedOn, hours: fromMicroHours(micro) }, links, isActiveOn);
+  // Rounding each share alone could lose or gain a micro-hour; the last share takes the rest.
+  let remaining = micro;
+  const split = credits.map((credit, index) => {
+    const share = index === credits.length - 1 ? remaining : toMicroHours(credit.hours);
+    remaining -= share;
+    return { objectiveId: credit.objectiveId, micro: share };
+  });
+  return { credits: split, aligned };
+};
 
 /** Hours of one bucket or window, in micro-hours until reported. */
 export class HoursTally {
@@ -73,6 +86,16 @@ export class HoursTally {
     if (crediting.aligned) this.aligned += micro;
     for (const { objectiveId, micro: share } of crediting.credits) {
       this.byObjective.set(objectiveId, (this.byObjective.get(objectiveId) ?? 0) + share);
+    }
+  }
+
+  /** Adds a day's account (see alignment.schema.ts): the day's hours, or an objective's credit. */
+  addAccount(account: string, micro: number, aligned: number): void {
+    if (account === DAY_ACCOUNT) {
+      this.total += micro;
+      this.aligned += aligned;
+    } else {
+      this.byObjective.set(account, (this.byObjective.get(account) ?? 0) + micro);
     }
   }
 

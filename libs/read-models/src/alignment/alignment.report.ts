@@ -1,0 +1,78 @@
+import { addDays, minDate } from '@throughline/domain';
+import type { StatementCache } from './alignment.as-of';
+import { bucketOf, bucketPeriods } from './alignment.buckets';
+import * as sql from './alignment.queries';
+import { HoursTally, fromMicroHours } from './alignment.tally';
+import type { AlignmentParams, AlignmentReport } from './alignment.types';
+
+/** Work on an activity is idle when none was done on this many days up to the day judged. */
+export const IDLE_DAYS = 14;
+
+/**
+ * Days of accounts one step reads: a quarter of a 50-person office is about 600 rows and a
+ * millisecond or two, so even a ten-year window holds the event loop only that long at a time.
+ */
+export const STEP_DAYS = 92;
+
+/** Runs one step of a long job when the process has time for it (see WorkTurns). */
+export type Turns = <T>(step: () => T) => Promise<T>;
+
+/**
+ * The alignment report, computed in steps: one per STEP_DAYS of the window (each reads that
+ * stretch's accounts and adds them up), the gap lists in the last. The caller has validated the
+ * window and `today`; `at` is normalised (null for the present).
+ */
+export function* alignmentSteps(
+  statements: StatementCache,
+  params: AlignmentParams,
+  at: string | null,
+): Generator<void, AlignmentReport, void> {
+  const { pmoId, from, to, granularity } = params;
+  const mode = at !== null;
+  const periods = bucketPeriods(from, to, granularity);
+  const indexOf = bucketOf(periods);
+  const whole = new HoursTally();
+  const tallies = periods.map(() => new HoursTally());
+  // The projection keeps each day's hours and credits (alignment.schema.ts): a few rows a day are
+  // added up here, whatever number of entries they stand for. Rows come as arrays, as objects
+  // would double the cost.
+  const accounts = statements.raw<[string, string, number, number]>(`windowAccounts:${mode}`, () => sql.windowAccountsSql(at));
+  for (let start = from; start <= to; ) {
+    const end = minDate(to, addDays(start, STEP_DAYS - 1));
+    for (const [workedOn, account, micro, aligned] of accounts.all({ pmoId, from: start, to: end, asOf: at })) {
+      whole.addAccount(account, micro, aligned);
+      (tallies[indexOf(workedOn)] as HoursTally).addAccount(account, micro, aligned);
+    }
+    start = addDays(end, 1);
+    yield;
+  }
+
+  const idleTo = minDate(to, params.today);
+  const ids = (key: string, build: (asOf: string | null) => string, extra: Record<string, unknown> = {}) =>
+    statements
+      .get<{ id: string }>(`${key}:${mode}`, () => build(at))
+      .all({ pmoId, from, to, asOf: at, ...extra })
+      .map((row) => row.id);
+
+  return {
+    totalHours: fromMicroHours(whole.total),
+    alignedHours: fromMicroHours(whole.aligned),
+    unalignedHours: fromMicroHours(whole.total - whole.aligned),
+    alignedShare: whole.alignedShare,
+    buckets: periods.map((period, index) => {
+      const tally = tallies[index] as HoursTally;
+      return {
+        start: period.start,
+        end: period.end,
+        totalHours: fromMicroHours(tally.total),
+        alignedHours: fromMicroHours(tally.aligned),
+        alignedShare: tally.alignedShare,
+        byObjective: tally.objectiveHours(),
+      };
+    }),
+    byObjective: whole.objectiveHours(),
+    activitiesWithoutObjective: ids('activitiesWithoutObjective', sql.activitiesWithoutObjectiveSql),
+    objectivesWithoutActivity: ids('objectivesWithoutActivity', sql.objectivesWithoutActivitySql),
+    idleActivities: ids('idleActivities', sql.idleActivitiesSql, { idleFrom: addDays(idleTo, -(IDLE_DAYS - 1)), idleTo }),
+  };
+}
