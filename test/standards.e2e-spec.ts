@@ -1,11 +1,10 @@
-import * as fs from 'node:fs';
 import type { EventStore } from '@throughline/event-store';
-import { EventStoreDbTestDouble } from '../libs/event-store/src/eventstoredb/test-double/eventstoredb-test-double';
 import { EVENT_STORE } from '../apps/api/src/common/tokens';
 import { daysFromToday } from './support/days';
 import { eventually } from './support/eventually';
 import type { GraphQLClient } from './support/graphql-client';
-import { startTestApp, tempDataDir, type TestApp } from './support/test-app';
+import { eventStoreDbInstances } from './support/eventstoredb-instances';
+import { startTestApp, type TestApp } from './support/test-app';
 
 jest.setTimeout(60_000);
 
@@ -222,27 +221,8 @@ describe('standards, adoption, leeway, deviations and compliance', () => {
 });
 
 describe('deviations across two instances on EventStoreDB (the test double)', () => {
-  let double: EventStoreDbTestDouble;
-  const apps: TestApp[] = [];
-  const dataDirs: string[] = [];
+  const { instance } = eventStoreDbInstances();
   const VERIFY = `query { verifyIntegrity { ok problemCount } }`;
-
-  beforeAll(async () => {
-    double = await EventStoreDbTestDouble.start();
-  });
-  afterAll(async () => {
-    for (const app of apps.splice(0)) await app.close();
-    await double.stop();
-    for (const dir of dataDirs) fs.rmSync(dir, { recursive: true, force: true });
-  });
-
-  const instance = async () => {
-    const dataDir = tempDataDir();
-    dataDirs.push(dataDir);
-    const app = await startTestApp({ dataDir, env: { PMO_EVENT_STORE: 'eventstoredb', EVENTSTORE_CONNECTION_STRING: double.connectionString } });
-    apps.push(app);
-    return app;
-  };
 
   it('accepts one of several overlapping requests sent at once to both instances, and both report the same compliance', async () => {
     const [first, second] = [await instance(), await instance()];

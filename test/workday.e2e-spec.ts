@@ -1,10 +1,9 @@
-import * as fs from 'node:fs';
-import { EventStoreDbTestDouble } from '../libs/event-store/src/eventstoredb/test-double/eventstoredb-test-double';
 import { today } from './support/days';
 import { eventually } from './support/eventually';
 import type { GraphQLClient } from './support/graphql-client';
 import { AUDIT_LOG, ESTABLISH_PMO, GET_PMO, LOG_WORK, WORK_ENTRIES } from './support/operations';
-import { startTestApp, tempDataDir, type TestApp } from './support/test-app';
+import { eventStoreDbInstances } from './support/eventstoredb-instances';
+import { startTestApp } from './support/test-app';
 
 jest.setTimeout(90_000);
 
@@ -43,26 +42,7 @@ const expectTheDayHeld = async (clients: readonly GraphQLClient[], pmoId: string
 };
 
 describe("one person's day across two instances on EventStoreDB (the test double)", () => {
-  let double: EventStoreDbTestDouble;
-  const apps: TestApp[] = [];
-  const dataDirs: string[] = [];
-
-  beforeAll(async () => {
-    double = await EventStoreDbTestDouble.start();
-  });
-  afterAll(async () => {
-    for (const app of apps.splice(0)) await app.close();
-    await double.stop();
-    for (const dir of dataDirs) fs.rmSync(dir, { recursive: true, force: true });
-  });
-
-  const instance = async () => {
-    const dataDir = tempDataDir();
-    dataDirs.push(dataDir);
-    const app = await startTestApp({ dataDir, env: { PMO_EVENT_STORE: 'eventstoredb', EVENTSTORE_CONNECTION_STRING: double.connectionString } });
-    apps.push(app);
-    return app;
-  };
+  const { instance } = eventStoreDbInstances();
 
   it('accepts 24 hours of work sent at once to both instances, and refuses the rest with WORK_DAY_OVER_24H', async () => {
     const [first, second] = [await instance(), await instance()];
