@@ -57,7 +57,10 @@ export interface BenchResults {
   };
   readonly startup: { readonly ms: number; readonly events: number; readonly runsMs: number[] };
   readonly seed: { readonly events: number; readonly seconds: number; readonly eventsPerSec: number; readonly people: number; readonly pmos: Record<string, number>; readonly lastDay: string };
-  /** `compliance` over every PMO and standard the seed made (the target: 200 PMOs x 20 standards under 100 ms). */
+  /**
+   * `compliance` over every PMO and standard the seed made, and `atScale` over a group built for
+   * the target's size (200 PMOs x 20 standards, under 100 ms).
+   */
   readonly organisation: {
     readonly complianceMs: number;
     readonly complianceP99Ms: number;
@@ -65,6 +68,7 @@ export interface BenchResults {
     readonly requests: number;
     readonly pmos: number;
     readonly standards: number;
+    readonly atScale: { readonly complianceMs: number; readonly complianceP99Ms: number; readonly complianceRows: number; readonly requests: number; readonly pmos: number; readonly standards: number };
   };
   readonly alignmentInProcess: { readonly events: number; readonly weekMs: number; readonly monthMs: number; readonly asOfWeekMs: number; readonly max: number };
   readonly targets: Record<string, TargetResult>;
@@ -94,7 +98,11 @@ export function evaluateTargets(results: Figures): Record<string, TargetResult> 
     objectiveVsTrivial: atLeast('objective query / trivial query', ratio(graphql.objectiveReqPerSec, graphql.trivialReqPerSec), 0.5),
     rebuildVsRawScan: atLeast('rebuild / raw scan', ratio(rebuild.eventsPerSec, rebuild.rawScanPerSec), 0.5),
     rebuildPeakRssMb: atMost(`peak RSS (MB) rebuilding ${rebuild.events.toLocaleString('en')} events`, rebuild.peakRssMb, 400),
-    complianceMs: atMost(`compliance p50 (ms) over ${organisation.pmos} PMOs x ${organisation.standards} standards`, organisation.complianceMs, 100),
+    complianceMs: atMost(
+      `compliance p50 (ms) over ${organisation.atScale.pmos} PMOs x ${organisation.atScale.standards} standards`,
+      organisation.atScale.complianceMs,
+      100,
+    ),
     startupMs: atMost(`startup (ms) with ${startup.events.toLocaleString('en')} events projected`, startup.ms, 3000),
   };
 }
@@ -118,6 +126,7 @@ export const COMPARED: readonly { readonly path: string; readonly higherIsBetter
   { path: 'asOf.events1000Ms', higherIsBetter: false },
   { path: 'asOf.events10000Ms', higherIsBetter: false },
   { path: 'organisation.complianceMs', higherIsBetter: false },
+  { path: 'organisation.atScale.complianceMs', higherIsBetter: false },
   { path: 'startup.ms', higherIsBetter: false },
 ];
 
