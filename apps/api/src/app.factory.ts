@@ -11,6 +11,7 @@ import type { AppConfig } from '@throughline/runtime';
 import { FailuresFilter } from './graphql/failures.filter';
 import { GRAPHQL_PATH } from './graphql/graphql-options';
 import { closeUnreadRequests, connectionOptions } from './http-connections';
+import { allowBrowserOrigins } from './http-cors';
 
 /** Request bodies above this are refused with 413 before they are parsed. */
 export const BODY_LIMIT_BYTES = 1024 * 1024;
@@ -81,6 +82,8 @@ export async function createApp(
   });
   const fastify = app.getHttpAdapter().getInstance();
   fastify.decorateRequest('principal', undefined);
+  // Before the authentication hook, whose 401 a browser's token-less preflight would otherwise meet.
+  await allowBrowserOrigins(app, config.corsOrigins);
   // Before init, so the hook runs ahead of the GraphQL route that init registers.
   fastify.addHook('onRequest', authenticate(verify, isProtected));
   fastify.addHook('onSend', closeUnreadRequests);
