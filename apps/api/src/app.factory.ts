@@ -11,6 +11,10 @@ import type { AppConfig } from '@throughline/runtime';
 import { FailuresFilter } from './graphql/failures.filter';
 import { GRAPHQL_PATH } from './graphql/graphql-options';
 import { closeUnreadRequests, connectionOptions } from './http-connections';
+import { allowBrowserOrigins } from './http-cors';
+import { METRICS_PATH, serveMetrics } from './metrics/metrics.route';
+import { recordRequests } from './metrics/request-metrics';
+import { ServiceMetrics } from './metrics/service-metrics';
 
 /** Request bodies above this are refused with 413 before they are parsed. */
 export const BODY_LIMIT_BYTES = 1024 * 1024;
@@ -52,7 +56,7 @@ const nestLogger = (level: AppConfig['logLevel'], stream?: NodeJS.WritableStream
 };
 
 const isUnder = (url: string, path: string) => url === path || url.startsWith(`${path}?`) || url.startsWith(`${path}/`);
-const isProtected = (url: string) => isUnder(url, GRAPHQL_PATH) || isUnder(url, EXPORT_PATH);
+const protectedPaths = (config: AppConfig): string[] => [GRAPHQL_PATH, EXPORT_PATH, ...(config.metrics === 'token' ? [METRICS_PATH] : [])];
 
 /** Builds the whole service for a configuration; main.ts, the tests and the tools share it. */
 export async function createApp(
@@ -64,6 +68,8 @@ export async function createApp(
   } = {},
 ): Promise<NestFastifyApplication> {
   const verify = tokenVerifierFor(config);
+  const paths = protectedPaths(config);
+  const isProtected = (url: string) => paths.some((path) => isUnder(url, path));
   const adapter = new FastifyAdapter({
     logger:
       config.logLevel === 'silent'
@@ -81,6 +87,8 @@ export async function createApp(
   });
   const fastify = app.getHttpAdapter().getInstance();
   fastify.decorateRequest('principal', undefined);
+  // Before the authentication hook, whose 401 a browser's token-less preflight would otherwise meet.
+  await allowBrowserOrigins(app, config.corsOrigins);
   // Before init, so the hook runs ahead of the GraphQL route that init registers.
   fastify.addHook('onRequest', authenticate(verify, isProtected));
   fastify.addHook('onSend', closeUnreadRequests);
@@ -91,5 +99,11 @@ export async function createApp(
   // re-raised signal), so 'exit' handlers such as the data directory's lock release still run.
   app.enableShutdownHooks(undefined, { useProcessExit: true });
   await app.init();
+  // After init, when the GraphQL plugin is there to take hooks.
+  if (config.metrics !== 'off') {
+    const metrics = app.get(ServiceMetrics);
+    recordRequests(fastify, metrics);
+    serveMetrics(fastify, metrics, config.metrics);
+  }
   return app;
 }

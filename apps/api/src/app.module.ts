@@ -13,6 +13,7 @@ import { APP_CONFIG } from './common/tokens';
 import type { AppConfig } from '@throughline/runtime';
 import { graphqlOptions } from './graphql/graphql-options';
 import { HealthController } from './health/health.controller';
+import { MetricsModule } from './metrics/metrics.module';
 import { PersistenceModule } from './infrastructure/persistence.module';
 import { ObjectivesModule } from './objectives/objectives.module';
 import { PlansModule } from './plans/plans.module';
@@ -29,6 +30,7 @@ export class AppModule {
       imports: [
         CqrsModule.forRoot(),
         PersistenceModule.forRoot(config),
+        MetricsModule.forRoot(config),
         AuthModule,
         GraphQLModule.forRootAsync<MercuriusDriverConfig>({
           driver: MercuriusDriver,

@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { Inject } from '@nestjs/common';
+import { Inject, Optional } from '@nestjs/common';
 import { CommandHandler, EventBus, type ICommandHandler } from '@nestjs/cqrs';
 import { dayOf, type DomainEvent } from '@throughline/domain';
 import { decideOn, KeyedLock, payloadHash, StateCache, type CommandOutcome, type EventStore, type Folded } from '@throughline/event-store';
 import { Projector } from '@throughline/read-models';
+import { OK, outcomeCode } from '../metrics/command-outcomes';
+import { ServiceMetrics } from '../metrics/service-metrics';
 import { AggregateLoader } from './aggregate-loader';
 import { Clock } from './clock';
 import { DecideCommand, NEW_ENTITY, type Decided } from './decide.command';
@@ -35,12 +37,15 @@ export class DecideHandler implements ICommandHandler<AnyDecideCommand, Decided<
     private readonly projector: Projector,
     private readonly loader: AggregateLoader,
     private readonly events: EventBus,
+    /** Absent with PMO_METRICS=off. */
+    @Optional() private readonly metrics?: ServiceMetrics,
   ) {}
 
   async execute<C extends { readonly type: string }, E extends DomainEvent, S extends { readonly status: string }, V extends { readonly status: string }>(command: DecideCommand<C, E, S, V>): Promise<Decided<V>> {
     const { target } = command;
-    const id = target === NEW_ENTITY ? randomUUID() : requireEntityId(target.id, target.field);
-    const outcome = await this.decide(command, id);
+    const outcome = await this.counted(command.caller.operation, () =>
+      this.decide(command, target === NEW_ENTITY ? randomUUID() : requireEntityId(target.id, target.field)),
+    );
     const { folds } = command.caller;
     // A repeated command may name another stream than the fresh id would have (a create).
     folds.set(outcome.streamId, Promise.resolve<Folded<S, V>>(outcome));
@@ -74,6 +79,18 @@ export class DecideHandler implements ICommandHandler<AnyDecideCommand, Decided<
     const position = outcome.position ?? (await this.store.headPosition());
     if (position !== null) await this.projector.waitFor(position, { timeoutMs: READ_YOUR_WRITES_TIMEOUT_MS });
     return outcome;
+  }
+
+  /** Counts the command by the code its caller is answered with, OK when it was carried out. */
+  private async counted<T>(command: string, run: () => Promise<T>): Promise<T> {
+    try {
+      const result = await run();
+      this.metrics?.commands.inc({ command, code: OK });
+      return result;
+    } catch (error) {
+      this.metrics?.commands.inc({ command, code: outcomeCode(error) });
+      throw error;
+    }
   }
 
   private publish<S, V>(caller: RequestContext, outcome: CommandOutcome<S, V>): void {

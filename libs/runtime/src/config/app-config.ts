@@ -1,8 +1,12 @@
 import * as path from 'node:path';
 import { ConfigError } from './config-error';
+import { corsOrigins } from './cors-origins';
 import { httpTimeouts, type HttpTimeouts } from './http-timeouts';
 
 export type EventStoreKind = 'sqlite' | 'memory' | 'eventstoredb';
+
+/** Whether GET /metrics answers: not at all, to anyone who reaches it, or to ADMIN and AUDITOR tokens. */
+export type MetricsMode = 'off' | 'on' | 'token';
 
 export interface AppConfig {
   readonly port: number;
@@ -23,6 +27,10 @@ export interface AppConfig {
   readonly mutationRateLimitPerMinute: number;
   /** How long the HTTP server waits on a client's request, and on a kept-alive connection. */
   readonly httpTimeouts: HttpTimeouts;
+  /** Browser origins allowed to call the service (CORS); none: no CORS headers at all. */
+  readonly corsOrigins: readonly string[];
+  /** Prometheus metrics at GET /metrics; off by default in production. */
+  readonly metrics: MetricsMode;
 }
 
 // Whoever calls loadConfig catches its ConfigError from the same module.
@@ -75,6 +83,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     graphqlIntrospection: flag(env, 'PMO_GRAPHQL_INTROSPECTION', env.NODE_ENV?.trim() !== 'production'),
     mutationRateLimitPerMinute: count(env, 'PMO_MUTATION_RATE_LIMIT', DEFAULT_MUTATION_RATE_LIMIT),
     httpTimeouts: httpTimeouts(env),
+    corsOrigins: corsOrigins(env),
+    // In production the operator opens them deliberately (on, or token behind a proxy that cannot
+    // keep /metrics private); elsewhere they are there to look at.
+    metrics: oneOf(env, 'PMO_METRICS', ['off', 'on', 'token'] as const, env.NODE_ENV?.trim() === 'production' ? 'off' : 'on'),
   };
 }
 
