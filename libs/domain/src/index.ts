@@ -48,6 +48,7 @@ export * from './template/template.view';
 export * from './template/template.decider';
 export * from './template/template.shift';
 export * from './shared/transfer';
+export * from './shared/personal-fields';
 export * from './alignment/crediting';
 export * from './standard/standard.events';
 export * from './standard/standard.commands';
