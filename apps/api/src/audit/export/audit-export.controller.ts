@@ -1,22 +1,19 @@
 import { Readable } from 'node:stream';
 import { Controller, Get, Inject, Query, Req, Res } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { EventStore, GlobalPosition } from '@throughline/event-store';
-import { AuditLogReader, Projector, type AuditLogFilter } from '@throughline/read-models';
+import type { EventStore } from '@throughline/event-store';
+import { AuditLogReader, Projector } from '@throughline/read-models';
 import { Requires } from '../../auth/requires';
 import { pmoOrEveryAt } from '../../auth/scopes';
 import { AuthenticationError } from '@throughline/runtime';
 import { ForbiddenError, InputError } from '../../common/app-errors';
 import { EVENT_STORE } from '../../common/tokens';
 import { authorizeAuditRead } from '../audit-access';
-import { parseExportParams, type ExportFormat } from './export-params';
-import { csvHeader, csvLine, ndjsonLine } from './export-rows';
+import { exportLines } from './export-pages';
+import { parseExportParams } from './export-params';
 
 /** Every URL under this path needs the same bearer token as GraphQL. */
 export const EXPORT_PATH = '/export';
-
-/** Rows read from the read model per step: one page is all the export holds in memory. */
-const PAGE = 500;
 
 /** The read model must include what was stored when the request arrived; it normally lags by milliseconds. */
 const CATCH_UP_TIMEOUT_MS = 10_000;
@@ -57,26 +54,12 @@ export class AuditExportController {
     if (upTo !== null) await this.projector.waitFor(upTo, { timeoutMs: CATCH_UP_TIMEOUT_MS });
 
     const content = CONTENT[params.format];
-    const body = Readable.from(this.lines(params.filter, params.format, upTo), { objectMode: false });
+    const body = Readable.from(exportLines(this.log, params.filter, params.format, upTo), { objectMode: false });
     reply
       .header('content-type', content.type)
       .header('content-disposition', `attachment; filename="${content.file}"`)
       .header('cache-control', 'no-store')
       .send(body);
-  }
-
-  private async *lines(filter: AuditLogFilter, format: ExportFormat, upTo: GlobalPosition | null): AsyncGenerator<string> {
-    const line = format === 'csv' ? csvLine : ndjsonLine;
-    if (format === 'csv') yield csvHeader();
-    if (upTo === null) return;
-    let after: GlobalPosition | null = null;
-    for (;;) {
-      const rows = this.log.page(filter, after, PAGE);
-      const taken = rows.filter((row) => row.position <= upTo);
-      if (taken.length > 0) yield taken.map(line).join('');
-      if (rows.length < PAGE || taken.length < rows.length) return;
-      after = rows[rows.length - 1].position;
-    }
   }
 }
 
