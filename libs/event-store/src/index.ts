@@ -21,6 +21,7 @@ export * from './sqlite/sqlite-backup';
 export * from './sqlite/sqlite-personal-key-store';
 export * from './data-dir/data-dir-owner';
 export type { EventStoreDbEventStore, EventStoreDbEventStoreOptions } from './eventstoredb/eventstoredb-event-store';
+export type { EventStoreDbPersonalKeyStore } from './eventstoredb/eventstoredb-personal-key-store';
 export type { AllSubscriptionOptions, EventStoreDbSubscription } from './eventstoredb/eventstoredb-subscription';
 export { openEventStoreDbEventStore } from './eventstoredb/open-eventstoredb-event-store';
 export { DeadlineExceededError, withDeadline } from './eventstoredb/with-deadline';

@@ -85,6 +85,7 @@ import type { StreamNameFilter } from './eventstoredb-all-reads';
 import { EventStoreDbAppender } from './eventstoredb-appender';
 import { EventStoreDbCalls } from './eventstoredb-calls';
 import { DeadlineExceededError, withDeadline } from './with-deadline';
+import { EventStoreDbPersonalKeyStore } from './eventstoredb-personal-key-store';
 import { type DecodedEvent, decodeEvent, decodeStoredEvent } from './eventstoredb-envelope';
 import { assertStorable, assertStoredBatch, feedFilterOf, positiveInteger } from './eventstoredb-rules';
 import { type AllSubscriptionOptions, EventStoreDbSubscription } from './eventstoredb-subscription';
@@ -250,6 +251,14 @@ export class EventStoreDbEventStore implements EventStore, StoredEventReader {
     });
     this.subscriptions.add(subscription);
     return subscription;
+  }
+
+  /**
+   * The personal keys on this server, shared by every instance that uses it (see
+   * EventStoreDbPersonalKeyStore), over this store's connection and deadline.
+   */
+  personalKeys(): EventStoreDbPersonalKeyStore {
+    return new EventStoreDbPersonalKeyStore(this.calls);
   }
 
   /** Ends subscriptions and releases the connection; calls after this are refused. Safe to call twice. */

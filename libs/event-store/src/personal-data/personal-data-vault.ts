@@ -4,9 +4,9 @@
  * sealed strings (sealed-value.ts); destroying a subject's key turns every value sealed under it
  * to null everywhere at once, without rewriting anything.
  *
- * Keys are cached in the process (bounded, least recently used first) and the cache forgets a
- * subject the moment it is erased here, or `forget` is called because another instance erased it
- * (the API calls it for every erasure event its projector applies).
+ * Keys are cached in the process (bounded, least recently used first, optionally for a limited
+ * time) and the cache forgets a subject the moment it is erased here, or `forget` is called because
+ * another instance erased it (the API calls it for every erasure event its projector applies).
  */
 import { createHmac, hkdfSync, timingSafeEqual } from 'node:crypto';
 import { LRUCache } from 'lru-cache';
@@ -20,6 +20,12 @@ export interface PersonalDataVaultOptions {
   readonly keyCacheSize?: number;
   /** Subjects remembered as erased without asking the key store. Default 100,000. */
   readonly erasedCacheSize?: number;
+  /**
+   * How long a cached key is used before the key store is asked again. With a key store several
+   * instances share, this bounds how long an instance that missed an erasure event (its feed was
+   * down) can still open what another instance erased. Default: no limit (one instance per store).
+   */
+  readonly keyCacheTtlMs?: number;
 }
 
 /** A command hash keyed by subjects' keys: `pdh1.<subjects>.<hmac>`. */
@@ -37,7 +43,11 @@ export class PersonalDataVault {
     readonly keys: PersonalKeyStore,
     options: PersonalDataVaultOptions = {},
   ) {
-    this.keyCache = new LRUCache<string, Buffer>({ max: options.keyCacheSize ?? 10_000, dispose: (key) => key.fill(0) });
+    this.keyCache = new LRUCache<string, Buffer>({
+      max: options.keyCacheSize ?? 10_000,
+      ...(options.keyCacheTtlMs === undefined ? {} : { ttl: options.keyCacheTtlMs, ttlAutopurge: false }),
+      dispose: (key) => key.fill(0),
+    });
     this.erased = new LRUCache<string, true>({ max: options.erasedCacheSize ?? 100_000 });
   }
 
