@@ -11,6 +11,7 @@ export * from './personal-data/personal-key-store';
 export * from './personal-data/memory-personal-key-store';
 export * from './personal-data/personal-data-vault';
 export * from './personal-data/open-event-data';
+export * from './personal-data/erasure-events';
 export * from './integrity/event-hash';
 export * from './integrity/verify-store';
 export * from './integrity/work-turns';
