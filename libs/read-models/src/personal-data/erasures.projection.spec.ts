@@ -25,7 +25,7 @@ describe('PersonalDataErasuresProjection', () => {
     db.close();
   });
 
-  it('changes the read models' fingerprint when another event type comes to erase, so earlier ones are found', () => {
+  it("changes the read models' fingerprint when another event type comes to erase, so earlier ones are found", () => {
     const before = schemaFingerprint([new PersonalDataErasuresProjection({})]);
     expect(schemaFingerprint([new PersonalDataErasuresProjection(RULES)])).not.toBe(before);
     expect(schemaFingerprint([new PersonalDataErasuresProjection({}, () => undefined)])).toBe(before);
