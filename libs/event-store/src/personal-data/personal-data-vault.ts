@@ -116,7 +116,8 @@ export class PersonalDataVault {
     normaliseSubjects([subjectId]);
     // First here, so nothing opened or sealed in this process from now on uses the key.
     this.forget(subjectId);
-    await this.keys.destroy(subjectId);
+    // Re-run for every erasure at each start: one already done costs a read, not a write.
+    if (!(await this.keys.isDestroyed(subjectId))) await this.keys.destroy(subjectId);
   }
 
   /**
