@@ -7,6 +7,7 @@ import { Requires } from '../../auth/requires';
 import { pmoOrEveryAt } from '../../auth/scopes';
 import { AuthenticationError } from '@throughline/runtime';
 import { ForbiddenError, InputError } from '../../common/app-errors';
+import { EventDataOpener } from '../../common/event-data-opener';
 import { EVENT_STORE } from '../../common/tokens';
 import { authorizeAuditRead } from '../audit-access';
 import { parseExportParams, type ExportFormat } from './export-params';
@@ -37,6 +38,7 @@ export class AuditExportController {
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly log: AuditLogReader,
     private readonly projector: Projector,
+    private readonly opener: EventDataOpener,
   ) {}
 
   @Get('audit.ndjson')
@@ -73,7 +75,8 @@ export class AuditExportController {
     for (;;) {
       const rows = this.log.page(filter, after, PAGE);
       const taken = rows.filter((row) => row.position <= upTo);
-      if (taken.length > 0) yield taken.map(line).join('');
+      // Personal data opened, or null once its person was erased: never a sealed string.
+      if (taken.length > 0) yield (await this.opener.all(taken)).map(line).join('');
       if (rows.length < PAGE || taken.length < rows.length) return;
       after = rows[rows.length - 1].position;
     }
