@@ -11,7 +11,7 @@
  *   destroying transaction runs, and the file is gone when it commits. Keys are written once per
  *   person and destroyed once, so the WAL's write speed is not needed here;
  * - the key store's history: the destroyed key's row becomes a tombstone with no key bytes.
- * The byte-scan spec (personal-data.byte-scan.spec.ts) reads every file of a data directory after an
+ * The byte-scan spec (libs/runtime/src/personal-data.byte-scan.spec.ts) reads every file of a data directory after an
  * erasure and finds neither the key nor the plaintext it sealed.
  */
 import * as fs from 'node:fs';
