@@ -3,6 +3,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import Database from 'better-sqlite3';
 import { PersonalDataErasedError } from '../personal-data/personal-key-store';
+import { copyPersonalKeyStore } from './sqlite-backup';
 import { PERSONAL_KEYS_FILE, SqlitePersonalKeyStore } from './sqlite-personal-key-store';
 
 describe('SqlitePersonalKeyStore', () => {
@@ -45,8 +46,12 @@ describe('SqlitePersonalKeyStore', () => {
     expect(await store.lookup('ada')).toEqual({ state: 'destroyed' });
     expect(await open().isDestroyed('ada')).toBe(true);
     await expect(open().keyFor('ada')).rejects.toBeInstanceOf(PersonalDataErasedError);
-    const row = new Database(file, { readonly: true }).prepare('SELECT key, destroyed_at FROM personal_keys WHERE subject_id = ?').get('ada');
-    expect(row).toEqual({ key: null, destroyed_at: expect.any(String) });
+    const db = new Database(file, { readonly: true });
+    try {
+      expect(db.prepare('SELECT key, destroyed_at FROM personal_keys WHERE subject_id = ?').get('ada')).toEqual({ key: null, destroyed_at: expect.any(String) });
+    } finally {
+      db.close();
+    }
     expect(fs.readFileSync(file).includes(key)).toBe(false);
   });
 
@@ -84,5 +89,23 @@ describe('SqlitePersonalKeyStore', () => {
       { subjectId: 'ada', key },
       { subjectId: 'bob', key: null },
     ]);
+  });
+
+  it('copies to a file of its owner alone, with tombstones but no destroyed key', async () => {
+    const store = open();
+    const kept = await store.keyFor('ada');
+    const gone = await store.keyFor('bob');
+    await store.destroy('bob');
+    const copy = path.join(dir, 'backup.personal-keys');
+
+    expect(copyPersonalKeyStore(file, copy)).toEqual({ subjects: 2, erased: 1 });
+
+    expect(fs.statSync(copy).mode & 0o777).toBe(0o600);
+    expect(fs.readFileSync(copy).includes(gone)).toBe(false);
+    const restored = new SqlitePersonalKeyStore({ file: copy, readonly: true });
+    opened.push(restored);
+    expect(await restored.lookup('ada')).toEqual({ state: 'live', key: kept });
+    expect(await restored.lookup('bob')).toEqual({ state: 'destroyed' });
+    expect(() => copyPersonalKeyStore(file, copy)).toThrow(/exists already/);
   });
 });
