@@ -115,4 +115,21 @@ describe('EventStoreDbPersonalKeyStore, shared by instances on one server', () =
     expect(held()).toBe(false);
     expect(await a.keys.isDestroyed(ada)).toBe(true);
   });
+
+  it('takes keys and tombstones moved from another store, once, and refuses a different key', async () => {
+    const [a, b] = twoInstances();
+    const [ada, bob, cy] = [randomUUID(), randomUUID(), randomUUID()];
+    const key = Buffer.alloc(32, 7);
+    await b.vault.erase(cy);
+
+    expect(await a.keys.adopt(ada, key)).toBe('adopted');
+    expect(await a.keys.adopt(ada, key)).toBe('present');
+    expect(await a.keys.adopt(bob, null)).toBe('adopted');
+    expect(await a.keys.adopt(bob, null)).toBe('present');
+    expect(await a.keys.adopt(cy, key)).toBe('erased');
+    await expect(a.keys.adopt(ada, Buffer.alloc(32, 8))).rejects.toThrow(/another key/);
+
+    expect(await b.keys.lookup(ada)).toEqual({ state: 'live', key });
+    await expect(b.keys.keyFor(bob)).rejects.toBeInstanceOf(PersonalDataErasedError);
+  });
 });

@@ -79,6 +79,37 @@ export class EventStoreDbPersonalKeyStore implements PersonalKeyStore {
     }
   }
 
+  /**
+   * For a migration: makes a key made in another store this subject's key here, or (null) its
+   * tombstone ('adopted'). Running it again changes nothing ('present'). A subject erased here
+   * stays erased ('erased'); a different key already here is refused, since values sealed under
+   * one of the two would become unreadable.
+   */
+  async adopt(subjectId: string, key: Buffer | null): Promise<'adopted' | 'present' | 'erased'> {
+    if (key === null) {
+      if (await this.isDestroyed(subjectId)) return 'present';
+      await this.destroy(subjectId);
+      return 'adopted';
+    }
+    if (key.length !== PERSONAL_KEY_BYTES) throw new RangeError(`a personal key has ${PERSONAL_KEY_BYTES} bytes, not ${key.length}`);
+    for (let attempt = 0; attempt < 2; attempt += 1) {
+      const found = await this.lookup(subjectId);
+      if (found.state === 'destroyed') return 'erased';
+      if (found.state === 'live') {
+        if (found.key.equals(key)) return 'present';
+        throw new Error(`${personalKeyStreamOf(subjectId)} holds another key than the one being moved here`);
+      }
+      try {
+        const answer = await this.calls.append(personalKeyStreamOf(subjectId), [jsonEvent({ type: KEY_CREATED, data: { key: key.toString('base64') } })], NO_STREAM);
+        if (answer.ok) return 'adopted';
+      } catch (error) {
+        if (isDeleted(error)) return 'erased';
+        throw error;
+      }
+    }
+    throw new Error(`${personalKeyStreamOf(subjectId)} keeps changing while a key is moved there`);
+  }
+
   async isDestroyed(subjectId: string): Promise<boolean> {
     return (await this.lookup(subjectId)).state === 'destroyed';
   }
