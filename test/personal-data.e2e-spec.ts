@@ -8,6 +8,8 @@
 import * as fs from 'node:fs';
 import { payloadHash, PersonalDataVault, PERSONAL_KEYS_FILE, SEALED_PREFIX } from '@throughline/event-store';
 import { scanDirectoryFor } from '@throughline/testing';
+import { eventStoreDbInstances } from './support/eventstoredb-instances';
+import { eventually } from './support/eventually';
 import { AUDIT_LOG, ESTABLISH_PMO } from './support/operations';
 import { runCli } from './support/run-cli';
 import { startTestApp, tempDataDir, type TestApp } from './support/test-app';
@@ -128,5 +130,37 @@ describe('personal data through the service', () => {
     expect(fs.readdirSync(dataDir)).toContain(PERSONAL_KEYS_FILE);
     expect(fs.readdirSync(dataDir)).not.toContain(`${PERSONAL_KEYS_FILE}-journal`);
     await t.close();
+  });
+});
+
+describe('personal data on instances sharing EventStoreDB', () => {
+  const instances = eventStoreDbInstances();
+  const historyOn = async (app: TestApp, id: string): Promise<Node[]> => (await app.admin.ok(HISTORY, { id })).history.edges.map((edge: { node: Node }) => edge.node);
+  const headOn = async (app: TestApp, id: string) => (await historyOn(app, id)).find((node) => node.type === 'PmoEstablished')?.data['head'];
+
+  it('opens on every instance what one sealed, and on none once one erased it; the server keeps no plaintext, and no key after a scavenge', async () => {
+    const [a, b] = [await instances.instance(), await instances.instance()];
+    const pmoId = (await a.admin.ok(ESTABLISH_PMO, { input: { name: 'Shared office', kind: 'PORTFOLIO', head: HEAD } })).establishPmo.id as string;
+    // B reads the event from the server and the key from it too, and keeps the key cached.
+    expect(await headOn(b, pmoId)).toBe(HEAD);
+    const found = await a.app.get(PersonalDataVault).keys.lookup(pmoId);
+    const key = found.state === 'live' ? found.key : Buffer.alloc(0);
+    const held = (needle: Buffer) =>
+      instances.double().events().some((event) => Buffer.from(event.data).includes(needle) || Buffer.from(event.customMetadata).includes(needle));
+    expect(held(Buffer.from(HEAD))).toBe(false);
+    expect(held(Buffer.from(key.toString('base64')))).toBe(true);
+
+    await a.admin.ok(RENAME, { input: { pmoId, name: 'Shared, renamed' } });
+
+    expect(await headOn(a, pmoId)).toBeNull();
+    // B's projector meets the erasure and forgets the key it had cached.
+    await eventually(async () => ((await headOn(b, pmoId)) === null ? true : null));
+    expect((await historyOn(b, pmoId))[0]?.erasedFields).toEqual(['head']);
+    expect((await b.admin.fails(ASSIGN_HEAD, { input: { pmoId, head: HEAD } })).extensions?.code).toBe('PERSONAL_DATA_ERASED');
+    // The key's bytes stay on the server until a scavenge, and not after.
+    expect(held(Buffer.from(key.toString('base64')))).toBe(true);
+    instances.double().scavenge();
+    expect(held(Buffer.from(key.toString('base64')))).toBe(false);
+    expect(await headOn(b, pmoId)).toBeNull();
   });
 });
