@@ -28,6 +28,8 @@ export async function openEventData(
   vault: PersonalValueOpener,
 ): Promise<OpenedEventData> {
   const rule = Object.hasOwn(rules, type) ? rules[type] : undefined;
+  // Most events hold no personal data: they are handed back as they are, without a walk per field.
+  if (!rule && !containsSealed(data)) return { data: data as Record<string, unknown>, erasedFields: [] };
   const declared = new Set<string>(rule?.fields ?? []);
   const erasedFields: string[] = [];
   let subjectsErased: Promise<boolean> | undefined;
@@ -48,6 +50,13 @@ export async function openEventData(
     opened[field] = await openWithin(value, field, vault, erasedFields);
   }
   return { data: opened, erasedFields };
+}
+
+function containsSealed(value: unknown): boolean {
+  if (looksSealed(value)) return true;
+  if (Array.isArray(value)) return value.some(containsSealed);
+  if (value !== null && typeof value === 'object') return Object.values(value).some(containsSealed);
+  return false;
 }
 
 async function openWithin(value: unknown, path: string, vault: PersonalValueOpener, erased: string[]): Promise<unknown> {
