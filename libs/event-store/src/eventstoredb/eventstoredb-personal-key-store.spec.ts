@@ -3,6 +3,7 @@ import type { PersonalFieldRules } from '@throughline/domain';
 import { decideOn } from '../command-handling/handle-command';
 import { NO_VIEW } from '../command-handling/fold-stream';
 import { StoreVerifier } from '../integrity/verify-store';
+import { describePersonalKeyStoreConformance } from '../conformance/personal-key-store.conformance';
 import { PersonalDataVault } from '../personal-data/personal-data-vault';
 import { PersonalDataErasedError } from '../personal-data/personal-key-store';
 import { PERSONAL_KEY_STREAM_PREFIX } from './eventstoredb-personal-key-store';
@@ -16,6 +17,10 @@ const instance = () => {
   return { store, keys: store.personalKeys(), vault: new PersonalDataVault(store.personalKeys()) };
 };
 const twoInstances = () => [instance(), instance()] as const;
+
+describePersonalKeyStoreConformance('eventstoredb, two instances on the test double', async () => ({
+  stores: [open().personalKeys(), open().personalKeys()],
+}));
 
 describe('EventStoreDbPersonalKeyStore, shared by instances on one server', () => {
   it('gives every instance the same key, also when two make it at once', async () => {

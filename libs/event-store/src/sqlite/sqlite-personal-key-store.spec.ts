@@ -2,9 +2,19 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import Database from 'better-sqlite3';
+import { describePersonalKeyStoreConformance } from '../conformance/personal-key-store.conformance';
 import { PersonalDataErasedError } from '../personal-data/personal-key-store';
 import { copyPersonalKeyStore } from './sqlite-backup';
 import { PERSONAL_KEYS_FILE, SqlitePersonalKeyStore } from './sqlite-personal-key-store';
+
+describePersonalKeyStoreConformance('sqlite, two connections to one file', async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'personal-keys-'));
+  const file = path.join(dir, PERSONAL_KEYS_FILE);
+  return {
+    stores: [new SqlitePersonalKeyStore({ file }), new SqlitePersonalKeyStore({ file })],
+    cleanup: async () => fs.rmSync(dir, { recursive: true, force: true }),
+  };
+});
 
 describe('SqlitePersonalKeyStore', () => {
   let dir: string;
