@@ -51,4 +51,13 @@ describe('openEventData', () => {
       erasedFields: ['note'],
     });
   });
+
+  it('leaves free text that only looks sealed as typed, and fails on an altered declared field', async () => {
+    const typed = 'pd1. was the first agenda item';
+    expect(await openEventData('Undeclared', { note: typed }, RULES, vault)).toEqual({ data: { note: typed }, erasedFields: [] });
+
+    const sealed = await vault.seal('Ada', ['ada']);
+    const altered = `${sealed.slice(0, -3)}${sealed.endsWith('AAA') ? 'BBB' : 'AAA'}`;
+    await expect(openEventData('Added', { contactId: 'ada', name: altered }, RULES, vault)).rejects.toThrow(/cannot be opened/);
+  });
 });

@@ -4,6 +4,7 @@ import { looksSealed } from './sealed-value';
 /** What opening event data needs of the vault. */
 export interface PersonalValueOpener {
   open(value: string | null | undefined): Promise<string | null>;
+  openFound(value: string): Promise<string | null>;
   isErased(subjectId: string): Promise<boolean>;
 }
 
@@ -18,8 +19,9 @@ export interface OpenedEventData {
  * An event's data as an auditor is shown it (history, audit log, exports): never a sealed string,
  * and after an erasure never the plaintext. The fields `rules` declares personal for the event's
  * type are opened, or null once any of their subjects is erased — also a plain string written
- * before sealing was in place, which cannot be destroyed but is no longer shown. A sealed string
- * anywhere else in the data is opened the same way.
+ * before sealing was in place, which cannot be destroyed but is no longer shown. A sealed value
+ * anywhere else in the data is opened too, and text there that only looks sealed is left as typed
+ * (PersonalDataVault.openFound): free text can never make an answer fail.
  */
 export async function openEventData(
   type: string,
@@ -47,7 +49,7 @@ export async function openEventData(
       opened[field] = erased ? null : value;
       continue;
     }
-    opened[field] = await openWithin(value, field, vault, erasedFields);
+    opened[field] = declared.has(field) && typeof value === 'string' ? await openDeclared(value, field, vault, erasedFields) : await openWithin(value, field, vault, erasedFields);
   }
   return { data: opened, erasedFields };
 }
@@ -59,9 +61,16 @@ function containsSealed(value: unknown): boolean {
   return false;
 }
 
+/** A declared field holds what this service sealed: one that does not open was altered, and fails. */
+async function openDeclared(value: string, path: string, vault: PersonalValueOpener, erased: string[]): Promise<string | null> {
+  const plaintext = await vault.open(value);
+  if (plaintext === null) erased.push(path);
+  return plaintext;
+}
+
 async function openWithin(value: unknown, path: string, vault: PersonalValueOpener, erased: string[]): Promise<unknown> {
   if (looksSealed(value)) {
-    const plaintext = await vault.open(value);
+    const plaintext = await vault.openFound(value);
     if (plaintext === null) erased.push(path);
     return plaintext;
   }

@@ -89,6 +89,17 @@ describe('PersonalDataVault', () => {
     expect(await vault.openDeep(view)).toEqual({ id: ada, name: null, count: 3, notes: [null, 'plain'], nothing: null });
   });
 
+  it('never fails an answer on free text that only looks sealed: typed text stays, a made-up sealed form is null', async () => {
+    const sealed = await vault.seal('Ada', [ada]);
+    const forged = `${sealed.slice(0, -3)}${sealed.endsWith('AAA') ? 'BBB' : 'AAA'}`;
+    const typed = 'pd1. is what our old ticket numbers began with';
+
+    expect(await vault.openFound(typed)).toBe(typed);
+    expect(await vault.openFound(forged)).toBeNull();
+    expect(await vault.openDeep({ title: typed, copied: sealed, odd: forged })).toEqual({ title: typed, copied: 'Ada', odd: null });
+    await expect(vault.open(forged)).rejects.toBeInstanceOf(UnreadableSealedValueError);
+  });
+
   it('shares one key fetch between concurrent callers', async () => {
     const keyFor = jest.spyOn(keys, 'keyFor');
     await Promise.all([vault.seal('a', [ada]), vault.seal('b', [ada]), vault.seal('c', [ada])]);

@@ -13,7 +13,7 @@ import { LRUCache } from 'lru-cache';
 import type { DomainEvent, PersonalFieldRules } from '@throughline/domain';
 import type { EventSealer } from '../command-handling/event-sealer';
 import { PersonalDataErasedError, PersonalKeyMissingError, type PersonalKeyStore } from './personal-key-store';
-import { looksSealed, normaliseSubjects, openWithKeys, parseSealed, sealWithKeys, UnreadableSealedValueError } from './sealed-value';
+import { looksSealed, normaliseSubjects, openWithKeys, parseSealed, sealWithKeys, type SealedParts, UnreadableSealedValueError } from './sealed-value';
 
 export interface PersonalDataVaultOptions {
   /** Keys kept in memory at most. Default 10,000. */
@@ -75,7 +75,32 @@ export class PersonalDataVault {
   async open(value: string | null | undefined): Promise<string | null> {
     if (value === null || value === undefined) return null;
     if (!looksSealed(value)) return value;
-    const parts = parseSealed(value);
+    return this.openParts(parseSealed(value));
+  }
+
+  /**
+   * For a string found where no rule declares personal data (free text, a copy in a view): the
+   * plaintext, or null when erased. Text that is not of the sealed form is text someone typed and
+   * is returned as it is; one of the sealed form that does not open (made up, or altered) is null,
+   * never shown and never an error, so no typed text can break a whole answer.
+   */
+  async openFound(value: string): Promise<string | null> {
+    if (!looksSealed(value)) return value;
+    let parts: SealedParts;
+    try {
+      parts = parseSealed(value);
+    } catch {
+      return value;
+    }
+    try {
+      return await this.openParts(parts);
+    } catch (error) {
+      if (error instanceof UnreadableSealedValueError || error instanceof PersonalKeyMissingError) return null;
+      throw error;
+    }
+  }
+
+  private async openParts(parts: SealedParts): Promise<string | null> {
     const keys = await this.keysOf(parts.subjects, 'existing');
     if (keys.state === 'erased') return null;
     try {
@@ -87,10 +112,10 @@ export class PersonalDataVault {
 
   /**
    * A copy of a plain JSON-like value (a view, a snapshot) with every sealed string in it opened,
-   * or null where its subjects were erased.
+   * or null where its subjects were erased (see openFound).
    */
   async openDeep<T>(value: T): Promise<T> {
-    if (looksSealed(value)) return (await this.open(value)) as T;
+    if (looksSealed(value)) return (await this.openFound(value)) as T;
     if (Array.isArray(value)) return (await Promise.all(value.map((item) => this.openDeep(item)))) as T;
     if (isPlainObject(value)) {
       const entries = await Promise.all(Object.entries(value).map(async ([name, item]) => [name, await this.openDeep(item)] as const));
