@@ -61,6 +61,10 @@
  * integrity check reports it and goes on. subscribeToAll is an extra capability for projectors on
  * other instances (onAppended only reports this instance's appends).
  *
+ * Personal keys. `personalKeys()` keeps each person's key in an internal stream of its own
+ * (`_throughline.personal-key-<id>`, outside the feed) on this same server, so every instance
+ * shares them and an erasure (a tombstone) holds for all; see eventstoredb-personal-key-store.ts.
+ *
  * Not provided here: DuplicateEventIdError (EventStoreDB does not make event ids unique across
  * streams); event ids must be UUIDs.
  */
