@@ -8,10 +8,10 @@
  * time) and the cache forgets a subject the moment it is erased here, or `forget` is called because
  * another instance erased it (the API calls it for every erasure event its projector applies).
  */
-import { createHmac, hkdfSync, timingSafeEqual } from 'node:crypto';
 import { LRUCache } from 'lru-cache';
 import type { DomainEvent, PersonalFieldRules } from '@throughline/domain';
 import type { EventSealer } from '../command-handling/event-sealer';
+import { keyedCommandHash, keyedHashMatches, parseKeyedCommandHash } from './keyed-command-hash';
 import { PersonalDataErasedError, PersonalKeyMissingError, type PersonalKeyStore } from './personal-key-store';
 import { looksSealed, normaliseSubjects, openWithKeys, parseSealed, sealWithKeys, type SealedParts, UnreadableSealedValueError } from './sealed-value';
 
@@ -27,9 +27,6 @@ export interface PersonalDataVaultOptions {
    */
   readonly keyCacheTtlMs?: number;
 }
-
-/** A command hash keyed by subjects' keys: `pdh1.<subjects>.<hmac>`. */
-const COMMAND_HASH_PREFIX = 'pdh1.';
 
 type Keys = { readonly state: 'live'; readonly keys: Buffer[] } | { readonly state: 'erased' };
 
@@ -218,20 +215,14 @@ export class PersonalDataVault {
     const sorted = normaliseSubjects(subjects);
     const keys = await this.keysOf(sorted, 'existing');
     if (keys.state === 'erased') throw new PersonalDataErasedError(sorted[0]!);
-    const header = `${COMMAND_HASH_PREFIX}${Buffer.from(sorted.join(','), 'utf8').toString('base64url')}`;
-    return `${header}.${commandDigest(keys.keys, header, payloadHash).toString('base64url')}`;
+    return keyedCommandHash(sorted, keys.keys, payloadHash);
   }
 
   private async sameCommand(recorded: string, payloadHash: string): Promise<boolean> {
-    if (!recorded.startsWith(COMMAND_HASH_PREFIX)) return recorded === payloadHash;
-    const [subjectsPart, digestPart] = recorded.slice(COMMAND_HASH_PREFIX.length).split('.');
-    if (subjectsPart === undefined || digestPart === undefined) return false;
-    const subjects = normaliseSubjects(Buffer.from(subjectsPart, 'base64url').toString('utf8').split(','));
-    const keys = await this.keysOf(subjects, 'existing');
-    if (keys.state === 'erased') return true;
-    const expected = commandDigest(keys.keys, `${COMMAND_HASH_PREFIX}${subjectsPart}`, payloadHash);
-    const given = Buffer.from(digestPart, 'base64url');
-    return given.length === expected.length && timingSafeEqual(given, expected);
+    const keyed = parseKeyedCommandHash(recorded);
+    if (!keyed) return recorded === payloadHash;
+    const keys = await this.keysOf(keyed.subjects, 'existing');
+    return keys.state === 'erased' || keyedHashMatches(keyed, keys.keys, payloadHash);
   }
 
   /** The keys of sorted subjects, copies the caller wipes; 'erased' when any subject was erased. */
@@ -286,19 +277,6 @@ export class PersonalDataVault {
     // The cache holds its own copy: evicting it wipes that copy, never one a caller is reading.
     this.keyCache.set(subject, Buffer.from(key));
     return key;
-  }
-}
-
-/** HMAC-SHA256 of the payload hash under a key derived from the subjects' keys. */
-function commandDigest(keys: readonly Buffer[], header: string, payloadHash: string): Buffer {
-  const material = Buffer.concat(keys);
-  const key = Buffer.from(hkdfSync('sha256', material, Buffer.alloc(0), Buffer.from(`command ${header}`, 'utf8'), 32));
-  try {
-    return createHmac('sha256', key).update(payloadHash, 'utf8').digest();
-  } finally {
-    material.fill(0);
-    key.fill(0);
-    for (const subjectKey of keys) subjectKey.fill(0);
   }
 }
 
