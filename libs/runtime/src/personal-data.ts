@@ -19,8 +19,13 @@ import type { AppConfig } from './config/app-config';
  */
 export const PERSONAL_FIELD_RULES: PersonalFieldRules = {};
 
-/** The events that erase people, and whom each one erased (see ErasureEventRules). */
-export const PERSONAL_DATA_ERASURES: ErasureEventRules = {};
+/**
+ * The events that erase people, and whom each one erased (see ErasureEventRules): every instance's
+ * projector forgets and destroys the keys of the people they name.
+ */
+export const PERSONAL_DATA_ERASURES: ErasureEventRules = {
+  ContactPersonalDataErased: (data) => (typeof data['contactId'] === 'string' ? [data['contactId']] : []),
+};
 
 /**
  * With EventStoreDB another instance may erase a person: an instance hears of it through its feed
