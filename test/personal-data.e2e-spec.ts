@@ -105,6 +105,7 @@ describe('personal data through the service', () => {
     // Asked as of an instant before the erasure, replay shows what is readable now: nothing.
     expect(JSON.parse(replayed(before).stdout).pmo.head).toBeNull();
     expect((await t.admin.ok(VERIFY)).verifyIntegrity).toEqual({ ok: true, problemCount: 0 });
+    expect(runCli('audit-verify.ts', [], { PMO_DATA_DIR: dataDir }).status).toBe(0);
     expect(await keyOf(pmoId)).toBeNull();
     expect(scanDirectoryFor(dataDir, [key as Buffer, (key as Buffer).toString('base64'), (key as Buffer).toString('hex')])).toEqual([]);
     // Nothing more is recorded about the erased subject.
