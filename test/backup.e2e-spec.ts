@@ -129,9 +129,12 @@ describe('an online backup of a running SQLite service', () => {
     const backupFile = path.join(dataDir(), 'plain.sqlite');
     expect(runCli('backup.ts', ['--to', backupFile], { PMO_DATA_DIR: source }).status).toBe(0);
     expect(fs.existsSync(`${backupFile}.jwt-secret`)).toBe(false);
+    // The personal keys always come along, readable by their owner only.
+    expect(fs.statSync(`${backupFile}.personal-keys`).mode & 0o777).toBe(0o600);
 
     const target = dataDir();
     expect(runCli('backup.ts', ['--restore', backupFile], { PMO_DATA_DIR: target }).status).toBe(0);
+    expect(fs.existsSync(path.join(target, 'personal-keys.sqlite'))).toBe(true);
     const again = runCli('backup.ts', ['--restore', backupFile], { PMO_DATA_DIR: target });
 
     expect(fs.existsSync(path.join(target, 'jwt-secret'))).toBe(false);

@@ -203,8 +203,10 @@ describe('tamper evidence and the audit export', () => {
       expect(text.endsWith('\n')).toBe(true);
       const lines = text.trimEnd().split('\n').map((line) => JSON.parse(line));
       expect(lines).toHaveLength(expected.length);
-      expect(lines.map(({ hash: _hash, correlationId: _correlationId, ...rest }) => rest)).toEqual(expected);
+      expect(lines.map(({ hash: _hash, correlationId: _correlationId, erasedFields: _erased, ...rest }) => rest)).toEqual(expected);
       expect(lines.every((line) => typeof line.correlationId === 'string')).toBe(true);
+      // Nobody's personal data was erased here.
+      expect(lines.every((line) => Array.isArray(line.erasedFields) && line.erasedFields.length === 0)).toBe(true);
       // Each stream's last exported event carries the head hash the integrity check reports.
       const lastHash = new Map(lines.map((line) => [line.streamId, line.hash]));
       for (const head of streams) expect(lastHash.get(head.streamId)).toBe(head.hash);
@@ -217,7 +219,7 @@ describe('tamper evidence and the audit export', () => {
       expect(response.status).toBe(200);
       expect(response.headers.get('content-type')).toMatch(/^text\/csv/);
       const [header, ...rows] = parseCsv(await response.text());
-      expect(header).toEqual(['position', 'streamId', 'revision', 'type', 'recordedAt', 'actor', 'reason', 'correlationId', 'commandId', 'data', 'hash']);
+      expect(header).toEqual(['position', 'streamId', 'revision', 'type', 'recordedAt', 'actor', 'reason', 'correlationId', 'commandId', 'data', 'hash', 'erasedFields']);
       expect(rows).toHaveLength(expected.length);
       const column = (name: string) => (header as string[]).indexOf(name);
       expect(rows.map((row) => row[column('position')])).toEqual(expected.map((event) => event.position));

@@ -77,6 +77,25 @@ describe('the request log of a running service', () => {
     expect(log.toLowerCase()).not.toContain('bearer');
   });
 
+  it('never holds what a request carried, in its body or its query string, even at trace', async () => {
+    const before = log.length;
+    const marker = 'Zebedee Quillfeather-Oyelaran';
+    await t.admin.ok(ESTABLISH_PMO, { input: { name: `${marker} office`, kind: 'PORTFOLIO' } });
+    const query = encodeURIComponent(`{ pmos { id name } }`);
+    const variables = encodeURIComponent(JSON.stringify({ name: marker }));
+    const asGet = await fetch(`${t.url}/graphql?query=${query}&variables=${variables}`, { headers: { authorization: `Bearer ${t.admin.token}` } });
+    const mutationByGet = await fetch(`${t.url}/graphql?query=${encodeURIComponent(`mutation { establishPmo(input: { name: "${marker}", kind: PROJECT }) { id } }`)}`, {
+      headers: { authorization: `Bearer ${t.admin.token}` },
+    });
+
+    const written = log.slice(before);
+    expect(asGet.status).toBe(200);
+    expect(mutationByGet.status).toBeGreaterThanOrEqual(400);
+    expect(jsonLines(written).some((line) => (line.req as { url?: string } | undefined)?.url === '/graphql')).toBe(true);
+    expect(written).not.toContain('Zebedee');
+    expect(written).not.toContain('Quillfeather');
+  });
+
   it('censors the authorization header of anything that logs request headers', () => {
     const logger = t.app.getHttpAdapter().getInstance().log;
     const before = log.length;

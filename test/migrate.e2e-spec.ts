@@ -5,7 +5,9 @@ import Database from 'better-sqlite3';
 import {
   type EventStoreDbEventStore,
   openEventStoreDbEventStore,
+  PERSONAL_KEYS_FILE,
   SqliteEventStore,
+  SqlitePersonalKeyStore,
   type StoredEventReader,
   type StoredRecordedEvent,
   StoreVerifier,
@@ -24,6 +26,9 @@ const MIGRATE = ['--from', 'sqlite', '--to', 'eventstoredb'];
 const BULK_STREAM = `ledger-${randomUUID()}`;
 const PROGRESS_COMMAND = 'migrate-progress-week-1';
 const BULK_COMMAND = 'bulk-append-4';
+/** People with a key, and erased, in the source's personal key store. */
+const KEPT_SUBJECT = randomUUID();
+const ERASED_SUBJECT = randomUUID();
 
 /** Every event of a store's feed as stored, page by page. */
 async function everything(store: StoredEventReader): Promise<StoredRecordedEvent[]> {
@@ -44,6 +49,7 @@ describe('npm run migrate -- --from sqlite --to eventstoredb', () => {
   let source: SqliteEventStore;
   let sourceEvents: StoredRecordedEvent[];
   let pmoStream: string;
+  let keptKey: Buffer;
   const doubles: EventStoreDbTestDouble[] = [];
   const targets: EventStoreDbEventStore[] = [];
 
@@ -93,6 +99,10 @@ describe('npm run migrate -- --from sqlite --to eventstoredb', () => {
       await source.append(BULK_STREAM, events, n === 0 ? 'no_stream' : n * 3 - 1, n % 2 === 0 ? { command: { id: `bulk-append-${n}`, hash: `h${n}` } } : undefined);
     }
     sourceEvents = await everything(source);
+    const keys = new SqlitePersonalKeyStore({ file: path.join(dataDir, PERSONAL_KEYS_FILE) });
+    keptKey = await keys.keyFor(KEPT_SUBJECT);
+    await keys.destroy(ERASED_SUBJECT);
+    await keys.close();
   });
 
   afterEach(async () => {
@@ -129,10 +139,15 @@ describe('npm run migrate -- --from sqlite --to eventstoredb', () => {
       expect(await target.findCommand(commandId)).toEqual(record);
     }
     expect((await source.findCommand(BULK_COMMAND))?.toRevision).toBe(14);
+    // The personal keys moved too, before the events that are sealed under them; the erased stay erased.
+    expect(run.stdout).toContain('personal keys and tombstones: 2 moved, 0 there already');
+    expect(await target.personalKeys().lookup(KEPT_SUBJECT)).toEqual({ state: 'live', key: keptKey });
+    expect(await target.personalKeys().isDestroyed(ERASED_SUBJECT)).toBe(true);
 
     const again = await migrate(double);
     expect(again.status).toBe(0);
     expect(again.stdout).toContain(`already holding the first ${sourceEvents.length}`);
+    expect(again.stdout).toContain('personal keys and tombstones: 0 moved, 2 there already');
     expect(storedIds(double)).toEqual(sourceEvents.map((event) => event.id));
   });
 

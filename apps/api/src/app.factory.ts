@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { FastifyRequest } from 'fastify';
 import { ConsoleLogger, type ConsoleLoggerOptions, type LoggerService, type LogLevel } from '@nestjs/common';
 import { AppModule } from './app.module';
 import { EXPORT_PATH } from './audit/export/audit-export.controller';
@@ -21,6 +22,20 @@ export const BODY_LIMIT_BYTES = 1024 * 1024;
 
 /** Never logged, whatever logs a request's headers: credentials stay out of the log. */
 const REDACTED_PATHS = ['req.headers.authorization', 'req.headers.cookie', 'headers.authorization', 'headers.cookie'];
+
+/**
+ * A request as its log lines show it: Fastify's own fields, with the path but never the query
+ * string. A GET to /graphql carries the whole operation and its variables there, personal data
+ * included (a name, a touchpoint's summary), and logs must never hold personal data.
+ */
+const loggedRequest = (request: FastifyRequest) => ({
+  method: request.method,
+  url: request.url.split('?', 1)[0] as string,
+  version: request.headers['accept-version'] as string | undefined,
+  host: request.host,
+  remoteAddress: request.ip,
+  remotePort: request.socket?.remotePort,
+});
 
 /** Nest's lines as JSON, to stdout and stderr or to the stream the tests read Fastify's lines from. */
 class ServiceLogger extends ConsoleLogger {
@@ -74,7 +89,12 @@ export async function createApp(
     logger:
       config.logLevel === 'silent'
         ? false
-        : { level: config.logLevel, redact: { paths: REDACTED_PATHS, censor: '[redacted]' }, ...(options.logStream ? { stream: options.logStream } : {}) },
+        : {
+            level: config.logLevel,
+            redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
+            serializers: { req: loggedRequest },
+            ...(options.logStream ? { stream: options.logStream } : {}),
+          },
     bodyLimit: BODY_LIMIT_BYTES,
     genReqId: () => randomUUID(),
     ...connectionOptions(config.httpTimeouts),

@@ -9,6 +9,12 @@
  * and be stored without the key that mints ADMIN tokens; the admin token is not copied, the
  * service mints a new one from the secret when it starts.
  *
+ * The personal keys (`personal-keys.sqlite`) are copied too, into `<file>.personal-keys` (mode
+ * 0600): the events hold personal data sealed under them, so a restore without them could open none
+ * of it. Kept apart from the events backup with a shorter retention, they are what lets an erasure
+ * reach the backups: once every key copy from before the erasure is gone, the old event backups
+ * hold nothing readable of the person.
+ *
  * Restoring is a command rather than "put the file at <dir>/events.sqlite" because the directory
  * must be checked first: a `-wal` file left beside a new `events.sqlite` would be replayed into
  * it, and read models built from another record would be resumed from a checkpoint that means
@@ -18,7 +24,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { copySqliteStore, DataDirInUseError, DataDirOwner, SqliteCopyError, type SqliteCopyReport } from '@throughline/event-store';
+import { copyPersonalKeyStore, copySqliteStore, DataDirInUseError, DataDirOwner, PERSONAL_KEYS_FILE, SqliteCopyError, type SqliteCopyReport } from '@throughline/event-store';
 import { ADMIN_TOKEN_FILE, SIGNING_SECRET_FILE } from '@throughline/runtime';
 import { loadConfig } from '@throughline/runtime';
 import { EVENTS_FILE, READ_MODELS_FILE } from '@throughline/runtime';
@@ -30,10 +36,12 @@ service runs, or restores such a backup into a data directory.
 usage: npm run backup -- --to <file> [--with-secret]
        npm run backup -- --restore <file> [--with-secret]
 
-  --to           write a consistent, verified copy of the events to <file> (a new file). Safe
-                 beside the running service; the read models are not copied (they are rebuilt)
-  --restore      put the backup <file> into PMO_DATA_DIR, which no process may be using and which
-                 must hold no events.sqlite; the next start rebuilds the read models from it
+  --to           write a consistent, verified copy of the events to <file> (a new file), and of the
+                 personal keys to <file>.personal-keys (mode 0600). Safe beside the running
+                 service; the read models are not copied (they are rebuilt)
+  --restore      put the backup <file> and its <file>.personal-keys into PMO_DATA_DIR, which no
+                 process may be using and which must hold no events.sqlite and no
+                 personal-keys.sqlite; the next start rebuilds the read models from it
   --with-secret  with --to, also copy the token signing secret to <file>.jwt-secret (mode 0600),
                  so that tokens issued before stay valid after a restore; keep it apart from the
                  backup, it mints ADMIN tokens. With --restore, put <file>.jwt-secret back
@@ -41,6 +49,7 @@ usage: npm run backup -- --to <file> [--with-secret]
 exit status: 0 done, 1 the backup or restore failed, 2 wrong usage or configuration`;
 
 const secretOf = (backup: string) => `${backup}.jwt-secret`;
+const keysOf = (backup: string) => `${backup}.personal-keys`;
 
 async function main(): Promise<number> {
   const args = parseCommandLine(
@@ -68,9 +77,18 @@ async function backup(dataDir: string, to: string, withSecret: boolean): Promise
   const secret = path.join(dataDir, SIGNING_SECRET_FILE);
   if (withSecret && !fs.existsSync(secret)) fail(`--with-secret: ${secret} does not exist (a service with an identity provider signs nothing)`);
   if (withSecret && fs.existsSync(secretOf(to))) fail(`${secretOf(to)} exists already; name a new file`);
+  if (fs.existsSync(keysOf(to))) fail(`${keysOf(to)} exists already; name a new file`);
   const started = Date.now();
   const report = await copySqliteStore(path.join(dataDir, EVENTS_FILE), to);
   console.log(`backed up ${describe(report)} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  const keys = path.join(dataDir, PERSONAL_KEYS_FILE);
+  if (fs.existsSync(keys)) {
+    const copied = copyPersonalKeyStore(keys, keysOf(to));
+    console.log(
+      `personal keys of ${copied.subjects} people (${copied.erased} erased, kept without their key) copied to ${keysOf(to)} (mode 0600): ` +
+        'store them apart from the backup, and keep them no longer than an erasure may take to reach the backups',
+    );
+  }
   if (withSecret) {
     fs.copyFileSync(secret, secretOf(to), fs.constants.COPYFILE_EXCL);
     fs.chmodSync(secretOf(to), 0o600);
@@ -91,6 +109,11 @@ async function restore(dataDir: string, from: string, withSecret: boolean): Prom
       console.error(`${dataDir} holds an event store already (${present.map((file) => path.basename(file)).join(', ')}): move these files aside together, or restore into a new directory`);
       return 1;
     }
+    const keys = path.join(dataDir, PERSONAL_KEYS_FILE);
+    if (fs.existsSync(keysOf(from)) && fs.existsSync(keys)) {
+      console.error(`${keys} exists already: move it aside to restore the personal keys from ${keysOf(from)}`);
+      return 1;
+    }
     const secret = path.join(dataDir, SIGNING_SECRET_FILE);
     if (withSecret && fs.existsSync(secret)) {
       console.error(`${secret} exists already: move it aside to restore the one from ${secretOf(from)}`);
@@ -98,6 +121,12 @@ async function restore(dataDir: string, from: string, withSecret: boolean): Prom
     }
     const report = await copySqliteStore(from, events);
     console.log(`restored ${describe(report)}`);
+    if (fs.existsSync(keysOf(from))) {
+      const copied = copyPersonalKeyStore(keysOf(from), keys);
+      console.log(`personal keys of ${copied.subjects} people restored to ${keys}`);
+    } else {
+      console.log(`no ${keysOf(from)} beside the backup: queries that show personal data sealed in the restored events fail until the keys are put at ${keys}`);
+    }
     // Built from another record, or from this one up to another point: rebuilt on the next start.
     const readModels = path.join(dataDir, READ_MODELS_FILE);
     const stale = [readModels, `${readModels}-wal`, `${readModels}-shm`].filter((file) => fs.existsSync(file));

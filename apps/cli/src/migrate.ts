@@ -22,6 +22,11 @@
  * stream at the revision before its first event; a target stream anywhere else is a conflict,
  * named the same way, and the run stops there.
  *
+ * The personal keys go first (personal-keys.sqlite beside the events, when there is one): each
+ * person's key becomes their key stream on the server, each tombstone a deleted stream there, so
+ * what the events hold sealed opens on every instance and nobody erased comes back. Copying them
+ * again changes nothing; a different key already there for a person stops the run.
+ *
  * Afterwards the target is verified: every hash chain intact, every event equal to the source's at
  * the same place in the global order (id, stream, revision, hash), the same number of events, and
  * every command record found. Exit 0 only when all of that holds; 1 when the migration stopped or
@@ -30,7 +35,14 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { DataDirInUseError, DataDirOwner, openEventStoreDbEventStore, StoreUnavailableError } from '@throughline/event-store';
+import {
+  DataDirInUseError,
+  DataDirOwner,
+  openEventStoreDbEventStore,
+  PERSONAL_KEYS_FILE,
+  SqlitePersonalKeyStore,
+  StoreUnavailableError,
+} from '@throughline/event-store';
 import { READ_MODELS_FILE } from '@throughline/runtime';
 import { parseCommandLine } from './cli-args';
 import { copyEvents } from './migrate/copy-events';
@@ -90,6 +102,7 @@ async function migrate(options: MigrateOptions, source: SqliteSource, target: Mi
     return 0;
   }
 
+  await copyPersonalKeys(path.join(path.dirname(source.file), PERSONAL_KEYS_FILE), target);
   const started = Date.now();
   let reported = -1;
   const outcome = await copyEvents(source, target, commands, {
@@ -129,6 +142,29 @@ async function migrate(options: MigrateOptions, source: SqliteSource, target: Mi
     console.log(`before that, move ${readModels} aside: the service rebuilds the read models from EventStoreDB when it finds none`);
   }
   return 0;
+}
+
+/** Every key and tombstone of the SQLite key store, onto the server, before any event that needs them. */
+async function copyPersonalKeys(file: string, target: MigrationTarget): Promise<void> {
+  if (!fs.existsSync(file)) return;
+  const source = new SqlitePersonalKeyStore({ file, readonly: true });
+  const keys = target.personalKeys();
+  const counts = { adopted: 0, present: 0, erased: 0 };
+  try {
+    for (const { subjectId, key } of source.entries()) {
+      try {
+        counts[await keys.adopt(subjectId, key)] += 1;
+      } catch (error) {
+        if (error instanceof StoreUnavailableError) throw error;
+        throw new MigrationError(`personal key of ${subjectId}: ${(error as Error).message}`);
+      } finally {
+        key?.fill(0);
+      }
+    }
+  } finally {
+    await source.close();
+  }
+  console.log(`personal keys and tombstones: ${counts.adopted} moved, ${counts.present} there already, ${counts.erased} of people erased on the server meanwhile`);
 }
 
 async function openTarget(connectionString: string): Promise<MigrationTarget> {

@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { AsOfFolds } from '@throughline/read-models';
-import { loadConfig, isEntityId, connectEventStore, EVENTS_FILE, readModelsLocation } from '@throughline/runtime';
+import { loadConfig, isEntityId, connectEventStore, EVENTS_FILE, openPersonalDataVault, readModelsLocation } from '@throughline/runtime';
 import { fail, parseCommandLine } from './cli-args';
 import { findPmoEntities } from './replay/pmo-entities';
 import { snapshotPmo } from './replay/pmo-snapshot';
@@ -9,7 +9,8 @@ import { renderSnapshot } from './replay/render-snapshot';
 
 const USAGE = `Prints a PMO as it stood at a recorded instant: its mandate, its objectives (target, current
 value, health) and its plan. Reads the events in this data directory (PMO_DATA_DIR, default ./data);
-safe while the service runs.
+safe while the service runs. Personal data is shown as it is now: null once its person was erased,
+whatever the instant asked for.
 
 usage: npm run replay -- --pmo <id> [--as-of <instant>] [--json]
 
@@ -48,16 +49,21 @@ async function main(): Promise<void> {
   const eventsFile = path.join(config.dataDir, EVENTS_FILE);
   if (config.eventStore === 'sqlite' && !fs.existsSync(eventsFile)) fail(`no event store at ${eventsFile}; set PMO_DATA_DIR to the service's data directory`);
   const store = await connectEventStore(config);
+  // Only read: the keys personal data is sealed under, beside the events.
+  const vault = openPersonalDataVault(config, store, { readonly: true });
   try {
     const owned = await findPmoEntities(store, config.eventStore === 'memory' ? null : readModelsLocation(config), pmoId);
-    const snapshot = await snapshotPmo(new AsOfFolds(store), pmoId, owned, asOf);
-    if (!snapshot) {
+    const folded = await snapshotPmo(new AsOfFolds(store), pmoId, owned, asOf);
+    if (!folded) {
       console.error(`PMO ${pmoId} did not exist as of ${asOf}`);
       process.exitCode = 1;
       return;
     }
+    // Folded from the events, personal fields are sealed: every one is opened, or null once erased.
+    const snapshot = await vault.openDeep(folded);
     console.log(args.json ? JSON.stringify(snapshot, null, 2) : renderSnapshot(snapshot));
   } finally {
+    await vault.close();
     await store.close();
   }
 }

@@ -1,11 +1,25 @@
-import { AlignmentProjection, AuditLogProjection, ComplianceFactsProjection, EntityStateProjection, ObjectiveMeasurementProjection } from '@throughline/read-models';
+import {
+  AlignmentProjection,
+  AuditLogProjection,
+  ComplianceFactsProjection,
+  EntityStateProjection,
+  ObjectiveMeasurementProjection,
+  PersonalDataErasuresProjection,
+} from '@throughline/read-models';
 import { ENTITY_KINDS } from './entity-kinds';
+import { PERSONAL_DATA_ERASURES } from './personal-data';
+
+export interface ProjectionHooks {
+  /** Told of every subject an erasure event erased, as the projector applies it (see PersonalDataErasuresProjection). */
+  readonly onErased?: (subjectId: string) => void;
+}
 
 /** The read models every instance keeps; adding one here makes the next start rebuild them. */
-export const projectionsFor = () => [
+export const projectionsFor = (hooks: ProjectionHooks = {}) => [
   new EntityStateProjection(ENTITY_KINDS),
   new AlignmentProjection(),
   new AuditLogProjection(),
   new ObjectiveMeasurementProjection(),
   new ComplianceFactsProjection(),
+  new PersonalDataErasuresProjection(PERSONAL_DATA_ERASURES, hooks.onErased),
 ];

@@ -1,3 +1,4 @@
 export * from './decider-spec';
 export * from './decide-or-refuse';
 export * from './free-port';
+export * from './scan-directory';

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AuditLogReader, type AuditLogFilter } from '@throughline/read-models';
 import { InputError } from '../common/app-errors';
+import { EventDataOpener } from '../common/event-data-opener';
 import { requireEntityId } from '../common/ids';
 import type { AuditFilter } from './audit-filter.input';
 import { decodeCursor, encodeCursor, pageSize } from './cursor';
@@ -28,14 +29,18 @@ const toLogFilter = (filter: AuditFilter | null): AuditLogFilter => {
  */
 @Injectable()
 export class AuditLogPages {
-  constructor(private readonly log: AuditLogReader) {}
+  constructor(
+    private readonly log: AuditLogReader,
+    private readonly opener: EventDataOpener,
+  ) {}
 
   async page(filter: AuditFilter | null, first: number | null, after: string | null): Promise<RecordedEventConnection> {
     const size = pageSize(first);
     const afterPosition = after ? decodeCursor(after, CURSOR_KIND) : null;
     // One more than asked tells whether another page follows.
     const rows = this.log.page(toLogFilter(filter), afterPosition, size + 1);
-    const edges = rows.slice(0, size).map((row) => ({ cursor: encodeCursor(CURSOR_KIND, row.position), node: auditRowNode(row) }));
+    const opened = await this.opener.all(rows.slice(0, size));
+    const edges = opened.map((row) => ({ cursor: encodeCursor(CURSOR_KIND, row.position), node: auditRowNode(row) }));
     return { edges, pageInfo: { hasNextPage: rows.length > size, endCursor: edges[edges.length - 1]?.cursor ?? null } };
   }
 }

@@ -17,7 +17,8 @@ export class RecordedEventNode {
   @Field(() => String, { nullable: true }) reason!: string | null;
   @Field(() => String, { nullable: true }) commandId!: string | null;
   @Field(() => String, { nullable: true }) correlationId!: string | null;
-  @Field(() => JSONScalar) data!: unknown;
+  @Field(() => JSONScalar, { description: "the event's data; a person's data in it is null once they were erased" }) data!: unknown;
+  @Field(() => [String], { description: 'fields of data that held personal data of someone since erased, now null' }) erasedFields!: readonly string[];
 }
 
 @ObjectType('RecordedEventEdge')
@@ -44,7 +45,13 @@ export class EntityRef {
   @Field(() => ID) @IsString() @MaxLength(MAX_NAME) id!: string;
 }
 
-export const toRecordedEventNode = (event: StoredEvent): RecordedEventNode => ({
+/** Event data as auditors are shown it: personal fields opened, or null and named once erased (EventDataOpener). */
+export interface OpenedData {
+  readonly data: Readonly<Record<string, unknown>>;
+  readonly erasedFields: readonly string[];
+}
+
+export const toRecordedEventNode = (event: StoredEvent, opened: OpenedData): RecordedEventNode => ({
   position: event.position.toString(),
   streamId: event.streamId,
   revision: event.revision,
@@ -54,10 +61,14 @@ export const toRecordedEventNode = (event: StoredEvent): RecordedEventNode => ({
   reason: event.metadata.reason ?? null,
   commandId: event.metadata.commandId ?? null,
   correlationId: event.metadata.correlationId ?? null,
-  data: event.data,
+  data: opened.data,
+  erasedFields: opened.erasedFields,
 });
 
-export const auditRowNode = (row: AuditRow): RecordedEventNode => ({
+/** An audit row with its data opened (EventDataOpener.all). */
+export type OpenedAuditRow = AuditRow & { readonly erasedFields: readonly string[] };
+
+export const auditRowNode = (row: OpenedAuditRow): RecordedEventNode => ({
   position: row.position.toString(),
   streamId: row.streamId,
   revision: row.revision,
@@ -68,4 +79,5 @@ export const auditRowNode = (row: AuditRow): RecordedEventNode => ({
   commandId: row.commandId,
   correlationId: row.correlationId,
   data: row.data,
+  erasedFields: row.erasedFields,
 });

@@ -1,8 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Optional } from '@nestjs/common';
 import { CommandHandler, EventBus, type ICommandHandler } from '@nestjs/cqrs';
-import { dayOf, type DomainEvent } from '@throughline/domain';
-import { decideOn, KeyedLock, payloadHash, StateCache, type CommandOutcome, type EventStore, type Folded } from '@throughline/event-store';
+import { dayOf, type DomainEvent, type PersonalFieldRules } from '@throughline/domain';
+import {
+  decideOn,
+  KeyedLock,
+  payloadHash,
+  PersonalDataVault,
+  StateCache,
+  type CommandOutcome,
+  type EventSealer,
+  type EventStore,
+  type Folded,
+} from '@throughline/event-store';
 import { Projector } from '@throughline/read-models';
 import { OK, outcomeCode } from '../metrics/command-outcomes';
 import { ServiceMetrics } from '../metrics/service-metrics';
@@ -13,7 +23,7 @@ import { EventsRecorded } from './events-recorded';
 import { requireEntityId } from './ids';
 import type { RequestContext } from './request-context';
 import { entityIdOf, streamId } from '@throughline/runtime';
-import { EVENT_STORE } from './tokens';
+import { EVENT_STORE, PERSONAL_FIELD_RULES } from './tokens';
 
 /** The events are stored by then; a projector this far behind is reported rather than waited for. */
 const READ_YOUR_WRITES_TIMEOUT_MS = 10_000;
@@ -23,12 +33,16 @@ type AnyDecideCommand = DecideCommand<{ readonly type: string }, DomainEvent, { 
 /**
  * The one command handler: for any aggregate, it folds the target stream (starting from what the
  * permission check already loaded), decides, appends at the revision it read, and answers the
- * view its own fold produced. It fills in the clock, the caller and the idempotency key, then
- * waits until the read models have seen the result, so the next query sees it (read your
- * writes), and tells the event bus what was recorded.
+ * view its own fold produced. It fills in the clock, the caller and the idempotency key, seals
+ * the personal fields of what was decided before anything folds, caches or stores it, then waits
+ * until the read models have seen the result, so the next query sees it (read your writes), and
+ * tells the event bus what was recorded. Views it answers hold personal fields sealed: resolvers
+ * open them (PersonalDataVault.open) where they show them.
  */
 @CommandHandler(DecideCommand)
 export class DecideHandler implements ICommandHandler<AnyDecideCommand, Decided<{ readonly status: string }>> {
+  private readonly sealer: EventSealer;
+
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly clock: Clock,
@@ -37,9 +51,13 @@ export class DecideHandler implements ICommandHandler<AnyDecideCommand, Decided<
     private readonly projector: Projector,
     private readonly loader: AggregateLoader,
     private readonly events: EventBus,
+    vault: PersonalDataVault,
+    @Inject(PERSONAL_FIELD_RULES) rules: PersonalFieldRules,
     /** Absent with PMO_METRICS=off. */
     @Optional() private readonly metrics?: ServiceMetrics,
-  ) {}
+  ) {
+    this.sealer = vault.sealer(rules);
+  }
 
   async execute<C extends { readonly type: string }, E extends DomainEvent, S extends { readonly status: string }, V extends { readonly status: string }>(command: DecideCommand<C, E, S, V>): Promise<Decided<V>> {
     const { target } = command;
@@ -71,10 +89,11 @@ export class DecideHandler implements ICommandHandler<AnyDecideCommand, Decided<
         context: { now, today: dayOf(now), actor: principal.subject },
         metadata: { actor: principal.subject, correlationId, ...(input.reason ? { reason: input.reason } : {}) },
         expectedRevision: target === NEW_ENTITY ? null : (input.expectedRevision ?? options.expectedRevision ?? null),
-        // The operation name and the whole input, as every earlier version hashed them.
+        // The operation name and the whole input, as every earlier version hashed them; when the
+        // events name people, the record keeps this hash keyed by their keys (EventSealer.commandHash).
         idempotency: input.commandId ? { commandId: input.commandId, payloadHash: payloadHash({ operation, input }) } : null,
       },
-      { cache: this.cache, lock: this.lock, start },
+      { cache: this.cache, lock: this.lock, start, seal: this.sealer },
     );
     const position = outcome.position ?? (await this.store.headPosition());
     if (position !== null) await this.projector.waitFor(position, { timeoutMs: READ_YOUR_WRITES_TIMEOUT_MS });

@@ -1,6 +1,6 @@
 import type { CommandBus, EventBus } from '@nestjs/cqrs';
 import type { PmoKind, FeedbackStandard } from '@throughline/domain';
-import { KeyedLock, MemoryEventStore, StateCache } from '@throughline/event-store';
+import { KeyedLock, MemoryEventStore, StateCache, MemoryPersonalKeyStore, PersonalDataVault } from '@throughline/event-store';
 import type { Projector } from '@throughline/read-models';
 import { AggregateLoader, RequestFolds } from '../common/aggregate-loader';
 import { PMO } from '../common/aggregates';
@@ -48,7 +48,7 @@ const setUp = async (standards: StandardLookup) => {
   const clock = new SystemClock();
   const loader = new AggregateLoader(store, cache);
   const projector = { waitFor: async () => undefined } as unknown as Projector;
-  const handler = new DecideHandler(store, clock, cache, new KeyedLock(), projector, loader, { publish: () => undefined } as unknown as EventBus);
+  const handler = new DecideHandler(store, clock, cache, new KeyedLock(), projector, loader, { publish: () => undefined } as unknown as EventBus, new PersonalDataVault(new MemoryPersonalKeyStore()), {});
   const bus = { execute: (command: DecideCommand<never, never, never, { readonly status: string }>) => handler.execute(command) } as unknown as CommandBus;
   const resolver = new FeedbackResolver(bus, {} as FeedbackReader, new FeedbackSnapshots(loader, standards), loader, standards, clock);
   const establish = async (kind: PmoKind, parent: { pmoId: string; kind: PmoKind } | null) =>

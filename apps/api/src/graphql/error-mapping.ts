@@ -1,6 +1,6 @@
 import { GraphQLError } from 'graphql';
 import { DomainError } from '@throughline/domain';
-import { ConflictError, IdempotencyKeyReusedError, StoreUnavailableError } from '@throughline/event-store';
+import { ConflictError, IdempotencyKeyReusedError, PersonalDataErasedError, StoreUnavailableError } from '@throughline/event-store';
 import { AuthenticationError } from '@throughline/runtime';
 import { ForbiddenError, InputError, NotFoundError, NotSupportedError } from '../common/app-errors';
 import { RateLimitedError, RequestRefusedError, clientHttpStatus, codeForClientStatus } from './request-refusal';
@@ -47,6 +47,8 @@ export function mapError(error: GraphQLError, correlationId: string): MappedErro
   if (original instanceof NotFoundError) return known('NOT_FOUND', original.field ? { field: original.field } : {});
   if (original instanceof ConflictError) return known('CONFLICT', { currentRevision: original.currentRevision });
   if (original instanceof IdempotencyKeyReusedError) return known('IDEMPOTENCY_KEY_REUSED', { field: 'commandId' });
+  // The command would record personal data of someone erased: refused, nothing recorded.
+  if (original instanceof PersonalDataErasedError) return known('PERSONAL_DATA_ERASED');
   if (original instanceof AuthenticationError) return known('UNAUTHENTICATED');
   if (original instanceof ForbiddenError) return known('FORBIDDEN', original.permission ? { permission: original.permission } : {});
   if (original instanceof NotSupportedError) return known('NOT_SUPPORTED');

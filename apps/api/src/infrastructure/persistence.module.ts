@@ -1,20 +1,22 @@
 import { Global, Inject, Logger, Module, type DynamicModule, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
-import { KeyedLock, StateCache, type EventStore } from '@throughline/event-store';
+import { KeyedLock, PersonalDataVault, StateCache, type EventStore } from '@throughline/event-store';
 import {
   AlignmentReader,
   AsOfFolds,
   AuditLogReader,
   EntityStateReader,
+  erasedSubjectIds,
   ObjectiveMeasurementReader,
   Projector,
   ReadModelDb,
 } from '@throughline/read-models';
-import { type AppConfig, connectEventStore, openReadModels, projectionsFor } from '@throughline/runtime';
+import { type AppConfig, connectEventStore, openPersonalDataVault, openReadModels, PERSONAL_FIELD_RULES as PERSONAL_FIELDS, projectionsFor } from '@throughline/runtime';
 import { Clock, SystemClock } from '../common/clock';
 import { AggregateLoader } from '../common/aggregate-loader';
 import { DecideHandler } from '../common/decide.handler';
 import { EntityReader } from '../common/entity-reader';
-import { APP_CONFIG, EVENT_STORE } from '../common/tokens';
+import { EventDataOpener } from '../common/event-data-opener';
+import { APP_CONFIG, EVENT_STORE, PERSONAL_FIELD_RULES } from '../common/tokens';
 
 @Global()
 @Module({})
@@ -25,6 +27,7 @@ export class PersistenceModule implements OnModuleInit, OnApplicationShutdown {
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly projector: Projector,
     private readonly readModels: ReadModelDb,
+    private readonly vault: PersonalDataVault,
   ) {}
 
   static forRoot(config: AppConfig): DynamicModule {
@@ -36,11 +39,14 @@ export class PersistenceModule implements OnModuleInit, OnApplicationShutdown {
         { provide: EVENT_STORE, useFactory: () => connectEventStore(config) },
         // After the store, which creates the data directory and may refuse to open.
         { provide: ReadModelDb, inject: [EVENT_STORE], useFactory: () => openReadModels(config) },
+        { provide: PERSONAL_FIELD_RULES, useValue: PERSONAL_FIELDS },
+        // The keys personal data is sealed under: in the data directory, or on EventStoreDB for every instance.
+        { provide: PersonalDataVault, inject: [EVENT_STORE], useFactory: (store: EventStore) => openPersonalDataVault(config, store) },
         {
           provide: Projector,
-          inject: [EVENT_STORE, ReadModelDb],
-          useFactory: (store: EventStore, db: ReadModelDb) =>
-            new Projector(store, db, projectionsFor(), {
+          inject: [EVENT_STORE, ReadModelDb, PersonalDataVault],
+          useFactory: (store: EventStore, db: ReadModelDb, vault: PersonalDataVault) =>
+            new Projector(store, db, projectionsFor({ onErased: (subjectId) => forgetAndErase(vault, subjectId) }), {
               onError: (error) => new Logger('Projector').error(error.message, error.stack),
             }),
         },
@@ -59,6 +65,7 @@ export class PersistenceModule implements OnModuleInit, OnApplicationShutdown {
         { provide: AsOfFolds, inject: [EVENT_STORE], useFactory: (store: EventStore) => new AsOfFolds(store) },
         EntityReader,
         AggregateLoader,
+        EventDataOpener,
         // The one command handler, for every aggregate.
         DecideHandler,
       ],
@@ -76,6 +83,9 @@ export class PersistenceModule implements OnModuleInit, OnApplicationShutdown {
         KeyedLock,
         EntityReader,
         AggregateLoader,
+        PERSONAL_FIELD_RULES,
+        PersonalDataVault,
+        EventDataOpener,
       ],
     };
   }
@@ -84,11 +94,37 @@ export class PersistenceModule implements OnModuleInit, OnApplicationShutdown {
     if (this.projector.schema === 'created') this.logger.log('building the read models from the events for the first time');
     if (this.projector.schema === 'rebuilt') this.logger.log('read models changed shape or store: rebuilding them from the events');
     await this.projector.start();
+    await this.finishErasures();
+  }
+
+  /**
+   * Destroys again the key of every subject an erasure was recorded for (idempotent): an erasure
+   * whose process died after recording it and before destroying the key is finished here, before
+   * the service answers anything.
+   */
+  private async finishErasures(): Promise<void> {
+    const subjects = erasedSubjectIds(this.readModels);
+    for (const subject of subjects) this.vault.forget(subject);
+    for (const subject of subjects) await this.vault.erase(subject);
+    if (subjects.length > 0) this.logger.log(`personal data of ${subjects.length} erased people checked to be unreadable`);
   }
 
   async onApplicationShutdown(): Promise<void> {
     await this.projector.stop();
+    await this.vault.close();
     await this.store.close();
     this.readModels.close();
   }
+}
+
+/**
+ * An erasure the projector applied, recorded by this or another instance: the subject's key is
+ * forgotten here at once and destroyed again in the key store (idempotent), which finishes an
+ * erasure whose recording instance died before destroying the key.
+ */
+function forgetAndErase(vault: PersonalDataVault, subjectId: string): void {
+  vault.forget(subjectId);
+  vault.erase(subjectId).catch((error: unknown) =>
+    new Logger('PersonalData').error(`could not destroy the key of erased subject ${subjectId}; the next start retries: ${(error as Error).message}`),
+  );
 }

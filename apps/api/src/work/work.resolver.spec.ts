@@ -1,6 +1,6 @@
 import type { CommandBus, EventBus } from '@nestjs/cqrs';
 import { DomainError, type CountedEntry } from '@throughline/domain';
-import { KeyedLock, MemoryEventStore, StateCache, type EventStore } from '@throughline/event-store';
+import { KeyedLock, MemoryEventStore, StateCache, type EventStore, MemoryPersonalKeyStore, PersonalDataVault } from '@throughline/event-store';
 import type { Projector } from '@throughline/read-models';
 import type { ActivityViews } from '../activities/activity-views';
 import { Snapshots } from '../activities/activity.snapshots';
@@ -60,7 +60,7 @@ const instance = (store: EventStore) => {
   const lock = new KeyedLock();
   const clock = new SystemClock();
   const loader = new AggregateLoader(store, cache);
-  const handler = new DecideHandler(store, clock, cache, lock, projector, loader, { publish: () => undefined } as unknown as EventBus);
+  const handler = new DecideHandler(store, clock, cache, lock, projector, loader, { publish: () => undefined } as unknown as EventBus, new PersonalDataVault(new MemoryPersonalKeyStore()), {});
   const bus = { execute: (command: DecideCommand<never, never, never, { readonly status: string }>) => handler.execute(command) } as unknown as CommandBus;
   const commands = new WorkCommands(bus, loader, clock, store, new WorkdayLedger(store, clock, cache, lock, readModels), projector);
   const resolver = new WorkResolver(commands, {} as WorkReader, {} as ActivityViews, loader, new Snapshots(loader));

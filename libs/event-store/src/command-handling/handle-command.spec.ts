@@ -1,6 +1,10 @@
-import type { CommandContext, Decider, DomainEvent } from '@throughline/domain';
+import type { CommandContext, Decider, DomainEvent, PersonalFieldRules } from '@throughline/domain';
 import { DomainError } from '@throughline/domain';
 import { MemoryEventStore } from '../memory/memory-event-store';
+import { MemoryPersonalKeyStore } from '../personal-data/memory-personal-key-store';
+import { PersonalDataVault } from '../personal-data/personal-data-vault';
+import { PersonalDataErasedError } from '../personal-data/personal-key-store';
+import { SEALED_PREFIX } from '../personal-data/sealed-value';
 import { ConflictError, IdempotencyKeyReusedError } from './command-errors';
 import { decideOn, handleCommand, payloadHash, type CommandEnvelope } from './handle-command';
 import type { Aggregate } from './fold-stream';
@@ -195,5 +199,77 @@ describe('decideOn: the answer is the fold of the command itself', () => {
 
     expect(again).toMatchObject({ duplicate: true, appended: 0, revision: first.revision, state: 5 });
     expect(again.view).toEqual(first.view);
+  });
+});
+
+describe('decideOn with a sealing step', () => {
+  // A contact book: its name is personal data of the contact the stream is about.
+  type Rename = { type: 'Rename'; name: string };
+  type Renamed = DomainEvent<'Renamed', { contactId: string; name: string }>;
+  const book: Aggregate<Rename, Renamed, { names: number; last: string | null }, readonly string[]> = {
+    decider: {
+      initialState: { names: 0, last: null },
+      evolve: (state, event) => ({ names: state.names + 1, last: event.data.name }),
+      decide: (command) => [{ type: 'Renamed', data: { contactId: 'ada', name: command.name } }],
+    },
+    view: { initialState: [], evolve: (names, event) => [...names, event.data.name] },
+  };
+  const RULES: PersonalFieldRules = { Renamed: { subjects: (data) => [data['contactId'] as string], fields: ['name'] } };
+  const rename = (name: string, extra: Partial<CommandEnvelope<Rename>> = {}): CommandEnvelope<Rename> => ({
+    streamId: 'contact-ada',
+    command: { type: 'Rename', name },
+    context,
+    metadata: { actor: 'ada', correlationId: 'corr-1' },
+    ...extra,
+  });
+
+  let store: MemoryEventStore;
+  let vault: PersonalDataVault;
+  beforeEach(() => {
+    store = new MemoryEventStore();
+    vault = new PersonalDataVault(new MemoryPersonalKeyStore());
+  });
+
+  it('folds, caches and appends only the sealed form of the personal fields', async () => {
+    const cache = new StateCache();
+    const outcome = await decideOn(store, book, rename('Ada Lovelace'), { seal: vault.sealer(RULES), cache });
+
+    const [stored] = await store.readStream('contact-ada');
+    const sealed = stored!.data['name'] as string;
+    expect(sealed.startsWith(SEALED_PREFIX)).toBe(true);
+    expect(JSON.stringify((await store.readAll()).map((event) => event.data))).not.toContain('Ada Lovelace');
+    expect(outcome.state.last).toBe(sealed);
+    expect(outcome.view).toEqual([sealed]);
+    expect(JSON.stringify(cache.get('contact-ada'))).not.toContain('Ada Lovelace');
+    expect(await vault.open(sealed)).toBe('Ada Lovelace');
+  });
+
+  it('records a keyed command hash, still telling a repeat from a reused key until the person is erased', async () => {
+    const seal = vault.sealer(RULES);
+    const hashOf = (name: string) => key('cmd-1', { operation: 'rename', input: { name } });
+    await decideOn(store, book, rename('Ada Lovelace', { idempotency: hashOf('Ada Lovelace') }), { seal });
+
+    const record = await store.findCommand('cmd-1');
+    expect(record?.commandHash).not.toBe(hashOf('Ada Lovelace').payloadHash);
+    await expect(decideOn(store, book, rename('Ada Lovelace', { idempotency: hashOf('Ada Lovelace') }), { seal })).resolves.toMatchObject({ duplicate: true });
+    await expect(decideOn(store, book, rename('Ada Byron', { idempotency: hashOf('Ada Byron') }), { seal })).rejects.toBeInstanceOf(IdempotencyKeyReusedError);
+
+    await vault.erase('ada');
+
+    await expect(decideOn(store, book, rename('Ada Byron', { idempotency: hashOf('Ada Byron') }), { seal })).resolves.toMatchObject({ duplicate: true, appended: 0 });
+  });
+
+  it('refuses to record personal data of an erased person, appending nothing', async () => {
+    await vault.erase('ada');
+
+    await expect(decideOn(store, book, rename('Ada Lovelace'), { seal: vault.sealer(RULES) })).rejects.toBeInstanceOf(PersonalDataErasedError);
+    expect(await store.streamRevision('contact-ada')).toBe(-1);
+  });
+
+  it('keeps a plain payload hash for commands that name nobody', async () => {
+    const outcome = await decideOn(store, counterWithLedger, envelope(5, { idempotency: key('cmd-2', { a: 5 }) }), { seal: vault.sealer(RULES) });
+
+    expect(outcome.appended).toBe(1);
+    expect((await store.findCommand('cmd-2'))?.commandHash).toBe(payloadHash({ a: 5 }));
   });
 });

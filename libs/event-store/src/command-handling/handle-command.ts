@@ -4,6 +4,7 @@ import type { CommandContext, Decider, DomainEvent } from '@throughline/domain';
 import { CommandAlreadyRecordedError, WrongExpectedRevisionError } from '../errors';
 import type { CommandRecord, EventMetadata, EventStore, GlobalPosition } from '../event-store.port';
 import { ConflictError, IdempotencyKeyReusedError } from './command-errors';
+import type { EventSealer } from './event-sealer';
 import { cachedFold, cacheFold, foldOnto, loadFolded, NO_VIEW, type Aggregate, type Folded } from './fold-stream';
 import type { KeyedLock } from './keyed-lock';
 import type { StateCache } from './state-cache';
@@ -47,6 +48,12 @@ export interface HandleOptions<S = unknown, V = unknown> {
    * guards against a writer in between, and a retry reads afresh.
    */
   readonly start?: Folded<S, V> | null;
+  /**
+   * Seals the personal fields of the decided events before anything else sees them: the fold,
+   * the cache and the store only ever hold the sealed form, and a command whose payload named a
+   * person keeps a payload hash that dies with that person's key. Absent: events as decided.
+   */
+  readonly seal?: EventSealer;
 }
 
 /** Stable hash of a command payload: key order and undefined fields do not matter. */
@@ -107,7 +114,7 @@ async function decideAndAppend<C, E extends DomainEvent, S, V>(
 
   if (idempotency) {
     const record = await store.findCommand(idempotency.commandId);
-    if (record) return replay(store, aggregate, record, idempotency.payloadHash);
+    if (record) return replay(store, aggregate, record, idempotency.payloadHash, options.seal);
   }
 
   let { folded, preloaded } = await firstFold(store, aggregate, streamId, options);
@@ -122,16 +129,21 @@ async function decideAndAppend<C, E extends DomainEvent, S, V>(
       throw new ConflictError(streamId, folded.revision, expected);
     }
 
-    const events = aggregate.decider.decide(envelope.command, folded.state, envelope.context);
-    if (events.length === 0) return { streamId, revision: folded.revision, position: null, appended: 0, duplicate: false, state: folded.state, view: folded.view };
+    const decided = aggregate.decider.decide(envelope.command, folded.state, envelope.context);
+    if (decided.length === 0) return { streamId, revision: folded.revision, position: null, appended: 0, duplicate: false, state: folded.state, view: folded.view };
+    const { events, subjects } = options.seal ? await options.seal.seal(decided) : { events: decided, subjects: [] };
 
     const metadata: EventMetadata = { ...envelope.metadata, ...(idempotency ? { commandId: idempotency.commandId } : {}) };
+    const command = idempotency && {
+      id: idempotency.commandId,
+      hash: options.seal ? await options.seal.commandHash(idempotency.payloadHash, subjects) : idempotency.payloadHash,
+    };
     try {
       const result = await store.append(
         streamId,
         events.map((e) => ({ type: e.type, data: e.data as Record<string, unknown>, metadata })),
         folded.revision === -1 ? 'no_stream' : folded.revision,
-        idempotency ? { command: { id: idempotency.commandId, hash: idempotency.payloadHash } } : undefined,
+        command ? { command } : undefined,
       );
       // The new events, as the store recorded them: one instant, consecutive revisions.
       const first = result.nextRevision - events.length + 1;
@@ -140,7 +152,7 @@ async function decideAndAppend<C, E extends DomainEvent, S, V>(
       return { streamId, revision: next.revision, position: result.position, appended: events.length, duplicate: false, state: next.state, view: next.view };
     } catch (error) {
       if (error instanceof CommandAlreadyRecordedError && idempotency) {
-        return replay(store, aggregate, error.record, idempotency.payloadHash);
+        return replay(store, aggregate, error.record, idempotency.payloadHash, options.seal);
       }
       if (!(error instanceof WrongExpectedRevisionError)) throw error;
       if (expected !== undefined && expected !== null) {
@@ -163,8 +175,10 @@ async function replay<E extends DomainEvent, S, V>(
   aggregate: Aggregate<unknown, E, S, V>,
   record: CommandRecord,
   payloadHash: string,
+  seal: EventSealer | undefined,
 ): Promise<CommandOutcome<S, V>> {
-  if (record.commandHash !== payloadHash) throw new IdempotencyKeyReusedError(record.commandId);
+  const same = seal ? await seal.sameCommand(record.commandHash, payloadHash) : record.commandHash === payloadHash;
+  if (!same) throw new IdempotencyKeyReusedError(record.commandId);
   const { state, view } = await loadFolded(store, aggregate, record.streamId, undefined, record.toRevision);
   return { streamId: record.streamId, revision: record.toRevision, position: null, appended: 0, duplicate: true, state, view };
 }

@@ -120,6 +120,15 @@ export class EventStoreDbCalls {
     }
   }
 
+  /**
+   * Deletes a stream for good (a tombstone: it can never be written again); its events leave the
+   * server's disk at the next scavenge of their chunk. A stream deleted before is
+   * EventStoreDbRefusedError('stream-deleted').
+   */
+  async tombstone(streamName: string): Promise<void> {
+    await this.call(`tombstone of ${streamName}`, () => this.client.tombstoneStream(streamName, { requiresLeader: true, deadline: this.deadlineMs }));
+  }
+
   /** The client for long-lived subscriptions, which keep their own deadline for the confirmation. */
   subscriptionClient(): EventStoreDBClient {
     this.assertOpen();

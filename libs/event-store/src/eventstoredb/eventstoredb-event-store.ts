@@ -61,6 +61,10 @@
  * integrity check reports it and goes on. subscribeToAll is an extra capability for projectors on
  * other instances (onAppended only reports this instance's appends).
  *
+ * Personal keys. `personalKeys()` keeps each person's key in an internal stream of its own
+ * (`_throughline.personal-key-<id>`, outside the feed) on this same server, so every instance
+ * shares them and an erasure (a tombstone) holds for all; see eventstoredb-personal-key-store.ts.
+ *
  * Not provided here: DuplicateEventIdError (EventStoreDB does not make event ids unique across
  * streams); event ids must be UUIDs.
  */
@@ -85,6 +89,7 @@ import type { StreamNameFilter } from './eventstoredb-all-reads';
 import { EventStoreDbAppender } from './eventstoredb-appender';
 import { EventStoreDbCalls } from './eventstoredb-calls';
 import { DeadlineExceededError, withDeadline } from './with-deadline';
+import { EventStoreDbPersonalKeyStore } from './eventstoredb-personal-key-store';
 import { type DecodedEvent, decodeEvent, decodeStoredEvent } from './eventstoredb-envelope';
 import { assertStorable, assertStoredBatch, feedFilterOf, positiveInteger } from './eventstoredb-rules';
 import { type AllSubscriptionOptions, EventStoreDbSubscription } from './eventstoredb-subscription';
@@ -250,6 +255,14 @@ export class EventStoreDbEventStore implements EventStore, StoredEventReader {
     });
     this.subscriptions.add(subscription);
     return subscription;
+  }
+
+  /**
+   * The personal keys on this server, shared by every instance that uses it (see
+   * EventStoreDbPersonalKeyStore), over this store's connection and deadline.
+   */
+  personalKeys(): EventStoreDbPersonalKeyStore {
+    return new EventStoreDbPersonalKeyStore(this.calls);
   }
 
   /** Ends subscriptions and releases the connection; calls after this are refused. Safe to call twice. */

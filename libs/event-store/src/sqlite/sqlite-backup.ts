@@ -108,3 +108,41 @@ function linkNew(file: string, name: string): void {
     fs.closeSync(dir);
   }
 }
+
+/**
+ * Copies a personal key store that may be in use into a new file readable by its owner only (mode
+ * 0600), the same way as the events: `VACUUM INTO` from a read-only connection, fsynced, linked to
+ * its name only when whole. VACUUM writes live rows only, so no destroyed key's bytes come along;
+ * tombstones do, so a restored store still refuses to bring an erased person back.
+ * @returns how many subjects the copy holds, and how many of them were erased
+ */
+export function copyPersonalKeyStore(sourceFile: string, targetFile: string): { readonly subjects: number; readonly erased: number } {
+  if (!fs.existsSync(sourceFile)) throw new SqliteCopyError(`no personal key store at ${sourceFile}`);
+  if (fs.existsSync(targetFile)) throw new SqliteCopyError(`${targetFile} exists already; name a new file`);
+  const partial = `${targetFile}.partial`;
+  fs.rmSync(partial, { force: true });
+  try {
+    const source = new Database(sourceFile, { readonly: true, fileMustExist: true, timeout: 5000 });
+    // Created readable by its owner alone, not widened for a moment first.
+    const umask = process.umask(0o077);
+    try {
+      source.prepare('VACUUM INTO ?').run(partial);
+    } finally {
+      process.umask(umask);
+      source.close();
+    }
+    fs.chmodSync(partial, 0o600);
+    const copy = new Database(partial, { readonly: true, fileMustExist: true });
+    let counts: { subjects: number; erased: number };
+    try {
+      counts = copy.prepare<[], { subjects: number; erased: number }>('SELECT count(*) AS subjects, count(destroyed_at) AS erased FROM personal_keys').get() ?? { subjects: 0, erased: 0 };
+    } finally {
+      copy.close();
+    }
+    fsyncFile(partial);
+    linkNew(partial, targetFile);
+    return counts;
+  } finally {
+    for (const leftover of [partial, `${partial}-journal`]) fs.rmSync(leftover, { force: true });
+  }
+}

@@ -7,6 +7,7 @@ import { Requires } from '../../auth/requires';
 import { pmoOrEveryAt } from '../../auth/scopes';
 import { AuthenticationError } from '@throughline/runtime';
 import { ForbiddenError, InputError } from '../../common/app-errors';
+import { EventDataOpener } from '../../common/event-data-opener';
 import { EVENT_STORE } from '../../common/tokens';
 import { authorizeAuditRead } from '../audit-access';
 import { exportLines } from './export-pages';
@@ -34,6 +35,7 @@ export class AuditExportController {
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly log: AuditLogReader,
     private readonly projector: Projector,
+    private readonly opener: EventDataOpener,
   ) {}
 
   @Get('audit.ndjson')
@@ -54,7 +56,7 @@ export class AuditExportController {
     if (upTo !== null) await this.projector.waitFor(upTo, { timeoutMs: CATCH_UP_TIMEOUT_MS });
 
     const content = CONTENT[params.format];
-    const body = Readable.from(exportLines(this.log, params.filter, params.format, upTo), { objectMode: false });
+    const body = Readable.from(exportLines(this.log, (rows) => this.opener.all(rows), params.filter, params.format, upTo), { objectMode: false });
     reply
       .header('content-type', content.type)
       .header('content-disposition', `attachment; filename="${content.file}"`)

@@ -1,6 +1,7 @@
 import { WHOLE_STORE_TURNS, type GlobalPosition, type WorkTurns } from '@throughline/event-store';
 import type { AuditLogFilter, AuditRow } from '@throughline/read-models';
 import type { ExportFormat } from './export-params';
+import type { OpenedAuditRow } from '../recorded-event.types';
 import { csvHeader, csvLine, ndjsonLine } from './export-rows';
 
 /** Rows read from the read model per step: one page is all the export holds in memory. */
@@ -19,6 +20,8 @@ export interface AuditPages {
  */
 export async function* exportLines(
   log: AuditPages,
+  /** Personal data opened, or null once its person was erased: never a sealed string. */
+  open: (rows: readonly AuditRow[]) => Promise<readonly OpenedAuditRow[]>,
   filter: AuditLogFilter,
   format: ExportFormat,
   upTo: GlobalPosition | null,
@@ -32,7 +35,7 @@ export async function* exportLines(
     const from: GlobalPosition | null = after;
     const rows: AuditRow[] = await turns.take(async () => log.page(filter, from, EXPORT_PAGE));
     const taken = rows.filter((row) => row.position <= upTo);
-    if (taken.length > 0) yield taken.map(line).join('');
+    if (taken.length > 0) yield (await open(taken)).map(line).join('');
     if (rows.length < EXPORT_PAGE || taken.length < rows.length) return;
     after = rows[rows.length - 1].position;
   }

@@ -1,7 +1,7 @@
-import type { AuditRow } from '@throughline/read-models';
+import type { OpenedAuditRow } from '../recorded-event.types';
 import { EXPORT_COLUMNS, csvHeader, csvLine, ndjsonLine } from './export-rows';
 
-const row: AuditRow = {
+const row: OpenedAuditRow = {
   position: 9_007_199_254_740_993n, // 2^53 + 1: a JSON number would round it
   streamId: 'objective-0b7c6f0e-0000-4000-8000-000000000011',
   revision: 4,
@@ -12,8 +12,9 @@ const row: AuditRow = {
   reason: 'Budget "cut", again,\r\nafter review',
   commandId: null,
   correlationId: 'corr-1',
-  data: { target: 90, note: 'a, "b"' },
+  data: { target: 90, note: 'a, "b"', owner: null },
   hash: 'ab'.repeat(32),
+  erasedFields: ['owner'],
 };
 
 describe('exported rows', () => {
@@ -34,10 +35,11 @@ describe('exported rows', () => {
       commandId: null,
       data: row.data,
       hash: row.hash,
+      erasedFields: ['owner'],
     });
   });
 
-  it('as CSV, quoted per RFC 4180 where a field needs it, empty for null, data as JSON text', () => {
+  it('as CSV, quoted per RFC 4180 where a field needs it, empty for null, data and erased fields as JSON text', () => {
     expect(csvHeader()).toBe(`${EXPORT_COLUMNS.join(',')}\r\n`);
     expect(csvLine(row)).toBe(
       [
@@ -50,8 +52,9 @@ describe('exported rows', () => {
         '"Budget ""cut"", again,\r\nafter review"',
         'corr-1',
         '',
-        '"{""target"":90,""note"":""a, \\""b\\""""}"',
+        '"{""target"":90,""note"":""a, \\""b\\"""",""owner"":null}"',
         row.hash,
+        '"[""owner""]"',
       ].join(',') + '\r\n',
     );
   });

@@ -1,7 +1,9 @@
-import type { AuditRow } from '@throughline/read-models';
-import { auditRowNode } from '../recorded-event.types';
+import { auditRowNode, type OpenedAuditRow } from '../recorded-event.types';
 
-/** The columns of an exported event, in order: the audit log's fields and the event's chain hash. */
+/**
+ * The columns of an exported event, in order: the audit log's fields, the event's chain hash, and
+ * the fields of data that held personal data of someone since erased (now null).
+ */
 export const EXPORT_COLUMNS = [
   'position',
   'streamId',
@@ -14,13 +16,14 @@ export const EXPORT_COLUMNS = [
   'commandId',
   'data',
   'hash',
+  'erasedFields',
 ] as const;
 
 /** The audit log's node as GraphQL serves it (position a string: it may pass 2^53), with the chain hash. */
-const record = (row: AuditRow) => ({ ...auditRowNode(row), hash: row.hash });
+const record = (row: OpenedAuditRow) => ({ ...auditRowNode(row), hash: row.hash });
 
 /** One JSON object and a line feed. */
-export const ndjsonLine = (row: AuditRow): string => `${JSON.stringify(record(row))}\n`;
+export const ndjsonLine = (row: OpenedAuditRow): string => `${JSON.stringify(record(row))}\n`;
 
 /** RFC 4180: a field holding a comma, a quote or a line break is quoted, quotes doubled. */
 const csvField = (value: string | number | null): string => {
@@ -31,8 +34,10 @@ const csvField = (value: string | number | null): string => {
 
 export const csvHeader = (): string => `${EXPORT_COLUMNS.join(',')}\r\n`;
 
-/** One CSV record; data as its JSON text. */
-export const csvLine = (row: AuditRow): string => {
+/** One CSV record; data and erasedFields as their JSON text. */
+export const csvLine = (row: OpenedAuditRow): string => {
   const fields = record(row);
-  return `${EXPORT_COLUMNS.map((column) => csvField(column === 'data' ? JSON.stringify(fields.data) : fields[column])).join(',')}\r\n`;
+  const text = (column: (typeof EXPORT_COLUMNS)[number]) =>
+    column === 'data' || column === 'erasedFields' ? JSON.stringify(fields[column]) : fields[column];
+  return `${EXPORT_COLUMNS.map((column) => csvField(text(column))).join(',')}\r\n`;
 };

@@ -41,7 +41,7 @@ function write(node: DoubleNode, leaderOnly: boolean, streamName: string, expect
   if (leaderOnly && node.leaderEndpoint()) return { kind: 'not-leader' };
   const fault = node.appendFault(streamName);
   if (fault === 'drop-request') return { kind: 'dropped' };
-  if (fault === 'stream-deleted') return { kind: 'stream-deleted' };
+  if (fault === 'stream-deleted' || node.log.isTombstoned(streamName)) return { kind: 'stream-deleted' };
   if (fault === 'concurrent-writer') node.log.writeForeignEvent(streamName);
   const outcome = node.log.write(streamName, expected, events);
   if (fault === 'commit-timeout') return { kind: 'commit-timeout' };

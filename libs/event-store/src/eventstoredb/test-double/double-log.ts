@@ -57,6 +57,16 @@ export interface EventFilter {
 export type AllFrom = 'start' | 'end' | bigint;
 
 const TICKS_PER_MILLISECOND = 10_000n;
+/** The revision of a tombstone (EventNumber.DeletedStream, long.MaxValue). */
+export const DELETED_STREAM_REVISION = 0x7fff_ffff_ffff_ffffn;
+/** The type of a tombstone record (SystemEventTypes.StreamDeleted). */
+export const STREAM_DELETED_TYPE = '$streamDeleted';
+
+export type TombstoneOutcome =
+  | { readonly ok: true; readonly position: bigint }
+  | { readonly ok: false; readonly currentRevision: bigint }
+  /** Tombstoned before: the server answers StreamDeleted. */
+  | { readonly ok: false; readonly deleted: true };
 /** A fresh server's log holds epoch and settings records before the first event. */
 const FIRST_POSITION = 1_232n;
 const RECORD_OVERHEAD = 137n;
@@ -72,6 +82,7 @@ export function matchesFilter(filter: EventFilter | null, event: LoggedEvent): b
 export class DoubleLog {
   private readonly all: LoggedEvent[] = [];
   private readonly streams = new Map<string, LoggedEvent[]>();
+  private readonly tombstoned = new Set<string>();
   private readonly listeners = new Set<(event: LoggedEvent) => void>();
   private nextPosition = FIRST_POSITION;
 
@@ -201,6 +212,57 @@ export class DoubleLog {
       if (matchesFilter(filter, this.all[index])) events.push(this.all[index]);
     }
     return events;
+  }
+
+  /** Whether the stream was deleted for good: reads and writes of it are answered StreamDeleted. */
+  isTombstoned(streamName: string): boolean {
+    return this.tombstoned.has(streamName);
+  }
+
+  /**
+   * A hard delete (ClientMessage.DeleteStream with hardDelete): checks the expected revision like
+   * a write, then writes the tombstone, a `$streamDeleted` record at revision long.MaxValue that
+   * $all shows. The stream's events stay in the log, and in $all, until a scavenge.
+   */
+  tombstone(streamName: string, expected: ExpectedState): TombstoneOutcome {
+    if (this.tombstoned.has(streamName)) return { ok: false, deleted: true };
+    const current = BigInt(this.streams.get(streamName)?.length ?? 0) - 1n;
+    const holds =
+      expected.kind === 'any' ||
+      (expected.kind === 'no_stream' && current === -1n) ||
+      (expected.kind === 'stream_exists' && current !== -1n) ||
+      (expected.kind === 'revision' && expected.revision === current);
+    if (!holds) return { ok: false, currentRevision: current };
+    const position = this.nextPosition;
+    this.nextPosition += RECORD_OVERHEAD + BigInt(streamName.length + STREAM_DELETED_TYPE.length);
+    const record: LoggedEvent = {
+      streamName,
+      revision: DELETED_STREAM_REVISION,
+      id: randomUUID(),
+      type: STREAM_DELETED_TYPE,
+      contentType: 'application/octet-stream',
+      data: new Uint8Array(),
+      customMetadata: new Uint8Array(),
+      created: BigInt(this.clock()) * TICKS_PER_MILLISECOND,
+      position,
+    };
+    this.tombstoned.add(streamName);
+    this.all.push(record);
+    for (const listener of [...this.listeners]) listener(record);
+    return { ok: true, position };
+  }
+
+  /**
+   * What a scavenge of completed chunks does to deleted streams: their events leave the log (and
+   * $all) for good, their tombstones stay. Unlike the server, the double treats every chunk as
+   * completed; a real server keeps the active chunk's records until it is completed and scavenged.
+   */
+  scavenge(): number {
+    const before = this.all.length;
+    const kept = this.all.filter((event) => !this.tombstoned.has(event.streamName) || event.type === STREAM_DELETED_TYPE);
+    this.all.splice(0, this.all.length, ...kept);
+    for (const streamName of this.tombstoned) this.streams.delete(streamName);
+    return before - kept.length;
   }
 
   /** Calls `listener` for every event written from now on, in $all order; returns an unsubscribe. */

@@ -20,6 +20,14 @@ export const streamDeleted = (streamName: string): ServerErrorResponse =>
     'stream-name': streamName,
   });
 
+/** A delete or tombstone whose expected revision does not hold (RpcExceptions.WrongExpectedVersion). */
+export const wrongExpectedVersion = (operation: string, streamName: string, expected: bigint, actual: bigint): ServerErrorResponse =>
+  rpcError(
+    status.FAILED_PRECONDITION,
+    `${operation} failed due to WrongExpectedVersion. Stream: ${streamName}, Expected version: ${expected}, Actual version: ${actual}`,
+    { exception: 'wrong-expected-version', 'stream-name': streamName, 'expected-version': expected.toString(), 'actual-version': actual.toString() },
+  );
+
 /** A follower's answer to a request that requires the leader: where the leader is. */
 export const notLeader = (host: string, port: number): ServerErrorResponse =>
   rpcError(status.NOT_FOUND, 'Leader info available', {

@@ -1,12 +1,22 @@
 /**
  * The Streams gRPC service of the EventStoreDB test double: Read (a stream, $all with or without a
  * server-side filter, forwards and backwards, and the $all catch-up subscription), Append and
- * BatchAppend (double-appends.ts), answering as the server's Services/Transport/Grpc code does.
+ * BatchAppend (double-appends.ts), and Tombstone (a hard delete), answering as the server's
+ * Services/Transport/Grpc code does.
  */
-import { type ServerDuplexStream, type ServerReadableStream, type ServerWritableStream, type sendUnaryData, status, type UntypedServiceImplementation } from '@grpc/grpc-js';
+import {
+  type ServerDuplexStream,
+  type ServerReadableStream,
+  type ServerUnaryCall,
+  type ServerWritableStream,
+  type sendUnaryData,
+  status,
+  type UntypedServiceImplementation,
+} from '@grpc/grpc-js';
 import type { AppendReq, AppendResp, BatchAppendReq, BatchAppendResp, ReadResp } from '@eventstore/db-client/generated/streams_pb';
-import { ReadReq } from '@eventstore/db-client/generated/streams_pb';
+import { ReadReq, TombstoneReq, TombstoneResp } from '@eventstore/db-client/generated/streams_pb';
 import { append, batchAppend } from './double-appends';
+import type { ExpectedState } from './double-log';
 import { readEvent, streamNameOf, streamNotFound } from './double-messages';
 import { type DoubleNode, type ReadFault, requiresLeader } from './double-node';
 import { allFrom, filterOf } from './double-requests';
@@ -32,6 +42,9 @@ export function createStreamsService(node: DoubleNode): UntypedServiceImplementa
     },
     batchAppend(call: ServerDuplexStream<BatchAppendReq, BatchAppendResp>): void {
       batchAppend(node, call);
+    },
+    tombstone(call: ServerUnaryCall<TombstoneReq, TombstoneResp>, callback: sendUnaryData<TombstoneResp>): void {
+      tombstone(node, call, callback);
     },
   };
   return implementation as unknown as UntypedServiceImplementation;
@@ -61,6 +74,8 @@ function read(node: DoubleNode, call: ServerWritableStream<ReadReq, ReadResp>): 
     const streamName = streamNameOf(stream.getStreamIdentifier());
     const refused = readFaultError(node.readFault(streamName), streamName);
     if (refused) return void call.emit('error', refused);
+    // A hard-deleted stream reads as deleted (Enumerators.ReadStreamForwards: ReadStreamResult.StreamDeleted).
+    if (node.log.isTombstoned(streamName)) return void call.emit('error', rpc.streamDeleted(streamName));
     const revisionCase = stream.getRevisionOptionCase();
     const from =
       revisionCase === Options.StreamOptions.RevisionOptionCase.START
@@ -93,4 +108,48 @@ function read(node: DoubleNode, call: ServerWritableStream<ReadReq, ReadResp>): 
   const window = filterOptions?.getWindowCase() === Options.FilterOptions.WindowCase.MAX ? filterOptions.getMax() : READ_BATCH_SIZE;
   const interval = filter === null ? 0 : Math.max(1, filterOptions?.getCheckpointintervalmultiplier() ?? 1) * window;
   subscribeToAll(node, call, { from, prepare, filter, window, pageSize: READ_BATCH_SIZE, interval, structuredIds });
+}
+
+/**
+ * A hard delete (Streams.Delete.cs, Tombstone): the authorization, the leader, then the write of the
+ * tombstone against the expected revision. A stream tombstoned before is answered StreamDeleted, a
+ * revision that does not hold WrongExpectedVersion; the answer carries the tombstone's position.
+ */
+function tombstone(node: DoubleNode, call: ServerUnaryCall<TombstoneReq, TombstoneResp>, callback: sendUnaryData<TombstoneResp>): void {
+  const options = call.request.getOptions();
+  if (!options) return callback(rpc.invalidArgument('Required field Options not set.'));
+  let streamName: string;
+  try {
+    streamName = streamNameOf(options.getStreamIdentifier());
+  } catch (error) {
+    return callback(rpc.invalidArgument((error as Error).message));
+  }
+  const Case = TombstoneReq.Options.ExpectedStreamRevisionCase;
+  const expected: ExpectedState | null = (() => {
+    switch (options.getExpectedStreamRevisionCase()) {
+      case Case.REVISION:
+        return { kind: 'revision', revision: BigInt(options.getRevision()) } as const;
+      case Case.NO_STREAM:
+        return { kind: 'no_stream' } as const;
+      case Case.STREAM_EXISTS:
+        return { kind: 'stream_exists' } as const;
+      case Case.ANY:
+        return { kind: 'any' } as const;
+      default:
+        return null;
+    }
+  })();
+  if (expected === null) return callback(rpc.invalidArgument(`'${options.getExpectedStreamRevisionCase()}' is not a valid ExpectedStreamRevisionOneofCase`));
+  if (node.appendFault(streamName) === 'access-denied') return callback(rpc.accessDenied());
+  const leader = node.leaderEndpoint();
+  if (leader && requiresLeader(call)) return callback(rpc.notLeader(leader.host, leader.port));
+
+  const outcome = node.log.tombstone(streamName, expected);
+  if (outcome.ok) {
+    const position = outcome.position.toString();
+    return callback(null, new TombstoneResp().setPosition(new TombstoneResp.Position().setCommitPosition(position).setPreparePosition(position)));
+  }
+  if ('deleted' in outcome) return callback(rpc.streamDeleted(streamName));
+  const expectedVersion = { any: -2n, no_stream: -1n, stream_exists: -4n, revision: 0n }[expected.kind];
+  return callback(rpc.wrongExpectedVersion('Delete', streamName, expected.kind === 'revision' ? expected.revision : expectedVersion, outcome.currentRevision));
 }

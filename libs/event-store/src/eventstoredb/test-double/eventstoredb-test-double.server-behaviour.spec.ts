@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { EventStoreDBClient, jsonEvent } from '@eventstore/db-client';
+import { EventStoreDBClient, jsonEvent, NO_STREAM } from '@eventstore/db-client';
 import { type AllReadMessage, readAllMessages, type StreamNameFilter } from '../eventstoredb-all-reads';
 import { type AppendFault, EventStoreDbTestDouble } from './eventstoredb-test-double';
 
@@ -198,6 +198,60 @@ describe('EventStoreDB test double, behaving as the v24.10 server', () => {
       expect(await failureOf((async () => {
         for await (const resolved of client.readAll({ maxCount: 1 })) void resolved;
       })())).toMatchObject({ type: 'access-denied' });
+    });
+  });
+
+  describe('hard deletes (Transport/Grpc/Streams.Delete.cs, Storage/ReaderIndex/AllReader.cs)', () => {
+    const readStream = async (client: EventStoreDBClient, name: string) => {
+      const revisions: bigint[] = [];
+      for await (const resolved of client.readStream(name)) revisions.push(resolved.event?.revision as bigint);
+      return revisions;
+    };
+
+    it('tombstones a stream for good: its reads and appends are answered StreamDeleted, and so is a second tombstone', async () => {
+      const double = await fresh();
+      const client = clientOf(double.connectionString);
+      const name = stream();
+      await client.appendToStream(name, events(2));
+
+      const result = await client.tombstoneStream(name, { expectedRevision: 1n });
+
+      expect(result.position?.commit).toBe(double.events().at(-1)?.position);
+      expect(await failureOf(readStream(client, name))).toMatchObject({ type: 'stream-deleted', streamName: name });
+      for (const options of [{}, unary]) {
+        expect(await failureOf(client.appendToStream(name, events(1), options))).toMatchObject({ type: 'stream-deleted' });
+      }
+      expect(await failureOf(client.tombstoneStream(name))).toMatchObject({ type: 'stream-deleted' });
+    });
+
+    it('tombstones a stream that never existed, and refuses a revision that does not hold', async () => {
+      const double = await fresh();
+      const client = clientOf(double.connectionString);
+      const [never, held] = [stream(), stream()];
+      await client.appendToStream(held, events(1));
+
+      await expect(client.tombstoneStream(never, { expectedRevision: NO_STREAM })).resolves.toBeDefined();
+      expect(await failureOf(client.appendToStream(never, events(1)))).toMatchObject({ type: 'stream-deleted' });
+      expect(await failureOf(client.tombstoneStream(held, { expectedRevision: 5n }))).toMatchObject({ type: 'wrong-expected-version' });
+      expect(await readStream(client, held)).toEqual([0n]);
+    });
+
+    it("keeps a deleted stream's events in $all beside the $streamDeleted record until a scavenge removes them", async () => {
+      const double = await fresh();
+      const client = clientOf(double.connectionString);
+      const name = stream();
+      await client.appendToStream(name, events(2));
+      await client.tombstoneStream(name);
+      const inAll = async () => {
+        const found: string[] = [];
+        for await (const resolved of client.readAll()) if (resolved.event?.streamId === name) found.push(`${resolved.event.type}@${resolved.event.revision}`);
+        return found;
+      };
+
+      expect(await inAll()).toEqual(['Happened@0', 'Happened@1', '$streamDeleted@9223372036854775807']);
+      expect(double.scavenge()).toBe(2);
+      expect(await inAll()).toEqual(['$streamDeleted@9223372036854775807']);
+      expect(await failureOf(readStream(client, name))).toMatchObject({ type: 'stream-deleted' });
     });
   });
 

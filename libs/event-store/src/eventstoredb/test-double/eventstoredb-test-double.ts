@@ -170,6 +170,14 @@ export class EventStoreDbTestDouble {
     this.cluster.log.writeSystemEvent(streamName, type);
   }
 
+  /**
+   * Runs a scavenge: the events of hard-deleted streams leave the log for good, their tombstones
+   * stay (as if every chunk were completed). Returns how many events were removed.
+   */
+  scavenge(): number {
+    return this.cluster.log.scavenge();
+  }
+
   /** Every stream name in the log, system streams included. */
   streamNames(): string[] {
     return this.cluster.log.streamNames();
@@ -293,7 +301,7 @@ function writeSystemUsers(log: DoubleLog): void {
 /** What the server lists: the methods the double serves, with the features the server names. */
 function supportedMethods(): SupportedMethods {
   const features: Record<string, string[]> = { read: ['position', 'events'], batchappend: ['deadline_duration'] };
-  const methods = [StreamsService.read, StreamsService.append, StreamsService.batchAppend].map(({ path }) => {
+  const methods = [StreamsService.read, StreamsService.append, StreamsService.batchAppend, StreamsService.tombstone].map(({ path }) => {
     const [, service, method] = path.split('/');
     return new SupportedMethod()
       .setServiceName(service.toLowerCase())
