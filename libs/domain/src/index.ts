@@ -83,5 +83,8 @@ export { CADENCE_DAYS_MAX } from './network-group/network-group.decide';
 export * from './network/group-cadence';
 export * from './touchpoint/touchpoint.events';
 export * from './touchpoint/touchpoint.commands';
+export * from './touchpoint/touchpoint.state';
+export * from './touchpoint/touchpoint.view';
+export * from './touchpoint/touchpoint.decider';
 export * from './network/personal-fields';
 export * from './event-types';
