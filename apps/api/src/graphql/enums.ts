@@ -114,6 +114,9 @@ const ENTITY_TYPES = [
   'STANDARD_ADOPTION',
   'DEVIATION',
   'PLAN_TEMPLATE',
+  'CONTACT',
+  'NETWORK_GROUP',
+  'TOUCHPOINT',
 ] as const;
 export const EntityType = enumFrom(ENTITY_TYPES, 'EntityType');
 export type EntityType = (typeof ENTITY_TYPES)[number];
