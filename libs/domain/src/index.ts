@@ -87,4 +87,6 @@ export * from './touchpoint/touchpoint.state';
 export * from './touchpoint/touchpoint.view';
 export * from './touchpoint/touchpoint.decider';
 export * from './network/personal-fields';
+export * from './network/network-health';
+export * from './network/network-map';
 export * from './event-types';
