@@ -25,3 +25,4 @@ export * from './subscription-feed';
 export * from './compliance/compliance-facts.projection';
 export * from './compliance/compliance-facts.reader';
 export * from './network/network-facts.projection';
+export * from './network/network-facts.reader';

@@ -37,6 +37,7 @@ const pmoOf = (statement: Statement<[string], { pmo_id: string }>, id: string): 
 // No column holds a personal field (a name, an organisation, a role, a reason, a summary): those
 // stay in the events and the views, sealed, and nothing here is ever searched or sorted by them.
 const handlers: EventHandlers<Context> = {
+  // A repeated creation (which no decider records) changes nothing, as in the views.
   ContactAdded: ({ data }, { statements, event }) => {
     statements.insert.network_contact.run({ contactId: data.contactId, pmoId: data.pmoId, relationship: data.relationship, knownSince: data.knownSince, ...stored(event) });
   },
@@ -77,7 +78,8 @@ const handlers: EventHandlers<Context> = {
   TouchpointRecorded: ({ data }, { statements, event }) => {
     const { touchpointId, pmoId, heldOn, vehicle, value, workEntryId } = data;
     const { insert } = statements;
-    insert.network_touchpoint.run({ touchpointId, pmoId, heldOn, vehicle, value, workEntryId, ...stored(event) });
+    // A touchpoint is recorded once; a second recording on its stream changes nothing, as in its view.
+    if (insert.network_touchpoint.run({ touchpointId, pmoId, heldOn, vehicle, value, workEntryId, ...stored(event) }).changes === 0) return;
     for (const contactId of new Set(data.contactIds)) insert.network_participation.run({ contactId, heldOn, touchpointId, pmoId, ...stored(event) });
     for (const groupId of new Set(data.groupIds)) insert.network_touchpoint_group.run({ groupId, heldOn, touchpointId, pmoId, ...stored(event) });
   },
@@ -115,7 +117,7 @@ export class NetworkFactsProjection implements Projection {
     // The cadence and vehicles a group was formed with, then each revision that changed either (null: kept).
     `CREATE TABLE IF NOT EXISTS network_group_revision (
       position INTEGER PRIMARY KEY, group_id TEXT NOT NULL, pmo_id TEXT NOT NULL, cadence_days INTEGER, vehicles TEXT, stored_at TEXT NOT NULL)`,
-    'CREATE INDEX IF NOT EXISTS network_group_revision_pmo ON network_group_revision (pmo_id, position)',
+    'CREATE INDEX IF NOT EXISTS network_group_revision_group ON network_group_revision (group_id, position)',
     // member 1: added, 0: removed; the last row of a pair as known at an instant says whether it is a member then.
     `CREATE TABLE IF NOT EXISTS network_membership (
       position INTEGER PRIMARY KEY, group_id TEXT NOT NULL, contact_id TEXT NOT NULL, pmo_id TEXT NOT NULL, member INTEGER NOT NULL, stored_at TEXT NOT NULL)`,
@@ -141,16 +143,16 @@ export class NetworkFactsProjection implements Projection {
   private readonly statements = perConnection(
     (db: Database): Statements => ({
       insert: {
-        network_contact: db.prepare('INSERT INTO network_contact VALUES (@contactId, @pmoId, @relationship, @knownSince, @position, @storedAt)'),
+        network_contact: db.prepare('INSERT OR IGNORE INTO network_contact VALUES (@contactId, @pmoId, @relationship, @knownSince, @position, @storedAt)'),
         network_contact_end: db.prepare('INSERT OR IGNORE INTO network_contact_end VALUES (@contactId, @endedOn, @position, @storedAt)'),
         network_assessment: db.prepare(
           'INSERT INTO network_assessment VALUES (@position, @contactId, @pmoId, @stance, @engagement, @desiredEngagement, @assessedOn, @storedAt)',
         ),
-        network_group: db.prepare('INSERT INTO network_group VALUES (@groupId, @pmoId, @kind, @formedOn, @position, @storedAt)'),
+        network_group: db.prepare('INSERT OR IGNORE INTO network_group VALUES (@groupId, @pmoId, @kind, @formedOn, @position, @storedAt)'),
         network_group_revision: db.prepare('INSERT INTO network_group_revision VALUES (@position, @groupId, @pmoId, @cadenceDays, @vehicles, @storedAt)'),
         network_membership: db.prepare('INSERT INTO network_membership VALUES (@position, @groupId, @contactId, @pmoId, @member, @storedAt)'),
         network_touchpoint: db.prepare(
-          'INSERT INTO network_touchpoint VALUES (@touchpointId, @pmoId, @heldOn, @vehicle, @value, @workEntryId, @position, @storedAt)',
+          'INSERT OR IGNORE INTO network_touchpoint VALUES (@touchpointId, @pmoId, @heldOn, @vehicle, @value, @workEntryId, @position, @storedAt)',
         ),
         network_participation: db.prepare('INSERT INTO network_participation VALUES (@contactId, @heldOn, @touchpointId, @pmoId, @position, @storedAt)'),
         network_touchpoint_group: db.prepare('INSERT INTO network_touchpoint_group VALUES (@groupId, @heldOn, @touchpointId, @pmoId, @position, @storedAt)'),
