@@ -71,7 +71,7 @@ export interface GroupHealthFacts {
   readonly lastTouchpointOn: LocalDate | null;
 }
 
-export interface WindowTouchpoint {
+export interface RecentTouchpointFacts {
   readonly heldOn: LocalDate;
   readonly vehicle: TouchpointVehicle;
   readonly contactIds: readonly string[];
@@ -84,10 +84,10 @@ export interface NetworkFacts {
   readonly contacts: readonly ContactHealthFacts[];
   readonly groups: readonly GroupHealthFacts[];
   /** The touchpoints held in the window [on − 89, on]; any others are ignored. */
-  readonly recentTouchpoints: readonly WindowTouchpoint[];
+  readonly recentTouchpoints: readonly RecentTouchpointFacts[];
 }
 
-export interface VehicleShare {
+export interface VehicleShareFigure {
   readonly vehicle: TouchpointVehicle;
   readonly touchpoints: number;
   readonly share: number;
@@ -100,7 +100,7 @@ export interface GroupHealthFigures {
   readonly overdue: boolean;
   readonly daysSinceLastTouchpoint: number | null;
   readonly touchpoints: number;
-  readonly vehicles: readonly VehicleShare[];
+  readonly vehicles: readonly VehicleShareFigure[];
   readonly dominantVehicleShare: number;
   readonly leaningOnOneVehicle: boolean;
 }
@@ -124,16 +124,16 @@ export interface NetworkHealthFigures {
 }
 
 /** The first day of the window that ends on `on`. */
-export const windowStart = (on: LocalDate): LocalDate => addDays(on, -(HEALTH_WINDOW_DAYS - 1));
+export const healthWindowStart = (on: LocalDate): LocalDate => addDays(on, -(HEALTH_WINDOW_DAYS - 1));
 
-export const countsOn = (contact: Pick<ContactHealthFacts, 'knownSince' | 'endedOn'>, day: LocalDate): boolean =>
+export const contactCountsOn = (contact: Pick<ContactHealthFacts, 'knownSince' | 'endedOn'>, day: LocalDate): boolean =>
   contact.knownSince <= day && (contact.endedOn === null || contact.endedOn > day);
 
 /** The assessments by assessedOn, those of one day in the order recorded (a stable sort). */
 const chronological = (assessments: readonly StanceFact[]): StanceFact[] =>
   [...assessments].sort((a, b) => (a.assessedOn < b.assessedOn ? -1 : a.assessedOn > b.assessedOn ? 1 : 0));
 
-export const stanceOn = (assessments: readonly StanceFact[], day: LocalDate): Stance | null => {
+export const contactStanceOn = (assessments: readonly StanceFact[], day: LocalDate): Stance | null => {
   let current: StanceFact | null = null;
   for (const assessment of assessments) {
     if (assessment.assessedOn <= day && (current === null || assessment.assessedOn >= current.assessedOn)) current = assessment;
@@ -153,7 +153,7 @@ const stanceChangesIn = (assessments: readonly StanceFact[], from: LocalDate, to
 
 const VEHICLE_ORDER = new Map(TOUCHPOINT_VEHICLES.map((vehicle, i) => [vehicle, i]));
 
-export const vehicleMix = (vehicles: readonly TouchpointVehicle[]): VehicleShare[] => {
+export const vehicleMix = (vehicles: readonly TouchpointVehicle[]): VehicleShareFigure[] => {
   const counts = new Map<TouchpointVehicle, number>();
   for (const vehicle of vehicles) counts.set(vehicle, (counts.get(vehicle) ?? 0) + 1);
   return [...counts]
@@ -163,7 +163,7 @@ export const vehicleMix = (vehicles: readonly TouchpointVehicle[]): VehicleShare
 
 export const networkHealth = (facts: NetworkFacts): NetworkHealthFigures => {
   const { on } = facts;
-  const from = windowStart(on);
+  const from = healthWindowStart(on);
   const inWindow = (day: LocalDate): boolean => day >= from && day <= on;
   const touchpoints = facts.recentTouchpoints.filter((touchpoint) => inWindow(touchpoint.heldOn));
   const groups = facts.groups.filter((group) => group.formedOn <= on);
@@ -210,8 +210,8 @@ export const networkHealth = (facts: NetworkFacts): NetworkHealthFigures => {
     };
   });
 
-  const counted = facts.contacts.filter((contact) => countsOn(contact, on));
-  const stanceOfCounted = new Map(counted.map((contact) => [contact.contactId, stanceOn(contact.assessments, on)]));
+  const counted = facts.contacts.filter((contact) => contactCountsOn(contact, on));
+  const stanceOfCounted = new Map(counted.map((contact) => [contact.contactId, contactStanceOn(contact.assessments, on)]));
   const neglectedAfter = (contact: ContactHealthFacts): boolean => {
     const since = daysBetween(contact.lastTouchpointOn ?? contact.knownSince, on);
     const cadences = groupsOfContact(contact.contactId).map((groupId) => groupById.get(groupId)!.cadenceDays);
