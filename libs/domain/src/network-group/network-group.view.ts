@@ -1,7 +1,7 @@
 import { assertNever } from '../shared/decider';
 import type { LocalDate } from '../shared/local-date';
 import { createdBy, touchedBy, type RecordedFacts, type Stamps, type ViewProjection } from '../shared/view';
-import { nextDueOn } from '../network/group-cadence';
+import { groupNextDueOn } from '../network/group-cadence';
 import type { NetworkGroupEvent, NetworkGroupFormed } from './network-group.events';
 
 /** A current member, with who added them and when. */
@@ -37,7 +37,7 @@ export const initialNetworkGroupView: NetworkGroupView = { status: 'NONE' };
  * the cadence.
  */
 export const networkGroupNextDueOn = (view: FormedNetworkGroupView, lastTouchpointOn: LocalDate | null): LocalDate =>
-  nextDueOn(view, lastTouchpointOn);
+  groupNextDueOn(view, lastTouchpointOn);
 
 // Mirrors evolveNetworkGroup: an event the decider's fold would ignore changes nothing shown but
 // the revision.

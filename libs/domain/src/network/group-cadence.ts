@@ -16,7 +16,7 @@ export interface GroupCadence {
 }
 
 /** Shown by a group's view (which knows no day) and judged by the network's health. */
-export const nextDueOn = (group: CadencedGroup, lastTouchpointOn: LocalDate | null): LocalDate =>
+export const groupNextDueOn = (group: CadencedGroup, lastTouchpointOn: LocalDate | null): LocalDate =>
   addDays(lastTouchpointOn ?? group.formedOn, group.cadenceDays);
 
 /**
@@ -24,7 +24,7 @@ export const nextDueOn = (group: CadencedGroup, lastTouchpointOn: LocalDate | nu
  * on or before `on`: one that names the group, or in which any of its members took part.
  */
 export const groupCadence = (group: CadencedGroup, lastTouchpointOn: LocalDate | null, on: LocalDate): GroupCadence => {
-  const due = nextDueOn(group, lastTouchpointOn);
+  const due = groupNextDueOn(group, lastTouchpointOn);
   return {
     nextDueOn: due,
     overdue: on > due,

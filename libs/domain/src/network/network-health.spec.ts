@@ -1,5 +1,5 @@
-import type { ContactHealthFacts, GroupHealthFacts, NetworkFacts, WindowTouchpoint } from './network-health';
-import { networkHealth, windowStart } from './network-health';
+import type { ContactHealthFacts, GroupHealthFacts, NetworkFacts, RecentTouchpointFacts } from './network-health';
+import { networkHealth, healthWindowStart } from './network-health';
 
 const ON = '2026-06-30';
 const contact = (contactId: string, overrides: Partial<ContactHealthFacts> = {}): ContactHealthFacts => ({
@@ -20,7 +20,7 @@ const group = (groupId: string, overrides: Partial<GroupHealthFacts> = {}): Grou
   lastTouchpointOn: null,
   ...overrides,
 });
-const touchpoint = (overrides: Partial<WindowTouchpoint> = {}): WindowTouchpoint => ({
+const touchpoint = (overrides: Partial<RecentTouchpointFacts> = {}): RecentTouchpointFacts => ({
   heldOn: '2026-06-01',
   vehicle: 'ONE_TO_ONE',
   contactIds: ['a'],
@@ -32,7 +32,7 @@ const health = (facts: Partial<NetworkFacts>) => networkHealth({ on: ON, contact
 
 describe('network health', () => {
   it('judges the 90 days up to and including the day', () => {
-    expect(windowStart(ON)).toBe('2026-04-02');
+    expect(healthWindowStart(ON)).toBe('2026-04-02');
   });
 
   it('counts the contacts known by the day and not ended by it, and the lines between them and the PMO', () => {
@@ -90,7 +90,7 @@ describe('network health', () => {
     });
 
     it('leans on one vehicle with five touchpoints or more of which more than 60% went through it', () => {
-      const through = (vehicles: WindowTouchpoint['vehicle'][]) =>
+      const through = (vehicles: RecentTouchpointFacts['vehicle'][]) =>
         health({ groups: [group('g')], recentTouchpoints: vehicles.map((vehicle) => touchpoint({ groupIds: ['g'], vehicle })) }).groups[0]!;
       expect(through(['EVENT', 'EVENT', 'EVENT', 'EVENT'])).toMatchObject({ dominantVehicleShare: 1, leaningOnOneVehicle: false });
       expect(through(['EVENT', 'EVENT', 'EVENT', 'REPORT', 'TRAINING'])).toMatchObject({ dominantVehicleShare: 0.6, leaningOnOneVehicle: false });

@@ -4,40 +4,7 @@ import { TOUCHPOINT_VEHICLES, type TouchpointVehicle } from '../network-group/ne
 import type { ValueDirection } from '../touchpoint/touchpoint.events';
 import { groupCadence } from './group-cadence';
 
-/**
- * How healthy a PMO's network is on one day `on`, from facts a read model can supply cheaply: one
- * row per contact and per group with its latest touchpoint already found, and only the touchpoints
- * of the last 90 days. The rules, which the README repeats:
- *
- * - The window ("the last 90 days") is the 90 days up to and including `on`: [on − 89, on].
- * - A contact counts on a day D when knownSince ≤ D and it has no endedOn ≤ D. `contacts` is the
- *   number n of contacts that count on `on`; `potentialLines` is n(n+1)/2.
- * - `newContactsLast90Days` counts the contacts that count whose knownSince is in the window; the
- *   network is `stale` when there are none.
- * - A group counts from its formedOn; one formed after `on` is left out of every figure. A
- *   touchpoint is with a group when it was held on or after the group was formed and names the
- *   group or any of its current members took part.
- * - Of each group: `lastTouchpointOn` is the latest touchpoint with it held on or before `on`;
- *   `nextDueOn` is (lastTouchpointOn, or else formedOn) + cadenceDays; it is `overdue` when `on`
- *   is after nextDueOn; `daysSinceLastTouchpoint` is `on` − lastTouchpointOn (null with none);
- *   `touchpoints` counts the touchpoints with it in the window; `vehicles` counts them by vehicle
- *   with each one's share, most used first, ties in the order of TOUCHPOINT_VEHICLES;
- *   `dominantVehicleShare` is the largest share (0 with no touchpoint); it is
- *   `leaningOnOneVehicle` when it has at least 5 touchpoints and a dominant share above 0.6.
- * - A contact's stance on D is the stance of its latest assessment with assessedOn ≤ D, the later
- *   recorded winning a tie. `champions` and `critics` count the contacts that count whose stance
- *   on `on` is CHAMPION or CRITIC.
- * - `neglected` lists those champions and critics whose last touchpoint (or knownSince, with none)
- *   is more than the cadence of every one of their groups before `on`; a contact in no group is
- *   judged against 90 days.
- * - `crossGroupTouchpoints` counts the window's touchpoints whose named groups together with the
- *   groups of their contacts are two or more.
- * - `valueGiven` and `valueReceived` count the window's touchpoints with at least one INTERNAL
- *   contact whose value is GIVEN or BOTH, and RECEIVED or BOTH.
- * - `stanceChanges` counts the assessments with assessedOn in the window whose stance differs from
- *   the contact's stance just before it, assessments ordered by assessedOn and then as recorded; a
- *   contact's first assessment changes nothing.
- */
+/** The window's length: "the last 90 days". */
 export const HEALTH_WINDOW_DAYS = 90;
 /** A group with fewer touchpoints in the window is too little seen to be judged on its vehicles. */
 export const LEANING_MIN_TOUCHPOINTS = 5;
@@ -71,7 +38,7 @@ export interface GroupHealthFacts {
   readonly lastTouchpointOn: LocalDate | null;
 }
 
-export interface WindowTouchpoint {
+export interface RecentTouchpointFacts {
   readonly heldOn: LocalDate;
   readonly vehicle: TouchpointVehicle;
   readonly contactIds: readonly string[];
@@ -84,10 +51,10 @@ export interface NetworkFacts {
   readonly contacts: readonly ContactHealthFacts[];
   readonly groups: readonly GroupHealthFacts[];
   /** The touchpoints held in the window [on − 89, on]; any others are ignored. */
-  readonly recentTouchpoints: readonly WindowTouchpoint[];
+  readonly recentTouchpoints: readonly RecentTouchpointFacts[];
 }
 
-export interface VehicleShare {
+export interface VehicleShareFigure {
   readonly vehicle: TouchpointVehicle;
   readonly touchpoints: number;
   readonly share: number;
@@ -100,7 +67,7 @@ export interface GroupHealthFigures {
   readonly overdue: boolean;
   readonly daysSinceLastTouchpoint: number | null;
   readonly touchpoints: number;
-  readonly vehicles: readonly VehicleShare[];
+  readonly vehicles: readonly VehicleShareFigure[];
   readonly dominantVehicleShare: number;
   readonly leaningOnOneVehicle: boolean;
 }
@@ -124,16 +91,16 @@ export interface NetworkHealthFigures {
 }
 
 /** The first day of the window that ends on `on`. */
-export const windowStart = (on: LocalDate): LocalDate => addDays(on, -(HEALTH_WINDOW_DAYS - 1));
+export const healthWindowStart = (on: LocalDate): LocalDate => addDays(on, -(HEALTH_WINDOW_DAYS - 1));
 
-export const countsOn = (contact: Pick<ContactHealthFacts, 'knownSince' | 'endedOn'>, day: LocalDate): boolean =>
+export const contactCountsOn = (contact: Pick<ContactHealthFacts, 'knownSince' | 'endedOn'>, day: LocalDate): boolean =>
   contact.knownSince <= day && (contact.endedOn === null || contact.endedOn > day);
 
 /** The assessments by assessedOn, those of one day in the order recorded (a stable sort). */
 const chronological = (assessments: readonly StanceFact[]): StanceFact[] =>
   [...assessments].sort((a, b) => (a.assessedOn < b.assessedOn ? -1 : a.assessedOn > b.assessedOn ? 1 : 0));
 
-export const stanceOn = (assessments: readonly StanceFact[], day: LocalDate): Stance | null => {
+export const contactStanceOn = (assessments: readonly StanceFact[], day: LocalDate): Stance | null => {
   let current: StanceFact | null = null;
   for (const assessment of assessments) {
     if (assessment.assessedOn <= day && (current === null || assessment.assessedOn >= current.assessedOn)) current = assessment;
@@ -153,7 +120,7 @@ const stanceChangesIn = (assessments: readonly StanceFact[], from: LocalDate, to
 
 const VEHICLE_ORDER = new Map(TOUCHPOINT_VEHICLES.map((vehicle, i) => [vehicle, i]));
 
-export const vehicleMix = (vehicles: readonly TouchpointVehicle[]): VehicleShare[] => {
+export const vehicleMix = (vehicles: readonly TouchpointVehicle[]): VehicleShareFigure[] => {
   const counts = new Map<TouchpointVehicle, number>();
   for (const vehicle of vehicles) counts.set(vehicle, (counts.get(vehicle) ?? 0) + 1);
   return [...counts]
@@ -161,9 +128,43 @@ export const vehicleMix = (vehicles: readonly TouchpointVehicle[]): VehicleShare
     .sort((a, b) => b.touchpoints - a.touchpoints || VEHICLE_ORDER.get(a.vehicle)! - VEHICLE_ORDER.get(b.vehicle)!);
 };
 
+/**
+ * How healthy a PMO's network is on one day `on`, from facts a read model can supply cheaply: one
+ * row per contact and per group with its latest touchpoint already found, and only the touchpoints
+ * of the last 90 days. The rules, which the README repeats:
+ *
+ * - The window ("the last 90 days") is the 90 days up to and including `on`: [on − 89, on].
+ * - A contact counts on a day D when knownSince ≤ D and it has no endedOn ≤ D. `contacts` is the
+ *   number n of contacts that count on `on`; `potentialLines` is n(n+1)/2.
+ * - `newContactsLast90Days` counts the contacts that count whose knownSince is in the window; the
+ *   network is `stale` when there are none.
+ * - A group counts from its formedOn; one formed after `on` is left out of every figure. A
+ *   touchpoint is with a group when it was held on or after the group was formed and names the
+ *   group or any of its current members took part.
+ * - Of each group: `lastTouchpointOn` is the latest touchpoint with it held on or before `on`;
+ *   `nextDueOn` is (lastTouchpointOn, or else formedOn) + cadenceDays; it is `overdue` when `on`
+ *   is after nextDueOn; `daysSinceLastTouchpoint` is `on` − lastTouchpointOn (null with none);
+ *   `touchpoints` counts the touchpoints with it in the window; `vehicles` counts them by vehicle
+ *   with each one's share, most used first, ties in the order of TOUCHPOINT_VEHICLES;
+ *   `dominantVehicleShare` is the largest share (0 with no touchpoint); it is
+ *   `leaningOnOneVehicle` when it has at least 5 touchpoints and a dominant share above 0.6.
+ * - A contact's stance on D is the stance of its latest assessment with assessedOn ≤ D, the later
+ *   recorded winning a tie. `champions` and `critics` count the contacts that count whose stance
+ *   on `on` is CHAMPION or CRITIC.
+ * - `neglected` lists those champions and critics whose last touchpoint (or knownSince, with none)
+ *   is more than the cadence of every one of their groups before `on`; a contact in no group is
+ *   judged against 90 days.
+ * - `crossGroupTouchpoints` counts the window's touchpoints whose named groups together with the
+ *   groups of their contacts (their current memberships) are two or more.
+ * - `valueGiven` and `valueReceived` count the window's touchpoints with at least one INTERNAL
+ *   contact whose value is GIVEN or BOTH, and RECEIVED or BOTH.
+ * - `stanceChanges` counts the assessments (of every contact, counting or not) with assessedOn in
+ *   the window whose stance differs from the contact's stance just before it, assessments ordered by assessedOn and then as recorded; a
+ *   contact's first assessment changes nothing.
+ */
 export const networkHealth = (facts: NetworkFacts): NetworkHealthFigures => {
   const { on } = facts;
-  const from = windowStart(on);
+  const from = healthWindowStart(on);
   const inWindow = (day: LocalDate): boolean => day >= from && day <= on;
   const touchpoints = facts.recentTouchpoints.filter((touchpoint) => inWindow(touchpoint.heldOn));
   const groups = facts.groups.filter((group) => group.formedOn <= on);
@@ -210,8 +211,8 @@ export const networkHealth = (facts: NetworkFacts): NetworkHealthFigures => {
     };
   });
 
-  const counted = facts.contacts.filter((contact) => countsOn(contact, on));
-  const stanceOfCounted = new Map(counted.map((contact) => [contact.contactId, stanceOn(contact.assessments, on)]));
+  const counted = facts.contacts.filter((contact) => contactCountsOn(contact, on));
+  const stanceOfCounted = new Map(counted.map((contact) => [contact.contactId, contactStanceOn(contact.assessments, on)]));
   const neglectedAfter = (contact: ContactHealthFacts): boolean => {
     const since = daysBetween(contact.lastTouchpointOn ?? contact.knownSince, on);
     const cadences = groupsOfContact(contact.contactId).map((groupId) => groupById.get(groupId)!.cadenceDays);

@@ -1,9 +1,9 @@
 /** Who took part in one touchpoint: all the map needs of it. */
-export interface MapTouchpoint {
+export interface NetworkMapTouchpoint {
   readonly contactIds: readonly string[];
 }
 
-export interface NetworkEdge {
+export interface NetworkMapEdge {
   /** The lesser of the two contact ids, so each pair has one edge. */
   readonly from: string;
   readonly to: string;
@@ -11,11 +11,11 @@ export interface NetworkEdge {
   readonly touchpoints: number;
 }
 
-export interface NetworkMap {
+export interface NetworkMapFigures {
   /** Every contact id given, in the order given. */
   readonly nodes: readonly string[];
   /** Ordered by from, then to. */
-  readonly edges: readonly NetworkEdge[];
+  readonly edges: readonly NetworkMapEdge[];
 }
 
 /**
@@ -23,7 +23,7 @@ export interface NetworkMap {
  * took part in together, weighted by how many. A touchpoint of k contacts makes k(k−1)/2 pairs,
  * which stays small: touchpoints are meetings, not mailing lists.
  */
-export const networkMap = (contactIds: readonly string[], touchpoints: readonly MapTouchpoint[]): NetworkMap => {
+export const networkMap = (contactIds: readonly string[], touchpoints: readonly NetworkMapTouchpoint[]): NetworkMapFigures => {
   const weights = new Map<string, Map<string, number>>();
   for (const touchpoint of touchpoints) {
     const ids = [...new Set(touchpoint.contactIds)].sort();

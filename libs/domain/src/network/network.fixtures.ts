@@ -5,7 +5,7 @@ import type { ContactEvent } from '../contact/contact.events';
 import type { NetworkGroupEvent } from '../network-group/network-group.events';
 import type { TouchpointEvent, TouchpointRecorded } from '../touchpoint/touchpoint.events';
 import type { ContactHealthFacts, GroupHealthFacts, NetworkFacts, StanceFact } from './network-health';
-import { windowStart } from './network-health';
+import { healthWindowStart } from './network-health';
 
 /** Every event of a PMO's network, in the order the store recorded them. */
 export type NetworkEvent = ContactEvent | NetworkGroupEvent | TouchpointEvent;
@@ -79,7 +79,7 @@ export const networkFactsFrom = (history: readonly NetworkEvent[], on: LocalDate
     }
   }
   const held = touchpoints.filter((touchpoint) => touchpoint.heldOn <= on);
-  const from = windowStart(on);
+  const from = healthWindowStart(on);
   return {
     on,
     contacts: [...contacts.values()].map((contact) => ({
