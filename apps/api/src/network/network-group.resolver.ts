@@ -1,5 +1,5 @@
 import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { maxDate, nextDueOn, type LocalDate } from '@throughline/domain';
+import { groupNextDueOn, maxDate, type LocalDate } from '@throughline/domain';
 import { CONTACT_KIND, PMO_KIND } from '@throughline/runtime';
 import { Requires } from '../auth/requires';
 import { networkGroupAt, pmoAt } from '../auth/scopes';
@@ -81,7 +81,7 @@ export class NetworkGroupResolver {
 
   @ResolveField(() => LocalDateScalar, { description: 'the last touchpoint with any member (or the day the group was formed) plus the cadence' })
   async nextDueOn(@Parent() group: NetworkGroup, @RequestLoaders() loaders: Loaders): Promise<LocalDate> {
-    return nextDueOn(group, await this.lastTouchpoint(group, loaders));
+    return groupNextDueOn(group, await this.lastTouchpoint(group, loaders));
   }
 
   /**

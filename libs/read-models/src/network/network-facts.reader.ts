@@ -1,17 +1,17 @@
 import type { Database, Statement } from 'better-sqlite3';
 import {
-  windowStart,
+  healthWindowStart,
   type ContactHealthFacts,
   type GroupHealthFacts,
   type LocalDate,
-  type NetworkEdge,
+  type NetworkMapEdge,
   type NetworkFacts,
   type RelationshipKind,
   type Stance,
   type StanceFact,
   type TouchpointVehicle,
   type ValueDirection,
-  type WindowTouchpoint,
+  type RecentTouchpointFacts,
 } from '@throughline/domain';
 import { ReadModelDb } from '../read-model-db';
 
@@ -135,7 +135,7 @@ export class NetworkFactsReader {
   /** What networkHealth takes for the PMO on day `on`, as known at `asOf` (now when null). */
   healthFacts(pmoId: string, on: LocalDate, asOf: string | null): NetworkFacts {
     const cut = cutOf(asOf);
-    const window = { pmo: pmoId, cut, from: windowStart(on), on };
+    const window = { pmo: pmoId, cut, from: healthWindowStart(on), on };
     const rows = this.db.transaction(() => ({
       contacts: this.s.contacts.all({ pmo: pmoId, cut, on }),
       assessments: this.s.assessments.all({ pmo: pmoId, cut }),
@@ -181,7 +181,7 @@ export class NetworkFactsReader {
     const groupsOf = new Map<string, string[]>();
     for (const t of rows.touchpointGroups) push(groupsOf, t.touchpoint_id, t.group_id);
     const recentTouchpoints = rows.touchpoints.map(
-      (t): WindowTouchpoint => ({
+      (t): RecentTouchpointFacts => ({
         heldOn: t.held_on,
         vehicle: t.vehicle,
         contactIds: contactsOf.get(t.touchpoint_id) ?? [],
@@ -193,7 +193,7 @@ export class NetworkFactsReader {
   }
 
   /** The PMO's contacts (in the order recorded) and the touchpoints each pair took part in together, as known at `asOf`. */
-  map(pmoId: string, asOf: string | null): { readonly contactIds: string[]; readonly edges: NetworkEdge[] } {
+  map(pmoId: string, asOf: string | null): { readonly contactIds: string[]; readonly edges: NetworkMapEdge[] } {
     const cut = cutOf(asOf);
     return this.db.transaction(() => ({
       contactIds: this.s.contactIds.all({ pmo: pmoId, cut }).map((r) => r.contact_id),
