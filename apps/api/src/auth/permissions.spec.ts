@@ -58,6 +58,33 @@ describe('the permission table', () => {
   });
 });
 
+describe('the network’s operations', () => {
+  it('each declare the permission the table gives them: managing, reading, and a person’s data apart', () => {
+    const declared = declaredOperations();
+    const network: Record<string, Permission> = {
+      addContact: 'network.manage',
+      updateContact: 'network.manage',
+      assessContact: 'network.manage',
+      endRelationship: 'network.manage',
+      formNetworkGroup: 'network.manage',
+      reviseNetworkGroup: 'network.manage',
+      addContactToGroup: 'network.manage',
+      removeContactFromGroup: 'network.manage',
+      recordTouchpoint: 'network.manage',
+      contact: 'network.read',
+      contacts: 'network.read',
+      networkGroups: 'network.read',
+      touchpoints: 'network.read',
+      networkHealth: 'network.read',
+      networkMap: 'network.read',
+      personalData: 'personal-data.read',
+      erasePersonalData: 'personal-data.erase',
+    };
+
+    expect(Object.fromEntries(Object.keys(network).map((operation) => [operation, declared.get(operation)]))).toEqual(network);
+  });
+});
+
 describe('authorize', () => {
   const home: Scope = { pmoId: HOME };
 
