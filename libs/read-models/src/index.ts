@@ -25,3 +25,5 @@ export * from './subscription-feed';
 export * from './compliance/compliance-facts.projection';
 export * from './compliance/compliance-facts.reader';
 export * from './personal-data/erasures.projection';
+export * from './network/network-facts.projection';
+export * from './network/network-facts.reader';

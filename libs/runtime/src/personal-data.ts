@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import type { PersonalFieldRules } from '@throughline/domain';
+import { PERSONAL_FIELDS, type PersonalFieldRules } from '@throughline/domain';
 import {
   MemoryPersonalKeyStore,
   PERSONAL_KEYS_FILE,
@@ -17,7 +17,7 @@ import type { AppConfig } from './config/app-config';
  * recorded and opens them where they are shown. The declarations live beside the events in the
  * domain (a context that records people adds its rules here).
  */
-export const PERSONAL_FIELD_RULES: PersonalFieldRules = {};
+export const PERSONAL_FIELD_RULES: PersonalFieldRules = PERSONAL_FIELDS;
 
 /**
  * The events that erase people, and whom each one erased (see ErasureEventRules): every instance's

@@ -3,6 +3,7 @@ import {
   AuditLogProjection,
   ComplianceFactsProjection,
   EntityStateProjection,
+  NetworkFactsProjection,
   ObjectiveMeasurementProjection,
   PersonalDataErasuresProjection,
 } from '@throughline/read-models';
@@ -22,4 +23,5 @@ export const projectionsFor = (hooks: ProjectionHooks = {}) => [
   new ObjectiveMeasurementProjection(),
   new ComplianceFactsProjection(),
   new PersonalDataErasuresProjection(PERSONAL_DATA_ERASURES, hooks.onErased),
+  new NetworkFactsProjection(),
 ];

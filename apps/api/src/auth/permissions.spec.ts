@@ -58,6 +58,33 @@ describe('the permission table', () => {
   });
 });
 
+describe('the network’s operations', () => {
+  it('each declare the permission the table gives them: managing, reading, and a person’s data apart', () => {
+    const declared = declaredOperations();
+    const network: Record<string, Permission> = {
+      addContact: 'network.manage',
+      updateContact: 'network.manage',
+      assessContact: 'network.manage',
+      endRelationship: 'network.manage',
+      formNetworkGroup: 'network.manage',
+      reviseNetworkGroup: 'network.manage',
+      addContactToGroup: 'network.manage',
+      removeContactFromGroup: 'network.manage',
+      recordTouchpoint: 'network.manage',
+      contact: 'network.read',
+      contacts: 'network.read',
+      networkGroups: 'network.read',
+      touchpoints: 'network.read',
+      networkHealth: 'network.read',
+      networkMap: 'network.read',
+      personalData: 'personal-data.read',
+      erasePersonalData: 'personal-data.erase',
+    };
+
+    expect(Object.fromEntries(Object.keys(network).map((operation) => [operation, declared.get(operation)]))).toEqual(network);
+  });
+});
+
 describe('authorize', () => {
   const home: Scope = { pmoId: HOME };
 
@@ -109,6 +136,27 @@ describe('authorize', () => {
     ['an auditor reads across PMOs', caller(['AUDITOR']), 'organisation.read', { pmoId: null }, true],
     ['a PMO head does not merge PMOs', caller(['PMO_HEAD'], [HOME]), 'pmo.manage', home, false],
     ['leadership merges PMOs', caller(['LEADERSHIP']), 'pmo.manage', home, true],
+    ['a PMO head manages the network of their PMO', caller(['PMO_HEAD'], [HOME]), 'network.manage', home, true],
+    ['a member manages the network of their PMO', caller(['MEMBER'], [HOME]), 'network.manage', home, true],
+    ['a member does not manage another PMO’s network', caller(['MEMBER'], [HOME]), 'network.manage', { pmoId: AWAY }, false],
+    ['a PMO head does not manage another PMO’s network', caller(['PMO_HEAD'], [HOME]), 'network.manage', { pmoId: AWAY }, false],
+    ['leadership does not manage a network', caller(['LEADERSHIP']), 'network.manage', home, false],
+    ['an auditor does not manage a network', caller(['AUDITOR']), 'network.manage', home, false],
+    ['leadership reads every PMO’s network', caller(['LEADERSHIP']), 'network.read', { pmoId: AWAY }, true],
+    ['an auditor reads every PMO’s network', caller(['AUDITOR']), 'network.read', { pmoId: AWAY }, true],
+    ['a member reads the network of their PMO', caller(['MEMBER'], [HOME]), 'network.read', home, true],
+    ['a member does not read another PMO’s network', caller(['MEMBER'], [HOME]), 'network.read', { pmoId: AWAY }, false],
+    ['a PMO head does not read another PMO’s network', caller(['PMO_HEAD'], [HOME]), 'network.read', { pmoId: AWAY }, false],
+    ['a PMO head erases personal data in their PMO’s network', caller(['PMO_HEAD'], [HOME]), 'personal-data.erase', home, true],
+    ['a PMO head erases no personal data in another PMO’s network', caller(['PMO_HEAD'], [HOME]), 'personal-data.erase', { pmoId: AWAY }, false],
+    ['a member erases no personal data', caller(['MEMBER'], [HOME]), 'personal-data.erase', home, false],
+    ['leadership erases no personal data', caller(['LEADERSHIP']), 'personal-data.erase', home, false],
+    ['an auditor erases no personal data', caller(['AUDITOR']), 'personal-data.erase', home, false],
+    ['a PMO head answers a subject access request in their PMO', caller(['PMO_HEAD'], [HOME]), 'personal-data.read', home, true],
+    ['a PMO head answers none in another PMO', caller(['PMO_HEAD'], [HOME]), 'personal-data.read', { pmoId: AWAY }, false],
+    ['a member does not read a contact’s personal data export', caller(['MEMBER'], [HOME]), 'personal-data.read', home, false],
+    ['leadership does not read a contact’s personal data export', caller(['LEADERSHIP']), 'personal-data.read', home, false],
+    ['an auditor does not read a contact’s personal data export', caller(['AUDITOR']), 'personal-data.read', home, false],
   ])('%s', (_case, principal, permission, scope, allowed) => {
     expect(can(principal, permission, scope)).toBe(allowed);
     if (allowed) expect(() => authorize(principal, permission, scope)).not.toThrow();
