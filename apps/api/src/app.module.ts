@@ -14,6 +14,7 @@ import type { AppConfig } from '@throughline/runtime';
 import { graphqlOptions } from './graphql/graphql-options';
 import { HealthController } from './health/health.controller';
 import { MetricsModule } from './metrics/metrics.module';
+import { NetworkModule } from './network/network.module';
 import { PersistenceModule } from './infrastructure/persistence.module';
 import { ObjectivesModule } from './objectives/objectives.module';
 import { PlansModule } from './plans/plans.module';
@@ -47,6 +48,7 @@ export class AppModule {
         AlignmentModule,
         AuditModule,
         FeedbackModule,
+        NetworkModule,
       ],
       controllers: [HealthController],
     };

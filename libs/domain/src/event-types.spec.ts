@@ -11,6 +11,9 @@ import { STANDARD_EVENT_TYPES, type StandardEvent } from './standard/standard.ev
 import { ADOPTION_EVENT_TYPES, type AdoptionEvent } from './adoption/adoption.events';
 import { DEVIATION_EVENT_TYPES, type DeviationEvent } from './deviation/deviation.events';
 import { PLAN_TEMPLATE_EVENT_TYPES, type PlanTemplateEvent } from './template/template.events';
+import { CONTACT_EVENT_TYPES, type ContactEvent } from './contact/contact.events';
+import { NETWORK_GROUP_EVENT_TYPES, type NetworkGroupEvent } from './network-group/network-group.events';
+import { TOUCHPOINT_EVENT_TYPES, type TouchpointEvent } from './touchpoint/touchpoint.events';
 
 /** The names in the union and not in the list, and in the list and not in the union. */
 type Mismatch<E extends DomainEvent, L extends readonly string[]> = Exclude<E['type'], L[number]> | Exclude<L[number], E['type']>;
@@ -35,9 +38,13 @@ const agreement = {
   adoption: true satisfies Agrees<AdoptionEvent, typeof ADOPTION_EVENT_TYPES>,
   deviation: true satisfies Agrees<DeviationEvent, typeof DEVIATION_EVENT_TYPES>,
   template: true satisfies Agrees<PlanTemplateEvent, typeof PLAN_TEMPLATE_EVENT_TYPES>,
+  contact: true satisfies Agrees<ContactEvent, typeof CONTACT_EVENT_TYPES>,
+  networkGroup: true satisfies Agrees<NetworkGroupEvent, typeof NETWORK_GROUP_EVENT_TYPES>,
+  touchpoint: true satisfies Agrees<TouchpointEvent, typeof TOUCHPOINT_EVENT_TYPES>,
   all: true satisfies Agrees<
     | PmoEvent | ObjectiveEvent | PlanEvent | ActivityEvent | WorkEvent | WorkdayEvent
-    | FeedbackEvent | StandardEvent | AdoptionEvent | DeviationEvent | PlanTemplateEvent,
+    | FeedbackEvent | StandardEvent | AdoptionEvent | DeviationEvent | PlanTemplateEvent
+    | ContactEvent | NetworkGroupEvent | TouchpointEvent,
     typeof EVENT_TYPES
   >,
 };
@@ -56,7 +63,8 @@ describe('event type names', () => {
   it('given each aggregate, then its list names every event of its union and nothing else', () => {
     expect(agreement).toEqual({
       pmo: true, objective: true, plan: true, activity: true, work: true, workday: true,
-      feedback: true, standard: true, adoption: true, deviation: true, template: true, all: true,
+      feedback: true, standard: true, adoption: true, deviation: true, template: true,
+      contact: true, networkGroup: true, touchpoint: true, all: true,
     });
     expect(disagreement).toEqual({ missing: true, extra: true });
   });
@@ -74,6 +82,9 @@ describe('event type names', () => {
       ADOPTION_EVENT_TYPES,
       DEVIATION_EVENT_TYPES,
       PLAN_TEMPLATE_EVENT_TYPES,
+      CONTACT_EVENT_TYPES,
+      NETWORK_GROUP_EVENT_TYPES,
+      TOUCHPOINT_EVENT_TYPES,
     ];
     expect(lists.map((list) => duplicatesIn(list))).toEqual(lists.map(() => []));
   });
@@ -91,6 +102,9 @@ describe('event type names', () => {
       ...ADOPTION_EVENT_TYPES,
       ...DEVIATION_EVENT_TYPES,
       ...PLAN_TEMPLATE_EVENT_TYPES,
+      ...CONTACT_EVENT_TYPES,
+      ...NETWORK_GROUP_EVENT_TYPES,
+      ...TOUCHPOINT_EVENT_TYPES,
     ]);
     expect(duplicatesIn(EVENT_TYPES)).toEqual([]);
   });

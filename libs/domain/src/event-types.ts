@@ -9,6 +9,9 @@ import { STANDARD_EVENT_TYPES } from './standard/standard.events';
 import { ADOPTION_EVENT_TYPES } from './adoption/adoption.events';
 import { DEVIATION_EVENT_TYPES } from './deviation/deviation.events';
 import { PLAN_TEMPLATE_EVENT_TYPES } from './template/template.events';
+import { CONTACT_EVENT_TYPES } from './contact/contact.events';
+import { NETWORK_GROUP_EVENT_TYPES } from './network-group/network-group.events';
+import { TOUCHPOINT_EVENT_TYPES } from './touchpoint/touchpoint.events';
 
 /**
  * The persisted name of every event the domain records, aggregate by aggregate. A name is unique
@@ -26,5 +29,8 @@ export const EVENT_TYPES = [
   ...ADOPTION_EVENT_TYPES,
   ...DEVIATION_EVENT_TYPES,
   ...PLAN_TEMPLATE_EVENT_TYPES,
+  ...CONTACT_EVENT_TYPES,
+  ...NETWORK_GROUP_EVENT_TYPES,
+  ...TOUCHPOINT_EVENT_TYPES,
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];

@@ -9,6 +9,9 @@ import type { StandardEvent } from './standard/standard.events';
 import type { AdoptionEvent } from './adoption/adoption.events';
 import type { DeviationEvent } from './deviation/deviation.events';
 import type { PlanTemplateEvent } from './template/template.events';
+import type { ContactEvent } from './contact/contact.events';
+import type { NetworkGroupEvent } from './network-group/network-group.events';
+import type { TouchpointEvent } from './touchpoint/touchpoint.events';
 
 /** Every event the domain records, across its aggregates. */
 export type ThroughlineEvent =
@@ -18,7 +21,10 @@ export type ThroughlineEvent =
   | StandardEvent
   | AdoptionEvent
   | DeviationEvent
-  | PlanTemplateEvent;
+  | PlanTemplateEvent
+  | ContactEvent
+  | NetworkGroupEvent
+  | TouchpointEvent;
 
 /** The persisted name of every domain event. */
 export type ThroughlineEventType = ThroughlineEvent['type'];

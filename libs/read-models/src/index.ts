@@ -24,3 +24,5 @@ export * from './polling-feed';
 export * from './subscription-feed';
 export * from './compliance/compliance-facts.projection';
 export * from './compliance/compliance-facts.reader';
+export * from './network/network-facts.projection';
+export * from './network/network-facts.reader';

@@ -29,6 +29,15 @@ import {
   type PmoView,
   type WorkEvent,
   type WorkView,
+  contactView,
+  networkGroupView,
+  touchpointView,
+  type ContactEvent,
+  type ContactView,
+  type NetworkGroupEvent,
+  type NetworkGroupView,
+  type TouchpointEvent,
+  type TouchpointView,
 } from '@throughline/domain';
 import { entityKind, type EntityKind } from '@throughline/read-models';
 import { CATEGORY } from './stream-ids';
@@ -116,6 +125,29 @@ export const TEMPLATE_KIND: EntityKind<PlanTemplateView, PlanTemplateEvent> = {
   version: 1,
 };
 
+/** A contact of a PMO's network; its status is ACTIVE or ENDED (a STAKEHOLDER relationship that ended). */
+export const CONTACT_KIND: EntityKind<ContactView, ContactEvent> = {
+  category: CATEGORY.contact,
+  view: contactView,
+  index: (view) => (view.status === 'NONE' ? {} : { pmoId: view.pmoId, status: view.status }),
+  version: 1,
+};
+
+export const NETWORK_GROUP_KIND: EntityKind<NetworkGroupView, NetworkGroupEvent> = {
+  category: CATEGORY.networkgroup,
+  view: networkGroupView,
+  index: (view) => (view.status === 'NONE' ? {} : { pmoId: view.pmoId, status: view.status }),
+  version: 1,
+};
+
+/** Touchpoints are listed by day from the network's facts, not from here: a view is found by id. */
+export const TOUCHPOINT_KIND: EntityKind<TouchpointView, TouchpointEvent> = {
+  category: CATEGORY.touchpoint,
+  view: touchpointView,
+  index: (view) => (view.status === 'NONE' ? {} : { pmoId: view.pmoId, status: view.status }),
+  version: 1,
+};
+
 export const ENTITY_KINDS: readonly EntityKind[] = [
   entityKind(PMO_KIND),
   entityKind(OBJECTIVE_KIND),
@@ -127,4 +159,7 @@ export const ENTITY_KINDS: readonly EntityKind[] = [
   entityKind(ADOPTION_KIND),
   entityKind(DEVIATION_KIND),
   entityKind(TEMPLATE_KIND),
+  entityKind(CONTACT_KIND),
+  entityKind(NETWORK_GROUP_KIND),
+  entityKind(TOUCHPOINT_KIND),
 ];

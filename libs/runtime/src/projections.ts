@@ -1,4 +1,11 @@
-import { AlignmentProjection, AuditLogProjection, ComplianceFactsProjection, EntityStateProjection, ObjectiveMeasurementProjection } from '@throughline/read-models';
+import {
+  AlignmentProjection,
+  AuditLogProjection,
+  ComplianceFactsProjection,
+  EntityStateProjection,
+  NetworkFactsProjection,
+  ObjectiveMeasurementProjection,
+} from '@throughline/read-models';
 import { ENTITY_KINDS } from './entity-kinds';
 
 /** The read models every instance keeps; adding one here makes the next start rebuild them. */
@@ -8,4 +15,5 @@ export const projectionsFor = () => [
   new AuditLogProjection(),
   new ObjectiveMeasurementProjection(),
   new ComplianceFactsProjection(),
+  new NetworkFactsProjection(),
 ];

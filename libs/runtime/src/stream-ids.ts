@@ -16,6 +16,12 @@ export const CATEGORY = {
   deviation: 'deviation',
   /** A plan shared as a template for other PMOs to draft from. */
   template: 'template',
+  /** One person in a PMO's network. */
+  contact: 'contact',
+  /** A group a PMO manages part of its network in; its stream also records who belongs to it. */
+  networkgroup: 'networkgroup',
+  /** One contact between the PMO and people of its network. */
+  touchpoint: 'touchpoint',
 } as const;
 export type Category = (typeof CATEGORY)[keyof typeof CATEGORY];
 

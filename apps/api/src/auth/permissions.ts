@@ -114,6 +114,14 @@ export const PERMISSIONS = {
     capability: "publish a business plan of their PMO as a shared template (drafting from one is `plan.edit` on the drafting PMO)",
     grants: { ADMIN: 'everywhere', PMO_HEAD: 'own-pmos' },
   },
+  'network.manage': {
+    capability: "add, update, assess and end contacts, form and revise network groups and their members, record touchpoints (in the PMO whose network it is)",
+    grants: { ADMIN: 'everywhere', PMO_HEAD: 'own-pmos', MEMBER: 'own-pmos' },
+  },
+  'personal-data.erase': {
+    capability: "erase a contact's personal data everywhere, always with a reason",
+    grants: { ADMIN: 'everywhere', PMO_HEAD: 'own-pmos' },
+  },
   'records.read': {
     capability: 'read PMOs, mandates, objectives, plans, activities and alignment',
     grants: READ_ALL,
@@ -121,6 +129,14 @@ export const PERMISSIONS = {
   'organisation.read': {
     capability: 'read standards, deviations, compliance, feedback, catalogues and templates',
     grants: READ_ALL,
+  },
+  'network.read': {
+    capability: "read a PMO's network: contacts, groups, touchpoints, its health and its map",
+    grants: { ADMIN: 'everywhere', LEADERSHIP: 'everywhere', PMO_HEAD: 'own-pmos', MEMBER: 'own-pmos', AUDITOR: 'everywhere' },
+  },
+  'personal-data.read': {
+    capability: 'read everything held about one contact, for a subject access request',
+    grants: { ADMIN: 'everywhere', PMO_HEAD: 'own-pmos' },
   },
   'work.read': {
     capability: 'read work entries and purpose chains',

@@ -1,5 +1,5 @@
 import type { ActivityState, ActivityView, DomainEvent, FeedbackState, FeedbackView, ObjectiveState, ObjectiveView, PmoState, PmoView, WorkState, WorkView } from '@throughline/domain';
-import { ACTIVITY, AGGREGATE_OF_ENTITY, FEEDBACK, OBJECTIVE, PLAN, PMO, WORK, type AggregateDescriptor, type Target } from '../common/aggregates';
+import { ACTIVITY, AGGREGATE_OF_ENTITY, CONTACT, FEEDBACK, NETWORK_GROUP, OBJECTIVE, PLAN, PMO, TOUCHPOINT, WORK, type AggregateDescriptor, type Target } from '../common/aggregates';
 import type { EntityType } from '../graphql/enums';
 import type { ScopeRequest, ScopeRule } from './requires';
 
@@ -38,6 +38,11 @@ export const activityAt = <A>(pick: Pick<A>, field: string, options?: EntityOpti
 /** Feedback's scope is the PMO it goes to. */
 export const feedbackAt = <A>(pick: Pick<A>, field: string, options?: EntityOptions<A, FeedbackState, FeedbackView>) => entityAt(FEEDBACK, pick, field, options);
 export const workAt = <A>(pick: Pick<A>, field: string, options?: EntityOptions<A, WorkState, WorkView>) => entityAt(WORK, pick, field, options);
+
+/** A contact, a network group and a touchpoint belong to the PMO whose network they are part of. */
+export const contactAt = <A>(pick: Pick<A>, field: string) => entityAt(CONTACT, pick, field);
+export const networkGroupAt = <A>(pick: Pick<A>, field: string) => entityAt(NETWORK_GROUP, pick, field);
+export const touchpointAt = <A>(pick: Pick<A>, field: string) => entityAt(TOUCHPOINT, pick, field);
 
 /** A PMO an argument names, or every PMO when it is left out (an unfiltered audit log). */
 export const pmoOrEveryAt =

@@ -19,6 +19,12 @@ import {
   pmoView,
   workDecider,
   workView,
+  contactDecider,
+  contactView,
+  networkGroupDecider,
+  networkGroupView,
+  touchpointDecider,
+  touchpointView,
   type DomainEvent,
 } from '@throughline/domain';
 import type { Aggregate } from '@throughline/event-store';
@@ -35,6 +41,9 @@ import {
   STANDARD_KIND,
   TEMPLATE_KIND,
   WORK_KIND,
+  CONTACT_KIND,
+  NETWORK_GROUP_KIND,
+  TOUCHPOINT_KIND,
 } from '@throughline/runtime';
 import type { Existing } from './existing';
 import { CATEGORY, type Category } from '@throughline/runtime';
@@ -168,6 +177,34 @@ export const TEMPLATE = describe({
   pmoOf: (state) => state.pmoId,
 });
 
+/** A contact belongs to the PMO whose network it is part of. */
+export const CONTACT = describe({
+  category: CATEGORY.contact,
+  noun: 'contact',
+  kind: CONTACT_KIND,
+  decider: contactDecider,
+  view: contactView,
+  pmoOf: (state) => state.pmoId,
+});
+
+export const NETWORK_GROUP = describe({
+  category: CATEGORY.networkgroup,
+  noun: 'network group',
+  kind: NETWORK_GROUP_KIND,
+  decider: networkGroupDecider,
+  view: networkGroupView,
+  pmoOf: (state) => state.pmoId,
+});
+
+export const TOUCHPOINT = describe({
+  category: CATEGORY.touchpoint,
+  noun: 'touchpoint',
+  kind: TOUCHPOINT_KIND,
+  decider: touchpointDecider,
+  view: touchpointView,
+  pmoOf: (state) => state.pmoId,
+});
+
 /** The aggregate an `EntityRef` names. */
 export const AGGREGATE_OF_ENTITY: Record<EntityType, AnyAggregate> = {
   [EntityType.PMO]: PMO,
@@ -180,4 +217,7 @@ export const AGGREGATE_OF_ENTITY: Record<EntityType, AnyAggregate> = {
   [EntityType.STANDARD_ADOPTION]: ADOPTION,
   [EntityType.DEVIATION]: DEVIATION,
   [EntityType.PLAN_TEMPLATE]: TEMPLATE,
+  [EntityType.CONTACT]: CONTACT,
+  [EntityType.NETWORK_GROUP]: NETWORK_GROUP,
+  [EntityType.TOUCHPOINT]: TOUCHPOINT,
 };

@@ -12,4 +12,7 @@ export const CATEGORY_OF_ENTITY: Record<EntityType, Category> = {
   [EntityType.STANDARD_ADOPTION]: CATEGORY.adoption,
   [EntityType.DEVIATION]: CATEGORY.deviation,
   [EntityType.PLAN_TEMPLATE]: CATEGORY.template,
+  [EntityType.CONTACT]: CATEGORY.contact,
+  [EntityType.NETWORK_GROUP]: CATEGORY.networkgroup,
+  [EntityType.TOUCHPOINT]: CATEGORY.touchpoint,
 };

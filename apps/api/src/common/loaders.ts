@@ -26,6 +26,14 @@ export class Loaders {
     });
   }
 
+  /**
+   * A loader of a capability's own (what a read model answers for many ids at once), one per
+   * (what, asOf) in the request; `what` names it, and the first call's batch function serves it.
+   */
+  keyed<V>(what: string, asOf: string | null, batch: (ids: readonly string[]) => Promise<V[]>): DataLoader<string, V> {
+    return this.loader(`keyed:${what}`, asOf, batch);
+  }
+
   private loader<V>(what: string, asOf: string | null, batch: (ids: readonly string[]) => Promise<V[]>): DataLoader<string, V> {
     const key = `${what}@${asOf ?? 'now'}`;
     let loader = this.loaders.get(key);

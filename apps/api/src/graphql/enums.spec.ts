@@ -1,5 +1,23 @@
 import * as domain from '@throughline/domain';
-import { ActivityMode, ActivityStatus, MandatePurpose, MetricDirection, ObjectiveHealth, ObjectiveOutcome, ObjectiveStatus, PlanStatus, PmoKind } from './enums';
+import {
+  ActivityMode,
+  ActivityStatus,
+  ConnectionKind,
+  EngagementLevel,
+  MandatePurpose,
+  MetricDirection,
+  NetworkGroupKind,
+  NetworkSource,
+  ObjectiveHealth,
+  ObjectiveOutcome,
+  ObjectiveStatus,
+  PlanStatus,
+  PmoKind,
+  RelationshipKind,
+  Stance,
+  TouchpointVehicle,
+  ValueDirection,
+} from './enums';
 
 /** True exactly when A and B are the same type. */
 type Same<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
@@ -29,6 +47,14 @@ describe('GraphQL enums', () => {
       [ObjectiveHealth, domain.OBJECTIVE_HEALTHS],
       [PlanStatus, domain.PLAN_STATUSES],
       [ActivityMode, domain.ACTIVITY_MODES],
+      [NetworkSource, domain.NETWORK_SOURCES],
+      [NetworkGroupKind, domain.NETWORK_GROUP_KINDS],
+      [ConnectionKind, domain.CONNECTION_KINDS],
+      [RelationshipKind, domain.RELATIONSHIP_KINDS],
+      [Stance, domain.STANCES],
+      [EngagementLevel, domain.ENGAGEMENT_LEVELS],
+      [TouchpointVehicle, domain.TOUCHPOINT_VEHICLES],
+      [ValueDirection, domain.VALUE_DIRECTIONS],
     ];
     for (const [graphqlEnum, values] of pairs) {
       expect(Object.entries(graphqlEnum)).toEqual(values.map((value) => [value, value]));

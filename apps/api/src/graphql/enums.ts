@@ -68,6 +68,34 @@ export type DeviationStatus = domain.DeviationStatus;
 export const ComplianceStatus = enumFrom(domain.COMPLIANCE_STATUSES, 'ComplianceStatus', 'How one PMO stands against one standard on one day');
 export type ComplianceStatus = domain.ComplianceStatus;
 
+export const NetworkSource = enumFrom(domain.NETWORK_SOURCES, 'NetworkSource', 'Where a relationship comes from');
+export type NetworkSource = domain.NetworkSource;
+
+export const NetworkGroupKind = enumFrom(domain.NETWORK_GROUP_KINDS, 'NetworkGroupKind', 'The groups a PMO manages its network in');
+export type NetworkGroupKind = domain.NetworkGroupKind;
+
+export const ConnectionKind = enumFrom(domain.CONNECTION_KINDS, 'ConnectionKind');
+export type ConnectionKind = domain.ConnectionKind;
+
+export const RelationshipKind = enumFrom(
+  domain.RELATIONSHIP_KINDS,
+  'RelationshipKind',
+  'INTERNAL: a lasting business relationship with value both ways; STAKEHOLDER: tied to a project, ends with it',
+);
+export type RelationshipKind = domain.RelationshipKind;
+
+export const Stance = enumFrom(domain.STANCES, 'Stance');
+export type Stance = domain.Stance;
+
+export const EngagementLevel = enumFrom(domain.ENGAGEMENT_LEVELS, 'EngagementLevel');
+export type EngagementLevel = domain.EngagementLevel;
+
+export const TouchpointVehicle = enumFrom(domain.TOUCHPOINT_VEHICLES, 'TouchpointVehicle');
+export type TouchpointVehicle = domain.TouchpointVehicle;
+
+export const ValueDirection = enumFrom(domain.VALUE_DIRECTIONS, 'ValueDirection', 'Which way value went in a touchpoint');
+export type ValueDirection = domain.ValueDirection;
+
 // API-only enums: the alignment report's bucket size (the read model's call checks that it takes
 // these), and the kinds of entity the audit history names.
 
@@ -75,6 +103,20 @@ const GRANULARITIES = ['WEEK', 'MONTH'] as const;
 export const Granularity = enumFrom(GRANULARITIES, 'Granularity');
 export type Granularity = (typeof GRANULARITIES)[number];
 
-const ENTITY_TYPES = ['PMO', 'OBJECTIVE', 'BUSINESS_PLAN', 'ACTIVITY', 'WORK_ENTRY', 'FEEDBACK', 'STANDARD', 'STANDARD_ADOPTION', 'DEVIATION', 'PLAN_TEMPLATE'] as const;
+const ENTITY_TYPES = [
+  'PMO',
+  'OBJECTIVE',
+  'BUSINESS_PLAN',
+  'ACTIVITY',
+  'WORK_ENTRY',
+  'FEEDBACK',
+  'STANDARD',
+  'STANDARD_ADOPTION',
+  'DEVIATION',
+  'PLAN_TEMPLATE',
+  'CONTACT',
+  'NETWORK_GROUP',
+  'TOUCHPOINT',
+] as const;
 export const EntityType = enumFrom(ENTITY_TYPES, 'EntityType');
 export type EntityType = (typeof ENTITY_TYPES)[number];

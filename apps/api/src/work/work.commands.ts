@@ -44,14 +44,24 @@ export class WorkCommands {
     private readonly projector: Projector,
   ) {}
 
-  async run(target: Target, input: CommandInput, caller: RequestContext, build: (workEntryId: string) => WorkCommand): Promise<Decided<WorkView>> {
+  /**
+   * `newEntryId` names a new entry's id when the caller derives it (a touchpoint's work, logged
+   * once however often the touchpoint is retried); otherwise a new entry gets a fresh one.
+   */
+  async run(
+    target: Target,
+    input: CommandInput,
+    caller: RequestContext,
+    build: (workEntryId: string) => WorkCommand,
+    newEntryId?: string,
+  ): Promise<Decided<WorkView>> {
     // A repeat answers what the first attempt answered and counts nothing again.
     if (input.commandId && (await this.store.findCommand(input.commandId))) {
       return this.commands.execute(new DecideCommand(WORK, target, input, caller, build));
     }
     const isNew = target === NEW_ENTITY;
     // A new entry's id is made here, so its hours are counted under the id it will be logged with.
-    const named = isNew ? { id: randomUUID(), field: 'workEntryId' } : { id: requireEntityId(target.id, target.field), field: target.field };
+    const named = isNew ? { id: newEntryId ?? randomUUID(), field: 'workEntryId' } : { id: requireEntityId(target.id, target.field), field: target.field };
     for (let attempt = 1; ; attempt++) {
       const folded = isNew ? null : await this.current(named.id, caller, input.expectedRevision ?? null, attempt > 1);
       const state: WorkState = folded?.state ?? workDecider.initialState;
@@ -68,8 +78,11 @@ export class WorkCommands {
         decided = await this.commands.execute(new DecideCommand(WORK, named, input, caller, build, { expectedRevision: folded?.revision ?? -1 }));
       } catch (error) {
         if (!nothingAppended(error)) throw error;
-        // Only this call knows a new entry's id, so nothing else counts on it: its count can go.
-        if (isNew) await this.ledger.take(before.map(releaseOf), caller);
+        // Only this call knows a fresh entry's id, so nothing else counts on it: its count can go.
+        // A derived id is known to every retry: one that lost the race to log it must not release
+        // the count of the entry the winner logged.
+        const loggedByAnother = newEntryId !== undefined && error instanceof ConflictError;
+        if (isNew && !loggedByAnother) await this.ledger.take(before.map(releaseOf), caller);
         if (error instanceof ConflictError && !isNew && input.expectedRevision == null && attempt < MAX_ATTEMPTS) continue;
         throw error;
       }

@@ -17,6 +17,6 @@ import { WorkdayLedger } from './workday-ledger';
     // The alignment read model indexes current work by person and day: a workday's opening balance.
     { provide: PERSON_DAY_ENTRIES, useExisting: AlignmentReader },
   ],
-  exports: [WorkReader],
+  exports: [WorkReader, WorkCommands],
 })
 export class WorkModule {}
