@@ -21,6 +21,7 @@ import { runAlignmentInProcess } from './alignment.bench';
 import { addMeasuredObjectives, measureAsOf } from './phases/as-of.phase';
 import { runAppendPhase } from './phases/append.phase';
 import { runGraphqlPhase } from './phases/graphql.phase';
+import { measureNetworkAtScale } from './phases/network.phase';
 import { measureCompliance, measureComplianceAtScale } from './phases/organisation.phase';
 import { runRebuildPhase } from './phases/rebuild.phase';
 import { compare, previousRun, saveResults } from './report/history';
@@ -143,6 +144,12 @@ async function main(): Promise<void> {
     await live.stop();
     service = null;
 
+    // After every figure above: it adds a PMO of its own to the store, and starts the service again.
+    const network = await measureNetworkAtScale(dataDir, { health: settings.network.healthRequests, map: settings.network.mapRequests }, (line) => log(`network: ${line}`));
+    log(
+      `network at scale: health p50 ${network.healthMs} ms, p99 ${network.healthP99Ms} ms; map of ${network.mapEdges.toLocaleString('en')} edges p50 ${network.mapMs} ms, p99 ${network.mapP99Ms} ms`,
+    );
+
     const inProcess = runAlignmentInProcess(50, settings.alignmentRuns);
     log(`alignment in process: week ${inProcess.weekMs} ms, month ${inProcess.monthMs} ms over ${inProcess.events} events`);
 
@@ -200,6 +207,7 @@ async function main(): Promise<void> {
       startup: { ms: round(median(startupRuns)), events: rebuild.events + asOfEvents, runsMs: startupRuns },
       seed: { events: summary.events, seconds: round(seeded.seconds), eventsPerSec: round(summary.events / seeded.seconds), people: summary.people, pmos: summary.pmos, lastDay: summary.lastDay },
       organisation: { ...compliance, pmos: Object.values(summary.pmos).reduce((sum, n) => sum + n, 0), standards: summary.standards, atScale: complianceAtScale },
+      network,
       alignmentInProcess: { events: inProcess.events, weekMs: inProcess.weekMs, monthMs: inProcess.monthMs, asOfWeekMs: inProcess.asOfWeekMs, max: inProcess.max },
     };
     const results: BenchResults = { ...figures, targets: evaluateTargets(figures) };

@@ -13,6 +13,8 @@ export interface BenchSettings {
   readonly alignmentRuns: number;
   /** Sequential compliance requests over every PMO. */
   readonly complianceRequests: number;
+  /** Sequential networkHealth and networkMap requests for the PMO with a network at scale. */
+  readonly network: { readonly healthRequests: number; readonly mapRequests: number };
 }
 
 export const FULL: BenchSettings = {
@@ -24,6 +26,7 @@ export const FULL: BenchSettings = {
   graphql: { seconds: 15, warmupSeconds: 3, connections: 10 },
   alignmentRuns: 20,
   complianceRequests: 50,
+  network: { healthRequests: 100, mapRequests: 10 },
 };
 
 /** Under 5 minutes on a 2-core machine; the store is an eighth of the full one. */
@@ -36,4 +39,5 @@ export const QUICK: BenchSettings = {
   graphql: { seconds: 5, warmupSeconds: 1, connections: 10 },
   alignmentRuns: 10,
   complianceRequests: 20,
+  network: { healthRequests: 50, mapRequests: 5 },
 };

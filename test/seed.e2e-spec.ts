@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import Database from 'better-sqlite3';
 import { SqliteEventStore, StoreVerifier } from '@throughline/event-store';
 import { seedDataDir } from '../bench/seed/seed';
+import { seedLargeNetwork } from '../bench/seed/network-at-scale';
 import { WORK_RATES } from '../bench/seed/daily-work';
 import { ALIGNMENT, PORTFOLIO } from './support/operations';
 import { startTestApp, tempDataDir } from './support/test-app';
@@ -93,6 +94,38 @@ describe('the synthetic organisation generator', () => {
       expect(summary.standards).toBeGreaterThanOrEqual(2);
       expect(compliance.rows.length).toBeGreaterThan(0);
       expect(compliance.adopted).toBeGreaterThan(0);
+      // Every office keeps a network: groups on their cadence, contacts with their stance, touchpoints over the year.
+      const { networkHealth } = await app.admin.ok<{ networkHealth: { contacts: number; champions: number; groups: { touchpoints: number }[] } }>(
+        `query($pmoId: ID!, $on: LocalDate) { networkHealth(pmoId: $pmoId, on: $on) { contacts champions groups { touchpoints } } }`,
+        { pmoId: summary.portfolioPmoId, on: `${YEAR}-06-30` },
+      );
+      expect(summary.network.touchpoints).toBeGreaterThan(0);
+      expect(networkHealth.contacts).toBeGreaterThan(3);
+      expect(networkHealth.groups).toHaveLength(4);
+      expect(networkHealth.groups.some((g) => g.touchpoints > 0)).toBe(true);
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('adds a PMO with a network of the asked size on top of a seeded organisation, as the bench does at full size', async () => {
+    const seeded = dir();
+    await seedDataDir(seeded, { events: 3000, year: YEAR });
+    const lastDay = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
+    const large = await seedLargeNetwork(seeded, { lastDay, scale: { contacts: 120, touchpoints: 900, days: 90 } });
+    const app = await startTestApp({ dataDir: seeded });
+    try {
+      const { networkHealth, touchpoints } = await app.admin.ok<{ networkHealth: { contacts: number; groups: unknown[] }; touchpoints: unknown[] }>(
+        `query($pmoId: ID!, $from: LocalDate!, $to: LocalDate!) {
+          networkHealth(pmoId: $pmoId, on: $to) { contacts groups { touchpoints } }
+          touchpoints(pmoId: $pmoId, from: $from, to: $to) { id }
+        }`,
+        { pmoId: large.pmoId, from: large.from, to: large.to },
+      );
+      expect(large).toMatchObject({ contacts: 120, touchpoints: 900, groups: 5, to: lastDay });
+      expect(touchpoints).toHaveLength(900);
+      expect(networkHealth.contacts).toBeGreaterThan(100);
+      expect(networkHealth.groups).toHaveLength(5);
     } finally {
       await app.close();
     }

@@ -1,4 +1,5 @@
 import type { AppendResults } from '../phases/append.phase';
+import type { NetworkAtScale } from '../phases/network.phase';
 import type { RebuildResults } from '../phases/rebuild.phase';
 import type { Machine } from '../support/machine';
 
@@ -70,6 +71,8 @@ export interface BenchResults {
     readonly standards: number;
     readonly atScale: { readonly complianceMs: number; readonly complianceP99Ms: number; readonly complianceRows: number; readonly requests: number; readonly pmos: number; readonly standards: number };
   };
+  /** `networkHealth` and `networkMap` of one PMO with 2,000 contacts and 50,000 touchpoints (health under 50 ms). */
+  readonly network: NetworkAtScale;
   readonly alignmentInProcess: { readonly events: number; readonly weekMs: number; readonly monthMs: number; readonly asOfWeekMs: number; readonly max: number };
   readonly targets: Record<string, TargetResult>;
 }
@@ -88,7 +91,7 @@ const ratio = (numerator: number, denominator: number) => (denominator > 0 ? Mat
 
 /** The performance targets, each computed from this run's figures. */
 export function evaluateTargets(results: Figures): Record<string, TargetResult> {
-  const { append, graphql, rebuild, startup, organisation } = results;
+  const { append, graphql, rebuild, startup, organisation, network } = results;
   const atLeast = (description: string, value: number, goal: number): TargetResult => ({ description, value, goal: `>= ${goal}`, pass: value >= goal });
   const atMost = (description: string, value: number, goal: number): TargetResult => ({ description, value, goal: `<= ${goal}`, pass: value <= goal });
   return {
@@ -102,6 +105,11 @@ export function evaluateTargets(results: Figures): Record<string, TargetResult> 
       `compliance p50 (ms) over ${organisation.atScale.pmos} PMOs x ${organisation.atScale.standards} standards`,
       organisation.atScale.complianceMs,
       100,
+    ),
+    networkHealthMs: atMost(
+      `network health p50 (ms) of a PMO with ${network.contacts.toLocaleString('en')} contacts and ${network.touchpoints.toLocaleString('en')} touchpoints`,
+      network.healthMs,
+      50,
     ),
     startupMs: atMost(`startup (ms) with ${startup.events.toLocaleString('en')} events projected`, startup.ms, 3000),
   };
@@ -127,6 +135,9 @@ export const COMPARED: readonly { readonly path: string; readonly higherIsBetter
   { path: 'asOf.events10000Ms', higherIsBetter: false },
   { path: 'organisation.complianceMs', higherIsBetter: false },
   { path: 'organisation.atScale.complianceMs', higherIsBetter: false },
+  { path: 'network.healthMs', higherIsBetter: false },
+  { path: 'network.healthP99Ms', higherIsBetter: false },
+  { path: 'network.mapMs', higherIsBetter: false },
   { path: 'startup.ms', higherIsBetter: false },
 ];
 

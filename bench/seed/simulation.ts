@@ -5,6 +5,7 @@ import { logDay, reviewEntries } from './daily-work';
 import { FeedbackRounds } from './feedback';
 import { isWeekday, measurementsDue } from './measurements';
 import { Milestones } from './milestones';
+import { NetworkSeed } from './network';
 import { ANCHOR_STAFF, layoutOrganisation } from './organisation';
 import { setUpOrganisation } from './setup';
 import { SeedWriter, type SimulatedClock } from './seed-writer';
@@ -39,6 +40,8 @@ export interface SeedSummary {
   /** Standards the portfolio office published, and the events of their adoptions, leeways and deviations. */
   readonly standards: number;
   readonly standardEvents: number;
+  /** Every office's network: its contacts, the touchpoints of the year, and the events both took. */
+  readonly network: { readonly contacts: number; readonly touchpoints: number; readonly events: number };
 }
 
 /** Smallest budget that still sets an organisation up completely. */
@@ -72,6 +75,8 @@ export async function seedOrganisation(store: EventStore, clock: SimulatedClock,
   const feedback = new FeedbackRounds(world);
 
   await setUpOrganisation(world);
+  const network = new NetworkSeed(organisation.pmos, writer, options.year, seed);
+  await network.form();
   const standards = new StandardsSeed(organisation.pmos, writer, options.year, seed);
   await standards.publish();
   const yearStart: LocalDate = `${options.year}-01-01`;
@@ -87,6 +92,7 @@ export async function seedOrganisation(store: EventStore, clock: SimulatedClock,
       await feedback.run(day);
     }
     await standards.day(day);
+    await network.day(day);
     if (isWeekday(day)) {
       const { commands, entries } = logDay(world, day);
       await world.batch(`${day}T17:00:00.000Z`, commands);
@@ -117,5 +123,6 @@ export async function seedOrganisation(store: EventStore, clock: SimulatedClock,
     portfolioPmoId: organisation.pmos[0]?.id as string,
     standards: standards.count,
     standardEvents: standards.events,
+    network: { contacts: network.contacts, touchpoints: network.touchpoints, events: network.events },
   };
 }

@@ -54,15 +54,16 @@ describe('network facts read model', () => {
     apply({ type: 'ContactRelationshipEnded', data: { contactId: BOB, endedOn: '2026-02-01' } }, at('2026-02-01'));
 
     expect(rows('SELECT * FROM network_contact ORDER BY position')).toEqual([
-      { contact_id: ADA, pmo_id: PMO, relationship: 'INTERNAL', known_since: '2025-06-01', position: 1, stored_at: at('2026-01-05') },
-      { contact_id: BOB, pmo_id: PMO, relationship: 'STAKEHOLDER', known_since: '2025-06-01', position: 2, stored_at: at('2026-01-06') },
+      { pmo_id: PMO, position: 1, contact_id: ADA, relationship: 'INTERNAL', known_since: '2025-06-01', stored_at: at('2026-01-05') },
+      { pmo_id: PMO, position: 2, contact_id: BOB, relationship: 'STAKEHOLDER', known_since: '2025-06-01', stored_at: at('2026-01-06') },
     ]);
     expect(rows('SELECT * FROM network_assessment')).toEqual([
-      { position: 3, contact_id: ADA, pmo_id: PMO, stance: 'CHAMPION', engagement: 'SUPPORTIVE', desired_engagement: 'LEADING', assessed_on: '2026-01-10', stored_at: at('2026-01-10') },
+      { pmo_id: PMO, position: 3, contact_id: ADA, stance: 'CHAMPION', engagement: 'SUPPORTIVE', desired_engagement: 'LEADING', assessed_on: '2026-01-10', stored_at: at('2026-01-10') },
     ]);
-    expect(rows('SELECT * FROM network_contact_end')).toEqual([{ contact_id: BOB, ended_on: '2026-02-01', position: 4, stored_at: at('2026-02-01') }]);
+    expect(rows('SELECT * FROM network_contact_end')).toEqual([{ contact_id: BOB, pmo_id: PMO, ended_on: '2026-02-01', position: 4, stored_at: at('2026-02-01') }]);
     const everything = JSON.stringify(['network_contact', 'network_assessment', 'network_contact_end'].map((table) => rows(`SELECT * FROM ${table}`)));
     expect(everything).not.toContain('sealed:');
+    expect(JSON.stringify(rows('SELECT * FROM network_touchpoint'))).not.toContain('sealed:');
   });
 
   it('given a group formed, revised and its members changed, then the cadence and membership are rows in the order recorded', () => {
@@ -110,7 +111,18 @@ describe('network facts read model', () => {
     );
 
     expect(rows('SELECT * FROM network_touchpoint')).toEqual([
-      { touchpoint_id: TALK, pmo_id: PMO, held_on: '2026-03-02', vehicle: 'ONE_TO_ONE', value: 'GIVEN', work_entry_id: null, position: 1, stored_at: at('2026-03-03') },
+      {
+        pmo_id: PMO,
+        held_on: '2026-03-02',
+        touchpoint_id: TALK,
+        vehicle: 'ONE_TO_ONE',
+        value: 'GIVEN',
+        work_entry_id: null,
+        contact_ids: `${ADA},${BOB}`,
+        group_ids: LEADERS,
+        position: 1,
+        stored_at: at('2026-03-03'),
+      },
     ]);
     expect(rows('SELECT * FROM network_participation ORDER BY contact_id')).toEqual([
       { contact_id: ADA, held_on: '2026-03-02', touchpoint_id: TALK, pmo_id: PMO, position: 1, stored_at: at('2026-03-03') },
@@ -124,7 +136,7 @@ describe('network facts read model', () => {
   it('answers the indexed questions from their indexes: a PMO’s touchpoints in a window, a contact’s or group’s last touchpoint', () => {
     const plan = (sql: string) => (db.connection.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as { detail: string }[]).map((r) => r.detail).join('; ');
 
-    expect(plan("SELECT touchpoint_id FROM network_touchpoint WHERE pmo_id = 'p' AND held_on BETWEEN 'a' AND 'b'")).toContain('USING INDEX network_touchpoint_held');
+    expect(plan("SELECT contact_ids FROM network_touchpoint WHERE pmo_id = 'p' AND held_on BETWEEN 'a' AND 'b'")).toContain('USING PRIMARY KEY (pmo_id=? AND held_on>? AND held_on<?)');
     expect(plan("SELECT held_on FROM network_participation WHERE contact_id = 'c' AND held_on <= 'd' ORDER BY held_on DESC LIMIT 1")).toContain('USING PRIMARY KEY');
     expect(plan("SELECT held_on FROM network_touchpoint_group WHERE group_id = 'g' AND held_on <= 'd' ORDER BY held_on DESC LIMIT 1")).toContain('USING PRIMARY KEY');
   });

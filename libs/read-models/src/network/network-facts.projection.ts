@@ -42,7 +42,8 @@ const handlers: EventHandlers<Context> = {
     statements.insert.network_contact.run({ contactId: data.contactId, pmoId: data.pmoId, relationship: data.relationship, knownSince: data.knownSince, ...stored(event) });
   },
   ContactRelationshipEnded: ({ data }, { statements, event }) => {
-    statements.insert.network_contact_end.run({ contactId: data.contactId, endedOn: data.endedOn, ...stored(event) });
+    const pmoId = pmoOf(statements.pmoOfContact, data.contactId);
+    if (pmoId !== null) statements.insert.network_contact_end.run({ contactId: data.contactId, pmoId, endedOn: data.endedOn, ...stored(event) });
   },
   ContactAssessed: ({ data }, { statements, event }) => {
     const pmoId = pmoOf(statements.pmoOfContact, data.contactId);
@@ -78,10 +79,14 @@ const handlers: EventHandlers<Context> = {
   TouchpointRecorded: ({ data }, { statements, event }) => {
     const { touchpointId, pmoId, heldOn, vehicle, value, workEntryId } = data;
     const { insert } = statements;
+    const contactIds = [...new Set(data.contactIds)];
+    const groupIds = [...new Set(data.groupIds)];
+    // Ids hold no comma: a comma-separated list is read back faster than JSON.
+    const row = { touchpointId, pmoId, heldOn, vehicle, value, workEntryId, contactIds: contactIds.join(','), groupIds: groupIds.join(',') };
     // A touchpoint is recorded once; a second recording on its stream changes nothing, as in its view.
-    if (insert.network_touchpoint.run({ touchpointId, pmoId, heldOn, vehicle, value, workEntryId, ...stored(event) }).changes === 0) return;
-    for (const contactId of new Set(data.contactIds)) insert.network_participation.run({ contactId, heldOn, touchpointId, pmoId, ...stored(event) });
-    for (const groupId of new Set(data.groupIds)) insert.network_touchpoint_group.run({ groupId, heldOn, touchpointId, pmoId, ...stored(event) });
+    if (insert.network_touchpoint.run({ ...row, ...stored(event) }).changes === 0) return;
+    for (const contactId of contactIds) insert.network_participation.run({ contactId, heldOn, touchpointId, pmoId, ...stored(event) });
+    for (const groupId of groupIds) insert.network_touchpoint_group.run({ groupId, heldOn, touchpointId, pmoId, ...stored(event) });
   },
 };
 
@@ -93,66 +98,75 @@ const handlers: EventHandlers<Context> = {
  * known at asOf" is a WHERE clause. Rows are only ever inserted: touchpoints never change, and a
  * change of anything else is a row of its own (a revision, a membership added or removed).
  *
- * The questions they answer: a PMO's touchpoints held in [from, to] (`pmo_id, held_on`), the last
+ * The questions they answer: a PMO's touchpoints held in [from, to] with who took part and which
+ * groups they named (network_touchpoint's primary key starts with the PMO and the day), the last
  * touchpoint on or before a day of one contact or one group (their primary keys, which start with
- * the contact or group and the day), and who took part in one touchpoint (`touchpoint_id`).
+ * the contact or group and the day), and who met whom (a PMO's participants by touchpoint).
  */
 export class NetworkFactsProjection implements Projection {
   readonly name = 'network_facts';
   readonly tables = [...NETWORK_TABLES];
   readonly ddl = [
+    // Tables a PMO's questions read whole are clustered by PMO and position (or day): one range each.
     `CREATE TABLE IF NOT EXISTS network_contact (
-      contact_id TEXT PRIMARY KEY, pmo_id TEXT NOT NULL, relationship TEXT NOT NULL, known_since TEXT NOT NULL,
-      position INTEGER NOT NULL, stored_at TEXT NOT NULL)`,
-    'CREATE INDEX IF NOT EXISTS network_contact_pmo ON network_contact (pmo_id)',
+      pmo_id TEXT NOT NULL, position INTEGER NOT NULL, contact_id TEXT NOT NULL, relationship TEXT NOT NULL, known_since TEXT NOT NULL,
+      stored_at TEXT NOT NULL, PRIMARY KEY (pmo_id, position)) WITHOUT ROWID`,
+    'CREATE UNIQUE INDEX IF NOT EXISTS network_contact_id ON network_contact (contact_id)',
     `CREATE TABLE IF NOT EXISTS network_contact_end (
-      contact_id TEXT PRIMARY KEY, ended_on TEXT NOT NULL, position INTEGER NOT NULL, stored_at TEXT NOT NULL)`,
+      contact_id TEXT PRIMARY KEY, pmo_id TEXT NOT NULL, ended_on TEXT NOT NULL, position INTEGER NOT NULL, stored_at TEXT NOT NULL)`,
+    'CREATE INDEX IF NOT EXISTS network_contact_end_pmo ON network_contact_end (pmo_id, position)',
     `CREATE TABLE IF NOT EXISTS network_assessment (
-      position INTEGER PRIMARY KEY, contact_id TEXT NOT NULL, pmo_id TEXT NOT NULL, stance TEXT NOT NULL, engagement TEXT NOT NULL,
-      desired_engagement TEXT NOT NULL, assessed_on TEXT NOT NULL, stored_at TEXT NOT NULL)`,
-    'CREATE INDEX IF NOT EXISTS network_assessment_pmo ON network_assessment (pmo_id, position)',
+      pmo_id TEXT NOT NULL, position INTEGER NOT NULL, contact_id TEXT NOT NULL, stance TEXT NOT NULL, engagement TEXT NOT NULL,
+      desired_engagement TEXT NOT NULL, assessed_on TEXT NOT NULL, stored_at TEXT NOT NULL, PRIMARY KEY (pmo_id, position)) WITHOUT ROWID`,
     `CREATE TABLE IF NOT EXISTS network_group (
       group_id TEXT PRIMARY KEY, pmo_id TEXT NOT NULL, kind TEXT NOT NULL, formed_on TEXT NOT NULL, position INTEGER NOT NULL, stored_at TEXT NOT NULL)`,
-    'CREATE INDEX IF NOT EXISTS network_group_pmo ON network_group (pmo_id)',
+    'CREATE INDEX IF NOT EXISTS network_group_pmo ON network_group (pmo_id, position)',
     // The cadence and vehicles a group was formed with, then each revision that changed either (null: kept).
     `CREATE TABLE IF NOT EXISTS network_group_revision (
       position INTEGER PRIMARY KEY, group_id TEXT NOT NULL, pmo_id TEXT NOT NULL, cadence_days INTEGER, vehicles TEXT, stored_at TEXT NOT NULL)`,
     'CREATE INDEX IF NOT EXISTS network_group_revision_group ON network_group_revision (group_id, position)',
+    'CREATE INDEX IF NOT EXISTS network_group_revision_pmo ON network_group_revision (pmo_id, position)',
     // member 1: added, 0: removed; the last row of a pair as known at an instant says whether it is a member then.
     `CREATE TABLE IF NOT EXISTS network_membership (
-      position INTEGER PRIMARY KEY, group_id TEXT NOT NULL, contact_id TEXT NOT NULL, pmo_id TEXT NOT NULL, member INTEGER NOT NULL, stored_at TEXT NOT NULL)`,
-    'CREATE INDEX IF NOT EXISTS network_membership_pmo ON network_membership (pmo_id, position)',
+      pmo_id TEXT NOT NULL, position INTEGER NOT NULL, group_id TEXT NOT NULL, contact_id TEXT NOT NULL, member INTEGER NOT NULL, stored_at TEXT NOT NULL,
+      PRIMARY KEY (pmo_id, position)) WITHOUT ROWID`,
     'CREATE INDEX IF NOT EXISTS network_membership_contact ON network_membership (contact_id, position)',
-    'CREATE INDEX IF NOT EXISTS network_membership_group ON network_membership (group_id, position)',
+    // Who took part and which groups it named, as comma-separated ids, so a window of touchpoints is one range read.
     `CREATE TABLE IF NOT EXISTS network_touchpoint (
-      touchpoint_id TEXT PRIMARY KEY, pmo_id TEXT NOT NULL, held_on TEXT NOT NULL, vehicle TEXT NOT NULL, value TEXT, work_entry_id TEXT,
-      position INTEGER NOT NULL, stored_at TEXT NOT NULL)`,
-    'CREATE INDEX IF NOT EXISTS network_touchpoint_held ON network_touchpoint (pmo_id, held_on)',
+      pmo_id TEXT NOT NULL, held_on TEXT NOT NULL, touchpoint_id TEXT NOT NULL, vehicle TEXT NOT NULL, value TEXT, work_entry_id TEXT,
+      contact_ids TEXT NOT NULL, group_ids TEXT NOT NULL, position INTEGER NOT NULL, stored_at TEXT NOT NULL,
+      PRIMARY KEY (pmo_id, held_on, touchpoint_id)) WITHOUT ROWID`,
+    'CREATE UNIQUE INDEX IF NOT EXISTS network_touchpoint_id ON network_touchpoint (touchpoint_id)',
     `CREATE TABLE IF NOT EXISTS network_participation (
       contact_id TEXT NOT NULL, held_on TEXT NOT NULL, touchpoint_id TEXT NOT NULL, pmo_id TEXT NOT NULL, position INTEGER NOT NULL, stored_at TEXT NOT NULL,
       PRIMARY KEY (contact_id, held_on, touchpoint_id)) WITHOUT ROWID`,
-    'CREATE INDEX IF NOT EXISTS network_participation_held ON network_participation (pmo_id, held_on)',
-    'CREATE INDEX IF NOT EXISTS network_participation_touchpoint ON network_participation (touchpoint_id, contact_id)',
+    // The map pairs the rows of one touchpoint: a PMO's rows by touchpoint, then its participants.
+    'CREATE INDEX IF NOT EXISTS network_participation_pmo ON network_participation (pmo_id, touchpoint_id, stored_at)',
     `CREATE TABLE IF NOT EXISTS network_touchpoint_group (
       group_id TEXT NOT NULL, held_on TEXT NOT NULL, touchpoint_id TEXT NOT NULL, pmo_id TEXT NOT NULL, position INTEGER NOT NULL, stored_at TEXT NOT NULL,
       PRIMARY KEY (group_id, held_on, touchpoint_id)) WITHOUT ROWID`,
-    'CREATE INDEX IF NOT EXISTS network_touchpoint_group_held ON network_touchpoint_group (pmo_id, held_on)',
-    'CREATE INDEX IF NOT EXISTS network_touchpoint_group_touchpoint ON network_touchpoint_group (touchpoint_id)',
   ];
 
   private readonly statements = perConnection(
     (db: Database): Statements => ({
       insert: {
-        network_contact: db.prepare('INSERT OR IGNORE INTO network_contact VALUES (@contactId, @pmoId, @relationship, @knownSince, @position, @storedAt)'),
-        network_contact_end: db.prepare('INSERT OR IGNORE INTO network_contact_end VALUES (@contactId, @endedOn, @position, @storedAt)'),
+        network_contact: db.prepare(
+          `INSERT OR IGNORE INTO network_contact (pmo_id, position, contact_id, relationship, known_since, stored_at)
+           VALUES (@pmoId, @position, @contactId, @relationship, @knownSince, @storedAt)`,
+        ),
+        network_contact_end: db.prepare('INSERT OR IGNORE INTO network_contact_end VALUES (@contactId, @pmoId, @endedOn, @position, @storedAt)'),
         network_assessment: db.prepare(
-          'INSERT INTO network_assessment VALUES (@position, @contactId, @pmoId, @stance, @engagement, @desiredEngagement, @assessedOn, @storedAt)',
+          `INSERT INTO network_assessment (pmo_id, position, contact_id, stance, engagement, desired_engagement, assessed_on, stored_at)
+           VALUES (@pmoId, @position, @contactId, @stance, @engagement, @desiredEngagement, @assessedOn, @storedAt)`,
         ),
         network_group: db.prepare('INSERT OR IGNORE INTO network_group VALUES (@groupId, @pmoId, @kind, @formedOn, @position, @storedAt)'),
         network_group_revision: db.prepare('INSERT INTO network_group_revision VALUES (@position, @groupId, @pmoId, @cadenceDays, @vehicles, @storedAt)'),
-        network_membership: db.prepare('INSERT INTO network_membership VALUES (@position, @groupId, @contactId, @pmoId, @member, @storedAt)'),
+        network_membership: db.prepare(
+          'INSERT INTO network_membership (pmo_id, position, group_id, contact_id, member, stored_at) VALUES (@pmoId, @position, @groupId, @contactId, @member, @storedAt)',
+        ),
         network_touchpoint: db.prepare(
-          'INSERT OR IGNORE INTO network_touchpoint VALUES (@touchpointId, @pmoId, @heldOn, @vehicle, @value, @workEntryId, @position, @storedAt)',
+          `INSERT OR IGNORE INTO network_touchpoint (pmo_id, held_on, touchpoint_id, vehicle, value, work_entry_id, contact_ids, group_ids, position, stored_at)
+           VALUES (@pmoId, @heldOn, @touchpointId, @vehicle, @value, @workEntryId, @contactIds, @groupIds, @position, @storedAt)`,
         ),
         network_participation: db.prepare('INSERT INTO network_participation VALUES (@contactId, @heldOn, @touchpointId, @pmoId, @position, @storedAt)'),
         network_touchpoint_group: db.prepare('INSERT INTO network_touchpoint_group VALUES (@groupId, @heldOn, @touchpointId, @pmoId, @position, @storedAt)'),

@@ -29,13 +29,12 @@ export interface TouchpointRow {
 }
 
 interface Statements {
-  readonly contacts: Statement<[{ pmo: string; cut: string; on: string }], { contact_id: string; relationship: RelationshipKind; known_since: string; ended_on: string | null; last_on: string | null }>;
+  readonly version: Statement<[{ pmo: string }], { version: string }>;
+  readonly contacts: Statement<[{ pmo: string; cut: string }], { contact_id: string; relationship: RelationshipKind; known_since: string; ended_on: string | null }>;
   readonly assessments: Statement<[{ pmo: string; cut: string }], { contact_id: string; stance: Stance; assessed_on: string }>;
-  readonly groups: Statement<[{ pmo: string; cut: string; on: string }], { group_id: string; formed_on: string; cadence_days: number; last_named: string | null }>;
+  readonly groups: Statement<[{ pmo: string; cut: string }], { group_id: string; formed_on: string; cadence_days: number }>;
   readonly memberships: Statement<[{ pmo: string; cut: string }], MembershipRow>;
-  readonly windowTouchpoints: Statement<[{ pmo: string; cut: string; from: string; on: string }], { touchpoint_id: string; held_on: string; vehicle: TouchpointVehicle; value: ValueDirection | null }>;
-  readonly windowParticipants: Statement<[{ pmo: string; cut: string; from: string; on: string }], { touchpoint_id: string; contact_id: string }>;
-  readonly windowGroups: Statement<[{ pmo: string; cut: string; from: string; on: string }], { touchpoint_id: string; group_id: string }>;
+  readonly windowTouchpoints: Statement<[{ pmo: string; cut: string; from: string; on: string }], WindowRow>;
   readonly contactIds: Statement<[{ pmo: string; cut: string }], { contact_id: string }>;
   readonly edges: Statement<[{ pmo: string; cut: string }], { from_id: string; to_id: string; touchpoints: number }>;
   readonly lastOfContacts: Statement<[{ ids: string; cut: string; on: string }], { id: string; last_on: string | null }>;
@@ -44,6 +43,28 @@ interface Statements {
   readonly heldByPmo: Statement<[{ pmo: string; from: string; to: string }], { touchpoint_id: string; held_on: string }>;
   readonly heldWithGroup: Statement<[{ pmo: string; group: string; from: string; to: string }], { touchpoint_id: string; held_on: string }>;
   readonly ofContact: Statement<[{ contact: string; before: number }], { touchpoint_id: string; held_on: string }>;
+}
+
+/**
+ * What a PMO's health reads besides touchpoints: who is in its network since when (and until
+ * when), their assessments, its groups with their cadence and members. It changes far less often
+ * than touchpoints are recorded, so as known now it is kept per PMO until a row of it is added.
+ */
+interface NetworkBase {
+  readonly contacts: readonly Omit<ContactHealthFacts, 'lastTouchpointOn'>[];
+  readonly groups: readonly Omit<GroupHealthFacts, 'lastTouchpointOn'>[];
+}
+
+/** PMOs whose base is kept as known now; the least recently asked is dropped first. */
+const KEPT_BASES = 64;
+
+/** A window touchpoint as read, its id lists then split in place. */
+interface WindowRow {
+  readonly heldOn: LocalDate;
+  readonly vehicle: TouchpointVehicle;
+  readonly value: ValueDirection | null;
+  contactIds: string | string[];
+  groupIds: string | string[];
 }
 
 interface MembershipRow {
@@ -63,30 +84,36 @@ const push = <K, T>(map: Map<K, T[]>, key: K, value: T): void => {
  * addition that began their current membership, as a group's own fold lists them.
  */
 const membersByGroup = (rows: readonly MembershipRow[]): Map<string, string[]> => {
-  const members = new Map<string, string[]>();
+  // A Set keeps the order of first addition, and a member removed and added again goes last.
+  const members = new Map<string, Set<string>>();
   for (const { group_id, contact_id, member } of rows) {
-    let list = members.get(group_id);
-    if (!list) members.set(group_id, (list = []));
-    const at = list.indexOf(contact_id);
-    if (member === 1 && at < 0) list.push(contact_id);
-    if (member === 0 && at >= 0) list.splice(at, 1);
+    let set = members.get(group_id);
+    if (!set) members.set(group_id, (set = new Set()));
+    if (member === 1) set.add(contact_id);
+    else set.delete(contact_id);
   }
-  return members;
+  return new Map([...members].map(([groupId, set]) => [groupId, [...set]]));
 };
+
+/** A list of ids as a touchpoint row holds it: comma-separated (ids hold no comma). */
+const idsOf = (text: string): string[] => (text === '' ? [] : text.split(','));
 
 const maxDay = (a: LocalDate | null, b: LocalDate | null): LocalDate | null => (a === null ? b : b === null ? a : a > b ? a : b);
 
 /**
  * The network's facts (network-facts.projection.ts) as the domain's health and map take them.
- * Every question is a handful of indexed reads cut at an instant: only the touchpoints of the
- * 90-day window are read whole; the last touchpoint of each contact and group is one index seek
- * each, in SQL.
+ * Every question is a handful of indexed range reads cut at an instant: only the touchpoints of
+ * the 90-day window are read whole (each row with who took part); the last touchpoint of a
+ * contact or group the window did not see is one index seek, in SQL.
  */
 export class NetworkFactsReader {
   private readonly db: Database;
   private readonly s: Statements;
 
   /** The tables must exist: construct after the projector (which creates them). */
+  /** Per PMO, its base as known now and the version it was read at; in order of last use. */
+  private readonly bases = new Map<string, { readonly version: string; readonly base: NetworkBase }>();
+
   constructor(db: Database | ReadModelDb) {
     this.db = db instanceof ReadModelDb ? db.connection : db;
     const prepare = this.db.prepare.bind(this.db);
@@ -94,29 +121,38 @@ export class NetworkFactsReader {
       `(SELECT p.held_on FROM network_participation p WHERE p.contact_id = ${contact} AND p.held_on <= @on AND p.stored_at <= @cut ORDER BY p.held_on DESC LIMIT 1)`;
     const lastNamed = (group: string) =>
       `(SELECT t.held_on FROM network_touchpoint_group t WHERE t.group_id = ${group} AND t.held_on <= @on AND t.stored_at <= @cut ORDER BY t.held_on DESC LIMIT 1)`;
-    const inWindow = 'pmo_id = @pmo AND held_on BETWEEN @from AND @on AND stored_at <= @cut';
+    const lastOf = (table: string) => `IFNULL((SELECT MAX(position) FROM ${table} WHERE pmo_id = @pmo), -1)`;
     this.s = {
+      // Rows are only ever inserted, at rising positions: the last position of each says whether anything was added.
+      version: prepare(
+        `SELECT ${['network_contact', 'network_contact_end', 'network_assessment', 'network_group', 'network_group_revision', 'network_membership']
+          .map(lastOf)
+          .join(" || ',' || ")} AS version`,
+      ),
       contacts: prepare(
-        `SELECT c.contact_id, c.relationship, c.known_since, e.ended_on, ${lastOfContact('c.contact_id')} AS last_on
+        `SELECT c.contact_id, c.relationship, c.known_since, e.ended_on
          FROM network_contact c LEFT JOIN network_contact_end e ON e.contact_id = c.contact_id AND e.stored_at <= @cut
          WHERE c.pmo_id = @pmo AND c.stored_at <= @cut ORDER BY c.position`,
       ),
       assessments: prepare('SELECT contact_id, stance, assessed_on FROM network_assessment WHERE pmo_id = @pmo AND stored_at <= @cut ORDER BY position'),
       groups: prepare(
-        `SELECT g.group_id, g.formed_on, ${lastNamed('g.group_id')} AS last_named,
+        `SELECT g.group_id, g.formed_on,
            (SELECT r.cadence_days FROM network_group_revision r
             WHERE r.group_id = g.group_id AND r.cadence_days IS NOT NULL AND r.stored_at <= @cut ORDER BY r.position DESC LIMIT 1) AS cadence_days
          FROM network_group g WHERE g.pmo_id = @pmo AND g.stored_at <= @cut ORDER BY g.position`,
       ),
       memberships: prepare('SELECT group_id, contact_id, member FROM network_membership WHERE pmo_id = @pmo AND stored_at <= @cut ORDER BY position'),
-      windowTouchpoints: prepare(`SELECT touchpoint_id, held_on, vehicle, value FROM network_touchpoint WHERE ${inWindow} ORDER BY held_on, position`),
-      windowParticipants: prepare(`SELECT touchpoint_id, contact_id FROM network_participation WHERE ${inWindow}`),
-      windowGroups: prepare(`SELECT touchpoint_id, group_id FROM network_touchpoint_group WHERE ${inWindow}`),
+      // Named as the domain names them, so each of the thousands of rows becomes its fact in place.
+      windowTouchpoints: prepare(
+        `SELECT held_on AS heldOn, vehicle, value, contact_ids AS contactIds, group_ids AS groupIds FROM network_touchpoint
+         WHERE pmo_id = @pmo AND held_on BETWEEN @from AND @on AND stored_at <= @cut`,
+      ),
       contactIds: prepare('SELECT contact_id FROM network_contact WHERE pmo_id = @pmo AND stored_at <= @cut ORDER BY position'),
       // Each pair once, the lesser id first, from the two rows of a touchpoint both took part in.
       edges: prepare(
         `SELECT a.contact_id AS from_id, b.contact_id AS to_id, COUNT(*) AS touchpoints
-         FROM network_participation a JOIN network_participation b ON b.touchpoint_id = a.touchpoint_id AND b.contact_id > a.contact_id
+         FROM network_participation a
+           JOIN network_participation b ON b.pmo_id = a.pmo_id AND b.touchpoint_id = a.touchpoint_id AND b.contact_id > a.contact_id
          WHERE a.pmo_id = @pmo AND a.stored_at <= @cut
          GROUP BY a.contact_id, b.contact_id ORDER BY a.contact_id, b.contact_id`,
       ),
@@ -132,64 +168,82 @@ export class NetworkFactsReader {
     };
   }
 
-  /** What networkHealth takes for the PMO on day `on`, as known at `asOf` (now when null). */
+  /**
+   * What networkHealth takes for the PMO on day `on`, as known at `asOf` (now when null): the
+   * window's touchpoints, read whole, then the last touchpoint on or before `on` of every contact
+   * and group, taken from the window where they had one there and sought in the index otherwise.
+   */
   healthFacts(pmoId: string, on: LocalDate, asOf: string | null): NetworkFacts {
     const cut = cutOf(asOf);
-    const window = { pmo: pmoId, cut, from: healthWindowStart(on), on };
-    const rows = this.db.transaction(() => ({
-      contacts: this.s.contacts.all({ pmo: pmoId, cut, on }),
-      assessments: this.s.assessments.all({ pmo: pmoId, cut }),
-      groups: this.s.groups.all({ pmo: pmoId, cut, on }),
-      memberships: this.s.memberships.all({ pmo: pmoId, cut }),
-      touchpoints: this.s.windowTouchpoints.all(window),
-      participants: this.s.windowParticipants.all(window),
-      touchpointGroups: this.s.windowGroups.all(window),
-    }))();
+    // One read transaction: the base, the window and the lookups all see the same rows.
+    return this.db.transaction(() => {
+      const base = asOf === null ? this.currentBase(pmoId) : this.readBase(pmoId, cut);
+      const recentTouchpoints = this.s.windowTouchpoints.all({ pmo: pmoId, cut, from: healthWindowStart(on), on }) as unknown as RecentTouchpointFacts[];
+      for (const row of recentTouchpoints as unknown as WindowRow[]) {
+        row.contactIds = idsOf(row.contactIds as string);
+        row.groupIds = idsOf(row.groupIds as string);
+      }
+      const lastOfContact = new Map<string, LocalDate>();
+      const lastNamingGroup = new Map<string, LocalDate>();
+      for (const touchpoint of recentTouchpoints) {
+        for (const id of touchpoint.contactIds) if ((lastOfContact.get(id) ?? '') < touchpoint.heldOn) lastOfContact.set(id, touchpoint.heldOn);
+        for (const id of touchpoint.groupIds) if ((lastNamingGroup.get(id) ?? '') < touchpoint.heldOn) lastNamingGroup.set(id, touchpoint.heldOn);
+      }
+      // Those the window did not see: their latest, if any, came before it.
+      const unseen = base.contacts.filter((c) => !lastOfContact.has(c.contactId)).map((c) => c.contactId);
+      if (unseen.length > 0) {
+        for (const { id, last_on } of this.s.lastOfContacts.all({ ids: JSON.stringify(unseen), cut, on })) if (last_on !== null) lastOfContact.set(id, last_on);
+      }
+      const unnamed = base.groups.filter((g) => !lastNamingGroup.has(g.groupId)).map((g) => g.groupId);
+      if (unnamed.length > 0) {
+        for (const { id, last_on } of this.s.lastOfGroups.all({ ids: JSON.stringify(unnamed), cut, on })) if (last_on !== null) lastNamingGroup.set(id, last_on);
+      }
 
-    const members = membersByGroup(rows.memberships);
+      const contacts = base.contacts.map((c): ContactHealthFacts => ({ ...c, lastTouchpointOn: lastOfContact.get(c.contactId) ?? null }));
+      const groups = base.groups.map((g): GroupHealthFacts => {
+        // A member's latest touchpoint counts for the group from the day it was formed: when the
+        // latest is earlier, so is every other of theirs up to `on`.
+        const named = lastNamingGroup.get(g.groupId) ?? null;
+        let last = named !== null && named >= g.formedOn ? named : null;
+        for (const contactId of g.memberIds) {
+          const day = lastOfContact.get(contactId) ?? null;
+          if (day !== null && day >= g.formedOn) last = maxDay(last, day);
+        }
+        return { ...g, lastTouchpointOn: last };
+      });
+      return { on, contacts, groups, recentTouchpoints };
+    })();
+  }
+
+  /** The PMO's base as known now: kept until a row of it is added. */
+  private currentBase(pmoId: string): NetworkBase {
+    const { version } = this.s.version.get({ pmo: pmoId })!;
+    const kept = this.bases.get(pmoId);
+    this.bases.delete(pmoId);
+    const base = kept?.version === version ? kept.base : this.readBase(pmoId, NOW);
+    this.bases.set(pmoId, { version, base });
+    if (this.bases.size > KEPT_BASES) this.bases.delete(this.bases.keys().next().value!);
+    return base;
+  }
+
+  private readBase(pmoId: string, cut: string): NetworkBase {
+    const groupRows = this.s.groups.all({ pmo: pmoId, cut });
+    const members = membersByGroup(this.s.memberships.all({ pmo: pmoId, cut }));
     const groupsOfContact = new Map<string, string[]>();
-    for (const group of rows.groups) for (const contactId of members.get(group.group_id) ?? []) push(groupsOfContact, contactId, group.group_id);
+    for (const group of groupRows) for (const contactId of members.get(group.group_id) ?? []) push(groupsOfContact, contactId, group.group_id);
     const assessments = new Map<string, StanceFact[]>();
-    for (const a of rows.assessments) push(assessments, a.contact_id, { stance: a.stance, assessedOn: a.assessed_on });
-
-    const contacts = rows.contacts.map(
-      (c): ContactHealthFacts => ({
+    for (const a of this.s.assessments.all({ pmo: pmoId, cut })) push(assessments, a.contact_id, { stance: a.stance, assessedOn: a.assessed_on });
+    return {
+      contacts: this.s.contacts.all({ pmo: pmoId, cut }).map((c) => ({
         contactId: c.contact_id,
         knownSince: c.known_since,
         relationship: c.relationship,
         endedOn: c.ended_on,
         groupIds: groupsOfContact.get(c.contact_id) ?? [],
         assessments: assessments.get(c.contact_id) ?? [],
-        lastTouchpointOn: c.last_on,
-      }),
-    );
-    const lastOfContact = new Map(contacts.map((c) => [c.contactId, c.lastTouchpointOn]));
-    const groups = rows.groups.map((g): GroupHealthFacts => {
-      const memberIds = members.get(g.group_id) ?? [];
-      // A member's latest touchpoint counts for the group from the day it was formed: when the
-      // latest is earlier, so is every other of theirs up to `on`.
-      let last = g.last_named !== null && g.last_named >= g.formed_on ? g.last_named : null;
-      for (const contactId of memberIds) {
-        const day = lastOfContact.get(contactId) ?? null;
-        if (day !== null && day >= g.formed_on) last = maxDay(last, day);
-      }
-      return { groupId: g.group_id, formedOn: g.formed_on, cadenceDays: g.cadence_days, memberIds, lastTouchpointOn: last };
-    });
-
-    const contactsOf = new Map<string, string[]>();
-    for (const p of rows.participants) push(contactsOf, p.touchpoint_id, p.contact_id);
-    const groupsOf = new Map<string, string[]>();
-    for (const t of rows.touchpointGroups) push(groupsOf, t.touchpoint_id, t.group_id);
-    const recentTouchpoints = rows.touchpoints.map(
-      (t): RecentTouchpointFacts => ({
-        heldOn: t.held_on,
-        vehicle: t.vehicle,
-        contactIds: contactsOf.get(t.touchpoint_id) ?? [],
-        groupIds: groupsOf.get(t.touchpoint_id) ?? [],
-        value: t.value,
-      }),
-    );
-    return { on, contacts, groups, recentTouchpoints };
+      })),
+      groups: groupRows.map((g) => ({ groupId: g.group_id, formedOn: g.formed_on, cadenceDays: g.cadence_days, memberIds: members.get(g.group_id) ?? [] })),
+    };
   }
 
   /** The PMO's contacts (in the order recorded) and the touchpoints each pair took part in together, as known at `asOf`. */
