@@ -152,6 +152,11 @@ describe('erasing a contact on instances sharing EventStoreDB', () => {
       const touchpoints = (await app.admin.ok(TOUCHPOINTS, { pmoId: n.pmoId, from: daysFromToday(-30), to: daysFromToday(0) })).touchpoints as Row[];
       expect(Object.fromEntries(touchpoints.map((tp) => [tp.id, tp.summary]))).toEqual({ [n.sharedId]: null, [n.ownId]: OWN_SUMMARY });
     }
+    // The health and the map, read from each instance's own read models, agree.
+    const [healthA, healthB] = await Promise.all([a, b].map(async (app) => (await app.admin.ok(HEALTH, { pmoId: n.pmoId })).networkHealth));
+    expect(healthA).toEqual({ contacts: 2, champions: 0, critics: 1, crossGroupTouchpoints: 0 });
+    expect(healthB).toEqual(healthA);
+    expect((await b.admin.ok(MAP, { pmoId: n.pmoId })).networkMap.edges).toEqual([{ from: [n.erasedId, n.keptId].sort()[0], to: [n.erasedId, n.keptId].sort()[1], touchpoints: 1 }]);
     const held = (text: string) => instances.double().events().some((event) => Buffer.from(event.data).includes(Buffer.from(text)));
     for (const text of ERASED_TEXTS) expect(held(text)).toBe(false);
   });
