@@ -1,4 +1,4 @@
-import { addDays, daysBetween, type LocalDate } from '../shared/local-date';
+import { addDays, type LocalDate } from '../shared/local-date';
 import type { RelationshipKind, Stance } from '../contact/contact.events';
 import { TOUCHPOINT_VEHICLES, type TouchpointVehicle } from '../network-group/network-group.events';
 import type { ValueDirection } from '../touchpoint/touchpoint.events';
@@ -108,12 +108,27 @@ export const contactStanceOn = (assessments: readonly StanceFact[], day: LocalDa
   return current?.stance ?? null;
 };
 
-const stanceChangesIn = (assessments: readonly StanceFact[], from: LocalDate, to: LocalDate): number => {
-  const ordered = chronological(assessments);
+const changesAmong = (ordered: readonly StanceFact[], from: LocalDate, to: LocalDate): number => {
   let changes = 0;
   for (let i = 1; i < ordered.length; i++) {
     const { assessedOn, stance } = ordered[i]!;
     if (assessedOn >= from && assessedOn <= to && stance !== ordered[i - 1]!.stance) changes++;
+  }
+  return changes;
+};
+
+/**
+ * Assessments are recorded mostly in the order of their days, so the order recorded is usually
+ * the order by day already: one pass counts the changes as it goes, and only a contact with an
+ * assessment recorded after a later-dated one is counted again from a sorted copy.
+ */
+const stanceChangesIn = (assessments: readonly StanceFact[], from: LocalDate, to: LocalDate): number => {
+  let changes = 0;
+  for (let i = 1; i < assessments.length; i++) {
+    const previous = assessments[i - 1]!;
+    const { assessedOn, stance } = assessments[i]!;
+    if (assessedOn < previous.assessedOn) return changesAmong(chronological(assessments), from, to);
+    if (assessedOn >= from && assessedOn <= to && stance !== previous.stance) changes++;
   }
   return changes;
 };
@@ -126,6 +141,29 @@ export const vehicleMix = (vehicles: readonly TouchpointVehicle[]): VehicleShare
   return [...counts]
     .map(([vehicle, touchpoints]) => ({ vehicle, touchpoints, share: touchpoints / vehicles.length }))
     .sort((a, b) => b.touchpoints - a.touchpoints || VEHICLE_ORDER.get(a.vehicle)! - VEHICLE_ORDER.get(b.vehicle)!);
+};
+
+/**
+ * vehicleMix from counts already taken: `counts[at + i]` touchpoints through TOUCHPOINT_VEHICLES[i].
+ * Listed in that order and sorted stably by count, ties keep it.
+ */
+const vehicleMixOfCounts = (counts: Uint32Array, at: number, total: number): VehicleShareFigure[] => {
+  const mix: VehicleShareFigure[] = [];
+  for (let i = 0; i < TOUCHPOINT_VEHICLES.length; i++) {
+    const touchpoints = counts[at + i]!;
+    if (touchpoints > 0) mix.push({ vehicle: TOUCHPOINT_VEHICLES[i]!, touchpoints, share: touchpoints / total });
+  }
+  return mix.sort((a, b) => b.touchpoints - a.touchpoints);
+};
+
+/** The place of the lowest group in a word of bits that is not empty. */
+const lowest = (bits: number): number => 31 - Math.clz32(bits & -bits);
+
+/** Whether a set of groups held as bits, one word of 32 groups at a time, has two or more. */
+const twoOrMore = (bits: Uint32Array): boolean => {
+  let found = 0;
+  for (const word of bits) if (word !== 0) found += (word & (word - 1)) === 0 ? 1 : 2;
+  return found >= 2;
 };
 
 /**
@@ -166,61 +204,130 @@ export const networkHealth = (facts: NetworkFacts): NetworkHealthFigures => {
   const { on } = facts;
   const from = healthWindowStart(on);
   const inWindow = (day: LocalDate): boolean => day >= from && day <= on;
-  const touchpoints = facts.recentTouchpoints.filter((touchpoint) => inWindow(touchpoint.heldOn));
   const groups = facts.groups.filter((group) => group.formedOn <= on);
-  const groupById = new Map(groups.map((group) => [group.groupId, group]));
-  const contactById = new Map(facts.contacts.map((contact) => [contact.contactId, contact]));
-  const groupsOfContact = (contactId: string): readonly string[] =>
-    (contactById.get(contactId)?.groupIds ?? []).filter((groupId) => groupById.has(groupId));
-  const membersOf = new Map(groups.map((group) => [group.groupId, new Set(group.memberIds)]));
+  const groupAt = new Map(groups.map((group, at) => [group.groupId, at]));
 
-  // Each window touchpoint once: the groups it is with, by name or through a member.
-  const vehiclesByGroup = new Map<string, TouchpointVehicle[]>(groups.map((group) => [group.groupId, []]));
+  // Once per question, not per touchpoint: each person's place, whether INTERNAL, and two sets of
+  // groups (by place in `groups`) as bits, 32 to a word: the groups a contact lists (which groups
+  // it brings together) and the groups that list it as a member (which groups a touchpoint with it
+  // is with). Flat arrays rather than an object per contact: nothing per contact to collect after.
+  const words = (groups.length + 31) >>> 5;
+  let people = facts.contacts.length;
+  for (const group of groups) people += group.memberIds.length;
+  const placeOf = new Map<string, number>();
+  const place = (contactId: string): number => {
+    let at = placeOf.get(contactId);
+    if (at === undefined) placeOf.set(contactId, (at = placeOf.size));
+    return at;
+  };
+  const internal = new Uint8Array(people);
+  const listed = new Uint32Array(people * words);
+  const memberOf = new Uint32Array(people * words);
+  for (const contact of facts.contacts) {
+    const at = place(contact.contactId);
+    internal[at] = contact.relationship === 'INTERNAL' ? 1 : 0;
+    listed.fill(0, at * words, (at + 1) * words);
+    for (const groupId of contact.groupIds) {
+      const group = groupAt.get(groupId);
+      if (group !== undefined) listed[at * words + (group >>> 5)]! |= 1 << (group & 31);
+    }
+  }
+  groups.forEach((group, g) => {
+    for (const contactId of group.memberIds) memberOf[place(contactId) * words + (g >>> 5)]! |= 1 << (g & 31);
+  });
+
+  // Each window touchpoint once: the groups it reaches (named, or the groups its contacts list)
+  // and the groups it is with (named, or through a member, from the day formed), counted by vehicle.
+  const vehicles = TOUCHPOINT_VEHICLES.length;
+  const byVehicle = new Uint32Array(groups.length * vehicles);
+  const reached = new Uint32Array(words);
+  const within = new Uint32Array(words);
   let crossGroupTouchpoints = 0;
   let valueGiven = 0;
   let valueReceived = 0;
-  for (const touchpoint of touchpoints) {
-    const reached = new Set(touchpoint.groupIds.filter((groupId) => groupById.has(groupId)));
-    for (const contactId of touchpoint.contactIds) for (const groupId of groupsOfContact(contactId)) reached.add(groupId);
-    if (reached.size >= 2) crossGroupTouchpoints++;
-    for (const group of groups) {
-      if (touchpoint.heldOn < group.formedOn) continue;
-      const members = membersOf.get(group.groupId)!;
-      if (touchpoint.groupIds.includes(group.groupId) || touchpoint.contactIds.some((id) => members.has(id))) {
-        vehiclesByGroup.get(group.groupId)!.push(touchpoint.vehicle);
+  for (const touchpoint of facts.recentTouchpoints) {
+    const { heldOn } = touchpoint;
+    if (!inWindow(heldOn)) continue;
+    reached.fill(0);
+    within.fill(0);
+    let withInternal = false;
+    for (const groupId of touchpoint.groupIds) {
+      const g = groupAt.get(groupId);
+      if (g === undefined) continue;
+      reached[g >>> 5]! |= 1 << (g & 31);
+      within[g >>> 5]! |= 1 << (g & 31);
+    }
+    for (const contactId of touchpoint.contactIds) {
+      const at = placeOf.get(contactId);
+      if (at === undefined) continue;
+      if (internal[at] === 1) withInternal = true;
+      for (let w = 0; w < words; w++) {
+        reached[w]! |= listed[at * words + w]!;
+        within[w]! |= memberOf[at * words + w]!;
       }
     }
-    if (touchpoint.contactIds.some((id) => contactById.get(id)?.relationship === 'INTERNAL')) {
+    if (twoOrMore(reached)) crossGroupTouchpoints++;
+    const vehicle = VEHICLE_ORDER.get(touchpoint.vehicle)!;
+    for (let w = 0; w < words; w++) {
+      for (let bits = within[w]! | 0; bits !== 0; bits &= bits - 1) {
+        const g = (w << 5) + lowest(bits);
+        if (heldOn >= groups[g]!.formedOn) byVehicle[g * vehicles + vehicle]!++;
+      }
+    }
+    if (withInternal) {
       if (touchpoint.value === 'GIVEN' || touchpoint.value === 'BOTH') valueGiven++;
       if (touchpoint.value === 'RECEIVED' || touchpoint.value === 'BOTH') valueReceived++;
     }
   }
 
-  const groupFigures = groups.map((group): GroupHealthFigures => {
-    const vehicles = vehicleMix(vehiclesByGroup.get(group.groupId)!);
-    const count = vehicles.reduce((sum, share) => sum + share.touchpoints, 0);
-    const dominantVehicleShare = vehicles[0]?.share ?? 0;
+  const groupFigures = groups.map((group, at): GroupHealthFigures => {
+    let count = 0;
+    for (let i = 0; i < vehicles; i++) count += byVehicle[at * vehicles + i]!;
+    const mix = vehicleMixOfCounts(byVehicle, at * vehicles, count);
+    const dominantVehicleShare = mix[0]?.share ?? 0;
     return {
       groupId: group.groupId,
       lastTouchpointOn: group.lastTouchpointOn,
       ...groupCadence(group, group.lastTouchpointOn, on),
       touchpoints: count,
-      vehicles,
+      vehicles: mix,
       dominantVehicleShare,
       leaningOnOneVehicle: count >= LEANING_MIN_TOUCHPOINTS && dominantVehicleShare > LEANING_SHARE,
     };
   });
 
-  const counted = facts.contacts.filter((contact) => contactCountsOn(contact, on));
-  const stanceOfCounted = new Map(counted.map((contact) => [contact.contactId, contactStanceOn(contact.assessments, on)]));
-  const neglectedAfter = (contact: ContactHealthFacts): boolean => {
-    const since = daysBetween(contact.lastTouchpointOn ?? contact.knownSince, on);
-    const cadences = groupsOfContact(contact.contactId).map((groupId) => groupById.get(groupId)!.cadenceDays);
-    return (cadences.length === 0 ? [HEALTH_WINDOW_DAYS] : cadences).every((cadence) => since > cadence);
-  };
-  const marked = counted.filter((contact) => ['CHAMPION', 'CRITIC'].includes(stanceOfCounted.get(contact.contactId) ?? ''));
-  const n = counted.length;
-  const newContacts = counted.filter((contact) => inWindow(contact.knownSince)).length;
+  // The contacts in one pass: counted, new, their stance on `on` (one pass over their
+  // assessments), and the champions and critics not touched within their longest cadence.
+  let n = 0;
+  let newContacts = 0;
+  let champions = 0;
+  let critics = 0;
+  const neglected: string[] = [];
+  const cadenceStart = groups.map((group) => addDays(on, -group.cadenceDays));
+  const windowStartWithoutGroup = addDays(on, -HEALTH_WINDOW_DAYS);
+  for (const contact of facts.contacts) {
+    if (!contactCountsOn(contact, on)) continue;
+    n++;
+    if (inWindow(contact.knownSince)) newContacts++;
+    const stance = contactStanceOn(contact.assessments, on);
+    if (stance !== 'CHAMPION' && stance !== 'CRITIC') continue;
+    if (stance === 'CHAMPION') champions++;
+    else critics++;
+    // Its last day is more than c days before `on` when it is before `on` − c (cadences are whole
+    // days): neglected when before that day of every group it lists, so before the earliest.
+    const at = placeOf.get(contact.contactId)!;
+    let judgedFrom: LocalDate | null = null;
+    for (let w = 0; w < words; w++) {
+      for (let bits = listed[at * words + w]! | 0; bits !== 0; bits &= bits - 1) {
+        const day = cadenceStart[(w << 5) + lowest(bits)]!;
+        if (judgedFrom === null || day < judgedFrom) judgedFrom = day;
+      }
+    }
+    if ((contact.lastTouchpointOn ?? contact.knownSince) < (judgedFrom ?? windowStartWithoutGroup)) neglected.push(contact.contactId);
+  }
+
+  let stanceChanges = 0;
+  for (const contact of facts.contacts) stanceChanges += stanceChangesIn(contact.assessments, from, on);
 
   return {
     on,
@@ -229,12 +336,12 @@ export const networkHealth = (facts: NetworkFacts): NetworkHealthFigures => {
     newContactsLast90Days: newContacts,
     stale: newContacts === 0,
     groups: groupFigures,
-    champions: marked.filter((contact) => stanceOfCounted.get(contact.contactId) === 'CHAMPION').length,
-    critics: marked.filter((contact) => stanceOfCounted.get(contact.contactId) === 'CRITIC').length,
-    neglected: marked.filter(neglectedAfter).map((contact) => contact.contactId),
+    champions,
+    critics,
+    neglected,
     crossGroupTouchpoints,
     valueGiven,
     valueReceived,
-    stanceChanges: facts.contacts.reduce((sum, contact) => sum + stanceChangesIn(contact.assessments, from, on), 0),
+    stanceChanges,
   };
 };
