@@ -76,7 +76,8 @@ describe('event type names', () => {
     expect(agreement).toEqual({
       pmo: true, objective: true, plan: true, activity: true, work: true, workday: true,
       feedback: true, standard: true, adoption: true, deviation: true, template: true,
-      contact: true, networkGroup: true, touchpoint: true, all: true,
+      contact: true, networkGroup: true, touchpoint: true,
+      supportEngagement: true, qualification: true, supportedPerson: true, all: true,
     });
     expect(disagreement).toEqual({ missing: true, extra: true });
   });
@@ -117,6 +118,9 @@ describe('event type names', () => {
       ...CONTACT_EVENT_TYPES,
       ...NETWORK_GROUP_EVENT_TYPES,
       ...TOUCHPOINT_EVENT_TYPES,
+      ...SUPPORT_ENGAGEMENT_EVENT_TYPES,
+      ...QUALIFICATION_EVENT_TYPES,
+      ...SUPPORTED_PERSON_EVENT_TYPES,
     ]);
     expect(duplicatesIn(EVENT_TYPES)).toEqual([]);
   });
