@@ -15,6 +15,8 @@ export interface BenchSettings {
   readonly complianceRequests: number;
   /** Sequential networkHealth and networkMap requests for the PMO with a network at scale. */
   readonly network: { readonly healthRequests: number; readonly mapRequests: number };
+  /** Sequential assistanceReport requests for the portfolio office. */
+  readonly supportRequests: number;
 }
 
 export const FULL: BenchSettings = {
@@ -27,6 +29,7 @@ export const FULL: BenchSettings = {
   alignmentRuns: 20,
   complianceRequests: 50,
   network: { healthRequests: 100, mapRequests: 10 },
+  supportRequests: 100,
 };
 
 /** Under 5 minutes on a 2-core machine; the store is an eighth of the full one. */
@@ -40,4 +43,5 @@ export const QUICK: BenchSettings = {
   alignmentRuns: 10,
   complianceRequests: 20,
   network: { healthRequests: 50, mapRequests: 5 },
+  supportRequests: 50,
 };

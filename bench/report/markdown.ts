@@ -25,6 +25,7 @@ const LABELS: Record<string, string> = {
   'network.healthMs': 'network health, 2,000 contacts and 50,000 touchpoints, p50 ms',
   'network.healthP99Ms': 'network health, 2,000 contacts and 50,000 touchpoints, p99 ms',
   'network.mapMs': 'network map of the same PMO, p50 ms',
+  'support.reportMs': 'assistance report of the portfolio office, p50 ms',
   'startup.ms': 'startup to /ready ms',
 };
 
@@ -67,6 +68,12 @@ export function renderMarkdown(results: BenchResults, comparison: Comparison | n
     `As of an instant after the objective's last event (${asOf.requests} sequential requests each, over HTTP): p99 ${number(asOf.events100P99Ms)} / ${number(asOf.events1000P99Ms)} / ${number(asOf.events10000P99Ms)} ms and the very first request ${number(asOf.events100ColdMs)} / ${number(asOf.events1000ColdMs)} / ${number(asOf.events10000ColdMs)} ms for 100 / 1,000 / 10,000 events.`,
     '',
     `Network at scale (${number(results.network.contacts)} contacts, ${number(results.network.touchpoints)} touchpoints, ${number(results.network.events)} events added after every other figure and projected by a start in ${number(results.network.firstStartMs)} ms): \`networkHealth\` p50 ${number(results.network.healthMs)} / p99 ${number(results.network.healthP99Ms)} ms over ${number(results.network.healthRequests)} sequential requests, each about another day; \`networkMap\` (${number(results.network.mapEdges)} edges) p50 ${number(results.network.mapMs)} / p99 ${number(results.network.mapP99Ms)} ms over ${number(results.network.mapRequests)}.`,
+    ...(results.support
+      ? [
+          '',
+          `Support (the portfolio office: ${number(results.support.engagements)} engagements, ${number(results.support.sessions)} sessions in the year): \`assistanceReport\` p50 ${number(results.support.reportMs)} / p99 ${number(results.support.reportP99Ms)} ms over ${number(results.support.requests)} sequential requests, each about another month (every twelfth the year).`,
+        ]
+      : []),
     '',
     '## Settings',
     '',

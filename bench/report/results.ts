@@ -1,5 +1,6 @@
 import type { AppendResults } from '../phases/append.phase';
 import type { NetworkAtScale } from '../phases/network.phase';
+import type { SupportLatency } from '../phases/support.phase';
 import type { RebuildResults } from '../phases/rebuild.phase';
 import type { Machine } from '../support/machine';
 
@@ -73,6 +74,8 @@ export interface BenchResults {
   };
   /** `networkHealth` and `networkMap` of one PMO with 2,000 contacts and 50,000 touchpoints (health under 50 ms). */
   readonly network: NetworkAtScale;
+  /** `assistanceReport` of the portfolio office over a month (and the year), sequential requests. */
+  readonly support?: SupportLatency;
   readonly alignmentInProcess: { readonly events: number; readonly weekMs: number; readonly monthMs: number; readonly asOfWeekMs: number; readonly max: number };
   readonly targets: Record<string, TargetResult>;
 }
@@ -138,6 +141,7 @@ export const COMPARED: readonly { readonly path: string; readonly higherIsBetter
   { path: 'network.healthMs', higherIsBetter: false },
   { path: 'network.healthP99Ms', higherIsBetter: false },
   { path: 'network.mapMs', higherIsBetter: false },
+  { path: 'support.reportMs', higherIsBetter: false },
   { path: 'startup.ms', higherIsBetter: false },
 ];
 

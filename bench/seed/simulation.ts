@@ -6,6 +6,7 @@ import { FeedbackRounds } from './feedback';
 import { isWeekday, measurementsDue } from './measurements';
 import { Milestones } from './milestones';
 import { NetworkSeed } from './network';
+import { SupportSeed } from './support';
 import { ANCHOR_STAFF, layoutOrganisation } from './organisation';
 import { setUpOrganisation } from './setup';
 import { SeedWriter, type SimulatedClock } from './seed-writer';
@@ -42,6 +43,8 @@ export interface SeedSummary {
   readonly standardEvents: number;
   /** Every office's network: its contacts, the touchpoints of the year, and the events both took. */
   readonly network: { readonly contacts: number; readonly touchpoints: number; readonly events: number };
+  /** Every office's support: its engagements, the sessions of the year, and the events both took. */
+  readonly support: { readonly engagements: number; readonly sessions: number; readonly events: number };
 }
 
 /** Smallest budget that still sets an organisation up completely. */
@@ -77,6 +80,8 @@ export async function seedOrganisation(store: EventStore, clock: SimulatedClock,
   await setUpOrganisation(world);
   const network = new NetworkSeed(organisation.pmos, writer, options.year, seed);
   await network.form();
+  const support = new SupportSeed(organisation.pmos, writer, options.year, seed);
+  await support.open();
   const standards = new StandardsSeed(organisation.pmos, writer, options.year, seed);
   await standards.publish();
   const yearStart: LocalDate = `${options.year}-01-01`;
@@ -93,6 +98,7 @@ export async function seedOrganisation(store: EventStore, clock: SimulatedClock,
     }
     await standards.day(day);
     await network.day(day);
+    await support.day(day);
     if (isWeekday(day)) {
       const { commands, entries } = logDay(world, day);
       await world.batch(`${day}T17:00:00.000Z`, commands);
@@ -124,5 +130,6 @@ export async function seedOrganisation(store: EventStore, clock: SimulatedClock,
     standards: standards.count,
     standardEvents: standards.events,
     network: { contacts: network.contacts, touchpoints: network.touchpoints, events: network.events },
+    support: { engagements: support.engagementCount, sessions: support.sessions, events: support.events },
   };
 }

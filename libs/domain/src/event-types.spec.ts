@@ -14,6 +14,14 @@ import { PLAN_TEMPLATE_EVENT_TYPES, type PlanTemplateEvent } from './template/te
 import { CONTACT_EVENT_TYPES, type ContactEvent } from './contact/contact.events';
 import { NETWORK_GROUP_EVENT_TYPES, type NetworkGroupEvent } from './network-group/network-group.events';
 import { TOUCHPOINT_EVENT_TYPES, type TouchpointEvent } from './touchpoint/touchpoint.events';
+import {
+  QUALIFICATION_EVENT_TYPES,
+  SUPPORT_ENGAGEMENT_EVENT_TYPES,
+  SUPPORTED_PERSON_EVENT_TYPES,
+  type QualificationEvent,
+  type SupportEngagementEvent,
+  type SupportedPersonEvent,
+} from './support/support.events';
 
 /** The names in the union and not in the list, and in the list and not in the union. */
 type Mismatch<E extends DomainEvent, L extends readonly string[]> = Exclude<E['type'], L[number]> | Exclude<L[number], E['type']>;
@@ -41,10 +49,14 @@ const agreement = {
   contact: true satisfies Agrees<ContactEvent, typeof CONTACT_EVENT_TYPES>,
   networkGroup: true satisfies Agrees<NetworkGroupEvent, typeof NETWORK_GROUP_EVENT_TYPES>,
   touchpoint: true satisfies Agrees<TouchpointEvent, typeof TOUCHPOINT_EVENT_TYPES>,
+  supportEngagement: true satisfies Agrees<SupportEngagementEvent, typeof SUPPORT_ENGAGEMENT_EVENT_TYPES>,
+  qualification: true satisfies Agrees<QualificationEvent, typeof QUALIFICATION_EVENT_TYPES>,
+  supportedPerson: true satisfies Agrees<SupportedPersonEvent, typeof SUPPORTED_PERSON_EVENT_TYPES>,
   all: true satisfies Agrees<
     | PmoEvent | ObjectiveEvent | PlanEvent | ActivityEvent | WorkEvent | WorkdayEvent
     | FeedbackEvent | StandardEvent | AdoptionEvent | DeviationEvent | PlanTemplateEvent
-    | ContactEvent | NetworkGroupEvent | TouchpointEvent,
+    | ContactEvent | NetworkGroupEvent | TouchpointEvent
+    | SupportEngagementEvent | QualificationEvent | SupportedPersonEvent,
     typeof EVENT_TYPES
   >,
 };
@@ -64,7 +76,8 @@ describe('event type names', () => {
     expect(agreement).toEqual({
       pmo: true, objective: true, plan: true, activity: true, work: true, workday: true,
       feedback: true, standard: true, adoption: true, deviation: true, template: true,
-      contact: true, networkGroup: true, touchpoint: true, all: true,
+      contact: true, networkGroup: true, touchpoint: true,
+      supportEngagement: true, qualification: true, supportedPerson: true, all: true,
     });
     expect(disagreement).toEqual({ missing: true, extra: true });
   });
@@ -105,6 +118,9 @@ describe('event type names', () => {
       ...CONTACT_EVENT_TYPES,
       ...NETWORK_GROUP_EVENT_TYPES,
       ...TOUCHPOINT_EVENT_TYPES,
+      ...SUPPORT_ENGAGEMENT_EVENT_TYPES,
+      ...QUALIFICATION_EVENT_TYPES,
+      ...SUPPORTED_PERSON_EVENT_TYPES,
     ]);
     expect(duplicatesIn(EVENT_TYPES)).toEqual([]);
   });

@@ -12,6 +12,7 @@ import { PLAN_TEMPLATE_EVENT_TYPES } from './template/template.events';
 import { CONTACT_EVENT_TYPES } from './contact/contact.events';
 import { NETWORK_GROUP_EVENT_TYPES } from './network-group/network-group.events';
 import { TOUCHPOINT_EVENT_TYPES } from './touchpoint/touchpoint.events';
+import { QUALIFICATION_EVENT_TYPES, SUPPORT_ENGAGEMENT_EVENT_TYPES, SUPPORTED_PERSON_EVENT_TYPES } from './support/support.events';
 
 /**
  * The persisted name of every event the domain records, aggregate by aggregate. A name is unique
@@ -32,5 +33,8 @@ export const EVENT_TYPES = [
   ...CONTACT_EVENT_TYPES,
   ...NETWORK_GROUP_EVENT_TYPES,
   ...TOUCHPOINT_EVENT_TYPES,
+  ...SUPPORT_ENGAGEMENT_EVENT_TYPES,
+  ...QUALIFICATION_EVENT_TYPES,
+  ...SUPPORTED_PERSON_EVENT_TYPES,
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];

@@ -12,6 +12,7 @@ import type { PlanTemplateEvent } from './template/template.events';
 import type { ContactEvent } from './contact/contact.events';
 import type { NetworkGroupEvent } from './network-group/network-group.events';
 import type { TouchpointEvent } from './touchpoint/touchpoint.events';
+import type { QualificationEvent, SupportEngagementEvent, SupportedPersonEvent } from './support/support.events';
 
 /** Every event the domain records, across its aggregates. */
 export type ThroughlineEvent =
@@ -24,7 +25,10 @@ export type ThroughlineEvent =
   | PlanTemplateEvent
   | ContactEvent
   | NetworkGroupEvent
-  | TouchpointEvent;
+  | TouchpointEvent
+  | SupportEngagementEvent
+  | QualificationEvent
+  | SupportedPersonEvent;
 
 /** The persisted name of every domain event. */
 export type ThroughlineEventType = ThroughlineEvent['type'];

@@ -38,6 +38,15 @@ import {
   type NetworkGroupView,
   type TouchpointEvent,
   type TouchpointView,
+  qualificationsView,
+  supportEngagementView,
+  supportedPersonView,
+  type QualificationEvent,
+  type QualificationsView,
+  type SupportEngagementEvent,
+  type SupportEngagementView,
+  type SupportedPersonEvent,
+  type SupportedPersonState,
 } from '@throughline/domain';
 import { entityKind, type EntityKind } from '@throughline/read-models';
 import { CATEGORY } from './stream-ids';
@@ -148,6 +157,32 @@ export const TOUCHPOINT_KIND: EntityKind<TouchpointView, TouchpointEvent> = {
   version: 1,
 };
 
+/**
+ * A PMO's support engagements; the parent is the engagement's subject (derived from the supported
+ * person, or the supported PMO's), so a person's engagements are one indexed lookup.
+ */
+export const SUPPORT_ENGAGEMENT_KIND: EntityKind<SupportEngagementView, SupportEngagementEvent> = {
+  category: CATEGORY.supportengagement,
+  view: supportEngagementView,
+  index: (view) => (view.status === 'NONE' ? {} : { pmoId: view.pmoId, parentId: view.subject, status: view.status }),
+  version: 1,
+};
+
+/** One person's qualifications: they belong to no PMO. */
+export const QUALIFICATION_KIND: EntityKind<QualificationsView, QualificationEvent> = {
+  category: CATEGORY.qualification,
+  view: qualificationsView,
+  index: (view) => (view.status === 'NONE' ? {} : { status: view.status }),
+  version: 1,
+};
+
+export const SUPPORTED_PERSON_KIND: EntityKind<SupportedPersonState, SupportedPersonEvent> = {
+  category: CATEGORY.supportedperson,
+  view: supportedPersonView,
+  index: (view) => (view.status === 'NONE' ? {} : { status: view.status }),
+  version: 1,
+};
+
 export const ENTITY_KINDS: readonly EntityKind[] = [
   entityKind(PMO_KIND),
   entityKind(OBJECTIVE_KIND),
@@ -162,4 +197,7 @@ export const ENTITY_KINDS: readonly EntityKind[] = [
   entityKind(CONTACT_KIND),
   entityKind(NETWORK_GROUP_KIND),
   entityKind(TOUCHPOINT_KIND),
+  entityKind(SUPPORT_ENGAGEMENT_KIND),
+  entityKind(QUALIFICATION_KIND),
+  entityKind(SUPPORTED_PERSON_KIND),
 ];

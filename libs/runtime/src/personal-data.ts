@@ -25,6 +25,7 @@ export const PERSONAL_FIELD_RULES: PersonalFieldRules = PERSONAL_FIELDS;
  */
 export const PERSONAL_DATA_ERASURES: ErasureEventRules = {
   ContactPersonalDataErased: (data) => (typeof data['contactId'] === 'string' ? [data['contactId']] : []),
+  SupportedPersonDataErased: (data) => (typeof data['subject'] === 'string' ? [data['subject']] : []),
 };
 
 /**

@@ -22,6 +22,12 @@ export const CATEGORY = {
   networkgroup: 'networkgroup',
   /** One contact between the PMO and people of its network. */
   touchpoint: 'touchpoint',
+  /** A PMO's support to a person or another PMO, with its agreement's versions and its sessions. */
+  supportengagement: 'supportengagement',
+  /** One person's qualifications to coach or counsel (its id derived from the person). */
+  qualification: 'qualification',
+  /** The erasure of one supported person's data (its id derived from the person). */
+  supportedperson: 'supportedperson',
 } as const;
 export type Category = (typeof CATEGORY)[keyof typeof CATEGORY];
 

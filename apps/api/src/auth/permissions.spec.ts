@@ -85,6 +85,25 @@ describe('the network’s operations', () => {
   });
 });
 
+describe('support’s operations', () => {
+  it('each declare the permission the table gives them: recording, sessions, reading and erasure apart', () => {
+    const declared = declaredOperations();
+    const support: Record<string, Permission> = {
+      recordQualification: 'qualification.record',
+      qualifications: 'qualification.read',
+      openSupportEngagement: 'support.manage',
+      renegotiateEngagement: 'support.manage',
+      closeSupportEngagement: 'support.manage',
+      recordSupportSession: 'support.session',
+      supportEngagement: 'support.read',
+      supportEngagements: 'support.read',
+      assistanceReport: 'support.read',
+      eraseSupportedPersonData: 'support.erase',
+    };
+    expect(Object.fromEntries(Object.keys(support).map((operation) => [operation, declared.get(operation)]))).toEqual(support);
+  });
+});
+
 describe('authorize', () => {
   const home: Scope = { pmoId: HOME };
 
@@ -157,6 +176,25 @@ describe('authorize', () => {
     ['a member does not read a contact’s personal data export', caller(['MEMBER'], [HOME]), 'personal-data.read', home, false],
     ['leadership does not read a contact’s personal data export', caller(['LEADERSHIP']), 'personal-data.read', home, false],
     ['an auditor does not read a contact’s personal data export', caller(['AUDITOR']), 'personal-data.read', home, false],
+    ['a PMO head records qualifications of anyone', caller(['PMO_HEAD'], [HOME]), 'qualification.record', { pmoId: null }, true],
+    ['a member records no qualification', caller(['MEMBER'], [HOME]), 'qualification.record', { pmoId: null }, false],
+    ['leadership records no qualification', caller(['LEADERSHIP']), 'qualification.record', { pmoId: null }, false],
+    ['a member reads qualifications', caller(['MEMBER'], [HOME]), 'qualification.read', { pmoId: null }, true],
+    ['a PMO head opens engagements in their PMO', caller(['PMO_HEAD'], [HOME]), 'support.manage', home, true],
+    ['a member opens engagements in their PMO', caller(['MEMBER'], [HOME]), 'support.manage', home, true],
+    ['a member opens none in another PMO', caller(['MEMBER'], [HOME]), 'support.manage', { pmoId: AWAY }, false],
+    ['leadership opens no engagement', caller(['LEADERSHIP']), 'support.manage', home, false],
+    ['an auditor opens no engagement', caller(['AUDITOR']), 'support.manage', home, false],
+    ['a member records a session they gave', caller(['MEMBER'], [HOME]), 'support.session', { pmoId: HOME, people: ['ada@org.test'] }, true],
+    ['a member records no session as someone else', caller(['MEMBER'], [HOME]), 'support.session', { pmoId: HOME, people: ['bob@org.test'] }, false],
+    ['a PMO head records a session as any supporter of their PMO', caller(['PMO_HEAD'], [HOME]), 'support.session', { pmoId: HOME, people: ['bob@org.test'] }, true],
+    ['a PMO head records no session in another PMO', caller(['PMO_HEAD'], [HOME]), 'support.session', { pmoId: AWAY, people: ['bob@org.test'] }, false],
+    ['leadership records no session', caller(['LEADERSHIP']), 'support.session', { pmoId: HOME, people: ['ada@org.test'] }, false],
+    ['leadership reads every PMO’s support', caller(['LEADERSHIP']), 'support.read', { pmoId: AWAY }, true],
+    ['an auditor reads every PMO’s support', caller(['AUDITOR']), 'support.read', { pmoId: AWAY }, true],
+    ['a member reads the support of their PMO only', caller(['MEMBER'], [HOME]), 'support.read', { pmoId: AWAY }, false],
+    ['a PMO head erases no supported person', caller(['PMO_HEAD'], [HOME]), 'support.erase', { pmoId: null }, false],
+    ['an auditor erases no supported person', caller(['AUDITOR']), 'support.erase', { pmoId: null }, false],
   ])('%s', (_case, principal, permission, scope, allowed) => {
     expect(can(principal, permission, scope)).toBe(allowed);
     if (allowed) expect(() => authorize(principal, permission, scope)).not.toThrow();

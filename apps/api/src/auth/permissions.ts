@@ -122,6 +122,23 @@ export const PERMISSIONS = {
     capability: "erase a contact's personal data everywhere, always with a reason",
     grants: { ADMIN: 'everywhere', PMO_HEAD: 'own-pmos' },
   },
+  'qualification.record': {
+    capability: 'record that a person holds a COACH or COUNSELLOR qualification (a person’s, in every PMO)',
+    grants: { ADMIN: 'everywhere', PMO_HEAD: 'everywhere' },
+  },
+  'support.manage': {
+    capability: 'open, renegotiate and close support engagements (in the PMO giving the support)',
+    grants: { ADMIN: 'everywhere', PMO_HEAD: 'own-pmos', MEMBER: 'own-pmos' },
+  },
+  'support.session': {
+    capability: 'record a support session (and log its hours as the supporter’s work)',
+    self: 'engagements they are the supporter of',
+    grants: { ADMIN: 'everywhere', PMO_HEAD: 'own-pmos', MEMBER: 'own-pmos-self' },
+  },
+  'support.erase': {
+    capability: "erase a supported person's data (the person on engagements, every session's notes), always with a reason",
+    grants: { ADMIN: 'everywhere' },
+  },
   'records.read': {
     capability: 'read PMOs, mandates, objectives, plans, activities and alignment',
     grants: READ_ALL,
@@ -132,6 +149,14 @@ export const PERMISSIONS = {
   },
   'network.read': {
     capability: "read a PMO's network: contacts, groups, touchpoints, its health and its map",
+    grants: { ADMIN: 'everywhere', LEADERSHIP: 'everywhere', PMO_HEAD: 'own-pmos', MEMBER: 'own-pmos', AUDITOR: 'everywhere' },
+  },
+  'qualification.read': {
+    capability: 'read who holds which qualification',
+    grants: READ_ALL,
+  },
+  'support.read': {
+    capability: "read a PMO's support engagements, sessions and assistance report (never COUNSELLOR notes but one's own)",
     grants: { ADMIN: 'everywhere', LEADERSHIP: 'everywhere', PMO_HEAD: 'own-pmos', MEMBER: 'own-pmos', AUDITOR: 'everywhere' },
   },
   'personal-data.read': {

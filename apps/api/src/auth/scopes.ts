@@ -1,5 +1,5 @@
-import type { ActivityState, ActivityView, DomainEvent, FeedbackState, FeedbackView, ObjectiveState, ObjectiveView, PmoState, PmoView, WorkState, WorkView } from '@throughline/domain';
-import { ACTIVITY, AGGREGATE_OF_ENTITY, CONTACT, FEEDBACK, NETWORK_GROUP, OBJECTIVE, PLAN, PMO, TOUCHPOINT, WORK, type AggregateDescriptor, type Target } from '../common/aggregates';
+import type { ActivityState, ActivityView, DomainEvent, SupportEngagementState, SupportEngagementView, FeedbackState, FeedbackView, ObjectiveState, ObjectiveView, PmoState, PmoView, WorkState, WorkView } from '@throughline/domain';
+import { ACTIVITY, AGGREGATE_OF_ENTITY, CONTACT, FEEDBACK, NETWORK_GROUP, OBJECTIVE, PLAN, PMO, SUPPORT_ENGAGEMENT, TOUCHPOINT, WORK, type AggregateDescriptor, type Target } from '../common/aggregates';
 import type { EntityType } from '../graphql/enums';
 import type { ScopeRequest, ScopeRule } from './requires';
 
@@ -43,6 +43,10 @@ export const workAt = <A>(pick: Pick<A>, field: string, options?: EntityOptions<
 export const contactAt = <A>(pick: Pick<A>, field: string) => entityAt(CONTACT, pick, field);
 export const networkGroupAt = <A>(pick: Pick<A>, field: string) => entityAt(NETWORK_GROUP, pick, field);
 export const touchpointAt = <A>(pick: Pick<A>, field: string) => entityAt(TOUCHPOINT, pick, field);
+
+/** A support engagement belongs to the PMO giving the support; `people` says whose sessions (the supporter). */
+export const engagementAt = <A>(pick: Pick<A>, field: string, options?: EntityOptions<A, SupportEngagementState, SupportEngagementView>) =>
+  entityAt(SUPPORT_ENGAGEMENT, pick, field, options);
 
 /** A PMO an argument names, or every PMO when it is left out (an unfiltered audit log). */
 export const pmoOrEveryAt =

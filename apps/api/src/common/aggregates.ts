@@ -25,6 +25,12 @@ import {
   networkGroupView,
   touchpointDecider,
   touchpointView,
+  supportEngagementDecider,
+  supportEngagementView,
+  qualificationDecider,
+  qualificationsView,
+  supportedPersonDecider,
+  supportedPersonView,
   type DomainEvent,
 } from '@throughline/domain';
 import type { Aggregate } from '@throughline/event-store';
@@ -44,6 +50,9 @@ import {
   CONTACT_KIND,
   NETWORK_GROUP_KIND,
   TOUCHPOINT_KIND,
+  SUPPORT_ENGAGEMENT_KIND,
+  QUALIFICATION_KIND,
+  SUPPORTED_PERSON_KIND,
 } from '@throughline/runtime';
 import type { Existing } from './existing';
 import { CATEGORY, type Category } from '@throughline/runtime';
@@ -205,6 +214,36 @@ export const TOUCHPOINT = describe({
   pmoOf: (state) => state.pmoId,
 });
 
+/** A support engagement belongs to the PMO that gives the support. */
+export const SUPPORT_ENGAGEMENT = describe({
+  category: CATEGORY.supportengagement,
+  noun: 'support engagement',
+  kind: SUPPORT_ENGAGEMENT_KIND,
+  decider: supportEngagementDecider,
+  view: supportEngagementView,
+  pmoOf: (state) => state.pmoId,
+});
+
+/** A person's qualifications belong to no PMO: permission over them reaches every PMO. */
+export const QUALIFICATION = describe({
+  category: CATEGORY.qualification,
+  noun: 'qualifications',
+  kind: QUALIFICATION_KIND,
+  decider: qualificationDecider,
+  view: qualificationsView,
+  pmoOf: () => '',
+});
+
+/** A supported person's erasure belongs to no PMO. */
+export const SUPPORTED_PERSON = describe({
+  category: CATEGORY.supportedperson,
+  noun: 'supported person',
+  kind: SUPPORTED_PERSON_KIND,
+  decider: supportedPersonDecider,
+  view: supportedPersonView,
+  pmoOf: () => '',
+});
+
 /** The aggregate an `EntityRef` names. */
 export const AGGREGATE_OF_ENTITY: Record<EntityType, AnyAggregate> = {
   [EntityType.PMO]: PMO,
@@ -220,4 +259,5 @@ export const AGGREGATE_OF_ENTITY: Record<EntityType, AnyAggregate> = {
   [EntityType.CONTACT]: CONTACT,
   [EntityType.NETWORK_GROUP]: NETWORK_GROUP,
   [EntityType.TOUCHPOINT]: TOUCHPOINT,
+  [EntityType.SUPPORT_ENGAGEMENT]: SUPPORT_ENGAGEMENT,
 };

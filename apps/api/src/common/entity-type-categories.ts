@@ -15,4 +15,5 @@ export const CATEGORY_OF_ENTITY: Record<EntityType, Category> = {
   [EntityType.CONTACT]: CATEGORY.contact,
   [EntityType.NETWORK_GROUP]: CATEGORY.networkgroup,
   [EntityType.TOUCHPOINT]: CATEGORY.touchpoint,
+  [EntityType.SUPPORT_ENGAGEMENT]: CATEGORY.supportengagement,
 };

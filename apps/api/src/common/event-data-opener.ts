@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { PersonalFieldRules } from '@throughline/domain';
+import { CONFIDENTIAL_FIELDS, type PersonalFieldRules } from '@throughline/domain';
 import { openEventData, PersonalDataVault, type OpenedEventData } from '@throughline/event-store';
 import { PERSONAL_FIELD_RULES } from './tokens';
 
@@ -14,8 +14,15 @@ export class EventDataOpener {
     @Inject(PERSONAL_FIELD_RULES) private readonly rules: PersonalFieldRules,
   ) {}
 
-  open(type: string, data: Readonly<Record<string, unknown>>): Promise<OpenedEventData> {
-    return openEventData(type, data, this.rules, this.vault);
+  async open(type: string, data: Readonly<Record<string, unknown>>): Promise<OpenedEventData> {
+    const opened = await openEventData(type, data, this.rules, this.vault);
+    // Confidential fields (a COUNSELLOR session's notes) are no auditor's: null, and named as erased ones are.
+    const withheld = Object.hasOwn(CONFIDENTIAL_FIELDS, type) ? CONFIDENTIAL_FIELDS[type]!(data).filter((field) => field in opened.data) : [];
+    if (withheld.length === 0) return opened;
+    return {
+      data: { ...opened.data, ...Object.fromEntries(withheld.map((field) => [field, null])) },
+      erasedFields: [...new Set([...opened.erasedFields, ...withheld])],
+    };
   }
 
   /** Each item with its data opened, in order. */

@@ -117,6 +117,23 @@ const ENTITY_TYPES = [
   'CONTACT',
   'NETWORK_GROUP',
   'TOUCHPOINT',
+  'SUPPORT_ENGAGEMENT',
 ] as const;
 export const EntityType = enumFrom(ENTITY_TYPES, 'EntityType');
 export type EntityType = (typeof ENTITY_TYPES)[number];
+
+export const AssistanceMode = enumFrom(
+  domain.ASSISTANCE_MODES,
+  'AssistanceMode',
+  'TRAINER: "do it this way"; MENTOR: "this is how I would approach it"; COACH: "what can you do to improve?"; COUNSELLOR: beyond project matters',
+);
+export type AssistanceMode = domain.AssistanceMode;
+
+export const QualificationKind = enumFrom(domain.QUALIFICATION_KINDS, 'QualificationKind');
+export type QualificationKind = domain.QualificationKind;
+
+export const SupportStatus = enumFrom(domain.SUPPORT_STATUSES, 'SupportStatus');
+export type SupportStatus = domain.SupportStatus;
+
+export const SupportOutcome = enumFrom(domain.SUPPORT_OUTCOMES, 'SupportOutcome');
+export type SupportOutcome = domain.SupportOutcome;

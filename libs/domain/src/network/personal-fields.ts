@@ -1,5 +1,6 @@
 import type { ThroughlineEventOf, ThroughlineEventType } from '../events';
 import type { PersonalFieldRule, PersonalFieldRules } from '../shared/personal-fields';
+import { SUPPORT_PERSONAL_FIELDS } from '../support/personal-fields';
 
 /**
  * The rules typed against each event's own data: a field name the event lacks, or an event type
@@ -24,4 +25,4 @@ export const NETWORK_PERSONAL_FIELDS = {
 
 // The store hands each rule only data of the event type it is listed under, so reading the
 // typed rules as rules over any data is sound; the function parameters make TypeScript ask for it.
-export const PERSONAL_FIELDS: PersonalFieldRules = NETWORK_PERSONAL_FIELDS as unknown as PersonalFieldRules;
+export const PERSONAL_FIELDS: PersonalFieldRules = { ...NETWORK_PERSONAL_FIELDS, ...SUPPORT_PERSONAL_FIELDS } as unknown as PersonalFieldRules;

@@ -21,7 +21,7 @@ const length = (text: string): number => [...text].length;
  */
 export type TextKind = 'label' | 'prose';
 
-const PROSE_FIELDS: ReadonlySet<string> = new Set(['description', 'note', 'statement', 'rationale', 'body', 'resolution']);
+const PROSE_FIELDS: ReadonlySet<string> = new Set(['description', 'note', 'notes', 'statement', 'rationale', 'body', 'resolution']);
 
 /**
  * The kind of the text in `field`, by its last name (`contributions[0].rationale` is prose), so
