@@ -14,6 +14,8 @@ import { PLAN_TEMPLATE_EVENT_TYPES, type PlanTemplateEvent } from './template/te
 import { CONTACT_EVENT_TYPES, type ContactEvent } from './contact/contact.events';
 import { NETWORK_GROUP_EVENT_TYPES, type NetworkGroupEvent } from './network-group/network-group.events';
 import { TOUCHPOINT_EVENT_TYPES, type TouchpointEvent } from './touchpoint/touchpoint.events';
+import { COMMUNITY_EVENT_TYPES, type CommunityEvent } from './community/community.events';
+import { INSIGHT_EVENT_TYPES, type InsightEvent } from './insight/insight.events';
 
 /** The names in the union and not in the list, and in the list and not in the union. */
 type Mismatch<E extends DomainEvent, L extends readonly string[]> = Exclude<E['type'], L[number]> | Exclude<L[number], E['type']>;
@@ -41,10 +43,12 @@ const agreement = {
   contact: true satisfies Agrees<ContactEvent, typeof CONTACT_EVENT_TYPES>,
   networkGroup: true satisfies Agrees<NetworkGroupEvent, typeof NETWORK_GROUP_EVENT_TYPES>,
   touchpoint: true satisfies Agrees<TouchpointEvent, typeof TOUCHPOINT_EVENT_TYPES>,
+  community: true satisfies Agrees<CommunityEvent, typeof COMMUNITY_EVENT_TYPES>,
+  insight: true satisfies Agrees<InsightEvent, typeof INSIGHT_EVENT_TYPES>,
   all: true satisfies Agrees<
     | PmoEvent | ObjectiveEvent | PlanEvent | ActivityEvent | WorkEvent | WorkdayEvent
     | FeedbackEvent | StandardEvent | AdoptionEvent | DeviationEvent | PlanTemplateEvent
-    | ContactEvent | NetworkGroupEvent | TouchpointEvent,
+    | ContactEvent | NetworkGroupEvent | TouchpointEvent | CommunityEvent | InsightEvent,
     typeof EVENT_TYPES
   >,
 };
@@ -64,7 +68,7 @@ describe('event type names', () => {
     expect(agreement).toEqual({
       pmo: true, objective: true, plan: true, activity: true, work: true, workday: true,
       feedback: true, standard: true, adoption: true, deviation: true, template: true,
-      contact: true, networkGroup: true, touchpoint: true, all: true,
+      contact: true, networkGroup: true, touchpoint: true, community: true, insight: true, all: true,
     });
     expect(disagreement).toEqual({ missing: true, extra: true });
   });
@@ -85,6 +89,8 @@ describe('event type names', () => {
       CONTACT_EVENT_TYPES,
       NETWORK_GROUP_EVENT_TYPES,
       TOUCHPOINT_EVENT_TYPES,
+      COMMUNITY_EVENT_TYPES,
+      INSIGHT_EVENT_TYPES,
     ];
     expect(lists.map((list) => duplicatesIn(list))).toEqual(lists.map(() => []));
   });
@@ -105,6 +111,8 @@ describe('event type names', () => {
       ...CONTACT_EVENT_TYPES,
       ...NETWORK_GROUP_EVENT_TYPES,
       ...TOUCHPOINT_EVENT_TYPES,
+      ...COMMUNITY_EVENT_TYPES,
+      ...INSIGHT_EVENT_TYPES,
     ]);
     expect(duplicatesIn(EVENT_TYPES)).toEqual([]);
   });

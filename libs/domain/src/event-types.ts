@@ -12,6 +12,8 @@ import { PLAN_TEMPLATE_EVENT_TYPES } from './template/template.events';
 import { CONTACT_EVENT_TYPES } from './contact/contact.events';
 import { NETWORK_GROUP_EVENT_TYPES } from './network-group/network-group.events';
 import { TOUCHPOINT_EVENT_TYPES } from './touchpoint/touchpoint.events';
+import { COMMUNITY_EVENT_TYPES } from './community/community.events';
+import { INSIGHT_EVENT_TYPES } from './insight/insight.events';
 
 /**
  * The persisted name of every event the domain records, aggregate by aggregate. A name is unique
@@ -32,5 +34,7 @@ export const EVENT_TYPES = [
   ...CONTACT_EVENT_TYPES,
   ...NETWORK_GROUP_EVENT_TYPES,
   ...TOUCHPOINT_EVENT_TYPES,
+  ...COMMUNITY_EVENT_TYPES,
+  ...INSIGHT_EVENT_TYPES,
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];

@@ -12,6 +12,8 @@ import type { PlanTemplateEvent } from './template/template.events';
 import type { ContactEvent } from './contact/contact.events';
 import type { NetworkGroupEvent } from './network-group/network-group.events';
 import type { TouchpointEvent } from './touchpoint/touchpoint.events';
+import type { CommunityEvent } from './community/community.events';
+import type { InsightEvent } from './insight/insight.events';
 
 /** Every event the domain records, across its aggregates. */
 export type ThroughlineEvent =
@@ -24,7 +26,9 @@ export type ThroughlineEvent =
   | PlanTemplateEvent
   | ContactEvent
   | NetworkGroupEvent
-  | TouchpointEvent;
+  | TouchpointEvent
+  | CommunityEvent
+  | InsightEvent;
 
 /** The persisted name of every domain event. */
 export type ThroughlineEventType = ThroughlineEvent['type'];
