@@ -15,6 +15,7 @@ import { graphqlOptions } from './graphql/graphql-options';
 import { HealthController } from './health/health.controller';
 import { MetricsModule } from './metrics/metrics.module';
 import { NetworkModule } from './network/network.module';
+import { InsightsModule } from './insights/insights.module';
 import { PersistenceModule } from './infrastructure/persistence.module';
 import { ObjectivesModule } from './objectives/objectives.module';
 import { PlansModule } from './plans/plans.module';
@@ -49,6 +50,7 @@ export class AppModule {
         AuditModule,
         FeedbackModule,
         NetworkModule,
+        InsightsModule,
       ],
       controllers: [HealthController],
     };

@@ -22,6 +22,10 @@ export const CATEGORY = {
   networkgroup: 'networkgroup',
   /** One contact between the PMO and people of its network. */
   touchpoint: 'touchpoint',
+  /** A professional community a PMO takes part in; its stream also records the PMO's contributions. */
+  community: 'community',
+  /** Something a PMO heard from outside, and every decision on it. */
+  insight: 'insight',
 } as const;
 export type Category = (typeof CATEGORY)[keyof typeof CATEGORY];
 

@@ -1,5 +1,5 @@
 import type { ActivityState, ActivityView, DomainEvent, FeedbackState, FeedbackView, ObjectiveState, ObjectiveView, PmoState, PmoView, WorkState, WorkView } from '@throughline/domain';
-import { ACTIVITY, AGGREGATE_OF_ENTITY, CONTACT, FEEDBACK, NETWORK_GROUP, OBJECTIVE, PLAN, PMO, TOUCHPOINT, WORK, type AggregateDescriptor, type Target } from '../common/aggregates';
+import { ACTIVITY, AGGREGATE_OF_ENTITY, COMMUNITY, CONTACT, INSIGHT, FEEDBACK, NETWORK_GROUP, OBJECTIVE, PLAN, PMO, TOUCHPOINT, WORK, type AggregateDescriptor, type Target } from '../common/aggregates';
 import type { EntityType } from '../graphql/enums';
 import type { ScopeRequest, ScopeRule } from './requires';
 
@@ -43,6 +43,10 @@ export const workAt = <A>(pick: Pick<A>, field: string, options?: EntityOptions<
 export const contactAt = <A>(pick: Pick<A>, field: string) => entityAt(CONTACT, pick, field);
 export const networkGroupAt = <A>(pick: Pick<A>, field: string) => entityAt(NETWORK_GROUP, pick, field);
 export const touchpointAt = <A>(pick: Pick<A>, field: string) => entityAt(TOUCHPOINT, pick, field);
+
+/** A community and an insight belong to the PMO that joined it, heard it. */
+export const communityAt = <A>(pick: Pick<A>, field: string) => entityAt(COMMUNITY, pick, field);
+export const insightAt = <A>(pick: Pick<A>, field: string) => entityAt(INSIGHT, pick, field);
 
 /** A PMO an argument names, or every PMO when it is left out (an unfiltered audit log). */
 export const pmoOrEveryAt =

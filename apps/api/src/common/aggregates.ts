@@ -25,6 +25,10 @@ import {
   networkGroupView,
   touchpointDecider,
   touchpointView,
+  communityDecider,
+  communityView,
+  insightDecider,
+  insightView,
   type DomainEvent,
 } from '@throughline/domain';
 import type { Aggregate } from '@throughline/event-store';
@@ -44,6 +48,8 @@ import {
   CONTACT_KIND,
   NETWORK_GROUP_KIND,
   TOUCHPOINT_KIND,
+  COMMUNITY_KIND,
+  INSIGHT_KIND,
 } from '@throughline/runtime';
 import type { Existing } from './existing';
 import { CATEGORY, type Category } from '@throughline/runtime';
@@ -205,6 +211,25 @@ export const TOUCHPOINT = describe({
   pmoOf: (state) => state.pmoId,
 });
 
+/** A PMO's membership of a community, with what it gave back. */
+export const COMMUNITY = describe({
+  category: CATEGORY.community,
+  noun: 'community',
+  kind: COMMUNITY_KIND,
+  decider: communityDecider,
+  view: communityView,
+  pmoOf: (state) => state.pmoId,
+});
+
+export const INSIGHT = describe({
+  category: CATEGORY.insight,
+  noun: 'insight',
+  kind: INSIGHT_KIND,
+  decider: insightDecider,
+  view: insightView,
+  pmoOf: (state) => state.pmoId,
+});
+
 /** The aggregate an `EntityRef` names. */
 export const AGGREGATE_OF_ENTITY: Record<EntityType, AnyAggregate> = {
   [EntityType.PMO]: PMO,
@@ -220,4 +245,6 @@ export const AGGREGATE_OF_ENTITY: Record<EntityType, AnyAggregate> = {
   [EntityType.CONTACT]: CONTACT,
   [EntityType.NETWORK_GROUP]: NETWORK_GROUP,
   [EntityType.TOUCHPOINT]: TOUCHPOINT,
+  [EntityType.COMMUNITY]: COMMUNITY,
+  [EntityType.INSIGHT]: INSIGHT,
 };

@@ -15,4 +15,6 @@ export const CATEGORY_OF_ENTITY: Record<EntityType, Category> = {
   [EntityType.CONTACT]: CATEGORY.contact,
   [EntityType.NETWORK_GROUP]: CATEGORY.networkgroup,
   [EntityType.TOUCHPOINT]: CATEGORY.touchpoint,
+  [EntityType.COMMUNITY]: CATEGORY.community,
+  [EntityType.INSIGHT]: CATEGORY.insight,
 };
