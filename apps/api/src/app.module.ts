@@ -16,6 +16,7 @@ import { HealthController } from './health/health.controller';
 import { MetricsModule } from './metrics/metrics.module';
 import { NetworkModule } from './network/network.module';
 import { SupportModule } from './support/support.module';
+import { InsightsModule } from './insights/insights.module';
 import { PersistenceModule } from './infrastructure/persistence.module';
 import { ObjectivesModule } from './objectives/objectives.module';
 import { PlansModule } from './plans/plans.module';
@@ -51,6 +52,7 @@ export class AppModule {
         FeedbackModule,
         NetworkModule,
         SupportModule,
+        InsightsModule,
       ],
       controllers: [HealthController],
     };

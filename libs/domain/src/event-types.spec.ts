@@ -22,6 +22,8 @@ import {
   type SupportEngagementEvent,
   type SupportedPersonEvent,
 } from './support/support.events';
+import { COMMUNITY_EVENT_TYPES, type CommunityEvent } from './community/community.events';
+import { INSIGHT_EVENT_TYPES, type InsightEvent } from './insight/insight.events';
 
 /** The names in the union and not in the list, and in the list and not in the union. */
 type Mismatch<E extends DomainEvent, L extends readonly string[]> = Exclude<E['type'], L[number]> | Exclude<L[number], E['type']>;
@@ -52,11 +54,13 @@ const agreement = {
   supportEngagement: true satisfies Agrees<SupportEngagementEvent, typeof SUPPORT_ENGAGEMENT_EVENT_TYPES>,
   qualification: true satisfies Agrees<QualificationEvent, typeof QUALIFICATION_EVENT_TYPES>,
   supportedPerson: true satisfies Agrees<SupportedPersonEvent, typeof SUPPORTED_PERSON_EVENT_TYPES>,
+  community: true satisfies Agrees<CommunityEvent, typeof COMMUNITY_EVENT_TYPES>,
+  insight: true satisfies Agrees<InsightEvent, typeof INSIGHT_EVENT_TYPES>,
   all: true satisfies Agrees<
     | PmoEvent | ObjectiveEvent | PlanEvent | ActivityEvent | WorkEvent | WorkdayEvent
     | FeedbackEvent | StandardEvent | AdoptionEvent | DeviationEvent | PlanTemplateEvent
     | ContactEvent | NetworkGroupEvent | TouchpointEvent
-    | SupportEngagementEvent | QualificationEvent | SupportedPersonEvent,
+    | SupportEngagementEvent | QualificationEvent | SupportedPersonEvent | CommunityEvent | InsightEvent,
     typeof EVENT_TYPES
   >,
 };
@@ -77,7 +81,7 @@ describe('event type names', () => {
       pmo: true, objective: true, plan: true, activity: true, work: true, workday: true,
       feedback: true, standard: true, adoption: true, deviation: true, template: true,
       contact: true, networkGroup: true, touchpoint: true,
-      supportEngagement: true, qualification: true, supportedPerson: true, all: true,
+      supportEngagement: true, qualification: true, supportedPerson: true, community: true, insight: true, all: true,
     });
     expect(disagreement).toEqual({ missing: true, extra: true });
   });
@@ -98,6 +102,8 @@ describe('event type names', () => {
       CONTACT_EVENT_TYPES,
       NETWORK_GROUP_EVENT_TYPES,
       TOUCHPOINT_EVENT_TYPES,
+      COMMUNITY_EVENT_TYPES,
+      INSIGHT_EVENT_TYPES,
     ];
     expect(lists.map((list) => duplicatesIn(list))).toEqual(lists.map(() => []));
   });
@@ -121,6 +127,8 @@ describe('event type names', () => {
       ...SUPPORT_ENGAGEMENT_EVENT_TYPES,
       ...QUALIFICATION_EVENT_TYPES,
       ...SUPPORTED_PERSON_EVENT_TYPES,
+      ...COMMUNITY_EVENT_TYPES,
+      ...INSIGHT_EVENT_TYPES,
     ]);
     expect(duplicatesIn(EVENT_TYPES)).toEqual([]);
   });

@@ -13,6 +13,8 @@ import { CONTACT_EVENT_TYPES } from './contact/contact.events';
 import { NETWORK_GROUP_EVENT_TYPES } from './network-group/network-group.events';
 import { TOUCHPOINT_EVENT_TYPES } from './touchpoint/touchpoint.events';
 import { QUALIFICATION_EVENT_TYPES, SUPPORT_ENGAGEMENT_EVENT_TYPES, SUPPORTED_PERSON_EVENT_TYPES } from './support/support.events';
+import { COMMUNITY_EVENT_TYPES } from './community/community.events';
+import { INSIGHT_EVENT_TYPES } from './insight/insight.events';
 
 /**
  * The persisted name of every event the domain records, aggregate by aggregate. A name is unique
@@ -36,5 +38,7 @@ export const EVENT_TYPES = [
   ...SUPPORT_ENGAGEMENT_EVENT_TYPES,
   ...QUALIFICATION_EVENT_TYPES,
   ...SUPPORTED_PERSON_EVENT_TYPES,
+  ...COMMUNITY_EVENT_TYPES,
+  ...INSIGHT_EVENT_TYPES,
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];

@@ -13,6 +13,8 @@ import type { ContactEvent } from './contact/contact.events';
 import type { NetworkGroupEvent } from './network-group/network-group.events';
 import type { TouchpointEvent } from './touchpoint/touchpoint.events';
 import type { QualificationEvent, SupportEngagementEvent, SupportedPersonEvent } from './support/support.events';
+import type { CommunityEvent } from './community/community.events';
+import type { InsightEvent } from './insight/insight.events';
 
 /** Every event the domain records, across its aggregates. */
 export type ThroughlineEvent =
@@ -28,7 +30,9 @@ export type ThroughlineEvent =
   | TouchpointEvent
   | SupportEngagementEvent
   | QualificationEvent
-  | SupportedPersonEvent;
+  | SupportedPersonEvent
+  | CommunityEvent
+  | InsightEvent;
 
 /** The persisted name of every domain event. */
 export type ThroughlineEventType = ThroughlineEvent['type'];

@@ -47,6 +47,12 @@ import {
   type SupportEngagementView,
   type SupportedPersonEvent,
   type SupportedPersonState,
+  communityView,
+  insightView,
+  type CommunityEvent,
+  type CommunityView,
+  type InsightEvent,
+  type InsightView,
 } from '@throughline/domain';
 import { entityKind, type EntityKind } from '@throughline/read-models';
 import { CATEGORY } from './stream-ids';
@@ -183,6 +189,22 @@ export const SUPPORTED_PERSON_KIND: EntityKind<SupportedPersonState, SupportedPe
   version: 1,
 };
 
+/** A PMO's membership of a community; its status is JOINED or LEFT. */
+export const COMMUNITY_KIND: EntityKind<CommunityView, CommunityEvent> = {
+  category: CATEGORY.community,
+  view: communityView,
+  index: (view) => (view.status === 'NONE' ? {} : { pmoId: view.pmoId, status: view.status }),
+  version: 1,
+};
+
+/** An insight's parent is the community it was heard in; its status is OPEN or DECIDED. */
+export const INSIGHT_KIND: EntityKind<InsightView, InsightEvent> = {
+  category: CATEGORY.insight,
+  view: insightView,
+  index: (view) => (view.status === 'NONE' ? {} : { pmoId: view.pmoId, parentId: view.communityId, status: view.status }),
+  version: 1,
+};
+
 export const ENTITY_KINDS: readonly EntityKind[] = [
   entityKind(PMO_KIND),
   entityKind(OBJECTIVE_KIND),
@@ -200,4 +222,6 @@ export const ENTITY_KINDS: readonly EntityKind[] = [
   entityKind(SUPPORT_ENGAGEMENT_KIND),
   entityKind(QUALIFICATION_KIND),
   entityKind(SUPPORTED_PERSON_KIND),
+  entityKind(COMMUNITY_KIND),
+  entityKind(INSIGHT_KIND),
 ];

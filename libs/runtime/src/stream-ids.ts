@@ -28,6 +28,10 @@ export const CATEGORY = {
   qualification: 'qualification',
   /** The erasure of one supported person's data (its id derived from the person). */
   supportedperson: 'supportedperson',
+  /** A professional community a PMO takes part in; its stream also records the PMO's contributions. */
+  community: 'community',
+  /** Something a PMO heard from outside, and every decision on it. */
+  insight: 'insight',
 } as const;
 export type Category = (typeof CATEGORY)[keyof typeof CATEGORY];
 

@@ -104,6 +104,24 @@ describe('support’s operations', () => {
   });
 });
 
+describe('the outside knowledge operations', () => {
+  it('each declare the permission the table gives them: recording, deciding and reading apart', () => {
+    const declared = declaredOperations();
+    const knowledge: Record<string, Permission> = {
+      joinCommunity: 'insight.record',
+      leaveCommunity: 'insight.record',
+      recordCommunityContribution: 'insight.record',
+      recordInsight: 'insight.record',
+      decideInsight: 'insight.decide',
+      communities: 'insight.read',
+      insights: 'insight.read',
+      insightFunnel: 'insight.read',
+    };
+
+    expect(Object.fromEntries(Object.keys(knowledge).map((operation) => [operation, declared.get(operation)]))).toEqual(knowledge);
+  });
+});
+
 describe('authorize', () => {
   const home: Scope = { pmoId: HOME };
 
@@ -166,6 +184,19 @@ describe('authorize', () => {
     ['a member reads the network of their PMO', caller(['MEMBER'], [HOME]), 'network.read', home, true],
     ['a member does not read another PMO’s network', caller(['MEMBER'], [HOME]), 'network.read', { pmoId: AWAY }, false],
     ['a PMO head does not read another PMO’s network', caller(['PMO_HEAD'], [HOME]), 'network.read', { pmoId: AWAY }, false],
+    ['a PMO head records insights of their PMO', caller(['PMO_HEAD'], [HOME]), 'insight.record', home, true],
+    ['a member records communities, contributions and insights of their PMO', caller(['MEMBER'], [HOME]), 'insight.record', home, true],
+    ['a member does not record for another PMO', caller(['MEMBER'], [HOME]), 'insight.record', { pmoId: AWAY }, false],
+    ['leadership does not record insights', caller(['LEADERSHIP']), 'insight.record', home, false],
+    ['an auditor does not record insights', caller(['AUDITOR']), 'insight.record', home, false],
+    ['a PMO head decides insights of their PMO', caller(['PMO_HEAD'], [HOME]), 'insight.decide', home, true],
+    ['a PMO head does not decide another PMO’s insights', caller(['PMO_HEAD'], [HOME]), 'insight.decide', { pmoId: AWAY }, false],
+    ['a member does not decide insights', caller(['MEMBER'], [HOME]), 'insight.decide', home, false],
+    ['leadership does not decide insights', caller(['LEADERSHIP']), 'insight.decide', home, false],
+    ['leadership reads every PMO’s insights', caller(['LEADERSHIP']), 'insight.read', { pmoId: AWAY }, true],
+    ['an auditor reads every PMO’s insights', caller(['AUDITOR']), 'insight.read', { pmoId: AWAY }, true],
+    ['a member reads the insights of their PMO', caller(['MEMBER'], [HOME]), 'insight.read', home, true],
+    ['a member does not read another PMO’s insights', caller(['MEMBER'], [HOME]), 'insight.read', { pmoId: AWAY }, false],
     ['a PMO head erases personal data in their PMO’s network', caller(['PMO_HEAD'], [HOME]), 'personal-data.erase', home, true],
     ['a PMO head erases no personal data in another PMO’s network', caller(['PMO_HEAD'], [HOME]), 'personal-data.erase', { pmoId: AWAY }, false],
     ['a member erases no personal data', caller(['MEMBER'], [HOME]), 'personal-data.erase', home, false],

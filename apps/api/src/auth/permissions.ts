@@ -118,6 +118,14 @@ export const PERMISSIONS = {
     capability: "add, update, assess and end contacts, form and revise network groups and their members, record touchpoints (in the PMO whose network it is)",
     grants: { ADMIN: 'everywhere', PMO_HEAD: 'own-pmos', MEMBER: 'own-pmos' },
   },
+  'insight.record': {
+    capability: 'join and leave communities, record contributions to them, record insights heard outside (in the PMO that takes part)',
+    grants: { ADMIN: 'everywhere', PMO_HEAD: 'own-pmos', MEMBER: 'own-pmos' },
+  },
+  'insight.decide': {
+    capability: 'decide to adopt, adapt, park or reject an insight, with a reason (in its PMO)',
+    grants: { ADMIN: 'everywhere', PMO_HEAD: 'own-pmos' },
+  },
   'personal-data.erase': {
     capability: "erase a contact's personal data everywhere, always with a reason",
     grants: { ADMIN: 'everywhere', PMO_HEAD: 'own-pmos' },
@@ -157,6 +165,10 @@ export const PERMISSIONS = {
   },
   'support.read': {
     capability: "read a PMO's support engagements, sessions and assistance report (never COUNSELLOR notes but one's own)",
+    grants: { ADMIN: 'everywhere', LEADERSHIP: 'everywhere', PMO_HEAD: 'own-pmos', MEMBER: 'own-pmos', AUDITOR: 'everywhere' },
+  },
+  'insight.read': {
+    capability: "read a PMO's communities, insights and its insight funnel",
     grants: { ADMIN: 'everywhere', LEADERSHIP: 'everywhere', PMO_HEAD: 'own-pmos', MEMBER: 'own-pmos', AUDITOR: 'everywhere' },
   },
   'personal-data.read': {

@@ -1,5 +1,5 @@
 import type { ActivityState, ActivityView, DomainEvent, SupportEngagementState, SupportEngagementView, FeedbackState, FeedbackView, ObjectiveState, ObjectiveView, PmoState, PmoView, WorkState, WorkView } from '@throughline/domain';
-import { ACTIVITY, AGGREGATE_OF_ENTITY, CONTACT, FEEDBACK, NETWORK_GROUP, OBJECTIVE, PLAN, PMO, SUPPORT_ENGAGEMENT, TOUCHPOINT, WORK, type AggregateDescriptor, type Target } from '../common/aggregates';
+import { ACTIVITY, AGGREGATE_OF_ENTITY, COMMUNITY, CONTACT, FEEDBACK, INSIGHT, NETWORK_GROUP, OBJECTIVE, PLAN, PMO, SUPPORT_ENGAGEMENT, TOUCHPOINT, WORK, type AggregateDescriptor, type Target } from '../common/aggregates';
 import type { EntityType } from '../graphql/enums';
 import type { ScopeRequest, ScopeRule } from './requires';
 
@@ -47,6 +47,9 @@ export const touchpointAt = <A>(pick: Pick<A>, field: string) => entityAt(TOUCHP
 /** A support engagement belongs to the PMO giving the support; `people` says whose sessions (the supporter). */
 export const engagementAt = <A>(pick: Pick<A>, field: string, options?: EntityOptions<A, SupportEngagementState, SupportEngagementView>) =>
   entityAt(SUPPORT_ENGAGEMENT, pick, field, options);
+/** A community and an insight belong to the PMO that joined it, heard it. */
+export const communityAt = <A>(pick: Pick<A>, field: string) => entityAt(COMMUNITY, pick, field);
+export const insightAt = <A>(pick: Pick<A>, field: string) => entityAt(INSIGHT, pick, field);
 
 /** A PMO an argument names, or every PMO when it is left out (an unfiltered audit log). */
 export const pmoOrEveryAt =

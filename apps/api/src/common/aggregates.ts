@@ -31,6 +31,10 @@ import {
   qualificationsView,
   supportedPersonDecider,
   supportedPersonView,
+  communityDecider,
+  communityView,
+  insightDecider,
+  insightView,
   type DomainEvent,
 } from '@throughline/domain';
 import type { Aggregate } from '@throughline/event-store';
@@ -53,6 +57,8 @@ import {
   SUPPORT_ENGAGEMENT_KIND,
   QUALIFICATION_KIND,
   SUPPORTED_PERSON_KIND,
+  COMMUNITY_KIND,
+  INSIGHT_KIND,
 } from '@throughline/runtime';
 import type { Existing } from './existing';
 import { CATEGORY, type Category } from '@throughline/runtime';
@@ -244,6 +250,25 @@ export const SUPPORTED_PERSON = describe({
   pmoOf: () => '',
 });
 
+/** A PMO's membership of a community, with what it gave back. */
+export const COMMUNITY = describe({
+  category: CATEGORY.community,
+  noun: 'community',
+  kind: COMMUNITY_KIND,
+  decider: communityDecider,
+  view: communityView,
+  pmoOf: (state) => state.pmoId,
+});
+
+export const INSIGHT = describe({
+  category: CATEGORY.insight,
+  noun: 'insight',
+  kind: INSIGHT_KIND,
+  decider: insightDecider,
+  view: insightView,
+  pmoOf: (state) => state.pmoId,
+});
+
 /** The aggregate an `EntityRef` names. */
 export const AGGREGATE_OF_ENTITY: Record<EntityType, AnyAggregate> = {
   [EntityType.PMO]: PMO,
@@ -260,4 +285,6 @@ export const AGGREGATE_OF_ENTITY: Record<EntityType, AnyAggregate> = {
   [EntityType.NETWORK_GROUP]: NETWORK_GROUP,
   [EntityType.TOUCHPOINT]: TOUCHPOINT,
   [EntityType.SUPPORT_ENGAGEMENT]: SUPPORT_ENGAGEMENT,
+  [EntityType.COMMUNITY]: COMMUNITY,
+  [EntityType.INSIGHT]: INSIGHT,
 };

@@ -16,4 +16,6 @@ export const CATEGORY_OF_ENTITY: Record<EntityType, Category> = {
   [EntityType.NETWORK_GROUP]: CATEGORY.networkgroup,
   [EntityType.TOUCHPOINT]: CATEGORY.touchpoint,
   [EntityType.SUPPORT_ENGAGEMENT]: CATEGORY.supportengagement,
+  [EntityType.COMMUNITY]: CATEGORY.community,
+  [EntityType.INSIGHT]: CATEGORY.insight,
 };

@@ -96,6 +96,15 @@ export type TouchpointVehicle = domain.TouchpointVehicle;
 export const ValueDirection = enumFrom(domain.VALUE_DIRECTIONS, 'ValueDirection', 'Which way value went in a touchpoint');
 export type ValueDirection = domain.ValueDirection;
 
+export const CommunityKind = enumFrom(domain.COMMUNITY_KINDS, 'CommunityKind');
+export type CommunityKind = domain.CommunityKind;
+
+export const ContributionKind = enumFrom(domain.CONTRIBUTION_KINDS, 'ContributionKind', 'What a PMO gave back to a community');
+export type ContributionKind = domain.ContributionKind;
+
+export const InsightDecision = enumFrom(domain.INSIGHT_DECISIONS, 'InsightDecision');
+export type InsightDecision = domain.InsightDecision;
+
 // API-only enums: the alignment report's bucket size (the read model's call checks that it takes
 // these), and the kinds of entity the audit history names.
 
@@ -118,6 +127,8 @@ const ENTITY_TYPES = [
   'NETWORK_GROUP',
   'TOUCHPOINT',
   'SUPPORT_ENGAGEMENT',
+  'COMMUNITY',
+  'INSIGHT',
 ] as const;
 export const EntityType = enumFrom(ENTITY_TYPES, 'EntityType');
 export type EntityType = (typeof ENTITY_TYPES)[number];
