@@ -23,6 +23,7 @@ import { runAppendPhase } from './phases/append.phase';
 import { runGraphqlPhase } from './phases/graphql.phase';
 import { measureNetworkAtScale } from './phases/network.phase';
 import { measureSupport } from './phases/support.phase';
+import { measureInsights } from './phases/insights.phase';
 import { measureCompliance, measureComplianceAtScale } from './phases/organisation.phase';
 import { runRebuildPhase } from './phases/rebuild.phase';
 import { compare, previousRun, saveResults } from './report/history';
@@ -141,6 +142,8 @@ async function main(): Promise<void> {
     );
     const support = await measureSupport(live.url, token, summary.portfolioPmoId, year, settings.supportRequests);
     log(`support: assistanceReport of ${support.engagements} engagements, ${support.sessions} sessions a year, p50 ${support.reportMs} ms, p99 ${support.reportP99Ms} ms`);
+    const insights = await measureInsights(live.url, token, summary.insights.busiestPmoId, year, settings.insightRequests);
+    log(`insights: insightFunnel of ${insights.heard} insights heard, ${insights.decided} decided, p50 ${insights.funnelMs} ms, p99 ${insights.funnelP99Ms} ms`);
     // Last: it adds a group of its own to the store, which no figure above may see.
     const complianceAtScale = await measureComplianceAtScale(live.url, token, new Date().toISOString().slice(0, 10), settings.complianceRequests);
     log(`compliance at scale: ${complianceAtScale.pmos} PMOs x ${complianceAtScale.standards} standards, ${complianceAtScale.complianceRows} rows, p50 ${complianceAtScale.complianceMs} ms, p99 ${complianceAtScale.complianceP99Ms} ms`);
@@ -212,6 +215,7 @@ async function main(): Promise<void> {
       organisation: { ...compliance, pmos: Object.values(summary.pmos).reduce((sum, n) => sum + n, 0), standards: summary.standards, atScale: complianceAtScale },
       network,
       support,
+      insights,
       alignmentInProcess: { events: inProcess.events, weekMs: inProcess.weekMs, monthMs: inProcess.monthMs, asOfWeekMs: inProcess.asOfWeekMs, max: inProcess.max },
     };
     const results: BenchResults = { ...figures, targets: evaluateTargets(figures) };

@@ -17,6 +17,8 @@ export interface BenchSettings {
   readonly network: { readonly healthRequests: number; readonly mapRequests: number };
   /** Sequential assistanceReport requests for the portfolio office. */
   readonly supportRequests: number;
+  /** Sequential insightFunnel requests for the office that heard the most. */
+  readonly insightRequests: number;
 }
 
 export const FULL: BenchSettings = {
@@ -30,6 +32,7 @@ export const FULL: BenchSettings = {
   complianceRequests: 50,
   network: { healthRequests: 100, mapRequests: 10 },
   supportRequests: 100,
+  insightRequests: 100,
 };
 
 /** Under 5 minutes on a 2-core machine; the store is an eighth of the full one. */
@@ -44,4 +47,5 @@ export const QUICK: BenchSettings = {
   complianceRequests: 20,
   network: { healthRequests: 50, mapRequests: 5 },
   supportRequests: 50,
+  insightRequests: 50,
 };

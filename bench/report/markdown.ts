@@ -26,6 +26,7 @@ const LABELS: Record<string, string> = {
   'network.healthP99Ms': 'network health, 2,000 contacts and 50,000 touchpoints, p99 ms',
   'network.mapMs': 'network map of the same PMO, p50 ms',
   'support.reportMs': 'assistance report of the portfolio office, p50 ms',
+  'insights.funnelMs': 'insight funnel of the office that heard the most, p50 ms',
   'startup.ms': 'startup to /ready ms',
 };
 
@@ -72,6 +73,12 @@ export function renderMarkdown(results: BenchResults, comparison: Comparison | n
       ? [
           '',
           `Support (the portfolio office: ${number(results.support.engagements)} engagements, ${number(results.support.sessions)} sessions in the year): \`assistanceReport\` p50 ${number(results.support.reportMs)} / p99 ${number(results.support.reportP99Ms)} ms over ${number(results.support.requests)} sequential requests, each about another month (every twelfth the year).`,
+        ]
+      : []),
+    ...(results.insights
+      ? [
+          '',
+          `Outside knowledge (the office that heard the most: ${number(results.insights.heard)} insights heard in the year, ${number(results.insights.decided)} decided, ${number(results.insights.parked)} parked, ${number(results.insights.contributions)} contributions): \`insightFunnel\` p50 ${number(results.insights.funnelMs)} / p99 ${number(results.insights.funnelP99Ms)} ms over ${number(results.insights.requests)} sequential requests, each about another month (every twelfth the year).`,
         ]
       : []),
     '',

@@ -1,6 +1,7 @@
 import type { AppendResults } from '../phases/append.phase';
 import type { NetworkAtScale } from '../phases/network.phase';
 import type { SupportLatency } from '../phases/support.phase';
+import type { InsightsLatency } from '../phases/insights.phase';
 import type { RebuildResults } from '../phases/rebuild.phase';
 import type { Machine } from '../support/machine';
 
@@ -76,6 +77,8 @@ export interface BenchResults {
   readonly network: NetworkAtScale;
   /** `assistanceReport` of the portfolio office over a month (and the year), sequential requests. */
   readonly support?: SupportLatency;
+  /** `insightFunnel` of the office that heard the most over a month (and the year), sequential requests. */
+  readonly insights?: InsightsLatency;
   readonly alignmentInProcess: { readonly events: number; readonly weekMs: number; readonly monthMs: number; readonly asOfWeekMs: number; readonly max: number };
   readonly targets: Record<string, TargetResult>;
 }
@@ -142,6 +145,7 @@ export const COMPARED: readonly { readonly path: string; readonly higherIsBetter
   { path: 'network.healthP99Ms', higherIsBetter: false },
   { path: 'network.mapMs', higherIsBetter: false },
   { path: 'support.reportMs', higherIsBetter: false },
+  { path: 'insights.funnelMs', higherIsBetter: false },
   { path: 'startup.ms', higherIsBetter: false },
 ];
 

@@ -7,6 +7,7 @@ import { isWeekday, measurementsDue } from './measurements';
 import { Milestones } from './milestones';
 import { NetworkSeed } from './network';
 import { SupportSeed } from './support';
+import { InsightsSeed } from './insights';
 import { ANCHOR_STAFF, layoutOrganisation } from './organisation';
 import { setUpOrganisation } from './setup';
 import { SeedWriter, type SimulatedClock } from './seed-writer';
@@ -45,6 +46,15 @@ export interface SeedSummary {
   readonly network: { readonly contacts: number; readonly touchpoints: number; readonly events: number };
   /** Every office's support: its engagements, the sessions of the year, and the events both took. */
   readonly support: { readonly engagements: number; readonly sessions: number; readonly events: number };
+  /** Every office's outside knowledge: communities joined, contributions, insights heard and decisions, the events they took, and the office that heard the most. */
+  readonly insights: {
+    readonly communities: number;
+    readonly contributions: number;
+    readonly insights: number;
+    readonly decisions: number;
+    readonly events: number;
+    readonly busiestPmoId: string;
+  };
 }
 
 /** Smallest budget that still sets an organisation up completely. */
@@ -82,6 +92,7 @@ export async function seedOrganisation(store: EventStore, clock: SimulatedClock,
   await network.form();
   const support = new SupportSeed(organisation.pmos, writer, options.year, seed);
   await support.open();
+  const insights = new InsightsSeed(organisation.pmos, writer, options.year, seed);
   const standards = new StandardsSeed(organisation.pmos, writer, options.year, seed);
   await standards.publish();
   const yearStart: LocalDate = `${options.year}-01-01`;
@@ -99,6 +110,7 @@ export async function seedOrganisation(store: EventStore, clock: SimulatedClock,
     await standards.day(day);
     await network.day(day);
     await support.day(day);
+    await insights.day(day);
     if (isWeekday(day)) {
       const { commands, entries } = logDay(world, day);
       await world.batch(`${day}T17:00:00.000Z`, commands);
@@ -131,5 +143,13 @@ export async function seedOrganisation(store: EventStore, clock: SimulatedClock,
     standardEvents: standards.events,
     network: { contacts: network.contacts, touchpoints: network.touchpoints, events: network.events },
     support: { engagements: support.engagementCount, sessions: support.sessions, events: support.events },
+    insights: {
+      communities: insights.communities,
+      contributions: insights.contributions,
+      insights: insights.insights,
+      decisions: insights.decided,
+      events: insights.events,
+      busiestPmoId: insights.busiestPmoId,
+    },
   };
 }

@@ -5,10 +5,10 @@ import { isWeekday } from './measurements';
 import type { PmoSeed } from './organisation';
 import { seedCommand, type SeedCommand, type SeedWriter } from './seed-writer';
 
-const at = (day: LocalDate, time: string) => `${day}T${time}:00.000Z`;
+export const at = (day: LocalDate, time: string) => `${day}T${time}:00.000Z`;
 
 /** As the API derives them (apps/api/src/support/support-ids.ts): a uuid from a SHA-256 of the parts. */
-const derivedUuid = (parts: readonly string[]): string => {
+export const derivedUuid = (parts: readonly string[]): string => {
   const bytes = createHash('sha256').update(JSON.stringify(parts)).digest().subarray(0, 16);
   bytes[6] = (bytes[6]! & 0x0f) | 0x80;
   bytes[8] = (bytes[8]! & 0x3f) | 0x80;
