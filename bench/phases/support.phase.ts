@@ -1,5 +1,5 @@
 import { graphql } from '../support/service';
-import { percentile, round } from '../support/stats';
+import { timedOverYear } from '../support/year-windows';
 
 const REPORT_QUERY = `query($pmoId: ID!, $from: LocalDate!, $to: LocalDate!) {
   assistanceReport(pmoId: $pmoId, from: $from, to: $to) {
@@ -22,23 +22,12 @@ export interface SupportLatency {
  * about another month of the year (every twelfth the whole year), so no two in a row are the same.
  */
 export async function measureSupport(url: string, token: string, pmoId: string, year: number, requests: number): Promise<SupportLatency> {
-  const windows = Array.from({ length: 12 }, (_, m) => {
-    const month = String(m + 1).padStart(2, '0');
-    return m === 11 ? { from: `${year}-01-01`, to: `${year}-12-31` } : { from: `${year}-${month}-01`, to: `${year}-${month}-28` };
-  });
   type Answer = { assistanceReport: { engagements: number; byMode: { sessions: number }[] } };
-  const ask = (i: number) => graphql<Answer>(url, token, REPORT_QUERY, { pmoId, ...windows[i % windows.length]! });
-  for (let i = 0; i < 2; i += 1) await ask(i);
-  const latencies: number[] = [];
-  for (let i = 0; i < requests; i += 1) {
-    const started = process.hrtime.bigint();
-    await ask(i);
-    latencies.push(Number(process.hrtime.bigint() - started) / 1e6);
-  }
-  const year_ = (await ask(11)).assistanceReport;
+  const measured = await timedOverYear(year, requests, (window) => graphql<Answer>(url, token, REPORT_QUERY, { pmoId, ...window }));
+  const year_ = measured.year.assistanceReport;
   return {
-    reportMs: round(percentile(latencies, 50)),
-    reportP99Ms: round(percentile(latencies, 99)),
+    reportMs: measured.p50Ms,
+    reportP99Ms: measured.p99Ms,
     requests,
     engagements: year_.engagements,
     sessions: year_.byMode.reduce((sum, row) => sum + row.sessions, 0),
