@@ -2,3 +2,4 @@ export * from './decider-spec';
 export * from './decide-or-refuse';
 export * from './free-port';
 export * from './scan-directory';
+export * from './network-history.arbitrary';

@@ -1,91 +1,16 @@
 import fc from 'fast-check';
+import { networkHistory as networkHistoryOf } from '../../../testing/src/network-history.arbitrary';
 import { addDays, daysBetween, type LocalDate } from '../shared/local-date';
-import { RELATIONSHIP_KINDS, STANCES, type Stance } from '../contact/contact.events';
+import type { Stance } from '../contact/contact.events';
 import { TOUCHPOINT_VEHICLES } from '../network-group/network-group.events';
-import { VALUE_DIRECTIONS, type TouchpointRecorded } from '../touchpoint/touchpoint.events';
+import type { TouchpointRecorded } from '../touchpoint/touchpoint.events';
 import { groupCadence } from './group-cadence';
 import { networkHealth, type GroupHealthFigures, type NetworkHealthFigures } from './network-health';
 import { networkFactsFrom, type NetworkEvent } from './network.fixtures';
 
 const PMO = '1a2b3c4d-0000-4000-8000-00000000000a';
-const contactIdOf = (i: number) => `c0000000-0000-4000-8000-${String(i).padStart(12, '0')}`;
-const groupIdOf = (i: number) => `90000000-0000-4000-8000-${String(i).padStart(12, '0')}`;
 
-/**
- * A random network history around day `on`: contacts and groups first, then membership changes,
- * assessments, cadence revisions, endings and touchpoints interleaved, with days mostly from 120
- * before `on` to 10 after, some from 300 before to 40 after (a question about a past day).
- * Small pools make ties, shared groups and repeated pairs common.
- */
-const networkHistory = (on: LocalDate): fc.Arbitrary<NetworkEvent[]> => {
-  // Most days fall near `on`, so windows, cadences and ties are busy; some fall far before or after.
-  const day = fc
-    .oneof({ arbitrary: fc.integer({ min: -120, max: 10 }), weight: 4 }, { arbitrary: fc.integer({ min: -300, max: 40 }), weight: 1 })
-    .map((offset) => addDays(on, offset));
-  return fc
-    .record({
-      contacts: fc.array(fc.record({ knownSince: day, relationship: fc.constantFrom(...RELATIONSHIP_KINDS) }), { maxLength: 8, size: 'max' }),
-      groups: fc.array(fc.record({ formedOn: day, cadenceDays: fc.integer({ min: 1, max: 120 }) }), { maxLength: 4, size: 'max' }),
-      later: fc.array(
-        fc.oneof(
-          fc.record({ kind: fc.constant('member' as const), contact: fc.nat(7), group: fc.nat(3), add: fc.boolean() }),
-          fc.record({ kind: fc.constant('assess' as const), contact: fc.nat(7), on: day, stance: fc.constantFrom(...STANCES) }),
-          fc.record({ kind: fc.constant('revise' as const), group: fc.nat(3), cadenceDays: fc.integer({ min: 1, max: 120 }) }),
-          fc.record({ kind: fc.constant('end' as const), contact: fc.nat(7), on: day }),
-          fc.record({
-            kind: fc.constant('touch' as const),
-            on: day,
-            // One vehicle most of the time, so that some groups lean on it.
-            vehicle: fc.oneof({ arbitrary: fc.constant(TOUCHPOINT_VEHICLES[2]), weight: 3 }, { arbitrary: fc.constantFrom(...TOUCHPOINT_VEHICLES.slice(0, 4)), weight: 2 }),
-            contacts: fc.uniqueArray(fc.nat(7), { minLength: 1, maxLength: 4 }),
-            groups: fc.uniqueArray(fc.nat(3), { maxLength: 2 }),
-            value: fc.constantFrom(null, ...VALUE_DIRECTIONS),
-          }),
-        ),
-        { maxLength: 80, size: 'max' },
-      ),
-    })
-    .map(({ contacts, groups, later }) => {
-      const events: NetworkEvent[] = [];
-      contacts.forEach(({ knownSince, relationship }, i) =>
-        events.push({
-          type: 'ContactAdded',
-          data: { contactId: contactIdOf(i), pmoId: PMO, name: `c${i}`, organisation: null, role: null, source: 'TEAM_MEMBER', relationship, knownSince, groupIds: [] },
-        }),
-      );
-      groups.forEach(({ formedOn, cadenceDays }, i) =>
-        events.push({
-          type: 'NetworkGroupFormed',
-          data: { groupId: groupIdOf(i), pmoId: PMO, kind: 'OTHER', name: `g${i}`, connection: 'OPERATIONAL', cadenceDays, vehicles: ['ONE_TO_ONE'], formedOn },
-        }),
-      );
-      // Every action names a contact or group of the pools; one that does not exist is dropped.
-      const hasContact = (i: number) => i < contacts.length;
-      const hasGroup = (i: number) => i < groups.length;
-      for (const action of later) {
-        if (action.kind === 'member' && hasContact(action.contact) && hasGroup(action.group)) {
-          const data = { groupId: groupIdOf(action.group), contactId: contactIdOf(action.contact) };
-          events.push(action.add ? { type: 'NetworkGroupMemberAdded', data } : { type: 'NetworkGroupMemberRemoved', data });
-        } else if (action.kind === 'assess' && hasContact(action.contact)) {
-          const data = { contactId: contactIdOf(action.contact), stance: action.stance, engagement: 'NEUTRAL' as const, desiredEngagement: 'NEUTRAL' as const };
-          events.push({ type: 'ContactAssessed', data: { ...data, assessedOn: action.on, reason: null } });
-        } else if (action.kind === 'revise' && hasGroup(action.group)) {
-          events.push({ type: 'NetworkGroupRevised', data: { groupId: groupIdOf(action.group), cadenceDays: action.cadenceDays } });
-        } else if (action.kind === 'end' && hasContact(action.contact)) {
-          events.push({ type: 'ContactRelationshipEnded', data: { contactId: contactIdOf(action.contact), endedOn: action.on } });
-        } else if (action.kind === 'touch') {
-          const contactIds = action.contacts.filter(hasContact).map(contactIdOf);
-          if (contactIds.length === 0) continue;
-          const groupIds = action.groups.filter(hasGroup).map(groupIdOf);
-          events.push({
-            type: 'TouchpointRecorded',
-            data: { touchpointId: `t${events.length}`, pmoId: PMO, heldOn: action.on, vehicle: action.vehicle, contactIds, groupIds, summary: 's', value: action.value, workEntryId: null },
-          });
-        }
-      }
-      return events;
-    });
-};
+const networkHistory = (on: LocalDate) => networkHistoryOf({ pmoId: PMO, on });
 
 // The reference: every figure straight from the whole history, by the rules as written and
 // without the facts a read model supplies, in the plainest way (quadratic where that is simpler).
