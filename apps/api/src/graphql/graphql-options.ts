@@ -5,6 +5,7 @@ import { RequestFolds } from '../common/aggregate-loader';
 import { EntityReader } from '../common/entity-reader';
 import { Loaders } from '../common/loaders';
 import type { GraphQLRequestContext } from '../common/request-context';
+import { acceptSnapshotIds } from '../nodes/snapshot-args';
 import { formatErrors } from './error-formatter';
 import { requestLimits, type LimitConfig } from './request-limits';
 
@@ -19,6 +20,8 @@ export const graphqlOptions = (
   autoSchemaFile: true,
   sortSchema: true,
   graphiql: false,
+  // Queries that answer one entity take the snapshot ids past answers carry (nodes/snapshot-args.ts).
+  transformSchema: acceptSnapshotIds,
   context: (request: FastifyRequest): GraphQLRequestContext => ({
     // The onRequest hook has authenticated every request that reaches GraphQL.
     principal: request.principal!,
