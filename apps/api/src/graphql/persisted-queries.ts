@@ -39,7 +39,7 @@ const SHA256_HEX = /^[0-9a-f]{64}$/;
 
 export const sha256Of = (query: string): string => createHash('sha256').update(query, 'utf8').digest('hex');
 
-interface PersistedRequest {
+export interface PersistedRequest {
   readonly query?: unknown;
   readonly extensions?: { readonly persistedQuery?: { readonly version?: unknown; readonly sha256Hash?: unknown } | null } | null;
 }
@@ -106,11 +106,18 @@ export interface PersistedQueryLimits {
  * rule a request meets (depth, cost, aliases, sizes, the mutation rate) applies to the text
  * whichever way it arrived, since mercurius runs it like any other.
  */
-export const persistedQueries = (limits: PersistedQueryLimits): PersistedQueryProvider => {
+/** The provider mercurius is given, every part of it there (its hash may be refused: false). */
+export type AutomaticPersistedQueries = Required<Omit<PersistedQueryProvider, 'getHash' | 'isPersistedQuery' | 'isPersistedQueryRetry'>> & {
+  readonly isPersistedQuery: (request: PersistedRequest) => boolean;
+  readonly isPersistedQueryRetry: (request: PersistedRequest) => boolean;
+  readonly getHash: (request: PersistedRequest) => string | false;
+};
+
+export const persistedQueries = (limits: PersistedQueryLimits): AutomaticPersistedQueries => {
   const texts = new LRUCache<string, string>({ max: limits.maxQueries, maxSize: limits.maxCharacters, sizeCalculation: (text) => Math.max(1, text.length) });
   return {
-    isPersistedQuery: (request: PersistedRequest) => !request.query && persistedPart(request) !== null,
-    isPersistedQueryRetry: (request: PersistedRequest) => carriesText(request) && persistedPart(request) !== null,
+    isPersistedQuery: (request) => !request.query && persistedPart(request) !== null,
+    isPersistedQueryRetry: (request) => carriesText(request) && persistedPart(request) !== null,
     getHash: hashOf,
     getQueryFromHash: async (hash: string) => {
       const text = texts.get(hash);
@@ -124,5 +131,5 @@ export const persistedQueries = (limits: PersistedQueryLimits): PersistedQueryPr
     notFoundError: 'PersistedQueryNotFound',
     notSupportedError: 'PersistedQueryNotSupported',
     mismatchError: HASH_MISMATCH,
-  } as unknown as PersistedQueryProvider;
+  };
 };

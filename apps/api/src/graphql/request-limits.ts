@@ -1,5 +1,6 @@
 import { NoSchemaIntrospectionCustomRule, type ValidationRule } from 'graphql';
 import type { MercuriusDriverConfig } from '@nestjs/mercurius';
+import type { PersistedQueryProvider } from 'mercurius';
 import type { AppConfig } from '@throughline/runtime';
 import { aliasLimitRule } from './alias-limit.rule';
 import { queryCostRule } from './query-cost.rule';
@@ -41,7 +42,8 @@ export const requestLimits = (config: LimitConfig, fresh: () => Pick<GraphQLRequ
     validationRules: rules,
     // Always on, so a refused batch gets a clear answer from batchesUpTo rather than a schema error.
     allowBatchedQueries: true,
-    persistedQueryProvider: persistedQueries({ maxQueries: MAX_PERSISTED_QUERIES, maxCharacters: MAX_PERSISTED_QUERY_CHARACTERS }),
+    // Its getHash may answer false, as mercurius allows and its type leaves out.
+    persistedQueryProvider: persistedQueries({ maxQueries: MAX_PERSISTED_QUERIES, maxCharacters: MAX_PERSISTED_QUERY_CHARACTERS }) as unknown as PersistedQueryProvider,
     graphql: { parseOptions: { maxTokens: MAX_DOCUMENT_TOKENS } },
     additionalRouteOptions: { preParsing: onlyGraphQLBodies, preValidation: batchesUpTo(config.graphqlBatchMax) },
     hooks: {

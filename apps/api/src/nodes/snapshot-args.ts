@@ -17,7 +17,7 @@ const answersOneEntity = (field: GraphQLField<unknown, unknown>): boolean => {
  * `version`, so the query answers that same snapshot. A snapshot the query cannot answer (a version
  * of an objective, a past template) or one that contradicts `asOf` or `version` is BAD_USER_INPUT.
  */
-export const snapshotArgs = (field: Pick<GraphQLField<unknown, unknown>, 'name' | 'args'>, args: Args): Args => {
+export const snapshotArgs = (field: { readonly name: string; readonly args: readonly { readonly name: string }[] }, args: Args): Args => {
   const id = args.id;
   if (typeof id !== 'string' || !looksLikeSnapshotId(id)) return args;
   const { entityId, snapshot } = parseNodeId(id, 'id');
