@@ -1,58 +1,14 @@
 /**
  * The service as Apollo Client 4 meets it, over real HTTP: automatic persisted queries, batches,
- * a normalising cache that past answers must not overwrite, and node(id).
+ * and a normalising cache that past answers must not overwrite. node(id) and the README's client:
+ * apollo-nodes.e2e-spec.ts.
  */
-import { gql, InMemoryCache, type TypedDocumentNode } from '@apollo/client';
-import type { DocumentNode } from 'graphql';
-import { recordWorld, type NodeIds, type World } from './support/apollo-world';
+import { gql, InMemoryCache } from '@apollo/client';
 import { batchLink, clientWith, httpLink, persistedLink, sha256, type Endpoint, type Sent } from './support/apollo-clients';
+import { fan, OBJECTIVE, PLAN, PMO, typed } from './support/apollo-documents';
+import { recordWorld, type NodeIds, type World } from './support/apollo-world';
 import { idAsOf, idAtVersion } from './support/snapshot-ids';
 import { startTestApp, type TestApp } from './support/test-app';
-
-/** A document whose answers the tests read freely. */
-type Answer = Record<string, any>;
-const typed = (document: DocumentNode) => document as TypedDocumentNode<Answer, Answer>;
-
-const OBJECTIVE = typed(gql`
-  query Objective($id: ID!, $asOf: DateTime) {
-    objective(id: $id, asOf: $asOf) {
-      id
-      entityId
-      title
-      currentValue
-      health
-      pmo {
-        id
-        name
-      }
-    }
-  }
-`);
-const PMO = typed(gql`
-  query Pmo($id: ID!) {
-    pmo(id: $id) {
-      id
-      name
-    }
-  }
-`);
-const PLAN = typed(gql`
-  query Plan($id: ID!, $version: Int) {
-    businessPlan(id: $id, version: $version) {
-      id
-      entityId
-      version
-      status
-      activities {
-        id
-        title
-      }
-    }
-  }
-`);
-/** Two or three fans of PMOs three lists deep: 4,222 and 6,333 by the cost rule, whose limit is 5,000. */
-const fan = (name: string, copies: number) =>
-  typed(gql(`query ${name} { ${Array.from({ length: copies }, (_, i) => `f${i}: pmos { children { children { id name } } }`).join(' ')} }`));
 
 const codeOf = (sent: Sent) => sent.answer?.errors?.[0]?.extensions?.code ?? null;
 /** What a request carried: the method, whether the query text went with it, and the hash. */
@@ -267,68 +223,6 @@ describe('Apollo Client against the service', () => {
     });
   });
 
-  describe('node(id)', () => {
-    const NODE = `query($id: ID!) { node(id: $id) { __typename id } }`;
-
-    it.each([
-      'Pmo',
-      'Objective',
-      'BusinessPlan',
-      'Activity',
-      'WorkEntry',
-      'Feedback',
-      'Standard',
-      'Deviation',
-      'PlanTemplate',
-      'Contact',
-      'NetworkGroup',
-      'Touchpoint',
-      'SupportEngagement',
-      'Community',
-      'Insight',
-    ] as const)('answers a %s by its id', async (type) => {
-      expect((await t.admin.ok(NODE, { id: ids[type] })).node).toEqual({ __typename: type, id: ids[type] });
-    });
-
-    it('answers the snapshot a snapshot id names, as the type’s own query does', async () => {
-      const query = `query($id: ID!) { node(id: $id) { id ... on Objective { currentValue health } ... on BusinessPlan { version status } } }`;
-      const past = idAsOf(ids.Objective, w.before);
-
-      expect((await t.admin.ok(query, { id: past })).node).toEqual({ id: past, currentValue: null, health: 'NO_DATA' });
-      expect((await t.admin.ok(query, { id: idAtVersion(ids.BusinessPlan, 1) })).node).toEqual({ id: idAtVersion(ids.BusinessPlan, 1), version: 1, status: 'APPROVED' });
-      expect((await t.admin.fails(NODE, { id: `${ids.Objective}@v1` })).extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'id' });
-      expect((await t.admin.fails(NODE, { id: idAsOf(ids.PlanTemplate, w.before) })).extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'id' });
-    });
-
-    it('checks the permission the type’s own query declares: a programme head reads the portfolio’s objective, not its network', async () => {
-      const objective = await w.programmeHead.ok(NODE, { id: ids.Objective });
-      const contact = await w.programmeHead.request(NODE, { id: ids.Contact });
-      const ownQuery = await w.programmeHead.fails(`query($id: ID!) { contact(id: $id) { id } }`, { id: ids.Contact });
-
-      expect(objective.node).toEqual({ __typename: 'Objective', id: ids.Objective });
-      expect(contact.data).toEqual({ node: null });
-      expect(contact.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', permission: 'network.read' });
-      expect(ownQuery.extensions).toMatchObject({ code: 'FORBIDDEN', permission: 'network.read' });
-    });
-
-    it('keeps a member to their own work, as workEntry(id) does, and lets them read their PMO’s network', async () => {
-      const work = await w.member.request(NODE, { id: ids.WorkEntry });
-
-      expect(work.data).toEqual({ node: null });
-      expect(work.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', permission: 'work.read' });
-      expect((await w.member.ok(NODE, { id: ids.Contact })).node).toEqual({ __typename: 'Contact', id: ids.Contact });
-    });
-
-    it('answers an id nothing has with NOT_FOUND on id, and one that is no id with BAD_USER_INPUT', async () => {
-      const unknown = await t.admin.request(NODE, { id: crypto.randomUUID() });
-      const malformed = await t.admin.request(NODE, { id: 'objective-42' });
-
-      expect(unknown.data).toEqual({ node: null });
-      expect(unknown.errors?.[0]?.extensions).toEqual({ code: 'NOT_FOUND', field: 'id' });
-      expect(malformed.data).toEqual({ node: null });
-      expect(malformed.errors?.[0]?.extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'id' });
-    });
-  });
 });
 
 describe('Apollo batches against the mutation rate limit', () => {

@@ -15,11 +15,14 @@ export interface Sent {
   readonly answer: any;
 }
 
+/** Node's own fetch, whatever later stands in for the global one. */
+const realFetch = globalThis.fetch;
+
 /** The fetch a link is given: the real one, noting each request in `log`. */
 export const recordingFetch =
   (log: Sent[]): typeof fetch =>
   async (input, init) => {
-    const response = await fetch(input, init);
+    const response = await realFetch(input, init);
     const text = await response.clone().text();
     log.push({
       method: init?.method ?? 'GET',
