@@ -153,3 +153,64 @@ describe('the Apollo Client the README sets up', () => {
     }
   });
 });
+
+describe('an answer as of an instant', () => {
+  let t: TestApp;
+  let w: World;
+  // Two documents, each under the cost limit; node(id) is given a snapshot id, the others asOf.
+  const DEEP = [
+    `query($pmo: ID!, $objective: ID!, $asOf: DateTime) {
+      pmo(id: $pmo, asOf: $asOf) {
+        id entityId children { id entityId parent { id entityId } }
+        objectives { id entityId pmo { id entityId } contributions { activity { id entityId plan { id entityId pmo { id entityId } } } } }
+        plans { id entityId template { id entityId } activities { id entityId contributions { objective { id entityId } } } }
+      }
+      objective(id: $objective, asOf: $asOf) { id entityId }
+    }`,
+    `query($pmo: ID!, $work: ID!, $touchpoint: ID!, $feedback: ID!, $engagement: ID!, $asOf: DateTime) {
+      workEntry(id: $work, asOf: $asOf) { id entityId pmo { id entityId } activity { id entityId } }
+      feedback(id: $feedback, asOf: $asOf) { id entityId from { id entityId } to { id entityId } }
+      supportEngagement(id: $engagement, asOf: $asOf) { id entityId pmo { id entityId } supportedPmo { id entityId } }
+      networkGroups(pmoId: $pmo, asOf: $asOf) { id entityId pmo { id entityId } members { id entityId groups { id entityId } } }
+      node(id: $touchpoint) { id ... on Touchpoint { entityId contacts { id entityId } groups { id entityId } workEntry { id entityId } } }
+      deviations(pmoId: null, asOf: $asOf) { id entityId pmo { id entityId } standard { id entityId publisher { id entityId } } }
+      communities(pmoId: $pmo, asOf: $asOf) { id entityId pmo { id entityId } }
+      insights(pmoId: $pmo, asOf: $asOf) { id entityId community { id entityId } pmo { id entityId } }
+    }`,
+  ];
+
+  /** Every object in an answer that has an entityId, however deep. */
+  const entities = (value: unknown): { id: string; entityId: string }[] => {
+    if (Array.isArray(value)) return value.flatMap(entities);
+    if (value === null || typeof value !== 'object') return [];
+    const own = 'entityId' in value ? [value as { id: string; entityId: string }] : [];
+    return [...own, ...Object.values(value).flatMap(entities)];
+  };
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    w = await recordWorld(t);
+  });
+  afterAll(() => t.close());
+
+  it('carries its snapshot id on every object in it, however deep; the live answer carries entity ids', async () => {
+    const asOf = new Date().toISOString();
+    const { ids } = w;
+    const variables = { pmo: ids.Pmo, objective: ids.Objective, work: ids.WorkEntry, feedback: ids.Feedback, engagement: ids.SupportEngagement };
+    const answer = async (past: boolean) =>
+      (
+        await Promise.all(
+          DEEP.map((query) => t.admin.ok(query, { ...variables, ...(past ? { asOf, touchpoint: idAsOf(ids.Touchpoint, asOf) } : { touchpoint: ids.Touchpoint }) })),
+        )
+      ).flatMap(entities);
+
+    const past = await answer(true);
+    const live = await answer(false);
+
+    expect(past.length).toBeGreaterThanOrEqual(35);
+    expect(past.map((o) => o.entityId)).toEqual(live.map((o) => o.entityId));
+    expect(new Set(past.map((o) => o.entityId)).size).toBeGreaterThanOrEqual(14);
+    expect(live.filter((o) => o.id !== o.entityId)).toEqual([]);
+    expect(past.filter((o) => o.id !== idAsOf(o.entityId, asOf))).toEqual([]);
+  });
+});

@@ -59,7 +59,15 @@ export async function recordWorld(t: TestApp): Promise<World> {
     owner: 'Grace',
   });
   const plan = await id(admin, DRAFT_PLAN, { pmoId: pmo, title: 'Plan 2026', periodStart: daysFromToday(-30), periodEnd: daysFromToday(300) });
-  const activity = await id(admin, PLAN_ACTIVITY, { planId: plan, title: 'Stage-gate reviews', responsible: 'Grace', mode: 'DIRECT', startsOn: daysFromToday(-10), endsOn: daysFromToday(60) });
+  const activity = await id(admin, PLAN_ACTIVITY, {
+    planId: plan,
+    title: 'Stage-gate reviews',
+    responsible: 'Grace',
+    mode: 'DIRECT',
+    startsOn: daysFromToday(-10),
+    endsOn: daysFromToday(60),
+    contributions: [{ objectiveId: objective, rationale: 'Gates catch late projects early' }],
+  });
   const before = new Date().toISOString();
   await admin.ok(RECORD_PROGRESS, { input: { objectiveId: objective, value: 52, measuredOn: today() } });
   await head.ok(SUBMIT_PLAN, { input: { planId: plan } });
