@@ -1,3 +1,5 @@
+import type { EntityKind } from '@throughline/read-models';
+import { COMMUNITY_KIND, DEVIATION_KIND, INSIGHT_KIND, NETWORK_GROUP_KIND, STANDARD_KIND, TEMPLATE_KIND, TOUCHPOINT_KIND } from '@throughline/runtime';
 import { ActivityReader } from '../activities/activity.reader';
 import { ActivityResolver } from '../activities/activity.resolver';
 import { REQUIREMENT, type Requirement } from '../auth/requires';
@@ -43,8 +45,6 @@ import { TemplateResolver } from '../templates/template.resolver';
 import { toTemplateView } from '../templates/template.view';
 import { WorkReader } from '../work/work.reader';
 import { WorkResolver } from '../work/work.resolver';
-import type { EntityKind } from '@throughline/read-models';
-import { COMMUNITY_KIND, DEVIATION_KIND, INSIGHT_KIND, NETWORK_GROUP_KIND, STANDARD_KIND, TEMPLATE_KIND, TOUCHPOINT_KIND } from '@throughline/runtime';
 import type { Snapshot } from './snapshot-ids';
 
 /** The services node(id) reads through: the ones each type's own queries use. */
