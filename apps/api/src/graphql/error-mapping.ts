@@ -3,7 +3,11 @@ import { DomainError } from '@throughline/domain';
 import { ConflictError, IdempotencyKeyReusedError, PersonalDataErasedError, StoreUnavailableError } from '@throughline/event-store';
 import { AuthenticationError } from '@throughline/runtime';
 import { ForbiddenError, InputError, NotFoundError, NotSupportedError } from '../common/app-errors';
+import { HASH_FIELD, HASH_MISMATCH } from './persisted-queries';
 import { RateLimitedError, RequestRefusedError, clientHttpStatus, codeForClientStatus } from './request-refusal';
+
+/** A request with neither a query nor the hash of one (mercurius calls it "Unknown query"). */
+const NO_QUERY = 'the request holds no query: send `query`, or `extensions.persistedQuery` with the SHA-256 of one';
 
 export interface ErrorExtensions {
   code: string;
@@ -62,6 +66,10 @@ export function mapError(error: GraphQLError, correlationId: string): MappedErro
   if (original instanceof NotSupportedError) return known('NOT_SUPPORTED');
   if (original instanceof StoreUnavailableError) return known('UNAVAILABLE', {}, 'the event store is unavailable; try again shortly');
   if (original instanceof RateLimitedError) return known(original.code, { retryAfterSeconds: original.retryAfterSeconds });
+  // Mercurius's own refusals of a persisted query's request, in the project's words.
+  const mercuriusCode = (original as { code?: unknown } | undefined)?.code;
+  if (mercuriusCode === 'MER_ERR_GQL_PERSISTED_QUERY_MISMATCH') return known('BAD_USER_INPUT', { field: HASH_FIELD }, HASH_MISMATCH);
+  if (mercuriusCode === 'MER_ERR_GQL_PERSISTED_QUERY_NOT_FOUND') return known('BAD_REQUEST', {}, NO_QUERY);
   if (original instanceof RequestRefusedError) return known(original.code);
   // Refused by Fastify before GraphQL saw it: malformed JSON, a body over the limit...
   const httpStatus = clientHttpStatus(original);

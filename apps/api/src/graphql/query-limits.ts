@@ -42,3 +42,11 @@ export const MAX_ARGUMENT_TEXT = 4000;
  * stream heads an integrity check compares, which the 1 MB body bounds first in practice.
  */
 export const MAX_ARGUMENT_LIST = 10_000;
+
+/**
+ * Persisted queries kept in memory, by count and by characters of text over all of them: the
+ * queries a service's clients send are a few hundred at most, and the least recently used goes
+ * first, so a client sending made-up queries only slows the others' first requests.
+ */
+export const MAX_PERSISTED_QUERIES = 1000;
+export const MAX_PERSISTED_QUERY_CHARACTERS = 8 * 1024 * 1024;

@@ -1,10 +1,10 @@
-import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import { Field, Int, ObjectType } from '@nestjs/graphql';
 import { TouchpointVehicle, ValueDirection } from '../graphql/enums';
 import { DateTimeScalar, LocalDateScalar } from '../graphql/scalars';
+import { NodeFields } from '../nodes/node.types';
 
 @ObjectType({ description: 'One contact between the PMO and people of its network' })
-export class Touchpoint {
-  @Field(() => ID) id!: string;
+export class Touchpoint extends NodeFields {
   // pmo, groups, contacts, summary and workEntry: resolved by field resolvers (touchpoint.resolver.ts).
   @Field(() => LocalDateScalar) heldOn!: string;
   @Field(() => TouchpointVehicle) vehicle!: TouchpointVehicle;

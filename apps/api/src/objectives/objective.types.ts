@@ -1,6 +1,7 @@
-import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
+import { Field, Float, Int, ObjectType } from '@nestjs/graphql';
 import { MetricDirection, ObjectiveHealth, ObjectiveOutcome, ObjectiveStatus } from '../graphql/enums';
 import { DateTimeScalar, LocalDateScalar } from '../graphql/scalars';
+import { NodeFields } from '../nodes/node.types';
 
 @ObjectType()
 export class Metric {
@@ -38,8 +39,7 @@ export class ObjectiveClosure {
 }
 
 @ObjectType()
-export class Objective {
-  @Field(() => ID) id!: string;
+export class Objective extends NodeFields {
   @Field() title!: string;
   @Field(() => String, { nullable: true }) description!: string | null;
   @Field(() => Metric) metric!: Metric;

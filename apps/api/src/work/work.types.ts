@@ -1,9 +1,9 @@
-import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
+import { Field, Float, Int, ObjectType } from '@nestjs/graphql';
 import { DateTimeScalar, LocalDateScalar } from '../graphql/scalars';
+import { NodeFields } from '../nodes/node.types';
 
 @ObjectType()
-export class WorkEntry {
-  @Field(() => ID) id!: string;
+export class WorkEntry extends NodeFields {
   @Field() person!: string;
   @Field(() => LocalDateScalar, { description: 'the day the work was done' }) workedOn!: string;
   @Field(() => Float) hours!: number;

@@ -25,6 +25,8 @@ export interface AppConfig {
   readonly graphqlIntrospection: boolean;
   /** Mutations one token subject may send per minute (a burst of as many); 0 turns the limit off. */
   readonly mutationRateLimitPerMinute: number;
+  /** Operations one batched request (a JSON array of them) may hold; 0 refuses batches. */
+  readonly graphqlBatchMax: number;
   /** How long the HTTP server waits on a client's request, and on a kept-alive connection. */
   readonly httpTimeouts: HttpTimeouts;
   /** Browser origins allowed to call the service (CORS); none: no CORS headers at all. */
@@ -63,6 +65,9 @@ const count = (env: NodeJS.ProcessEnv, name: string, fallback: number): number =
 /** Mutations per minute per subject when PMO_MUTATION_RATE_LIMIT is not set. */
 export const DEFAULT_MUTATION_RATE_LIMIT = 600;
 
+/** Operations per batch when PMO_GRAPHQL_BATCH_MAX is not set: what Apollo's BatchHttpLink sends at most by default. */
+export const DEFAULT_GRAPHQL_BATCH_MAX = 10;
+
 /** Reads the environment once, at start, and refuses anything it cannot use. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const rawPort = env.PORT ?? '4000';
@@ -82,6 +87,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     identityProvider: identityProvider(env),
     graphqlIntrospection: flag(env, 'PMO_GRAPHQL_INTROSPECTION', env.NODE_ENV?.trim() !== 'production'),
     mutationRateLimitPerMinute: count(env, 'PMO_MUTATION_RATE_LIMIT', DEFAULT_MUTATION_RATE_LIMIT),
+    graphqlBatchMax: count(env, 'PMO_GRAPHQL_BATCH_MAX', DEFAULT_GRAPHQL_BATCH_MAX),
     httpTimeouts: httpTimeouts(env),
     corsOrigins: corsOrigins(env),
     // In production the operator opens them deliberately (on, or token behind a proxy that cannot
