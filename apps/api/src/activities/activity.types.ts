@@ -1,5 +1,6 @@
 import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
 import { ActivityMode, ActivityStatus } from '../graphql/enums';
+import { connectionType } from '../common/connections';
 import { DateTimeScalar, LocalDateScalar } from '../graphql/scalars';
 
 @ObjectType({ description: 'An open link: the activity serves the objective from effectiveFrom on' })
@@ -57,3 +58,5 @@ export class Activity {
   pmoId!: string;
   asOf!: string | null;
 }
+
+export const ActivityConnection = connectionType('Activity', Activity);

@@ -2,7 +2,7 @@ import { GraphQLError } from 'graphql';
 import { DomainError } from '@throughline/domain';
 import { ConflictError, IdempotencyKeyReusedError, PersonalDataErasedError, StoreUnavailableError } from '@throughline/event-store';
 import { AuthenticationError } from '@throughline/runtime';
-import { ForbiddenError, InputError, NotFoundError, NotSupportedError } from '../common/app-errors';
+import { ForbiddenError, InputError, NotFoundError, NotSupportedError, ResultTooLargeError } from '../common/app-errors';
 import { RateLimitedError, RequestRefusedError, clientHttpStatus, codeForClientStatus } from './request-refusal';
 
 export interface ErrorExtensions {
@@ -14,6 +14,9 @@ export interface ErrorExtensions {
   correlationId?: string;
   /** With RATE_LIMITED: seconds until the next mutation is accepted (also the Retry-After header). */
   retryAfterSeconds?: number;
+  /** With RESULT_TOO_LARGE: the connection to page through instead, and the most items the list answers. */
+  connection?: string;
+  cap?: number;
 }
 
 export interface MappedError {
@@ -52,6 +55,7 @@ export function mapError(error: GraphQLError, correlationId: string): MappedErro
   if (original instanceof AuthenticationError) return known('UNAUTHENTICATED');
   if (original instanceof ForbiddenError) return known('FORBIDDEN', original.permission ? { permission: original.permission } : {});
   if (original instanceof NotSupportedError) return known('NOT_SUPPORTED');
+  if (original instanceof ResultTooLargeError) return known('RESULT_TOO_LARGE', { field: original.field, connection: original.connection, cap: original.cap });
   if (original instanceof StoreUnavailableError) return known('UNAVAILABLE', {}, 'the event store is unavailable; try again shortly');
   if (original instanceof RateLimitedError) return known(original.code, { retryAfterSeconds: original.retryAfterSeconds });
   if (original instanceof RequestRefusedError) return known(original.code);

@@ -1,5 +1,6 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { TouchpointVehicle, ValueDirection } from '../graphql/enums';
+import { connectionType } from '../common/connections';
 import { DateTimeScalar, LocalDateScalar } from '../graphql/scalars';
 
 @ObjectType({ description: 'One contact between the PMO and people of its network' })
@@ -22,3 +23,5 @@ export class Touchpoint {
   heldSummary!: string;
   asOf!: string | null;
 }
+
+export const TouchpointConnection = connectionType('Touchpoint', Touchpoint);

@@ -1,5 +1,6 @@
 import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
 import { MetricDirection, ObjectiveHealth, ObjectiveOutcome, ObjectiveStatus } from '../graphql/enums';
+import { connectionType } from '../common/connections';
 import { DateTimeScalar, LocalDateScalar } from '../graphql/scalars';
 
 @ObjectType()
@@ -65,3 +66,6 @@ export class Objective {
   pmoId!: string;
   asOf!: string | null;
 }
+
+export const ObjectiveConnection = connectionType('Objective', Objective);
+export const MeasurementConnection = connectionType('Measurement', Measurement);
