@@ -2,7 +2,8 @@ import { NoSchemaIntrospectionCustomRule, type ValidationRule } from 'graphql';
 import type { MercuriusDriverConfig } from '@nestjs/mercurius';
 import type { AppConfig } from '@throughline/runtime';
 import { aliasLimitRule } from './alias-limit.rule';
-import { queryCostRule } from './query-cost.rule';
+import { DEFAULT_PAGE, MAX_PAGE } from '../common/connections';
+import { queryCostRule, requestCostCheck } from './query-cost.rule';
 import {
   LIST_SIZE_ESTIMATE,
   MAX_ALIASES,
@@ -18,11 +19,14 @@ import { literalSizeRule } from './value-size';
 
 type LimitConfig = Pick<AppConfig, 'graphqlIntrospection' | 'mutationRateLimitPerMinute'>;
 
+/** A connection costs the page it is asked for (see query-cost.rule.ts). */
+const PAGE_PRICING = { defaultPage: DEFAULT_PAGE, maxPage: MAX_PAGE } as const;
+
 /** The Mercurius options that bound what one request may ask for (see query-limits.ts). */
 export const requestLimits = (config: LimitConfig): Partial<MercuriusDriverConfig> => {
   const rules: ValidationRule[] = [
     aliasLimitRule(MAX_ALIASES),
-    queryCostRule(MAX_QUERY_COST, LIST_SIZE_ESTIMATE),
+    queryCostRule(MAX_QUERY_COST, LIST_SIZE_ESTIMATE, PAGE_PRICING),
     literalSizeRule(MAX_ARGUMENT_TEXT, MAX_ARGUMENT_LIST),
     ...(config.graphqlIntrospection ? [] : [NoSchemaIntrospectionCustomRule]),
   ];
@@ -36,7 +40,8 @@ export const requestLimits = (config: LimitConfig): Partial<MercuriusDriverConfi
     hooks: {
       preValidation: [onlyParsedDocuments],
       // Mutations are counted before their variables are checked, so a flood of refused ones is limited too.
-      preExecution: [...(limiter ? [mutationRateLimit(limiter)] : []), boundedVariables],
+      // The page sizes a request sends in variables are only known here: its cost is checked again with them.
+      preExecution: [...(limiter ? [mutationRateLimit(limiter)] : []), boundedVariables, requestCostCheck(MAX_QUERY_COST, LIST_SIZE_ESTIMATE, PAGE_PRICING)],
     },
   } as Partial<MercuriusDriverConfig>;
 };
