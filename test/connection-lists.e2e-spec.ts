@@ -1,9 +1,12 @@
 import { daysFromToday, today } from './support/days';
-import { DRAFT_PLAN, ESTABLISH_PMO, LOG_WORK, PLAN_ACTIVITY, RECORD_PROGRESS } from './support/operations';
+import { DRAFT_PLAN, ESTABLISH_PMO, LOG_WORK, PLAN_ACTIVITY } from './support/operations';
 import { PAGE_INFO, pageBackward, pageForward, type FetchPage, type Page, type PageArgs } from './support/paging';
 import { startTestApp, type TestApp } from './support/test-app';
 
 jest.setTimeout(120_000);
+
+/** The most items a deprecated list answers here: fewer than most lists below hold. */
+const CAP = 5;
 
 type Row = Record<string, any>;
 
@@ -28,6 +31,7 @@ const HISTORY = `query(${PAGE_VARS}, $id: ID!) { history(${PAGE_ARGS}, entity: {
 const AUDIT = `query(${PAGE_VARS}, $pmoId: ID) { auditLog(${PAGE_ARGS}, filter: { pmoId: $pmoId }) ${connection('position')} }`;
 
 const DEFINE_OBJECTIVE = `mutation($input: DefineObjectiveInput!) { defineObjective(input: $input) { id definedAt } }`;
+const RECORD_PROGRESS = `mutation($input: RecordProgressInput!) { recordProgress(input: $input) { id } }`;
 const ADD_CONTACT = `mutation($input: AddContactInput!) { addContact(input: $input) { id addedAt } }`;
 const FORM_GROUP = `mutation($input: FormNetworkGroupInput!) { formNetworkGroup(input: $input) { id } }`;
 const ASSESS = `mutation($input: AssessContactInput!) { assessContact(input: $input) { id } }`;
@@ -48,9 +52,14 @@ describe('every list that grows, a page at a time', () => {
   let elsewhere: string;
   const objectives: Row[] = [];
   let beforeLast: string;
+  const pmos: Row[] = [];
+  const lists: Record<string, string> = {};
 
-  const pmo = async (name: string, kind: string, parentId: string | null = null) =>
-    (await t.admin.ok(ESTABLISH_PMO, { input: { name, kind, parentId } })).establishPmo as Row;
+  const pmo = async (name: string, kind: string, parentId: string | null = null) => {
+    const established = (await t.admin.ok(ESTABLISH_PMO, { input: { name, kind, parentId } })).establishPmo as Row;
+    pmos.push(established);
+    return established;
+  };
   const objective = async (pmoId: string, title: string) => {
     const input = { pmoId, title, metric: { name: title, unit: '%', baseline: 0, target: 100 }, startsOn: daysFromToday(-100), dueOn: daysFromToday(100), owner: 'Grace' };
     const defined = (await t.admin.ok(DEFINE_OBJECTIVE, { input })).defineObjective as Row;
@@ -72,7 +81,7 @@ describe('every list that grows, a page at a time', () => {
   };
 
   beforeAll(async () => {
-    t = await startTestApp({ env: { PMO_SQLITE_SYNCHRONOUS: 'NORMAL', PMO_MUTATION_RATE_LIMIT: '0' } });
+    t = await startTestApp({ env: { PMO_SQLITE_SYNCHRONOUS: 'NORMAL', PMO_MUTATION_RATE_LIMIT: '0', PMO_LIST_CAP: String(CAP) } });
     root = (await pmo('Group PMO', 'PORTFOLIO')).id;
     child = (await pmo('Digital programme', 'PROGRAMME', root)).id;
     elsewhere = (await pmo('Regional PMO', 'PORTFOLIO')).id;
@@ -86,11 +95,12 @@ describe('every list that grows, a page at a time', () => {
   afterAll(() => t.close());
 
   it('pmosConnection: every PMO oldest first, and as of an instant only those that existed', async () => {
-    const later = [await pmo('Later one', 'PROJECT', child), await pmo('Later two', 'PROJECT', child), await pmo('Later three', 'PROJECT', root)];
-    const all = (await t.admin.ok(`{ pmos { id establishedAt } }`)).pmos as Row[];
+    const existing = [...pmos];
+    for (const name of ['Later one', 'Later two', 'Later three']) await pmo(name, 'PROJECT', child);
+    const shown = only(['id', 'establishedAt']);
 
-    await bothWays(fetcher(PMOS, {}, (d) => d.pmosConnection), [...all].sort(created('establishedAt')));
-    await bothWays(fetcher(PMOS, { asOf: beforeLast }, (d) => d.pmosConnection), [...all].filter((p) => !later.some((l) => l.id === p.id)).sort(created('establishedAt')));
+    await bothWays(fetcher(PMOS, {}, (d) => d.pmosConnection), [...pmos].sort(created('establishedAt')).map(shown));
+    await bothWays(fetcher(PMOS, { asOf: beforeLast }, (d) => d.pmosConnection), existing.sort(created('establishedAt')).map(shown));
   });
 
   it('portfolioConnection: the subtree’s objectives oldest first, of one health, and as of an instant', async () => {
@@ -118,7 +128,7 @@ describe('every list that grows, a page at a time', () => {
   });
 
   it('BusinessPlan.activitiesConnection: the plan’s activities, and those in progress', async () => {
-    const planId = (await t.admin.ok(DRAFT_PLAN, { input: { pmoId: child, title: 'Plan', periodStart: daysFromToday(-60), periodEnd: daysFromToday(300) } })).draftBusinessPlan.id;
+    const planId = (lists['plan'] = (await t.admin.ok(DRAFT_PLAN, { input: { pmoId: child, title: 'Plan', periodStart: daysFromToday(-60), periodEnd: daysFromToday(300) } })).draftBusinessPlan.id);
     const planned: Row[] = [];
     for (let i = 0; i < 7; i += 1) {
       const input = { planId, title: `Activity ${i}`, responsible: 'Grace', mode: 'DIRECT', startsOn: daysFromToday(-30), endsOn: daysFromToday(60) };
@@ -163,9 +173,9 @@ describe('every list that grows, a page at a time', () => {
   });
 
   it('contactsConnection and touchpointsConnection: a network’s contacts, a group’s, one stance’s, and touchpoints by day', async () => {
-    const group = (await t.admin.ok(FORM_GROUP, {
+    const group = (lists['group'] = (await t.admin.ok(FORM_GROUP, {
       input: { pmoId: root, kind: 'SENIOR_LEADERSHIP', name: 'Leaders', connection: 'STRATEGIC', cadenceDays: 30, vehicles: ['ONE_TO_ONE'], formedOn: daysFromToday(-60) },
-    })).formNetworkGroup.id as string;
+    })).formNetworkGroup.id as string);
     const contacts: Row[] = [];
     for (let i = 0; i < 7; i += 1) {
       const input = { pmoId: root, name: `Contact ${i}`, source: 'STAKEHOLDER', relationship: 'STAKEHOLDER', knownSince: daysFromToday(-50), groupIds: i % 3 === 0 ? [group] : [] };
@@ -188,6 +198,27 @@ describe('every list that grows, a page at a time', () => {
     await bothWays(fetcher(CONTACTS, { pmoId: root, stance: 'CHAMPION' }, (d) => d.contactsConnection), sorted.filter((c) => [2, 3, 6].some((i) => contacts[i]!.id === c.id)));
     await bothWays(fetcher(TOUCHPOINTS, { pmoId: root }, (d) => d.touchpointsConnection), byDay.map(only(['id', 'heldOn'])));
     await bothWays(fetcher(TOUCHPOINTS, { pmoId: root, groupId: group }, (d) => d.touchpointsConnection), byDay.filter((tp) => tp.named).map(only(['id', 'heldOn'])));
+  });
+
+  it('answers every deprecated list up to the cap, the same as its connection, and refuses it past the cap, naming the connection', async () => {
+    const answered = async (query: string, vars: Row = {}) => Object.values((await t.admin.ok(query, vars)) as Row)[0];
+    const refusal = async (query: string, vars: Row = {}) => (await t.admin.fails(query, vars)).extensions;
+    const window = { pmoId: root, from: daysFromToday(-30), to: today() };
+    const touchpoints = `query($pmoId: ID!, $from: LocalDate!, $to: LocalDate!, $groupId: ID) { touchpoints(pmoId: $pmoId, from: $from, to: $to, groupId: $groupId) { id heldOn } }`;
+    const touchpointPage = fetcher(TOUCHPOINTS, { pmoId: root, groupId: lists['group'] }, (d) => d.touchpointsConnection);
+    const tooLarge = (field: string) => ({ code: 'RESULT_TOO_LARGE', field, connection: `${field}Connection`, cap: CAP });
+
+    expect(await answered(`query($root: ID) { portfolio(rootPmoId: $root) { id } }`, { root: child })).toEqual(
+      (await pageForward(fetcher(PORTFOLIO, { root: child }, (d) => d.portfolioConnection), 10)).nodes.map(only(['id'])),
+    );
+    expect((await answered(touchpoints, { ...window, groupId: lists['group'] })) as Row[]).toEqual((await pageForward(touchpointPage, 10)).nodes);
+    expect(await answered(`query($id: ID!) { pmo(id: $id) { objectives { id } } }`, { id: root })).toEqual({ objectives: objectives.filter((o) => o.pmoId === root).sort(created('definedAt')).map(only(['id'])) });
+    expect(await refusal(`{ pmos { id } }`)).toEqual(tooLarge('pmos'));
+    expect(await refusal(`{ portfolio { id } }`)).toEqual(tooLarge('portfolio'));
+    expect(await refusal(`query($id: ID!) { businessPlan(id: $id) { activities { id } } }`, { id: lists['plan'] })).toEqual(tooLarge('activities'));
+    expect(await refusal(`query($id: ID!) { objective(id: $id) { measurements { value } } }`, { id: objectives[1]!.id })).toEqual(tooLarge('measurements'));
+    expect(await refusal(`query($pmoId: ID!) { contacts(pmoId: $pmoId) { id } }`, { pmoId: root })).toEqual(tooLarge('contacts'));
+    expect(await refusal(touchpoints, window)).toEqual(tooLarge('touchpoints'));
   });
 
   it('refuses a reader outside the network’s PMO, as the lists do', async () => {
