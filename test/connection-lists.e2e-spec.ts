@@ -209,7 +209,7 @@ describe('every list that grows, a page at a time', () => {
     const tooLarge = (field: string) => ({ code: 'RESULT_TOO_LARGE', field, connection: `${field}Connection`, cap: CAP });
 
     expect(await answered(`query($root: ID) { portfolio(rootPmoId: $root) { id } }`, { root: child })).toEqual(
-      (await pageForward(fetcher(PORTFOLIO, { root: child }, (d) => d.portfolioConnection), 10)).nodes.map(only(['id'])),
+      (await pageForward(fetcher<Row>(PORTFOLIO, { root: child }, (d) => d.portfolioConnection), 10)).nodes.map(only(['id'])),
     );
     expect((await answered(touchpoints, { ...window, groupId: lists['group'] })) as Row[]).toEqual((await pageForward(touchpointPage, 10)).nodes);
     expect(await answered(`query($id: ID!) { pmo(id: $id) { objectives { id } } }`, { id: root })).toEqual({ objectives: objectives.filter((o) => o.pmoId === root).sort(created('definedAt')).map(only(['id'])) });

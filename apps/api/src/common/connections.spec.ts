@@ -52,6 +52,15 @@ describe('cursors', () => {
     expect(decodeCursor(encodeCursor({ kind: 'log', parts: ['bigint'] }, [2n ** 60n]), { kind: 'log', parts: ['bigint'] }, 'before')).toEqual([2n ** 60n]);
   });
 
+  it('refuse a position past what the store can hold', () => {
+    const shape: KeyShape = { kind: 'log', parts: ['bigint'] };
+    const cursor = (digits: string) => Buffer.from(JSON.stringify(['log', digits])).toString('base64url');
+
+    expect(decodeCursor(cursor('9223372036854775807'), shape, 'after')).toEqual([2n ** 63n - 1n]);
+    expect(() => decodeCursor(cursor('9223372036854775808'), shape, 'after')).toThrow(InputError);
+    expect(() => decodeCursor(cursor('1e3'), shape, 'after')).toThrow(InputError);
+  });
+
   it.each([
     ['not base64url', 'a cursor!'],
     ['not JSON', Buffer.from('days:1').toString('base64url')],
@@ -59,6 +68,7 @@ describe('cursors', () => {
     ['a key of the wrong shape', Buffer.from(JSON.stringify(['days', 7, '2026-03-10'])).toString('base64url')],
     ['a key too short', Buffer.from(JSON.stringify(['days', '2026-03-10'])).toString('base64url')],
     ['a negative position', Buffer.from(JSON.stringify(['days', '2026-03-10', -1])).toString('base64url')],
+    ['a fraction', Buffer.from(JSON.stringify(['days', '2026-03-10', 1.5])).toString('base64url')],
     ['empty', ''],
   ])('refuse %s, naming the argument', (_what, cursor) => {
     const refused = (() => {

@@ -28,6 +28,8 @@ export interface KeyShape {
   readonly parts: readonly KeyPart[];
 }
 
+const MAX_POSITION = 2n ** 63n - 1n;
+
 /** Key parts longer than this are no key any list holds (ids and days are far shorter). */
 const MAX_KEY_TEXT = 400;
 
@@ -40,7 +42,8 @@ export const encodeCursor = (shape: KeyShape, key: Key): string =>
 const partOf = (part: KeyPart, value: unknown): string | number | bigint | undefined => {
   if (part === 'string') return typeof value === 'string' && value.length <= MAX_KEY_TEXT ? value : undefined;
   if (part === 'integer') return Number.isSafeInteger(value) && (value as number) >= 0 ? (value as number) : undefined;
-  return typeof value === 'string' && /^\d{1,20}$/.test(value) ? BigInt(value) : undefined;
+  // A position is a signed 64-bit integer in the store; anything larger names nothing and could not be bound.
+  return typeof value === 'string' && /^\d{1,19}$/.test(value) && BigInt(value) <= MAX_POSITION ? BigInt(value) : undefined;
 };
 
 /** The key a cursor of this list names; anything else is the client's mistake on `field`. */
