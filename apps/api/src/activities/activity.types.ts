@@ -1,5 +1,6 @@
 import { Field, Float, Int, ObjectType } from '@nestjs/graphql';
 import { ActivityMode, ActivityStatus } from '../graphql/enums';
+import { connectionType } from '../common/connections';
 import { DateTimeScalar, LocalDateScalar } from '../graphql/scalars';
 import { NodeFields } from '../nodes/node.types';
 
@@ -57,3 +58,5 @@ export class Activity extends NodeFields {
   pmoId!: string;
   asOf!: string | null;
 }
+
+export const ActivityConnection = connectionType('Activity', Activity);

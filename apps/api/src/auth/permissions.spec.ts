@@ -107,6 +107,25 @@ describe('the network’s operations', () => {
   });
 });
 
+describe('the connections', () => {
+  it('each declare the permission of the list they page through', () => {
+    const declared = declaredOperations();
+    const connections: Record<string, Permission> = {
+      pmosConnection: 'records.read',
+      portfolioConnection: 'records.read',
+      workEntriesConnection: 'work.read',
+      contactsConnection: 'network.read',
+      touchpointsConnection: 'network.read',
+      history: 'audit.read',
+      auditLog: 'audit.read',
+    };
+    const lists: Record<string, Permission> = { pmos: 'records.read', portfolio: 'records.read', workEntries: 'work.read', contacts: 'network.read', touchpoints: 'network.read' };
+
+    expect(Object.fromEntries(Object.keys(connections).map((operation) => [operation, declared.get(operation)]))).toEqual(connections);
+    expect(Object.fromEntries(Object.keys(lists).map((operation) => [operation, declared.get(operation)]))).toEqual(lists);
+  });
+});
+
 describe('support’s operations', () => {
   it('each declare the permission the table gives them: recording, sessions, reading and erasure apart', () => {
     const declared = declaredOperations();

@@ -2,7 +2,7 @@ import { GraphQLError } from 'graphql';
 import { DomainError } from '@throughline/domain';
 import { ConflictError, IdempotencyKeyReusedError, PersonalDataErasedError, StoreUnavailableError } from '@throughline/event-store';
 import { AuthenticationError } from '@throughline/runtime';
-import { ForbiddenError, InputError, NotFoundError, NotSupportedError } from '../common/app-errors';
+import { ForbiddenError, InputError, NotFoundError, NotSupportedError, ResultTooLargeError } from '../common/app-errors';
 import { HASH_FIELD, HASH_MISMATCH } from './persisted-queries';
 import { RateLimitedError, RequestRefusedError, clientHttpStatus, codeForClientStatus } from './request-refusal';
 
@@ -18,6 +18,9 @@ export interface ErrorExtensions {
   correlationId?: string;
   /** With RATE_LIMITED: seconds until the next mutation is accepted (also the Retry-After header). */
   retryAfterSeconds?: number;
+  /** With RESULT_TOO_LARGE: the connection to page through instead, and the most items the list answers. */
+  connection?: string;
+  cap?: number;
 }
 
 export interface MappedError {
@@ -64,6 +67,7 @@ export function mapError(error: GraphQLError, correlationId: string): MappedErro
   if (original instanceof AuthenticationError) return known('UNAUTHENTICATED');
   if (original instanceof ForbiddenError) return known('FORBIDDEN', original.permission ? { permission: original.permission } : {});
   if (original instanceof NotSupportedError) return known('NOT_SUPPORTED');
+  if (original instanceof ResultTooLargeError) return known('RESULT_TOO_LARGE', { field: original.field, connection: original.connection, cap: original.cap });
   if (original instanceof StoreUnavailableError) return known('UNAVAILABLE', {}, 'the event store is unavailable; try again shortly');
   if (original instanceof RateLimitedError) return known(original.code, { retryAfterSeconds: original.retryAfterSeconds });
   // Mercurius's own refusals of a persisted query's request, in the project's words.

@@ -11,8 +11,10 @@ export const MAX_QUERY_DEPTH = 15;
 
 /**
  * Estimated cost of a request: each field counts 1, and whatever is selected under a list counts
- * LIST_SIZE_ESTIMATE times (lists in lists multiply). Introspection fields are not counted: their
- * size is bounded by the schema, and introspection is switched on or off as a whole.
+ * LIST_SIZE_ESTIMATE times (lists in lists multiply), except under a connection's edges, which
+ * count as many times as the page asks for (common/connections.ts: DEFAULT_PAGE, MAX_PAGE).
+ * Introspection fields are not counted: their size is bounded by the schema, and introspection is
+ * switched on or off as a whole.
  */
 export const MAX_QUERY_COST = 5000;
 export const LIST_SIZE_ESTIMATE = 10;

@@ -3,10 +3,11 @@ import type { MercuriusDriverConfig } from '@nestjs/mercurius';
 import type { PersistedQueryProvider } from 'mercurius';
 import type { AppConfig } from '@throughline/runtime';
 import { aliasLimitRule } from './alias-limit.rule';
-import { queryCostRule } from './query-cost.rule';
+import { DEFAULT_PAGE, MAX_PAGE } from '../common/connections';
 import type { GraphQLRequestContext } from '../common/request-context';
 import { batchesUpTo, ownStatePerOperation } from './batches';
 import { persistedQueries } from './persisted-queries';
+import { queryCostRule, requestCostCheck } from './query-cost.rule';
 import {
   LIST_SIZE_ESTIMATE,
   MAX_ALIASES,
@@ -24,6 +25,9 @@ import { literalSizeRule } from './value-size';
 
 export type LimitConfig = Pick<AppConfig, 'graphqlIntrospection' | 'mutationRateLimitPerMinute' | 'graphqlBatchMax'>;
 
+/** A connection costs the page it is asked for (see query-cost.rule.ts). */
+const PAGE_PRICING = { defaultPage: DEFAULT_PAGE, maxPage: MAX_PAGE } as const;
+
 /**
  * The Mercurius options that bound what one request may ask for (see query-limits.ts), and how it
  * may arrive: alone, by the hash of a persisted query, or in a batch. Each operation of a batch
@@ -32,7 +36,7 @@ export type LimitConfig = Pick<AppConfig, 'graphqlIntrospection' | 'mutationRate
 export const requestLimits = (config: LimitConfig, fresh: () => Pick<GraphQLRequestContext, 'loaders' | 'folds'>): Partial<MercuriusDriverConfig> => {
   const rules: ValidationRule[] = [
     aliasLimitRule(MAX_ALIASES),
-    queryCostRule(MAX_QUERY_COST, LIST_SIZE_ESTIMATE),
+    queryCostRule(MAX_QUERY_COST, LIST_SIZE_ESTIMATE, PAGE_PRICING),
     literalSizeRule(MAX_ARGUMENT_TEXT, MAX_ARGUMENT_LIST),
     ...(config.graphqlIntrospection ? [] : [NoSchemaIntrospectionCustomRule]),
   ];
@@ -49,7 +53,8 @@ export const requestLimits = (config: LimitConfig, fresh: () => Pick<GraphQLRequ
     hooks: {
       preValidation: [onlyParsedDocuments],
       // Mutations are counted before their variables are checked, so a flood of refused ones is limited too.
-      preExecution: [ownStatePerOperation(fresh), ...(limiter ? [mutationRateLimit(limiter)] : []), boundedVariables],
+      // The page sizes a request sends in variables are only known here: its cost is checked again with them.
+      preExecution: [ownStatePerOperation(fresh), ...(limiter ? [mutationRateLimit(limiter)] : []), boundedVariables, requestCostCheck(MAX_QUERY_COST, LIST_SIZE_ESTIMATE, PAGE_PRICING)],
     },
   } as Partial<MercuriusDriverConfig>;
 };

@@ -1,5 +1,6 @@
 import { Field, Int, ObjectType } from '@nestjs/graphql';
 import { EngagementLevel, NetworkSource, RelationshipKind, Stance } from '../graphql/enums';
+import { connectionType } from '../common/connections';
 import { DateTimeScalar, LocalDateScalar } from '../graphql/scalars';
 import { NodeFields } from '../nodes/node.types';
 
@@ -39,3 +40,5 @@ export class Contact extends NodeFields {
   sealed!: { readonly name: string | null; readonly organisation: string | null; readonly role: string | null };
   asOf!: string | null;
 }
+
+export const ContactConnection = connectionType('Contact', Contact);

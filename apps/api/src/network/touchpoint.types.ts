@@ -1,5 +1,6 @@
 import { Field, Int, ObjectType } from '@nestjs/graphql';
 import { TouchpointVehicle, ValueDirection } from '../graphql/enums';
+import { connectionType } from '../common/connections';
 import { DateTimeScalar, LocalDateScalar } from '../graphql/scalars';
 import { NodeFields } from '../nodes/node.types';
 
@@ -22,3 +23,5 @@ export class Touchpoint extends NodeFields {
   heldSummary!: string;
   asOf!: string | null;
 }
+
+export const TouchpointConnection = connectionType('Touchpoint', Touchpoint);

@@ -1,5 +1,6 @@
 import { Field, Float, Int, ObjectType } from '@nestjs/graphql';
 import { MetricDirection, ObjectiveHealth, ObjectiveOutcome, ObjectiveStatus } from '../graphql/enums';
+import { connectionType } from '../common/connections';
 import { DateTimeScalar, LocalDateScalar } from '../graphql/scalars';
 import { NodeFields } from '../nodes/node.types';
 
@@ -65,3 +66,6 @@ export class Objective extends NodeFields {
   pmoId!: string;
   asOf!: string | null;
 }
+
+export const ObjectiveConnection = connectionType('Objective', Objective);
+export const MeasurementConnection = connectionType('Measurement', Measurement);

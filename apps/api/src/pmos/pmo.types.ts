@@ -1,4 +1,5 @@
 import { Field, Int, ObjectType } from '@nestjs/graphql';
+import { connectionType } from '../common/connections';
 import { DateTimeScalar, LocalDateScalar } from '../graphql/scalars';
 import type { CatalogueEntry } from '@throughline/domain';
 import { MandatePurpose, PmoKind, PmoStatus } from '../graphql/enums';
@@ -40,3 +41,5 @@ export class Pmo extends NodeFields {
   /** The instant this view was taken as of (null: now); relations resolve as of the same instant. */
   asOf!: string | null;
 }
+
+export const PmoConnection = connectionType('Pmo', Pmo);

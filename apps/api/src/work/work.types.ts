@@ -1,4 +1,5 @@
 import { Field, Float, Int, ObjectType } from '@nestjs/graphql';
+import { connectionType } from '../common/connections';
 import { DateTimeScalar, LocalDateScalar } from '../graphql/scalars';
 import { NodeFields } from '../nodes/node.types';
 
@@ -18,3 +19,5 @@ export class WorkEntry extends NodeFields {
   activityId!: string | null;
   asOf!: string | null;
 }
+
+export const WorkEntryConnection = connectionType('WorkEntry', WorkEntry);

@@ -33,6 +33,8 @@ export interface AppConfig {
   readonly corsOrigins: readonly string[];
   /** Prometheus metrics at GET /metrics; off by default in production. */
   readonly metrics: MetricsMode;
+  /** The most items a deprecated unbounded list field answers; beyond it, RESULT_TOO_LARGE. */
+  readonly listCap: number;
 }
 
 // Whoever calls loadConfig catches its ConfigError from the same module.
@@ -67,6 +69,12 @@ export const DEFAULT_MUTATION_RATE_LIMIT = 600;
 
 /** Operations per batch when PMO_GRAPHQL_BATCH_MAX is not set: what Apollo's BatchHttpLink sends at most by default. */
 export const DEFAULT_GRAPHQL_BATCH_MAX = 10;
+/**
+ * Items an unbounded list field (workEntries, portfolio, pmos...) answers at most when
+ * PMO_LIST_CAP is not set: far more than a screen shows, far less than a year of a large office's
+ * work, which is paged through its connection instead.
+ */
+export const DEFAULT_LIST_CAP = 5000;
 
 /** Reads the environment once, at start, and refuses anything it cannot use. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
@@ -93,7 +101,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     // In production the operator opens them deliberately (on, or token behind a proxy that cannot
     // keep /metrics private); elsewhere they are there to look at.
     metrics: oneOf(env, 'PMO_METRICS', ['off', 'on', 'token'] as const, env.NODE_ENV?.trim() === 'production' ? 'off' : 'on'),
+    listCap: listCap(env),
   };
+}
+
+function listCap(env: NodeJS.ProcessEnv): number {
+  const cap = count(env, 'PMO_LIST_CAP', DEFAULT_LIST_CAP);
+  if (cap < 1) throw new ConfigError('PMO_LIST_CAP', 'must be at least 1');
+  return cap;
 }
 
 /** The EventStoreDB server (or cluster) the service keeps its events in. */
