@@ -4,12 +4,13 @@ import { ReadModelDb } from '../read-model-db';
 import { type AsOf, StatementCache, normaliseAsOf } from './alignment.as-of';
 import { type Turns, alignmentSteps } from './alignment.report';
 import * as sql from './alignment.queries';
-import { Crediting, type LinkRow, fromMicroHours, toMicroHours } from './alignment.tally';
+import { Crediting, HoursTally, type LinkRow, fromMicroHours, toMicroHours } from './alignment.tally';
 import type {
   AlignmentParams,
   AlignmentReport,
   WorkEntryCredits,
   WorkEntryFilter,
+  WindowTotals,
   WorkEntryRow,
 } from './alignment.types';
 
@@ -151,6 +152,22 @@ export class AlignmentReader {
     let step = steps.next();
     while (!step.done) step = steps.next();
     return step.value;
+  }
+
+  /**
+   * Each PMO's hours in [from, to] and the aligned ones, from the same day accounts the report
+   * adds up (so they equal its totals to the micro-hour), without its credits per objective or
+   * its gap lists: what an organisation-wide summary needs of every PMO. Lined up with `pmoIds`.
+   */
+  windowTotals(pmoIds: readonly string[], from: string, to: string, asOf?: AsOf): WindowTotals[] {
+    window(from, to);
+    const at = normaliseAsOf(asOf);
+    const accounts = this.statements.raw<[string, string, number, number]>(`windowDayAccounts:${at !== null}`, () => sql.windowAccountsSql(at, true));
+    return pmoIds.map((pmoId) => {
+      const tally = new HoursTally();
+      for (const [, account, micro, aligned] of accounts.all({ pmoId, from, to, asOf: at })) tally.addAccount(account, micro, aligned);
+      return { totalHours: fromMicroHours(tally.total), alignedHours: fromMicroHours(tally.aligned), alignedShare: tally.alignedShare };
+    });
   }
 
   /**
