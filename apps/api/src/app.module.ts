@@ -17,6 +17,7 @@ import { MetricsModule } from './metrics/metrics.module';
 import { NetworkModule } from './network/network.module';
 import { SupportModule } from './support/support.module';
 import { InsightsModule } from './insights/insights.module';
+import { LeadershipModule } from './leadership/leadership.module';
 import { PersistenceModule } from './infrastructure/persistence.module';
 import { ObjectivesModule } from './objectives/objectives.module';
 import { PlansModule } from './plans/plans.module';
@@ -53,6 +54,7 @@ export class AppModule {
         NetworkModule,
         SupportModule,
         InsightsModule,
+        LeadershipModule,
       ],
       controllers: [HealthController],
     };
