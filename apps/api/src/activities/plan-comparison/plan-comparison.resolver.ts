@@ -1,9 +1,9 @@
-import { Args, ID, Int, Query, Resolver } from '@nestjs/graphql';
+import { Args, ID, Int, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { DateTimeScalar } from '../../graphql/scalars';
 import { Requires } from '../../auth/requires';
 import { planAt } from '../../auth/scopes';
 import { PlanComparisonReader } from './plan-comparison.reader';
-import { PlanComparison } from './plan-comparison.types';
+import { ActivityChangeField, ActivityFieldChange, PlanComparison } from './plan-comparison.types';
 
 @Resolver(() => PlanComparison)
 export class PlanComparisonResolver {
@@ -20,5 +20,14 @@ export class PlanComparisonResolver {
     @Args('asOf', { type: () => DateTimeScalar, nullable: true }) asOf?: string | null,
   ): Promise<PlanComparison> {
     return this.reader.compare(planId, baselineVersion, asOf ?? null);
+  }
+}
+
+/** The field a change touches, as an enum beside the text the contract has always given. */
+@Resolver(() => ActivityFieldChange)
+export class ActivityFieldChangeResolver {
+  @ResolveField(() => ActivityChangeField, { description: 'the part of the activity changed: `field` as an enum a client can check for exhaustiveness' })
+  changedField(@Parent() change: ActivityFieldChange): ActivityChangeField {
+    return change.field;
   }
 }
