@@ -3,6 +3,8 @@ import { MAX_TREND_POINTS, objectiveTrend, periodEndCount, periodEnds } from '@t
 import { ObjectiveMeasurementReader } from '@throughline/read-models';
 import { OBJECTIVE_KIND } from '@throughline/runtime';
 import { Requires } from '../auth/requires';
+import { ExistingIds, idOf } from '../auth/existing-ids';
+import { OBJECTIVE } from '../common/aggregates';
 import { objectiveAt } from '../auth/scopes';
 import { InputError } from '../common/app-errors';
 import { requireEntityId } from '../common/ids';
@@ -25,6 +27,7 @@ export class ObjectiveTrendResolver {
       'the objective on every period end (each Sunday for WEEK, each last day of a month for MONTH) from `from` to `to`, and on `to` itself as the last point when it ends no period; each judged on its day against the objective as known at asOf, from the measurements recorded by then. At most 262 points (five years of weeks)',
   })
   @Requires('records.read', objectiveAt((a: TrendArgs) => a.objectiveId, 'objectiveId'))
+  @ExistingIds(idOf(OBJECTIVE, (a: TrendArgs) => a.objectiveId, 'objectiveId'))
   async objectiveTrend(
     @Args('objectiveId', { type: () => ID }) objectiveId: string,
     @Args('from', { type: () => LocalDateScalar }) from: string,

@@ -3,9 +3,10 @@ import { Activity } from '../activities/activity.types';
 import { ActivityViews } from '../activities/activity-views';
 import { Snapshots } from '../activities/activity.snapshots';
 import { Requires } from '../auth/requires';
+import { ExistingIds, idOf } from '../auth/existing-ids';
 import { personIn, pmoAt, workAt } from '../auth/scopes';
 import { AggregateLoader } from '../common/aggregate-loader';
-import { PMO, WORK, type ViewOf } from '../common/aggregates';
+import { ACTIVITY, PMO, WORK, type ViewOf } from '../common/aggregates';
 import { NEW_ENTITY, type Decided } from '../common/decide.command';
 import { ACTIVITY_KIND, PMO_KIND } from '@throughline/runtime';
 import { found } from '../common/existing';
@@ -23,6 +24,7 @@ import { toWorkEntryView } from './work.view';
 interface WorkEntriesArgs {
   readonly pmoId: string;
   readonly person?: string | null;
+  readonly activityId?: string | null;
 }
 
 const narrowedTo = (person: string | null | undefined): string[] | null => {
@@ -42,6 +44,7 @@ export class WorkResolver {
 
   @Query(() => WorkEntry, { nullable: true, description: 'one work entry, retracted ones included' })
   @Requires('work.read', workAt((a: { id: string }) => a.id, 'id', { people: (entry) => [entry.person] }))
+  @ExistingIds(idOf(WORK, (a: { id: string }) => a.id, 'id'))
   workEntry(
     @Args('id', { type: () => ID }) id: string,
     @RequestLoaders() loaders: Loaders,
@@ -53,6 +56,7 @@ export class WorkResolver {
   @Query(() => [WorkEntry], { description: "a PMO's work entries with workedOn from..to (inclusive), retracted ones left out" })
   // A listing narrowed to one person concerns that person; an unnarrowed one concerns anyone.
   @Requires('work.read', pmoAt((a: WorkEntriesArgs) => a.pmoId, 'pmoId', { people: (_pmo, { args }) => narrowedTo(args.person) }))
+  @ExistingIds(idOf(PMO, (a: WorkEntriesArgs) => a.pmoId, 'pmoId'), idOf(ACTIVITY, (a: WorkEntriesArgs) => a.activityId, 'activityId'))
   workEntries(
     @Args('pmoId', { type: () => ID }) pmoId: string,
     @Args('from', { type: () => LocalDateScalar }) from: string,

@@ -1,6 +1,8 @@
 import { Args, ID, Int, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { DateTimeScalar } from '../../graphql/scalars';
 import { Requires } from '../../auth/requires';
+import { ExistingIds, idOf } from '../../auth/existing-ids';
+import { PLAN } from '../../common/aggregates';
 import { planAt } from '../../auth/scopes';
 import { PlanComparisonReader } from './plan-comparison.reader';
 import { ActivityChangeField, ActivityFieldChange, PlanComparison } from './plan-comparison.types';
@@ -14,6 +16,7 @@ export class PlanComparisonResolver {
       'the plan as of `asOf` (now by default) against an approved version: activities added, removed (cancelled) and changed since it was approved',
   })
   @Requires('records.read', planAt((a: { planId: string }) => a.planId, 'planId'))
+  @ExistingIds(idOf(PLAN, (a: { planId: string }) => a.planId, 'planId'))
   planComparison(
     @Args('planId', { type: () => ID }) planId: string,
     @Args('baselineVersion', { type: () => Int }) baselineVersion: number,
