@@ -115,10 +115,10 @@ export class OrganisationSummaries {
    */
   private async objectivesOn(on: LocalDate, asOf: string | null): Promise<Map<string, ObjectiveOnDay[]>> {
     const views = await this.entities.list(OBJECTIVE_KIND, {}, asOf);
-    const later = views.filter((view) => view.currentMeasurement !== null && view.currentMeasurement.measuredOn > on).map((view) => view.objectiveId);
-    const earlier = this.measurements.currentOn(later, on, asOf);
+    const later = new Set(views.filter((view) => view.currentMeasurement !== null && view.currentMeasurement.measuredOn > on).map((view) => view.objectiveId));
+    const earlier = this.measurements.currentOn([...later], on, asOf);
     const judged = views.map((view) => {
-      const current = earlier.has(view.objectiveId) ? (earlier.get(view.objectiveId) ?? null) : view.currentMeasurement;
+      const current = later.has(view.objectiveId) ? (earlier.get(view.objectiveId) ?? null) : view.currentMeasurement;
       return { pmoId: view.pmoId, judged: assessObjectiveOn(view, current, on) };
     });
     return new Map([...grouped(judged, (j) => j.pmoId)].map(([pmoId, list]) => [pmoId, list.map((j) => j.judged)]));

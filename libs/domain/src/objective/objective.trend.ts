@@ -58,7 +58,7 @@ export interface ObjectiveOnDay {
  * day (CLOSED from it), progress from `current`, which the caller found as the measurement
  * that held on that day.
  */
-export const assessObjectiveOn = (objective: JudgedObjective, current: Measurement | null, day: LocalDate): ObjectiveOnDay => {
+export const assessObjectiveOn = (objective: JudgedObjective, current: Pick<Measurement, 'measuredOn' | 'value'> | null, day: LocalDate): ObjectiveOnDay => {
   const active = objectiveActiveOn(objective.closure?.closedOn ?? null, day);
   const judged: AssessedObjective = { ...objective, status: active ? 'ACTIVE' : objective.status, currentMeasurement: current };
   const { currentValue, progress, expectedProgress, health } = assessObjective(judged, day);

@@ -74,6 +74,15 @@ export const windowAccountsSql = (asOf: string | null, dayOnly = false): string 
              AND x.recorded_from <= @asOf)`;
 };
 
+/**
+ * As known now, the day accounts of many PMOs' windows summed in one statement, as [pmoId, micro,
+ * aligned]: one range of the primary key per PMO, read in SQLite rather than one statement each.
+ */
+export const windowDayTotalsNowSql = (): string =>
+  `SELECT a.pmo_id, SUM(a.micro), SUM(a.aligned) FROM json_each(@pmoIds) p CROSS JOIN alignment_account a
+   WHERE a.pmo_id = p.value AND a.worked_on BETWEEN @from AND @to AND a.account = ''
+   GROUP BY a.pmo_id`;
+
 /** Hours per (activity, day) of some activities, over all time. */
 export const activitiesWorkSql = (asOf: string | null): string =>
   `SELECT w.activity_id AS activityId, w.worked_on AS workedOn, SUM(w.hours) AS hours FROM work_version w

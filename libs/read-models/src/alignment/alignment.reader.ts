@@ -4,7 +4,7 @@ import { ReadModelDb } from '../read-model-db';
 import { type AsOf, StatementCache, normaliseAsOf } from './alignment.as-of';
 import { type Turns, alignmentSteps } from './alignment.report';
 import * as sql from './alignment.queries';
-import { Crediting, HoursTally, type LinkRow, fromMicroHours, toMicroHours } from './alignment.tally';
+import { Crediting, DAY_ACCOUNT, HoursTally, type LinkRow, fromMicroHours, toMicroHours } from './alignment.tally';
 import type {
   AlignmentParams,
   AlignmentReport,
@@ -162,10 +162,19 @@ export class AlignmentReader {
   windowTotals(pmoIds: readonly string[], from: string, to: string, asOf?: AsOf): WindowTotals[] {
     window(from, to);
     const at = normaliseAsOf(asOf);
-    const accounts = this.statements.raw<[string, string, number, number]>(`windowDayAccounts:${at !== null}`, () => sql.windowAccountsSql(at, true));
+    const tallies = new Map(pmoIds.map((pmoId) => [pmoId, new HoursTally()]));
+    if (at === null) {
+      const totals = this.statements.raw<[string, number, number]>('windowDayTotalsNow', sql.windowDayTotalsNowSql);
+      for (const [pmoId, micro, aligned] of totals.all({ pmoIds: JSON.stringify(pmoIds), from, to })) tallies.get(pmoId)?.addAccount(DAY_ACCOUNT, micro, aligned);
+    } else {
+      // As of an instant each account's value is sought in its history: the report's own statement, PMO by PMO.
+      const accounts = this.statements.raw<[string, string, number, number]>('windowDayAccounts:true', () => sql.windowAccountsSql(at, true));
+      for (const [pmoId, tally] of tallies) {
+        for (const [, account, micro, aligned] of accounts.all({ pmoId, from, to, asOf: at })) tally.addAccount(account, micro, aligned);
+      }
+    }
     return pmoIds.map((pmoId) => {
-      const tally = new HoursTally();
-      for (const [, account, micro, aligned] of accounts.all({ pmoId, from, to, asOf: at })) tally.addAccount(account, micro, aligned);
+      const tally = tallies.get(pmoId) as HoursTally;
       return { totalHours: fromMicroHours(tally.total), alignedHours: fromMicroHours(tally.aligned), alignedShare: tally.alignedShare };
     });
   }

@@ -82,10 +82,10 @@ describe('objective measurements read model', () => {
     const unknown = '3d0c6f8a-5b2e-4f19-a7c4-1e9b8d2a6cff';
 
     // A on 25 Feb: 40 (20 Feb) beats 55 (15 Jan, recorded later); B was measured on 1 Feb.
-    expect([...reader.currentOn([A, B, unknown], '2026-02-25')].map(([id, m]) => [id, m?.value ?? null])).toEqual([[A, 40], [B, 10], [unknown, null]]);
+    expect(reader.currentOn([A, B, unknown], '2026-02-25')).toEqual(new Map([[A, { measuredOn: '2026-02-20', value: 40 }], [B, { measuredOn: '2026-02-01', value: 10 }]]));
     // On 31 January only the backdated 55 was measured; known at minute 3, nothing was.
     expect(reader.currentOn([A, B], '2026-01-31').get(A)?.value).toBe(55);
-    expect(reader.currentOn([A], '2026-01-31', at(3)).get(A)).toBeNull();
+    expect(reader.currentOn([A], '2026-01-31', at(3)).has(A)).toBe(false);
     expect(reader.currentOn([A], '2026-02-28', at(4)).get(A)?.value).toBe(40);
   });
 
