@@ -1,3 +1,5 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { addDays } from '@throughline/domain';
 import { today } from './support/days';
 import type { GraphQLClient } from './support/graphql-client';
@@ -276,5 +278,18 @@ describe('leadership across the organisation', () => {
     expect(head).toMatchObject({ subject: 'hana@pmo.example', roles: ['PMO_HEAD'], pmos: [{ id: ids.delivery, name: 'Delivery programme office' }] });
     expect(head.permissions).toEqual(expect.arrayContaining(['objective.manage', 'records.read', 'viewer.read']));
     expect(head.permissions).not.toContain('pmo.manage');
+  });
+
+  it('runs the README’s leadership examples as written, the objective’s id taken from this group', async () => {
+    const readme = fs.readFileSync(path.join(__dirname, '..', 'README.md'), 'utf8');
+    const block = /## Leadership across PMOs[^]*?```graphql\n([^]*?)```/.exec(readme)?.[1] ?? '';
+    const examples = block.split(/\n(?=query|mutation)/).map((example) => example.trim()).filter(Boolean);
+
+    expect(examples).toHaveLength(4);
+    for (const example of examples) {
+      const operation = example.replace('"<objective>"', JSON.stringify(ids.certify));
+      expect(operation).not.toMatch(/<[a-z ]+>/);
+      await t.admin.ok(operation);
+    }
   });
 });
