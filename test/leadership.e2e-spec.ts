@@ -254,8 +254,9 @@ describe('leadership across the organisation', () => {
       ['2026-03-31', 50, 0.89, 'OFF_TRACK'],
       ['2026-04-15', 50, 1, 'OFF_TRACK'],
     ]);
-    // Before the 50 was recorded, 28 February stood at 55.
+    // Before the 50 was recorded, 28 February stood at 55; before the objective was defined, nothing was known.
     expect(earlier.map((p: { value: number }) => p.value)).toEqual([10, 55, 55, 55]);
+    expect((await t.admin.ok(TREND, { id: ids.certify, from: '2026-01-01', to: '2026-04-15', granularity: 'MONTH', asOf: '2025-06-01T00:00:00Z' })).objectiveTrend).toEqual([]);
   });
 
   it('refuses a window that ends before it starts, or one of more than five years of weeks, naming the field', async () => {
