@@ -10,7 +10,7 @@ const ORGANISATION = `query($on: LocalDate, $asOf: DateTime) {
   organisation(on: $on, asOf: $asOf) {
     on asOf
     pmos {
-      pmo { id name } objectives byHealth { health objectives } meanProgress meanExpectedProgress
+      pmo { id entityId name } objectives byHealth { health objectives } meanProgress meanExpectedProgress
       hoursLast28Days alignedHoursLast28Days alignedShareLast28Days
       compliance { adopted transition deviationApproved deviationRequested pending nonCompliant }
       networkGroups overdueNetworkGroups openDeviations openFeedback oldestOpenFeedbackDays
@@ -31,7 +31,7 @@ const ADD_CONTACT = 'mutation($input: AddContactInput!) { addContact(input: $inp
 const TOUCHPOINT = 'mutation($input: RecordTouchpointInput!) { recordTouchpoint(input: $input) { id } }';
 
 const HEALTHS = ['NO_DATA', 'ON_TRACK', 'AT_RISK', 'OFF_TRACK', 'CLOSED'] as const;
-type Row = { pmo: { id: string; name: string }; byHealth: { health: string; objectives: number }[]; [figure: string]: unknown };
+type Row = { pmo: { id: string; entityId: string; name: string }; byHealth: { health: string; objectives: number }[]; [figure: string]: unknown };
 const healths = (counts: Partial<Record<(typeof HEALTHS)[number], number>>) => HEALTHS.map((health) => ({ health, objectives: counts[health] ?? 0 }));
 
 /** Waits until the clock has moved past an instant, so what is recorded next is after it. */
@@ -87,7 +87,8 @@ describe('leadership across the organisation', () => {
     t.admin.ok(LOG_WORK, { input: { pmoId: ids.delivery, workedOn, hours, description: `work of ${workedOn}`, activityId } });
   const organisation = async (variables: Record<string, unknown>, client: GraphQLClient = t.admin) =>
     (await client.ok(ORGANISATION, variables)).organisation as { on: string; asOf: string | null; pmos: Row[] };
-  const rowOf = (rows: Row[], id: string) => rows.find((row) => row.pmo.id === id) as Row;
+  // A past answer's PMOs carry snapshot ids; the entity's own id is `entityId` in every answer.
+  const rowOf = (rows: Row[], id: string) => rows.find((row) => row.pmo.entityId === id) as Row;
 
   beforeAll(async () => {
     t = await startTestApp();

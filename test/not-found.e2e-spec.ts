@@ -71,6 +71,39 @@ const CASES: readonly [query: string, field: string, document: string, variables
     (e) => ({ pmo: e.pmo, id: MISSING, ...WINDOW }),
   ],
   ['workEntry', 'id', 'query($id: ID!) { workEntry(id: $id) { id } }', () => ({ id: MISSING })],
+  ['contactsConnection', 'pmoId', 'query($id: ID!) { contactsConnection(pmoId: $id) { totalCount } }', () => ({ id: MISSING })],
+  [
+    'contactsConnection',
+    'groupId',
+    'query($pmo: ID!, $id: ID) { contactsConnection(pmoId: $pmo, groupId: $id) { totalCount } }',
+    (e) => ({ pmo: e.pmo, id: MISSING }),
+  ],
+  ['node', 'id', 'query($id: ID!) { node(id: $id) { id } }', () => ({ id: MISSING })],
+  ['portfolioConnection', 'rootPmoId', 'query($id: ID) { portfolioConnection(rootPmoId: $id) { totalCount } }', () => ({ id: MISSING })],
+  [
+    'touchpointsConnection',
+    'pmoId',
+    'query($id: ID!, $from: LocalDate!, $to: LocalDate!) { touchpointsConnection(pmoId: $id, from: $from, to: $to) { totalCount } }',
+    () => ({ id: MISSING, ...WINDOW }),
+  ],
+  [
+    'touchpointsConnection',
+    'groupId',
+    'query($pmo: ID!, $id: ID, $from: LocalDate!, $to: LocalDate!) { touchpointsConnection(pmoId: $pmo, groupId: $id, from: $from, to: $to) { totalCount } }',
+    (e) => ({ pmo: e.pmo, id: MISSING, ...WINDOW }),
+  ],
+  [
+    'workEntriesConnection',
+    'pmoId',
+    'query($id: ID!, $from: LocalDate!, $to: LocalDate!) { workEntriesConnection(pmoId: $id, from: $from, to: $to) { totalCount } }',
+    () => ({ id: MISSING, ...WINDOW }),
+  ],
+  [
+    'workEntriesConnection',
+    'activityId',
+    'query($pmo: ID!, $id: ID, $from: LocalDate!, $to: LocalDate!) { workEntriesConnection(pmoId: $pmo, activityId: $id, from: $from, to: $to) { totalCount } }',
+    (e) => ({ pmo: e.pmo, id: MISSING, ...WINDOW }),
+  ],
 ];
 
 /** The ids each query of the served schema takes: arguments of type ID, and ID fields of its input arguments. */
