@@ -2,6 +2,7 @@ import * as path from 'node:path';
 import { ConfigError } from './config-error';
 import { corsOrigins } from './cors-origins';
 import { httpTimeouts, type HttpTimeouts } from './http-timeouts';
+import { liveLimits, type LiveLimits } from './live-limits';
 
 export type EventStoreKind = 'sqlite' | 'memory' | 'eventstoredb';
 
@@ -31,6 +32,8 @@ export interface AppConfig {
   readonly corsOrigins: readonly string[];
   /** Prometheus metrics at GET /metrics; off by default in production. */
   readonly metrics: MetricsMode;
+  /** What one client may hold open of live updates. */
+  readonly live: LiveLimits;
 }
 
 // Whoever calls loadConfig catches its ConfigError from the same module.
@@ -87,6 +90,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     // In production the operator opens them deliberately (on, or token behind a proxy that cannot
     // keep /metrics private); elsewhere they are there to look at.
     metrics: oneOf(env, 'PMO_METRICS', ['off', 'on', 'token'] as const, env.NODE_ENV?.trim() === 'production' ? 'off' : 'on'),
+    live: liveLimits(env),
   };
 }
 
