@@ -9,7 +9,8 @@ import { auditRowNode, type RecordedEventConnection } from './recorded-event.typ
 
 const CURSOR_KIND = 'pos';
 
-const toLogFilter = (filter: AuditFilter | null): AuditLogFilter => {
+/** The GraphQL filter as the read model takes it; a malformed PMO id or a `to` before `from` is BAD_USER_INPUT. */
+export const toLogFilter = (filter: AuditFilter | null): AuditLogFilter => {
   if (!filter) return {};
   const { pmoId, actor, types, from, to } = filter;
   // The scalar hands over instants in one UTC form, so the strings compare as the instants do.

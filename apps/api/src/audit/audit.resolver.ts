@@ -4,7 +4,7 @@ import { Requires } from '../auth/requires';
 import { entityRefAt, pmoOrEveryAt } from '../auth/scopes';
 import { Caller, type RequestContext } from '../common/request-context';
 import { WHOLE_STORE_COST } from '../graphql/query-limits';
-import { authorizeAuditRead } from './audit-access';
+import { AUDIT_READ, authorizeAuditRead } from './audit-access';
 import { AuditFilter } from './audit-filter.input';
 import { AuditLogPages } from './audit-log-pages';
 import { HistoryReader } from './history.reader';
@@ -21,7 +21,7 @@ export class AuditResolver {
   ) {}
 
   @Query(() => RecordedEventConnection, { description: "an entity's change history, oldest first" })
-  @Requires('audit.read', entityRefAt((a: { entity: EntityRef }) => a.entity, 'entity.id'))
+  @Requires(AUDIT_READ, entityRefAt((a: { entity: EntityRef }) => a.entity, 'entity.id'))
   history(
     @Args('entity') entity: EntityRef,
     @Args('first', { type: () => Int, nullable: true }) first?: number | null,
@@ -31,7 +31,7 @@ export class AuditResolver {
   }
 
   @Query(() => RecordedEventConnection, { description: 'every recorded event matching the filter, oldest first' })
-  @Requires('audit.read', pmoOrEveryAt((a: { filter?: AuditFilter | null }) => a.filter?.pmoId, 'filter.pmoId'))
+  @Requires(AUDIT_READ, pmoOrEveryAt((a: { filter?: AuditFilter | null }) => a.filter?.pmoId, 'filter.pmoId'))
   auditLog(
     // Declared without `| null`: the emitted parameter type must be the class for the validation
     // pipe to check the filter at all (a union is emitted as Object, which it skips).

@@ -1,0 +1,88 @@
+import type { AuditRow } from '@throughline/read-models';
+
+/** Whatever follows the batches the projector applies (see LiveFeed). */
+export interface BatchSink {
+  /** Called in the turn the batch was committed; must not throw or wait. */
+  accept(rows: readonly AuditRow[]): void;
+  /** The feed could not hand over a batch: the follower ends with this error. */
+  fail(error: Error): void;
+}
+
+/**
+ * One subscription's events as an async iterator that Mercurius pulls from one at a time, each
+ * pull waiting until the client has taken the previous message: what waits for a slow client is
+ * only this stream's own backlog, which its subclass bounds. return() (the client completed, the
+ * socket closed) ends it at once, even while it waits, so nothing it holds outlives the client.
+ */
+export abstract class LiveStream<T> implements AsyncIterableIterator<T>, BatchSink {
+  private wake: (() => void) | null = null;
+  private failure: Error | null = null;
+  private ended = false;
+  private readonly onEnd: (() => void)[] = [];
+
+  abstract accept(rows: readonly AuditRow[]): void;
+
+  /** The next value to deliver; undefined when there is none yet (the stream then waits for accept). */
+  protected abstract take(): Promise<T | undefined>;
+
+  get isEnded(): boolean {
+    return this.ended;
+  }
+
+  async next(): Promise<IteratorResult<T>> {
+    for (;;) {
+      if (this.failure) {
+        const failure = this.failure;
+        this.end();
+        throw failure;
+      }
+      if (this.ended) return { value: undefined, done: true };
+      const value = await this.take();
+      if (this.ended && !this.failure) return { value: undefined, done: true };
+      if (value !== undefined) return { value, done: false };
+      if (this.failure) continue;
+      await new Promise<void>((resolve) => (this.wake = resolve));
+    }
+  }
+
+  /** Ends the stream with an error the client is sent; nothing more is delivered. */
+  fail(error: Error): void {
+    if (this.ended || this.failure) return;
+    this.failure = error;
+    this.notify();
+  }
+
+  /** Ends the stream quietly (the client completed it, or its connection closed). */
+  end(): void {
+    if (this.ended) return;
+    this.ended = true;
+    this.notify();
+    for (const listener of this.onEnd.splice(0)) listener();
+  }
+
+  /** Calls `listener` once, when the stream ends for whatever reason. */
+  whenEnded(listener: () => void): void {
+    if (this.ended) listener();
+    else this.onEnd.push(listener);
+  }
+
+  async return(): Promise<IteratorResult<T>> {
+    this.end();
+    return { value: undefined, done: true };
+  }
+
+  async throw(): Promise<IteratorResult<T>> {
+    return this.return();
+  }
+
+  [Symbol.asyncIterator](): AsyncIterableIterator<T> {
+    return this;
+  }
+
+  /** Something arrived: a waiting pull looks again. */
+  protected notify(): void {
+    const wake = this.wake;
+    this.wake = null;
+    wake?.();
+  }
+}

@@ -1,0 +1,35 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+
+/**
+ * Whether the request asks to become a WebSocket. Node flags a request as an upgrade only when it
+ * hands it to the server's upgrade listener (the WebSocket plugin's), never one that merely
+ * carries an Upgrade header, so a plain request cannot pass for one.
+ */
+export const isWebSocketUpgrade = (request: FastifyRequest): boolean =>
+  request.method === 'GET' && (request.raw as { upgrade?: boolean }).upgrade === true;
+
+const sameOrigin = (origin: string, host: string | undefined): boolean => {
+  try {
+    return host !== undefined && new URL(origin).host === host.toLowerCase();
+  } catch {
+    return false;
+  }
+};
+
+/**
+ * An onRequest hook: a browser opens a WebSocket from any page without asking CORS anything, and
+ * sends the page's Origin, so the service applies PMO_CORS_ORIGINS itself. An upgrade is let
+ * through with no Origin (not a browser), from the service's own origin (a page it serves) or
+ * from a configured origin; any other page is refused with 403 before the socket opens.
+ */
+export const refuseForeignOrigins = (origins: readonly string[]) => {
+  const allowed = new Set(origins);
+  return async (request: FastifyRequest, reply: FastifyReply): Promise<void> => {
+    if (!isWebSocketUpgrade(request)) return;
+    const origin = request.headers.origin;
+    if (origin === undefined || allowed.has(origin) || sameOrigin(origin, request.headers.host)) return;
+    await reply.code(403).send({
+      errors: [{ message: `pages on ${origin.slice(0, 100)} may not open live updates (PMO_CORS_ORIGINS)`, extensions: { code: 'FORBIDDEN' } }],
+    });
+  };
+};
