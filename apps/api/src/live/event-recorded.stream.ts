@@ -1,10 +1,9 @@
 import { GraphQLError } from 'graphql';
 import { auditRowMatcher, type AuditLogFilter, type AuditRow } from '@throughline/read-models';
-import type { LiveFeed } from './live-feed';
-import { LiveStream } from './live-stream';
+import { LiveStream, type LiveLog } from './live-stream';
 
 /** Rows read from the audit log at a time while catching up. */
-const CATCH_UP_PAGE = 200;
+const CATCH_UP_PAGE = 100;
 
 export interface EventRecordedOptions<T> {
   readonly filter: AuditLogFilter;
@@ -36,7 +35,7 @@ export class EventRecordedStream<T> extends LiveStream<T> {
   private readonly unfollow: () => void;
 
   constructor(
-    private readonly feed: LiveFeed,
+    private readonly feed: LiveLog,
     private readonly options: EventRecordedOptions<T>,
   ) {
     super();
@@ -51,7 +50,7 @@ export class EventRecordedStream<T> extends LiveStream<T> {
 
   accept(rows: readonly AuditRow[]): void {
     // While catching up the pages read these from the log; taking them here too would repeat them.
-    if (this.catchingUp || this.isEnded) return;
+    if (this.catchingUp || this.isClosed) return;
     for (const row of rows) {
       if (this.cursor !== null && row.position <= this.cursor) continue;
       this.cursor = row.position;

@@ -1,7 +1,7 @@
 import { Injectable, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import type { RecordedEvent } from '@throughline/event-store';
 import { AuditLogReader, Projector, type AuditLogFilter, type AuditRow } from '@throughline/read-models';
-import type { BatchSink } from './live-stream';
+import type { BatchSink, LiveLog } from './live-stream';
 
 /**
  * What this instance's projector applies, handed to every live subscription: each batch once
@@ -10,7 +10,7 @@ import type { BatchSink } from './live-stream';
  * each tells its own subscribers about them all.
  */
 @Injectable()
-export class LiveFeed implements OnModuleInit, OnModuleDestroy {
+export class LiveFeed implements LiveLog, OnModuleInit, OnModuleDestroy {
   private readonly sinks = new Set<BatchSink>();
   private stopListening: (() => void) | null = null;
 
@@ -27,17 +27,14 @@ export class LiveFeed implements OnModuleInit, OnModuleDestroy {
     this.stopListening?.();
   }
 
-  /** The last position the read models hold, read in the same turn as anything read with it. */
   checkpoint(): bigint | null {
     return this.projector.position;
   }
 
-  /** What the audit log holds after `after`, as auditLog pages it. */
   page(filter: AuditLogFilter, after: bigint | null, limit: number): AuditRow[] {
     return this.log.page(filter, after, limit);
   }
 
-  /** Hands `sink` every batch applied from now on; returns the way to stop. */
   follow(sink: BatchSink): () => void {
     this.sinks.add(sink);
     return () => this.sinks.delete(sink);

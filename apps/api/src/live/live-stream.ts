@@ -1,4 +1,4 @@
-import type { AuditRow } from '@throughline/read-models';
+import type { AuditLogFilter, AuditRow } from '@throughline/read-models';
 
 /** Whatever follows the batches the projector applies (see LiveFeed). */
 export interface BatchSink {
@@ -6,6 +6,16 @@ export interface BatchSink {
   accept(rows: readonly AuditRow[]): void;
   /** The feed could not hand over a batch: the follower ends with this error. */
   fail(error: Error): void;
+}
+
+/** The audit log as live subscriptions read it: what it holds now, and each batch as it is applied. */
+export interface LiveLog {
+  /** The last position the read models hold, read in the same turn as anything read with it. */
+  checkpoint(): bigint | null;
+  /** What the log holds after `after`, as auditLog pages it. */
+  page(filter: AuditLogFilter, after: bigint | null, limit: number): AuditRow[];
+  /** Hands `sink` every batch applied from now on; returns the way to stop. */
+  follow(sink: BatchSink): () => void;
 }
 
 /**
@@ -16,6 +26,8 @@ export interface BatchSink {
  */
 export abstract class LiveStream<T> implements AsyncIterableIterator<T>, BatchSink {
   private wake: (() => void) | null = null;
+  /** Something arrived since the pull last looked: it looks again rather than wait. */
+  private signalled = false;
   private failure: Error | null = null;
   private ended = false;
   private readonly onEnd: (() => void)[] = [];
@@ -25,22 +37,25 @@ export abstract class LiveStream<T> implements AsyncIterableIterator<T>, BatchSi
   /** The next value to deliver; undefined when there is none yet (the stream then waits for accept). */
   protected abstract take(): Promise<T | undefined>;
 
-  get isEnded(): boolean {
-    return this.ended;
+  /** Ended or failed: nothing more is taken in. */
+  get isClosed(): boolean {
+    return this.ended || this.failure !== null;
   }
 
   async next(): Promise<IteratorResult<T>> {
     for (;;) {
       if (this.failure) {
         const failure = this.failure;
+        this.failure = null;
         this.end();
         throw failure;
       }
       if (this.ended) return { value: undefined, done: true };
+      this.signalled = false;
       const value = await this.take();
       if (this.ended && !this.failure) return { value: undefined, done: true };
       if (value !== undefined) return { value, done: false };
-      if (this.failure) continue;
+      if (this.signalled) continue;
       await new Promise<void>((resolve) => (this.wake = resolve));
     }
   }
@@ -81,6 +96,7 @@ export abstract class LiveStream<T> implements AsyncIterableIterator<T>, BatchSi
 
   /** Something arrived: a waiting pull looks again. */
   protected notify(): void {
+    this.signalled = true;
     const wake = this.wake;
     this.wake = null;
     wake?.();

@@ -2,8 +2,7 @@ import { GraphQLError } from 'graphql';
 import type { AuditRow } from '@throughline/read-models';
 import { CATEGORY, entityIdOf } from '@throughline/runtime';
 import type { Objective } from '../objectives/objective.types';
-import type { LiveFeed } from './live-feed';
-import { LiveStream } from './live-stream';
+import { LiveStream, type LiveLog } from './live-stream';
 
 const OBJECTIVE_STREAM = `${CATEGORY.objective}-`;
 
@@ -31,7 +30,7 @@ export class ObjectiveChangedStream extends LiveStream<Objective> {
   private readonly shownRevision = new Map<string, number>();
 
   constructor(
-    feed: LiveFeed,
+    feed: LiveLog,
     private readonly options: ObjectiveChangedOptions,
   ) {
     super();
@@ -39,7 +38,7 @@ export class ObjectiveChangedStream extends LiveStream<Objective> {
   }
 
   accept(rows: readonly AuditRow[]): void {
-    if (this.isEnded) return;
+    if (this.isClosed) return;
     for (const row of rows) if (row.streamId.startsWith(OBJECTIVE_STREAM)) this.changed.add(entityIdOf(row.streamId));
     if (this.changed.size > this.options.backlog) {
       this.fail(
