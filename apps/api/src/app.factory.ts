@@ -15,7 +15,7 @@ import { GRAPHQL_PATH } from './graphql/graphql-options';
 import { closeUnreadRequests, connectionOptions } from './http-connections';
 import { allowBrowserOrigins } from './http-cors';
 import { LiveSessions } from './live/live-sessions';
-import { isWebSocketUpgrade, refuseForeignOrigins } from './live/ws-upgrades';
+import { closeAnsweredUpgrades, isWebSocketUpgrade, refuseForeignOrigins } from './live/ws-upgrades';
 import { METRICS_PATH, serveMetrics } from './metrics/metrics.route';
 import { recordRequests } from './metrics/request-metrics';
 import { ServiceMetrics } from './metrics/service-metrics';
@@ -111,6 +111,7 @@ export async function createApp(
   // Before the authentication hook, whose 401 a browser's token-less preflight would otherwise meet.
   await allowBrowserOrigins(app, config.corsOrigins);
   fastify.addHook('onRequest', refuseForeignOrigins(config.corsOrigins));
+  fastify.addHook('onResponse', closeAnsweredUpgrades);
   // A WebSocket to /graphql is authenticated by its connection_init message (a browser cannot set
   // headers on one): LiveSessions admits it, or closes it, before Mercurius reads anything.
   const isProtected = (request: FastifyRequest) =>

@@ -33,3 +33,12 @@ export const refuseForeignOrigins = (origins: readonly string[]) => {
     });
   };
 };
+
+/**
+ * An onResponse hook: a WebSocket upgrade answered over HTTP (refused, or sent to a route that is
+ * not a WebSocket's) leaves a socket no HTTP server watches any more, with no timeout on it. It
+ * is closed once the answer is out, so upgrade requests cannot pile up open sockets.
+ */
+export const closeAnsweredUpgrades = async (request: FastifyRequest): Promise<void> => {
+  if (isWebSocketUpgrade(request)) request.raw.socket.destroy();
+};
