@@ -148,7 +148,7 @@ export const PERMISSIONS = {
     grants: { ADMIN: 'everywhere' },
   },
   'records.read': {
-    capability: 'read PMOs, mandates, objectives, plans, activities and alignment',
+    capability: 'read PMOs, mandates, objectives, plans, activities and alignment, and follow objectives live (`objectiveChanged`)',
     grants: READ_ALL,
   },
   'organisation.read': {
@@ -181,7 +181,7 @@ export const PERMISSIONS = {
     grants: { ADMIN: 'everywhere', LEADERSHIP: 'everywhere', PMO_HEAD: 'everywhere', MEMBER: 'own-pmos-self', AUDITOR: 'everywhere' },
   },
   'audit.read': {
-    capability: 'read the history of an entity and the audit log',
+    capability: 'read the history of an entity and the audit log, and follow it live (`eventRecorded`)',
     grants: RECORD_OF_OWN_PMOS,
   },
   'audit.export': {
