@@ -140,4 +140,16 @@ describe('live-update connections', () => {
     expect(await second.closed()).toEqual({ code: 4429, reason: 'Too many connections for this subject' });
     await running(t, 'eventRecorded', 3);
   });
+
+  it('closes every connection with 1001 when the service stops, so clients go elsewhere', async () => {
+    const stopping = await startTestApp();
+    const client = track(LiveClient.bearer(stopping.url, await stopping.token('sam@pmo.example', ['AUDITOR'])));
+    const events = client.follow(EVENTS);
+    await running(stopping, 'eventRecorded', 1);
+
+    await stopping.close();
+
+    expect(await client.closed()).toEqual({ code: 1001, reason: 'Going away: the service is stopping' });
+    expect((await events.ended).errors).toMatchObject({ code: 1001 });
+  });
 });
