@@ -4,6 +4,7 @@
  * told to each subscription before the socket closes, the browser origins PMO_CORS_ORIGINS
  * allows, and the limits per connection and per subject.
  */
+import { PassThrough } from 'node:stream';
 import WebSocket from 'ws';
 import { eventually } from './support/eventually';
 import { LiveClient, openSubscriptions, within } from './support/live-client';
@@ -151,5 +152,32 @@ describe('live-update connections', () => {
 
     expect(await client.closed()).toEqual({ code: 1001, reason: 'Going away: the service is stopping' });
     expect((await events.ended).errors).toMatchObject({ code: 1001 });
+  });
+
+  it('logs each refused connection as one info line naming the code, never the token', async () => {
+    const lines: Record<string, unknown>[] = [];
+    const logStream = new PassThrough();
+    logStream.on('data', (chunk: Buffer) => lines.push(...chunk.toString().split('\n').filter(Boolean).map((line) => JSON.parse(line) as Record<string, unknown>)));
+    const logged = await startTestApp({ logStream });
+    try {
+      const token = await logged.token('sam@pmo.example', ['AUDITOR']);
+      const forged = `${token.slice(0, -6)}AAAAAA`;
+      const [none, bad] = [track(new LiveClient(logged.url, {})), track(LiveClient.bearer(logged.url, forged))];
+      none.follow(EVENTS);
+      bad.follow(EVENTS);
+      await Promise.all([none.closed(), bad.closed()]);
+
+      const refused = await eventually(async () => {
+        const found = lines.filter((line) => line['msg'] === 'subscription connection refused');
+        return found.length === 2 ? found : null;
+      });
+      expect(refused.map((line) => [line['level'], line['code'], line['closeCode'], typeof line['reqId']]).sort()).toEqual([
+        [30, 'UNAUTHENTICATED', 4401, 'string'],
+        [30, 'UNAUTHENTICATED', 4403, 'string'],
+      ]);
+      expect(lines.some((line) => JSON.stringify(line).includes(forged.split('.')[1]!))).toBe(false);
+    } finally {
+      await logged.close();
+    }
   });
 });

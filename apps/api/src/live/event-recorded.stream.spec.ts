@@ -100,4 +100,28 @@ describe('an eventRecorded stream', () => {
     expect(log.followers.size).toBe(0);
     expect(ended).toEqual(['ended']);
   });
+
+  it('ends with the error its client is sent when showing a row fails, and stops following', async () => {
+    log.apply(rows(1, 3));
+    const sent = new GraphQLError('Internal error; quote correlation id c-1 when reporting it', { extensions: { code: 'INTERNAL_SERVER_ERROR' } });
+    const failures: unknown[] = [];
+    const s = stream({
+      after: 0n,
+      show: async (r) => {
+        if (r.position === 2n) throw new Error('the key store did not answer');
+        return r.position;
+      },
+      toClient: (error) => {
+        failures.push(error);
+        return sent;
+      },
+    });
+
+    expect(positions(await pull(s, 1))).toEqual([1]);
+    await expect(s.next()).rejects.toBe(sent);
+
+    expect(failures).toEqual([new Error('the key store did not answer')]);
+    expect(await s.next()).toEqual({ value: undefined, done: true });
+    expect(log.followers.size).toBe(0);
+  });
 });

@@ -15,6 +15,8 @@ export interface EventRecordedOptions<T> {
   readonly show: (row: AuditRow) => Promise<T>;
   /** Rows that may wait for the client before the subscription ends. */
   readonly backlog: number;
+  /** The error the client is sent for whatever the stream fails with. */
+  readonly toClient?: (error: unknown) => Error;
 }
 
 /**
@@ -38,7 +40,7 @@ export class EventRecordedStream<T> extends LiveStream<T> {
     private readonly feed: LiveLog,
     private readonly options: EventRecordedOptions<T>,
   ) {
-    super();
+    super(options.toClient);
     this.matches = auditRowMatcher(options.filter);
     this.catchingUp = options.after !== null;
     this.cursor = options.after ?? feed.checkpoint();

@@ -1,3 +1,4 @@
+import type { FastifyBaseLogger } from 'fastify';
 import type WebSocket from 'ws';
 import type { Principal } from '@throughline/runtime';
 import { RequestRefusedError } from '../graphql/request-refusal';
@@ -19,6 +20,8 @@ export interface SessionHooks {
   readonly counted: (field: LiveField, delta: 1 | -1) => void;
   /** Told once, when the socket has closed and everything the session held is released. */
   readonly ended: (session: LiveSession) => void;
+  /** The connection's logger (its upgrade request's, carrying the request id). */
+  readonly log: FastifyBaseLogger;
 }
 
 /**
@@ -32,6 +35,8 @@ export class LiveSession {
   private expiryTimer: NodeJS.Timeout | undefined;
   private readonly heartbeat: NodeJS.Timeout;
   private answered = true;
+  /** The socket is closing or closed: nothing more starts on it. */
+  private closing = false;
 
   constructor(
     readonly principal: Principal,
@@ -56,6 +61,7 @@ export class LiveSession {
    * second one under an id still in use closes the connection (graphql-ws: 4409).
    */
   subscribe<S extends LiveStream<unknown>>(id: string, field: LiveField, start: () => S): S {
+    if (this.closing) throw new RequestRefusedError('CONNECTION_CLOSED', 'the connection is closing', 409);
     if (this.subscriptions.has(id)) {
       this.close(CLOSE.subscriberAlreadyExists, `Subscriber for ${id} already exists`);
       throw new RequestRefusedError('SUBSCRIBER_ALREADY_EXISTS', `a subscription with id ${id} is already running`, 409);
@@ -77,6 +83,7 @@ export class LiveSession {
 
   /** Closes the socket; the subscriptions end with it. */
   close(code: CloseCode, reason: string): void {
+    this.closing = true;
     if (this.socket.readyState === this.socket.OPEN || this.socket.readyState === this.socket.CONNECTING) this.socket.close(code, closeReason(reason));
     this.endAll();
   }
@@ -91,6 +98,7 @@ export class LiveSession {
     if (this.socket.readyState === this.socket.OPEN) {
       for (const id of this.subscriptions.keys()) this.socket.send(JSON.stringify({ id, type: 'error', payload }));
     }
+    this.hooks.log.info({ code: 'UNAUTHENTICATED', closeCode: CLOSE.unauthorized }, 'live connection closed: token expired');
     this.close(CLOSE.unauthorized, 'Unauthorized: token expired');
   }
 
@@ -101,6 +109,8 @@ export class LiveSession {
   }
 
   private ping(): void {
+    // Between close() and the close event the socket is CLOSING, and ws refuses to ping then.
+    if (this.socket.readyState !== this.socket.OPEN) return;
     if (!this.answered) {
       this.socket.terminate();
       return;
@@ -114,6 +124,7 @@ export class LiveSession {
   }
 
   private dispose(): void {
+    this.closing = true;
     clearTimeout(this.expiryTimer);
     clearInterval(this.heartbeat);
     this.endAll();

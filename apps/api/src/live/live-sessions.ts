@@ -112,6 +112,7 @@ export class LiveSessions implements BeforeApplicationShutdown {
     const session = new LiveSession(admitted.principal, admitted.expiresAtMs, String(request.id), socket, {
       now: () => this.clock.now().getTime(),
       subscriptionsPerConnection: this.config.live.subscriptionsPerConnection,
+      log: request.log,
       counted: (field, delta) => this.metrics?.subscriptionsOpen.inc({ field }, delta),
       ended: () => {
         this.open.delete(session);

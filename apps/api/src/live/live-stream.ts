@@ -32,6 +32,9 @@ export abstract class LiveStream<T> implements AsyncIterableIterator<T>, BatchSi
   private ended = false;
   private readonly onEnd: (() => void)[] = [];
 
+  /** `toClient` turns whatever the stream fails with into the error its client is sent (and logs it). */
+  constructor(private readonly toClient: (error: unknown) => Error = (error) => error as Error) {}
+
   abstract accept(rows: readonly AuditRow[]): void;
 
   /** The next value to deliver; undefined when there is none yet (the stream then waits for accept). */
@@ -48,11 +51,17 @@ export abstract class LiveStream<T> implements AsyncIterableIterator<T>, BatchSi
         const failure = this.failure;
         this.failure = null;
         this.end();
-        throw failure;
+        throw this.toClient(failure);
       }
       if (this.ended) return { value: undefined, done: true };
       this.signalled = false;
-      const value = await this.take();
+      let value: T | undefined;
+      try {
+        value = await this.take();
+      } catch (error) {
+        this.end();
+        throw this.toClient(error);
+      }
       if (this.ended && !this.failure) return { value: undefined, done: true };
       if (value !== undefined) return { value, done: false };
       if (this.signalled) continue;

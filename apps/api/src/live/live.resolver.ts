@@ -23,9 +23,13 @@ import { renewLoaders, type LiveContext } from './live-context';
 import { LiveFeed } from './live-feed';
 import { ObjectiveChangedStream } from './objective-changed.stream';
 import { positionIn } from './positions';
+import { subscriptionError } from './subscription-failures';
 
 /** The permission objective(id) declares: an objective is delivered to whoever may read it there. */
 const RECORDS_READ: Permission = 'records.read';
+
+/** How a subscription's failure reaches its client: mapped and logged like any GraphQL error. */
+const toClientOf = (context: LiveContext, field: string) => (error: unknown) => subscriptionError(error, context.request.log, context.correlationId, [field]);
 
 interface EventRecordedArgs {
   readonly filter?: AuditFilter | null;
@@ -79,6 +83,7 @@ export class LiveResolver {
           mayRead: (row: AuditRow) => mayReadAuditOf(principal, row.pmoId),
           show: async (row: AuditRow) => auditRowNode((await this.opener.all([row]))[0]!),
           backlog: this.config.live.backlog,
+          toClient: toClientOf(context, 'eventRecorded'),
         }),
     );
   }
@@ -106,6 +111,7 @@ export class LiveResolver {
           current: async (id) => toObjectiveView(await this.entities.get(OBJECTIVE_KIND, id), null, this.clock.today()),
           mayRead: (objective) => can(principal, RECORDS_READ, { pmoId: objective.pmoId }),
           backlog: this.config.live.backlog,
+          toClient: toClientOf(context, 'objectiveChanged'),
         }),
     );
   }

@@ -15,6 +15,8 @@ export interface ObjectiveChangedOptions {
   readonly mayRead: (objective: Objective) => boolean;
   /** Changed objectives that may wait for the client before the subscription ends. */
   readonly backlog: number;
+  /** The error the client is sent for whatever the stream fails with. */
+  readonly toClient?: (error: unknown) => Error;
 }
 
 /**
@@ -33,7 +35,7 @@ export class ObjectiveChangedStream extends LiveStream<Objective> {
     feed: LiveLog,
     private readonly options: ObjectiveChangedOptions,
   ) {
-    super();
+    super(options.toClient);
     this.whenEnded(feed.follow(this));
   }
 

@@ -1,6 +1,6 @@
 import type { FastifyBaseLogger } from 'fastify';
 import { GraphQLError } from 'graphql';
-import { mapError } from '../graphql/error-mapping';
+import { mapError, type ErrorExtensions } from '../graphql/error-mapping';
 import { logFailure } from '../graphql/failure-log';
 
 /**
@@ -10,6 +10,11 @@ import { logFailure } from '../graphql/failure-log';
  * straight to the socket, past the error formatter, so it must arrive here already in that form.
  */
 export function subscriptionError(error: unknown, log: FastifyBaseLogger, correlationId: string, path?: readonly (string | number)[]): GraphQLError {
+  if (error instanceof GraphQLError && !error.originalError && typeof error.extensions['code'] === 'string') {
+    // Already in the client's form (a backlog overflow, with where to resume): logged, sent as it is.
+    logFailure(log, { message: error.message, extensions: error.extensions as unknown as ErrorExtensions, internal: false }, error, path);
+    return error;
+  }
   const original = error instanceof Error ? error : new Error(String(error));
   const located = original instanceof GraphQLError ? original : new GraphQLError(original.message, { originalError: original });
   const mapped = mapError(located, correlationId);
