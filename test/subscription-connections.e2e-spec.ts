@@ -102,6 +102,20 @@ describe('live-update connections', () => {
     expect(await early.outcome).toMatchObject({ opened: true, code: 4401, reason: 'Unauthorized: send connection_init first' });
   });
 
+  it('closes a connection that starts a second subscription under an id still running with 4409', async () => {
+    const token = await t.token('sam@pmo.example', ['AUDITOR']);
+    const { socket, outcome } = bareSocket(t, 'graphql-transport-ws');
+    const subscribe = JSON.stringify({ id: 'same', type: 'subscribe', payload: { query: EVENTS } });
+    socket.on('open', () => socket.send(JSON.stringify({ type: 'connection_init', payload: { authorization: `Bearer ${token}` } })));
+    socket.on('message', (data) => {
+      if (JSON.parse(data.toString()).type !== 'connection_ack') return;
+      socket.send(subscribe);
+      void running(t, 'eventRecorded', 1).then(() => socket.send(subscribe));
+    });
+
+    expect(await outcome).toMatchObject({ opened: true, code: 4409, reason: 'Subscriber for same already exists' });
+  });
+
   it('lets pages on the configured origins and on its own origin open a socket, and refuses any other with 403', async () => {
     const own = new URL(t.url).host;
     const [configured, same, foreign] = [

@@ -52,10 +52,6 @@ export class LiveSession {
     this.armExpiry();
   }
 
-  get subject(): string {
-    return this.principal.subject;
-  }
-
   /**
    * Starts a subscription under the client's id: refused beyond the connection's allowance, and a
    * second one under an id still in use closes the connection (graphql-ws: 4409).
