@@ -4,6 +4,7 @@
  * told to each subscription before the socket closes, the browser origins PMO_CORS_ORIGINS
  * allows, and the limits per connection and per subject.
  */
+import * as net from 'node:net';
 import { PassThrough } from 'node:stream';
 import WebSocket from 'ws';
 import { eventually } from './support/eventually';
@@ -130,12 +131,24 @@ describe('live-update connections', () => {
     expect(await foreign.outcome).toEqual({ opened: false, status: 403, connectionClosed: true });
   });
 
-  it('answers an upgrade to any other route over HTTP, and closes the connection after', async () => {
+  it('answers an upgrade to any other route, or by another method, over HTTP, and closes the connection after', async () => {
     const health = bareSocket(t, 'graphql-transport-ws', {}, '/health');
     const unknown = bareSocket(t, 'graphql-transport-ws', {}, '/nowhere');
+    const posted = new Promise<{ answer: string; closed: boolean }>((resolve) => {
+      const socket = net.connect(Number(new URL(t.url).port), '127.0.0.1');
+      let answer = '';
+      socket.on('data', (chunk) => (answer += chunk.toString()));
+      socket.on('close', () => resolve({ answer, closed: true }));
+      const body = '{"query":"{ pmos { id } }"}';
+      socket.write(
+        `POST /graphql HTTP/1.1\r\nHost: x\r\nConnection: Upgrade\r\nUpgrade: websocket\r\nContent-Type: application/json\r\n` +
+          `Authorization: Bearer ${t.admin.token}\r\nContent-Length: ${body.length}\r\n\r\n${body}`,
+      );
+    });
 
     expect(await health.outcome).toEqual({ opened: false, status: 200, connectionClosed: true });
     expect(await unknown.outcome).toEqual({ opened: false, status: 404, connectionClosed: true });
+    expect(await within(posted, 'the posted upgrade to end')).toMatchObject({ answer: expect.stringMatching(/^HTTP\/1\.1 \d{3} /), closed: true });
   });
 
   it('refuses a subscription beyond the connection’s allowance, and a connection beyond the subject’s', async () => {

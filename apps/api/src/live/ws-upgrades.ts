@@ -5,8 +5,10 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
  * hands it to the server's upgrade listener (the WebSocket plugin's), never one that merely
  * carries an Upgrade header, so a plain request cannot pass for one.
  */
-export const isWebSocketUpgrade = (request: FastifyRequest): boolean =>
-  request.method === 'GET' && (request.raw as { upgrade?: boolean }).upgrade === true;
+const isUpgrade = (request: FastifyRequest): boolean => (request.raw as { upgrade?: boolean }).upgrade === true;
+
+/** An upgrade a WebSocket can come of: one that is a GET. */
+export const isWebSocketUpgrade = (request: FastifyRequest): boolean => request.method === 'GET' && isUpgrade(request);
 
 const sameOrigin = (origin: string, host: string | undefined): boolean => {
   try {
@@ -35,10 +37,11 @@ export const refuseForeignOrigins = (origins: readonly string[]) => {
 };
 
 /**
- * An onResponse hook: a WebSocket upgrade answered over HTTP (refused, or sent to a route that is
- * not a WebSocket's) leaves a socket no HTTP server watches any more, with no timeout on it. It
- * is closed once the answer is out, so upgrade requests cannot pile up open sockets.
+ * An onResponse hook: an upgrade request answered over HTTP (refused, sent to a route that is not
+ * a WebSocket's, or not a GET at all) leaves a socket no HTTP server watches any more, with no
+ * timeout on it. It is closed once the answer is out, so upgrade requests cannot pile up open
+ * sockets.
  */
 export const closeAnsweredUpgrades = async (request: FastifyRequest): Promise<void> => {
-  if (isWebSocketUpgrade(request)) request.raw.socket.destroy();
+  if (isUpgrade(request)) request.raw.socket.destroy();
 };
