@@ -110,7 +110,9 @@ export async function createApp(
   fastify.decorateRequest('principal', undefined);
   // Before the authentication hook, whose 401 a browser's token-less preflight would otherwise meet.
   await allowBrowserOrigins(app, config.corsOrigins);
+  // A browser opens a WebSocket without any CORS check: its Origin is held to the same list here.
   fastify.addHook('onRequest', refuseForeignOrigins(config.corsOrigins));
+  // With a WebSocket server listening, Node hands every upgrade request to it, answered or not.
   fastify.addHook('onResponse', closeAnsweredUpgrades);
   // A WebSocket to /graphql is authenticated by its connection_init message (a browser cannot set
   // headers on one): LiveSessions admits it, or closes it, before Mercurius reads anything.
