@@ -83,7 +83,7 @@ describe('live-update connections', () => {
   });
 
   it("tells each subscription that the token expired when its exp passes, then closes the socket with 4401", async () => {
-    const client = track(LiveClient.bearer(t.url, await t.token('sam@pmo.example', ['AUDITOR'], [], 3)));
+    const client = track(LiveClient.bearer(t.url, await t.token('sam@pmo.example', ['AUDITOR'], [], 4)));
 
     const [events, objectives] = [client.follow(EVENTS), client.follow(`subscription { objectiveChanged { id } }`)];
 
