@@ -12,9 +12,9 @@ declare module 'fastify' {
  * expired or forged token is answered 401 with a GraphQL-shaped UNAUTHENTICATED error.
  */
 export const authenticate =
-  (verify: TokenVerifier, isProtected: (url: string) => boolean) =>
+  (verify: TokenVerifier, isProtected: (request: FastifyRequest) => boolean) =>
   async (request: FastifyRequest, reply: FastifyReply): Promise<void> => {
-    if (!isProtected(request.url)) return;
+    if (!isProtected(request)) return;
     try {
       request.principal = await verify(bearerToken(request.headers.authorization));
     } catch (error) {

@@ -2,6 +2,7 @@ import * as path from 'node:path';
 import { ConfigError } from './config-error';
 import { corsOrigins } from './cors-origins';
 import { httpTimeouts, type HttpTimeouts } from './http-timeouts';
+import { liveLimits, type LiveLimits } from './live-limits';
 
 export type EventStoreKind = 'sqlite' | 'memory' | 'eventstoredb';
 
@@ -35,6 +36,8 @@ export interface AppConfig {
   readonly metrics: MetricsMode;
   /** The most items a deprecated unbounded list field answers; beyond it, RESULT_TOO_LARGE. */
   readonly listCap: number;
+  /** What one client may hold open of live updates. */
+  readonly live: LiveLimits;
 }
 
 // Whoever calls loadConfig catches its ConfigError from the same module.
@@ -102,6 +105,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     // keep /metrics private); elsewhere they are there to look at.
     metrics: oneOf(env, 'PMO_METRICS', ['off', 'on', 'token'] as const, env.NODE_ENV?.trim() === 'production' ? 'off' : 'on'),
     listCap: listCap(env),
+    live: liveLimits(env),
   };
 }
 
