@@ -17,7 +17,7 @@ const OBJECTIVES = `subscription($pmoId: ID) { objectiveChanged(pmoId: $pmoId) {
 
 /** The positions an instance's audit log lists, in its order. */
 const positions = async (client: GraphQLClient): Promise<string[]> => {
-  const { auditLog } = await client.ok<{ auditLog: { edges: { node: { position: string } }[]; pageInfo: { hasNextPage: boolean } } }>(AUDIT_LOG, { first: 500 });
+  const { auditLog } = await client.ok<{ auditLog: { edges: { node: { position: string } }[]; pageInfo: { hasNextPage: boolean } } }>(AUDIT_LOG, { first: 400 });
   expect(auditLog.pageInfo.hasNextPage).toBe(false);
   return auditLog.edges.map((edge) => edge.node.position);
 };

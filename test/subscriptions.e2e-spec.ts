@@ -53,7 +53,7 @@ describe('live updates', () => {
   const loggedAfter = async (after: string, filter: Record<string, unknown> | null = null): Promise<string[]> => {
     const positions: string[] = [];
     for (let cursor: string | null = null; ; ) {
-      const { auditLog }: { auditLog: LogPage } = await t.admin.ok(AUDIT_LOG, { filter, first: 500, after: cursor });
+      const { auditLog }: { auditLog: LogPage } = await t.admin.ok(AUDIT_LOG, { filter, first: 400, after: cursor });
       positions.push(...auditLog.edges.map((edge) => edge.node.position).filter((p) => BigInt(p) > BigInt(after)));
       if (!auditLog.pageInfo.hasNextPage) return positions;
       cursor = auditLog.pageInfo.endCursor;
