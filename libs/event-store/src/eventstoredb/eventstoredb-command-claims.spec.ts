@@ -123,7 +123,8 @@ describe('EventStoreDbEventStore', () => {
     });
 
     it('releases the claim when the server refuses the events outright, so the command can run elsewhere at once', async () => {
-      const store = open({ deadlineMs: 1_000, commandLeaseMs: 60_000 });
+      // A generous deadline: a megabyte through gRPC on a busy machine must fail by refusal, not by time.
+      const store = open({ deadlineMs: 15_000, commandLeaseMs: 60_000 });
       const [refused, other] = [newStreamId(), newStreamId()];
       const cmd = command();
       const tooLarge = newEvent('Attached', { blob: 'x'.repeat(1_100_000) });
