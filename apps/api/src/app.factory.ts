@@ -14,6 +14,8 @@ import { GRAPHQL_PATH } from './graphql/graphql-options';
 import { closeUnreadRequests, connectionOptions } from './http-connections';
 import { allowBrowserOrigins } from './http-cors';
 import { METRICS_PATH, serveMetrics } from './metrics/metrics.route';
+import { defaultPagesDir } from './pages/built-pages';
+import { servePages } from './pages/pages.route';
 import { recordRequests } from './metrics/request-metrics';
 import { ServiceMetrics } from './metrics/service-metrics';
 
@@ -80,6 +82,8 @@ export async function createApp(
     logger?: LoggerService | LogLevel[] | false;
     /** Receives every line the service writes, Fastify's and (unless `logger` replaces it) Nest's. */
     logStream?: NodeJS.WritableStream;
+    /** Where the built pages are; dist/pages unless told otherwise. */
+    pagesDir?: string;
   } = {},
 ): Promise<NestFastifyApplication> {
   const verify = tokenVerifierFor(config);
@@ -125,5 +129,6 @@ export async function createApp(
     recordRequests(fastify, metrics);
     serveMetrics(fastify, metrics, config.metrics);
   }
+  servePages(fastify, { directory: options.pagesDir ?? defaultPagesDir(), pages: config.graphiql ? ['dashboard', 'graphiql'] : ['dashboard'] });
   return app;
 }
