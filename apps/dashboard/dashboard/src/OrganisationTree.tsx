@@ -1,0 +1,120 @@
+import { type KeyboardEvent, useEffect, useMemo, useRef, useState } from 'react';
+import { healthMixText, hours, percent, words } from './format';
+import { HealthMix } from './HealthBadge';
+import type { PmoSummary } from './queries';
+import { buildTree, treeKey, type TreeNode } from './tree';
+
+interface Props {
+  readonly summaries: readonly PmoSummary[];
+  readonly selected: string | null;
+  readonly onSelect: (pmoId: string) => void;
+}
+
+/**
+ * The PMOs as a tree (the WAI-ARIA tree pattern): one tab stop, arrows to move, open and close,
+ * Enter or Space (or a click) to open a PMO. Each row shows the PMO's health mix, its progress
+ * against the expected, and the share of its last 28 days of work that served an objective.
+ */
+export function OrganisationTree({ summaries, selected, onSelect }: Props) {
+  const roots = useMemo(() => buildTree(summaries, (s) => s.pmo.id, (s) => s.pmo.parent?.id ?? null), [summaries]);
+  // Opened as far as the second level to start with: the organisation at a glance.
+  const [expanded, setExpanded] = useState<Set<string>>(() => new Set(roots.map((r) => r.id)));
+  const [focused, setFocused] = useState<string | null>(null);
+  const items = useRef(new Map<string, HTMLLIElement>());
+  const movedByKey = useRef(false);
+
+  const tabStop = focused ?? selected ?? roots[0]?.id ?? null;
+
+  useEffect(() => {
+    if (movedByKey.current && focused) items.current.get(focused)?.focus();
+    movedByKey.current = false;
+  }, [focused]);
+
+  const onKeyDown = (event: KeyboardEvent<HTMLUListElement>) => {
+    if (!tabStop) return;
+    const action = treeKey(event.key, tabStop, roots, expanded);
+    if (!action) return;
+    event.preventDefault();
+    if ('focus' in action) {
+      movedByKey.current = true;
+      setFocused(action.focus);
+    } else if ('expand' in action) setExpanded((open) => new Set([...open, action.expand]));
+    else if ('collapse' in action) setExpanded((open) => new Set([...open].filter((id) => id !== action.collapse)));
+    else onSelect(action.select);
+  };
+
+  const toggle = (id: string) =>
+    setExpanded((open) => (open.has(id) ? new Set([...open].filter((other) => other !== id)) : new Set([...open, id])));
+
+  const item = (node: TreeNode<PmoSummary>) => {
+    const { pmo } = node.item;
+    const open = expanded.has(pmo.id);
+    const summary = node.item;
+    return (
+      <li
+        key={pmo.id}
+        ref={(element) => {
+          if (element) items.current.set(pmo.id, element);
+          else items.current.delete(pmo.id);
+        }}
+        role="treeitem"
+        aria-level={node.level}
+        aria-expanded={node.children.length > 0 ? open : undefined}
+        aria-selected={selected === pmo.id}
+        aria-labelledby={`pmo-name-${pmo.id}`}
+        aria-describedby={`pmo-figures-${pmo.id}`}
+        tabIndex={tabStop === pmo.id ? 0 : -1}
+        data-pmo-id={pmo.id}
+        className="tree-item"
+        onFocus={(event) => {
+          if (event.target === event.currentTarget) setFocused(pmo.id);
+        }}
+        onClick={(event) => {
+          event.stopPropagation();
+          setFocused(pmo.id);
+          onSelect(pmo.id);
+        }}
+      >
+        <div className={`tree-row${selected === pmo.id ? ' tree-row-selected' : ''}`}>
+          <span
+            className="tree-toggle"
+            aria-hidden="true"
+            onClick={(event) => {
+              event.stopPropagation();
+              toggle(pmo.id);
+            }}
+          >
+            {node.children.length > 0 ? (open ? '▾' : '▸') : ''}
+          </span>
+          <span className="tree-name" id={`pmo-name-${pmo.id}`}>
+            {pmo.name}
+          </span>
+          <span className="tree-kind">
+            {words(pmo.kind)}
+            {pmo.status !== 'ACTIVE' ? ` · ${words(pmo.status)}` : ''}
+          </span>
+          <span className="tree-figures" id={`pmo-figures-${pmo.id}`}>
+            <HealthMix counts={summary.byHealth} total={summary.objectives} />
+            <span className="tree-mix-text" data-figure="health-mix">
+              {healthMixText(summary.byHealth)}
+            </span>
+            <span data-figure="progress">
+              progress {percent(summary.meanProgress)} of {percent(summary.meanExpectedProgress)} expected
+            </span>
+            <span data-figure="aligned">
+              {percent(summary.alignedShareLast28Days)} aligned of {hours(summary.hoursLast28Days)} in 28 days
+            </span>
+          </span>
+        </div>
+        {node.children.length > 0 && open ? <ul role="group">{node.children.map(item)}</ul> : null}
+      </li>
+    );
+  };
+
+  if (roots.length === 0) return <p>No PMOs are recorded yet, or none that your token may read.</p>;
+  return (
+    <ul role="tree" aria-label="PMOs" className="tree" onKeyDown={onKeyDown}>
+      {roots.map(item)}
+    </ul>
+  );
+}

@@ -1,0 +1,52 @@
+import { createClient } from 'graphql-ws';
+import { useEffect, useRef, useState } from 'react';
+import { OBJECTIVE_CHANGED, type ObjectiveChanged, type ObjectiveRow } from './queries';
+
+export type LiveState = 'off' | 'connecting' | 'live' | 'unavailable';
+
+const socketUrl = (): string => `${window.location.protocol === 'https:' ? 'wss' : 'ws'}://${window.location.host}/graphql`;
+
+/**
+ * While `enabled` (the dashboard shows now), every change to any objective the token may read
+ * arrives over a WebSocket (graphql-ws) and is handed to `onChange`. The token travels in the
+ * connection's first message, as browsers cannot set headers on a WebSocket.
+ */
+export function useLiveObjectives(token: string, enabled: boolean, onChange: (objective: ObjectiveRow) => void): LiveState {
+  const [state, setState] = useState<LiveState>('off');
+  const handler = useRef(onChange);
+  handler.current = onChange;
+
+  useEffect(() => {
+    if (!enabled) {
+      setState('off');
+      return;
+    }
+    setState('connecting');
+    const client = createClient({
+      url: socketUrl(),
+      connectionParams: { authorization: `Bearer ${token}` },
+      lazy: false,
+      retryAttempts: 8,
+      on: {
+        connected: () => setState('live'),
+        closed: () => setState((current) => (current === 'unavailable' ? current : 'connecting')),
+      },
+    });
+    const stop = client.subscribe<ObjectiveChanged>(
+      { query: OBJECTIVE_CHANGED },
+      {
+        next: (result) => {
+          if (result.data) handler.current(result.data.objectiveChanged);
+        },
+        error: () => setState('unavailable'),
+        complete: () => undefined,
+      },
+    );
+    return () => {
+      stop();
+      void client.dispose();
+    };
+  }, [token, enabled]);
+
+  return state;
+}
