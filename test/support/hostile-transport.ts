@@ -18,6 +18,8 @@ export const transport: Hostile[] = [
   { name: 'a JSON object without a query', send: (w) => http(w, { body: '{}' }), status: 400, code: 'BAD_REQUEST' },
   { name: 'an empty query', send: (w) => http(w, { body: JSON.stringify({ query: '' }) }), status: 400, code: 'BAD_REQUEST' },
   { name: 'a query that is a number', send: (w) => http(w, { body: '{"query": 42}' }), status: 400, code: 'GRAPHQL_PARSE_FAILED' },
+  { name: 'a query with a syntax error', send: (w) => http(w, { body: JSON.stringify({ query: '{ pmos { id ' }) }), status: 400, code: 'GRAPHQL_PARSE_FAILED' },
+  { name: 'a query with a stray character', send: (w) => http(w, { body: JSON.stringify({ query: '{ pmos { id } } ~' }) }), status: 400, code: 'GRAPHQL_PARSE_FAILED' },
   {
     name: 'a made-up syntax tree in place of a mutation',
     send: (w) =>
@@ -111,7 +113,7 @@ export const transport: Hostile[] = [
 ];
 
 export const documents: Hostile[] = [
-  { name: 'a syntax error', send: (w) => gql(w, 'mutation { establishPmo(input: {'), code: 'GRAPHQL_VALIDATION_FAILED' },
+  { name: 'a syntax error', send: (w) => gql(w, 'mutation { establishPmo(input: {'), status: 400, code: 'GRAPHQL_PARSE_FAILED' },
   { name: 'a 40-deep query', send: (w) => gql(w, parentChain(40)), code: 'GRAPHQL_VALIDATION_FAILED' },
   {
     name: '2,000 aliases of one query',

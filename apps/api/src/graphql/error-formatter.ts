@@ -1,7 +1,7 @@
 import type { ExecutionResult } from 'graphql';
 import { GraphQLError } from 'graphql';
 import type { MercuriusContext } from 'mercurius';
-import { mapError } from './error-mapping';
+import { isSyntaxError, mapError } from './error-mapping';
 import { logFailure } from './failure-log';
 import { clientHttpStatus } from './request-refusal';
 
@@ -19,10 +19,12 @@ const flatten = (errors: readonly GraphQLError[]): GraphQLError[] =>
 
 /**
  * The status of a request refused before it was executed: malformed JSON (400), a body over the
- * limit (413), a mutation sent with GET (405), too many mutations (429). Documents that fail
- * GraphQL validation answer 200 with their errors, like any other GraphQL error.
+ * limit (413), a mutation sent with GET (405), too many mutations (429), text that does not parse
+ * (400). Documents that parse but fail validation answer 200 with their errors, like any other
+ * GraphQL error.
  */
 const refusedStatus = (errors: readonly GraphQLError[]): number | null => {
+  if (flatten(errors).some(isSyntaxError)) return 400;
   for (const error of errors) {
     if ((error.originalError as { code?: unknown } | undefined)?.code === 'MER_ERR_GQL_VALIDATION') continue;
     const status = clientHttpStatus(error.originalError);

@@ -23,6 +23,14 @@ export interface MappedError {
   readonly internal: boolean;
 }
 
+/**
+ * A document that is not GraphQL text: answered 400, before validation ever runs. The parser's
+ * token limit also speaks of a syntax error, but it is a limit like the alias and cost limits
+ * and is answered like them.
+ */
+export const isSyntaxError = (error: GraphQLError): boolean =>
+  error.message.startsWith('Syntax Error:') && !error.message.endsWith('tokens. Parsing aborted.');
+
 /** Strips the leading argument name: "input.metric.target" → "metric.target". */
 const fieldOf = (pathText: string): string => pathText.replace(/^input\./, '').replace(/\[\d+\]/g, '');
 
@@ -67,7 +75,9 @@ export function mapError(error: GraphQLError, correlationId: string): MappedErro
   const ownCode = (original as GraphQLError | undefined)?.extensions?.code ?? error.extensions?.code;
   if (ownCode === 'BAD_USER_INPUT') return known('BAD_USER_INPUT', {}, error.message);
 
-  // A GraphQLError of its own (syntax, validation against the schema): the client's mistake.
+  // graphql-js words every lexer and parser failure "Syntax Error: …"; nothing else starts so.
+  if (isSyntaxError(error)) return known('GRAPHQL_PARSE_FAILED', {}, error.message);
+  // A GraphQLError of its own (validation against the schema): the client's mistake.
   if (!original || original instanceof GraphQLError) {
     return known(typeof ownCode === 'string' ? ownCode : 'GRAPHQL_VALIDATION_FAILED', {}, error.message);
   }
