@@ -1,7 +1,7 @@
 import type { ChartConfiguration } from 'chart.js';
 import { useMemo } from 'react';
 import { ChartCanvas } from './ChartCanvas';
-import { dayText, hours, percent } from './format';
+import { dayText, hours, percent, shortDayText } from './format';
 import { ALIGNMENT, type AlignmentAnswer } from './queries';
 import { failureText, useSession } from './session';
 import { weeksBefore } from './time';
@@ -23,7 +23,7 @@ export function AlignmentByWeek({ pmoId }: { pmoId: string }) {
         ? {
             type: 'bar',
             data: {
-              labels: buckets.map((b) => b.start),
+              labels: buckets.map((b) => shortDayText(b.start)),
               datasets: [
                 { label: 'Aligned hours', data: buckets.map((b) => b.alignedHours), backgroundColor: ALIGNED_COLOUR },
                 { label: 'Unaligned hours', data: buckets.map((b) => b.totalHours - b.alignedHours), backgroundColor: UNALIGNED_COLOUR },

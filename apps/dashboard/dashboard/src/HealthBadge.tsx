@@ -9,12 +9,11 @@ export function HealthBadge({ health }: { health: Health }) {
  * it (the bar alone says nothing to a screen reader, or to someone who cannot tell its colours).
  */
 export function HealthMix({ counts, total }: { counts: readonly { health: string; objectives: number }[]; total: number }) {
-  if (total === 0) return <span className="health-mix-empty">no objectives</span>;
   return (
     <span className="health-mix" aria-hidden="true">
       {HEALTHS.map((health) => {
         const count = counts.find((c) => c.health === health)?.objectives ?? 0;
-        return count > 0 ? (
+        return count > 0 && total > 0 ? (
           <span key={health} className={`health-mix-part health-${health.toLowerCase().replace('_', '-')}`} style={{ flexGrow: count }} />
         ) : null;
       })}

@@ -1,7 +1,7 @@
 import type { ChartConfiguration } from 'chart.js';
 import { useMemo } from 'react';
 import { ChartCanvas } from './ChartCanvas';
-import { dayText, percent } from './format';
+import { dayText, percent, shortDayText } from './format';
 import { HealthBadge } from './HealthBadge';
 import { type ObjectiveRow, type TrendPoint, trendsQuery } from './queries';
 import { failureText, useSession } from './session';
@@ -69,7 +69,7 @@ function Trend({ title, points }: { title: string; points: readonly TrendPoint[]
     () => ({
       type: 'line',
       data: {
-        labels: points.map((p) => p.on),
+        labels: points.map((p) => shortDayText(p.on)),
         datasets: [
           { label: 'Progress', data: points.map((p) => Math.round(p.progress * 1000) / 10), borderColor: PROGRESS_COLOUR, backgroundColor: PROGRESS_COLOUR, tension: 0 },
           {

@@ -2,7 +2,7 @@ import { type KeyboardEvent, useEffect, useMemo, useRef, useState } from 'react'
 import { healthMixText, hours, percent, words } from './format';
 import { HealthMix } from './HealthBadge';
 import type { PmoSummary } from './queries';
-import { buildTree, treeKey, type TreeNode } from './tree';
+import { buildTree, treeKey, type TreeNode, visibleNodes } from './tree';
 
 interface Props {
   readonly summaries: readonly PmoSummary[];
@@ -46,10 +46,16 @@ export function OrganisationTree({ summaries, selected, onSelect }: Props) {
   const toggle = (id: string) =>
     setExpanded((open) => (open.has(id) ? new Set([...open].filter((other) => other !== id)) : new Set([...open, id])));
 
+  const visible = visibleNodes(roots, expanded);
+  const siblingsOf = (node: TreeNode<PmoSummary>) => (node.parentId === null ? roots : (visible.find((n) => n.id === node.parentId)?.children ?? [node]));
+
+  // One flat list, each item's place given by aria-level, aria-setsize and aria-posinset: an item
+  // then holds only its own row, so its name is what it shows, not its children's rows too.
   const item = (node: TreeNode<PmoSummary>) => {
-    const { pmo } = node.item;
-    const open = expanded.has(pmo.id);
     const summary = node.item;
+    const { pmo } = summary;
+    const open = expanded.has(pmo.id);
+    const siblings = siblingsOf(node);
     return (
       <li
         key={pmo.id}
@@ -59,23 +65,21 @@ export function OrganisationTree({ summaries, selected, onSelect }: Props) {
         }}
         role="treeitem"
         aria-level={node.level}
+        aria-setsize={siblings.length}
+        aria-posinset={siblings.indexOf(node) + 1}
         aria-expanded={node.children.length > 0 ? open : undefined}
         aria-selected={selected === pmo.id}
-        aria-labelledby={`pmo-name-${pmo.id}`}
-        aria-describedby={`pmo-figures-${pmo.id}`}
         tabIndex={tabStop === pmo.id ? 0 : -1}
         data-pmo-id={pmo.id}
-        className="tree-item"
-        onFocus={(event) => {
-          if (event.target === event.currentTarget) setFocused(pmo.id);
-        }}
-        onClick={(event) => {
-          event.stopPropagation();
+        className={`tree-item${selected === pmo.id ? ' tree-item-selected' : ''}`}
+        style={{ paddingLeft: `${(node.level - 1) * 1.25}rem` }}
+        onFocus={() => setFocused(pmo.id)}
+        onClick={() => {
           setFocused(pmo.id);
           onSelect(pmo.id);
         }}
       >
-        <div className={`tree-row${selected === pmo.id ? ' tree-row-selected' : ''}`}>
+        <div className="tree-row">
           <span
             className="tree-toggle"
             aria-hidden="true"
@@ -86,27 +90,28 @@ export function OrganisationTree({ summaries, selected, onSelect }: Props) {
           >
             {node.children.length > 0 ? (open ? '▾' : '▸') : ''}
           </span>
-          <span className="tree-name" id={`pmo-name-${pmo.id}`}>
-            {pmo.name}
-          </span>
+          <span className="tree-name">{pmo.name}</span>
+          <Pause />
           <span className="tree-kind">
             {words(pmo.kind)}
             {pmo.status !== 'ACTIVE' ? ` · ${words(pmo.status)}` : ''}
           </span>
-          <span className="tree-figures" id={`pmo-figures-${pmo.id}`}>
+          <span className="tree-figures">
             <HealthMix counts={summary.byHealth} total={summary.objectives} />
+            <Pause />
             <span className="tree-mix-text" data-figure="health-mix">
               {healthMixText(summary.byHealth)}
             </span>
+            <Pause />
             <span data-figure="progress">
               progress {percent(summary.meanProgress)} of {percent(summary.meanExpectedProgress)} expected
             </span>
+            <Pause />
             <span data-figure="aligned">
               {percent(summary.alignedShareLast28Days)} aligned of {hours(summary.hoursLast28Days)} in 28 days
             </span>
           </span>
         </div>
-        {node.children.length > 0 && open ? <ul role="group">{node.children.map(item)}</ul> : null}
       </li>
     );
   };
@@ -114,7 +119,10 @@ export function OrganisationTree({ summaries, selected, onSelect }: Props) {
   if (roots.length === 0) return <p>No PMOs are recorded yet, or none that your token may read.</p>;
   return (
     <ul role="tree" aria-label="PMOs" className="tree" onKeyDown={onKeyDown}>
-      {roots.map(item)}
+      {visible.map(item)}
     </ul>
   );
 }
+
+/** A comma for screen readers between the parts of a row, which sighted people tell apart by layout. */
+const Pause = () => <span className="visually-hidden">, </span>;

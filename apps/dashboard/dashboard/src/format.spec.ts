@@ -1,4 +1,4 @@
-import { dayText, healthMixText, hours, percent, words } from './format';
+import { dayText, healthMixText, hours, percent, shortDayText, words } from './format';
 
 describe('the dashboard’s numbers in words', () => {
   it('lists the health counts that are not zero, in a fixed order', () => {
@@ -21,5 +21,12 @@ describe('the dashboard’s numbers in words', () => {
   it('writes days and enum values for people', () => {
     expect(dayText('2026-03-01')).toBe('1 Mar 2026');
     expect(words('DEVIATION_APPROVED')).toBe('Deviation approved');
+  });
+});
+
+describe('the days on a chart’s axis', () => {
+  it('are day and month, in UTC', () => {
+    expect(shortDayText('2026-03-01')).toBe('1 Mar');
+    expect(shortDayText('2026-12-31')).toBe('31 Dec');
   });
 });

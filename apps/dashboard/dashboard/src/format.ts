@@ -36,5 +36,9 @@ export const instantText = (instant: Date): string =>
 export const dayText = (day: string): string =>
   new Intl.DateTimeFormat('en-GB', { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' }).format(new Date(`${day}T00:00:00Z`));
 
+/** A day on a chart's axis: "13 Sep". */
+export const shortDayText = (day: string): string =>
+  new Intl.DateTimeFormat('en-GB', { month: 'short', day: 'numeric', timeZone: 'UTC' }).format(new Date(`${day}T00:00:00Z`));
+
 /** An enum value as words: DEVIATION_APPROVED → "Deviation approved". */
 export const words = (value: string): string => value.charAt(0) + value.slice(1).toLowerCase().replace(/_/g, ' ');

@@ -22,14 +22,19 @@ export function useLiveObjectives(token: string, enabled: boolean, onChange: (ob
       return;
     }
     setState('connecting');
+    // A client being closed still reports its closing: by then what it says is no longer news.
+    let stopped = false;
+    const report = (next: LiveState) => {
+      if (!stopped) setState(next);
+    };
     const client = createClient({
       url: socketUrl(),
       connectionParams: { authorization: `Bearer ${token}` },
       lazy: false,
       retryAttempts: 8,
       on: {
-        connected: () => setState('live'),
-        closed: () => setState((current) => (current === 'unavailable' ? current : 'connecting')),
+        connected: () => report('live'),
+        closed: () => report('connecting'),
       },
     });
     const stop = client.subscribe<ObjectiveChanged>(
@@ -38,11 +43,12 @@ export function useLiveObjectives(token: string, enabled: boolean, onChange: (ob
         next: (result) => {
           if (result.data) handler.current(result.data.objectiveChanged);
         },
-        error: () => setState('unavailable'),
-        complete: () => undefined,
+        error: () => report('unavailable'),
+        complete: () => report('unavailable'),
       },
     );
     return () => {
+      stopped = true;
       stop();
       void client.dispose();
     };

@@ -5,30 +5,22 @@ import { createClient } from 'graphql-ws';
 type Fetcher = GraphiQLProps['fetcher'];
 
 /**
- * How the IDE reaches the service that served it: queries and mutations over HTTP, subscriptions
- * over a WebSocket, each with the bearer token of the moment (read at each request, so a new token
- * applies at once). Headers typed in the IDE's own editor go on top.
+ * How the IDE reaches the service that served it, with one bearer token: queries and mutations
+ * over HTTP, subscriptions over a WebSocket opened when the first one runs. Headers typed in the
+ * IDE's own editor go on top.
  */
-export function serviceFetcher(token: () => string | null): Fetcher {
-  let socket: { token: string | null; client: ReturnType<typeof createClient> } | null = null;
-  const socketFor = (current: string | null) => {
-    if (socket?.token !== current) {
-      void socket?.client.dispose();
-      socket = {
-        token: current,
-        client: createClient({
-          url: `${window.location.protocol === 'https:' ? 'wss' : 'ws'}://${window.location.host}/graphql`,
-          connectionParams: current ? { authorization: `Bearer ${current}` } : {},
-        }),
-      };
-    }
-    return socket.client;
-  };
+export function serviceFetcher(token: string | null): Fetcher {
+  let socket: ReturnType<typeof createClient> | null = null;
+  const socketClient = () =>
+    (socket ??= createClient({
+      url: `${window.location.protocol === 'https:' ? 'wss' : 'ws'}://${window.location.host}/graphql`,
+      connectionParams: token ? { authorization: `Bearer ${token}` } : {},
+    }));
 
   return async (params, options) => {
-    const current = token();
+    const current = token;
     if (isSubscription(params.query, params.operationName ?? null, options?.documentAST)) {
-      return socketFor(current).iterate({ query: params.query, variables: params.variables ?? {}, operationName: params.operationName ?? null });
+      return socketClient().iterate({ query: params.query, variables: params.variables ?? {}, operationName: params.operationName ?? null });
     }
     const response = await fetch('/graphql', {
       method: 'POST',

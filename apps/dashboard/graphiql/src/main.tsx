@@ -1,14 +1,14 @@
 import { GraphiQL } from 'graphiql';
 import 'graphiql/style.css';
-import { StrictMode, useMemo, useRef, useState } from 'react';
+import { StrictMode, useMemo, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { forgetToken, keepToken, readToken } from '../../shared/token-store';
 import { serviceFetcher } from './fetcher';
 import './graphiql.css';
 import { TokenBar } from './TokenBar';
 
-const FIRST_QUERY = `# Give your bearer token above, then run this with the ▶ button (or Ctrl-Enter).
-# The schema (Docs, completion) loads once a token is set: introspection needs one too.
+const FIRST_QUERY = `# Give your token above, then run this with ▶ (Ctrl-Enter).
+# Docs and completion load once a token is set.
 query Offices {
   pmos { id name kind }
 }
@@ -16,9 +16,8 @@ query Offices {
 
 function Ide() {
   const [token, setToken] = useState<string | null>(() => readToken());
-  const current = useRef(token);
-  current.current = token;
-  const fetcher = useMemo(() => serviceFetcher(() => current.current), []);
+  // A new fetcher with each token: GraphiQL then asks for the schema again, with the token that may read it.
+  const fetcher = useMemo(() => serviceFetcher(token), [token]);
   return (
     <div className="ide">
       <TokenBar
@@ -30,8 +29,7 @@ function Ide() {
         }}
       />
       <main className="ide-main">
-        {/* Mounted again with each token, so the schema is fetched with the token that may read it. */}
-        <GraphiQL key={token ?? 'none'} fetcher={fetcher} defaultQuery={FIRST_QUERY} />
+        <GraphiQL fetcher={fetcher} defaultQuery={FIRST_QUERY} />
       </main>
     </div>
   );
