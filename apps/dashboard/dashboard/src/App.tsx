@@ -3,7 +3,7 @@ import { requestGraphQL } from '../../shared/graphql-http';
 import { forgetToken, keepToken, readToken } from '../../shared/token-store';
 import { Dashboard } from './Dashboard';
 import { VIEWER, type ViewerAnswer } from './queries';
-import { isRefusedToken } from './session';
+import { failureText, isRefusedToken } from './session';
 import { SignIn } from './SignIn';
 
 type Viewer = ViewerAnswer['viewer'];
@@ -13,6 +13,9 @@ export function App() {
   const [token, setToken] = useState<string | null>(() => readToken());
   const [viewer, setViewer] = useState<Viewer | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  /** Why the kept token could not be checked, when the service did not answer (not when it refused it). */
+  const [unreachable, setUnreachable] = useState<string | null>(null);
+  const [attempt, setAttempt] = useState(0);
 
   const signOut = useCallback((reason?: string) => {
     forgetToken();
@@ -30,11 +33,13 @@ export function App() {
 
   useEffect(() => {
     if (!token || viewer) return;
+    setUnreachable(null);
     requestGraphQL<ViewerAnswer>(token, VIEWER).then(
       (answer) => setViewer(answer.viewer),
-      (failure: unknown) => (isRefusedToken(failure) ? onFailure(failure) : signOut('The service could not be reached: sign in again.')),
+      // A refused token is forgotten; a service that did not answer may answer the next time.
+      (failure: unknown) => (isRefusedToken(failure) ? onFailure(failure) : setUnreachable(failureText(failure))),
     );
-  }, [token, viewer, onFailure, signOut]);
+  }, [token, viewer, attempt, onFailure]);
 
   if (!token) {
     return (
@@ -49,6 +54,21 @@ export function App() {
       />
     );
   }
-  if (!viewer) return <p className="muted">Signing in…</p>;
+  if (!viewer) {
+    return (
+      <main className="sign-in">
+        {unreachable ? (
+          <>
+            <p role="alert">The service could not be reached: {unreachable}</p>
+            <button type="button" onClick={() => setAttempt((n) => n + 1)}>
+              Try again
+            </button>
+          </>
+        ) : (
+          <p className="muted">Signing in…</p>
+        )}
+      </main>
+    );
+  }
   return <Dashboard token={token} viewer={viewer} onSignOut={signOut} onFailure={onFailure} />;
 }

@@ -18,7 +18,6 @@ export function serviceFetcher(token: string | null): Fetcher {
     }));
 
   return async (params, options) => {
-    const current = token;
     if (isSubscription(params.query, params.operationName ?? null, options?.documentAST)) {
       return socketClient().iterate({ query: params.query, variables: params.variables ?? {}, operationName: params.operationName ?? null });
     }
@@ -27,7 +26,7 @@ export function serviceFetcher(token: string | null): Fetcher {
       headers: {
         'content-type': 'application/json',
         accept: 'application/json',
-        ...(current ? { authorization: `Bearer ${current}` } : {}),
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
         ...(options?.headers ?? {}),
       },
       body: JSON.stringify(params),
