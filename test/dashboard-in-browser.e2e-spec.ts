@@ -170,6 +170,8 @@ if (mode === 'fail') {
     const latency = Date.now() - recorded;
     console.log(`live update: the new health was on screen ${latency} ms after recordProgress was sent`);
 
+    // Said to screen readers too.
+    expect(await page.locator('[aria-live="polite"]').textContent()).toBe('Projects delivered on time is now at risk.');
     await expectText(figure(org.digital, 'health-mix'), /^1 at risk, 1 no data$/);
     expect(navigations).toEqual([]);
   });
