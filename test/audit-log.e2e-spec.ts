@@ -82,7 +82,7 @@ describe('the audit log over GraphQL', () => {
   const recorded = async (pmoIds: readonly string[]): Promise<EventNode[]> => {
     const histories = await Promise.all(
       pmoIds.flatMap((pmoId) => entities[pmoId] ?? []).map(async ({ type, id }) => {
-        const { history } = await t.admin.ok<{ history: Page }>(HISTORY, { type, id, first: 500 });
+        const { history } = await t.admin.ok<{ history: Page }>(HISTORY, { type, id, first: 400 });
         expect(history.pageInfo.hasNextPage).toBe(false);
         return history.edges.map((edge) => edge.node);
       }),
@@ -116,7 +116,7 @@ describe('the audit log over GraphQL', () => {
 
   /** The whole log for `filter` in one page. */
   const log = async (filter: Filter | null): Promise<EventNode[]> => {
-    const { edges, pageInfo } = await page(filter, 500);
+    const { edges, pageInfo } = await page(filter, 400);
     expect(pageInfo.hasNextPage).toBe(false);
     return edges.map((edge) => edge.node);
   };

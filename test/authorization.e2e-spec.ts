@@ -47,6 +47,7 @@ const HOME_HEAD_AND_SELF: Column[] = ['ADMIN', 'PMO_HEAD', 'MEMBER'];
 const READERS_OF_WORK: Column[] = ['ADMIN', 'LEADERSHIP', 'PMO_HEAD', 'PMO_HEAD elsewhere', 'AUDITOR'];
 const AUDIT_OF_HOME: Column[] = ['ADMIN', 'LEADERSHIP', 'PMO_HEAD', 'AUDITOR'];
 const AUDIT_OF_ALL: Column[] = ['ADMIN', 'LEADERSHIP', 'AUDITOR'];
+const NETWORK_READERS: Column[] = ['ADMIN', 'LEADERSHIP', 'PMO_HEAD', 'MEMBER', 'AUDITOR'];
 
 const mutation = (name: string, inputType: string) => `mutation($input: ${inputType}!) { ${name}(input: $input) { id } }`;
 
@@ -233,6 +234,8 @@ describe('who may do what: every role against every operation', () => {
     row('pmo', 'records.read', ALL, 'query($id: ID!) { pmo(id: $id) { id mandate { version } } }', () => ({ id: home })),
     row('objective', 'records.read', ALL, 'query($id: ID!) { objective(id: $id) { id } }', () => ({ id: objective })),
     row('portfolio', 'records.read', ALL, '{ portfolio { id } }', () => ({})),
+    row('pmosConnection', 'records.read', ALL, '{ pmosConnection(first: 5) { edges { cursor } } }', () => ({})),
+    row('portfolioConnection', 'records.read', ALL, '{ portfolioConnection(last: 5) { totalCount } }', () => ({})),
     row('businessPlan', 'records.read', ALL, 'query($id: ID!) { businessPlan(id: $id) { id activities { id } } }', () => ({ id: plan })),
     row('activity', 'records.read', ALL, 'query($id: ID!) { activity(id: $id) { id hoursLogged } }', () => ({ id: activity })),
     row('alignment', 'records.read', ALL, 'query($id: ID!, $from: LocalDate!, $to: LocalDate!) { alignment(pmoId: $id, from: $from, to: $to) { totalHours } }', () => ({
@@ -262,6 +265,29 @@ describe('who may do what: every role against every operation', () => {
       READERS_OF_WORK,
       'query($id: ID!, $from: LocalDate!, $to: LocalDate!) { workEntries(pmoId: $id, from: $from, to: $to) { id } }',
       () => ({ id: home, from: daysFromToday(-200), to: today() }),
+    ),
+    row(
+      'workEntriesConnection narrowed to themselves',
+      'work.read',
+      [...READERS_OF_WORK, 'MEMBER'],
+      'query($id: ID!, $from: LocalDate!, $to: LocalDate!, $person: String) { workEntriesConnection(pmoId: $id, from: $from, to: $to, person: $person) { totalCount } }',
+      (subject) => ({ id: home, from: daysFromToday(-200), to: today(), person: subject }),
+    ),
+    row(
+      "workEntriesConnection of everyone's",
+      'work.read',
+      READERS_OF_WORK,
+      'query($id: ID!, $from: LocalDate!, $to: LocalDate!) { workEntriesConnection(pmoId: $id, from: $from, to: $to, first: 5) { edges { cursor } } }',
+      () => ({ id: home, from: daysFromToday(-200), to: today() }),
+    ),
+    // the PMO's network
+    row('contactsConnection', 'network.read', NETWORK_READERS, 'query($id: ID!) { contactsConnection(pmoId: $id) { totalCount } }', () => ({ id: home })),
+    row(
+      'touchpointsConnection',
+      'network.read',
+      NETWORK_READERS,
+      'query($id: ID!, $from: LocalDate!, $to: LocalDate!) { touchpointsConnection(pmoId: $id, from: $from, to: $to) { edges { cursor } } }',
+      () => ({ id: home, from: daysFromToday(-30), to: today() }),
     ),
     // the record's own history
     row('history of an objective', 'audit.read', AUDIT_OF_HOME, 'query($id: ID!) { history(entity: { type: OBJECTIVE, id: $id }) { edges { node { type } } } }', () => ({ id: objective })),

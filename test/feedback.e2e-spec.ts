@@ -3,6 +3,7 @@ import { EventStoreDbTestDouble } from '../libs/event-store/src/eventstoredb/tes
 import type { GraphQLClient } from './support/graphql-client';
 import { AUDIT_LOG, ESTABLISH_PMO, HISTORY } from './support/operations';
 import { startTestApp, type TestApp } from './support/test-app';
+import { idAsOf } from './support/snapshot-ids';
 
 jest.setTimeout(90_000);
 
@@ -210,7 +211,14 @@ const scenario = (store: string, start: () => Promise<TestApp>, options: { verif
     it('answers as of an instant before the resolution with the feedback as it stood then', async () => {
       const then = (await auditor.ok(GET, { id: regulator, asOf: beforeResolution })).feedback;
 
-      expect(then).toMatchObject({ status: 'OPEN', outcome: null, resolution: null, revision: 0, to: { id: portfolio } });
+      expect(then).toMatchObject({
+        id: idAsOf(regulator, beforeResolution),
+        status: 'OPEN',
+        outcome: null,
+        resolution: null,
+        revision: 0,
+        to: { id: idAsOf(portfolio, beforeResolution) },
+      });
       expect(then.ageDays).toBe(daysBetween(dayOf(regulatorRaisedAt), dayOf(beforeResolution)));
     });
 

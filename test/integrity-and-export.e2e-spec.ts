@@ -84,7 +84,7 @@ describe('tamper evidence and the audit export', () => {
     const nodes: LogNode[] = [];
     let after: string | null = null;
     for (;;) {
-      const { auditLog: page }: { auditLog: LogPage } = await t.admin.ok(AUDIT_LOG, { filter, first: 500, after });
+      const { auditLog: page }: { auditLog: LogPage } = await t.admin.ok(AUDIT_LOG, { filter, first: 400, after });
       nodes.push(...page.edges.map((edge) => edge.node));
       if (!page.pageInfo.hasNextPage) return nodes;
       after = page.pageInfo.endCursor;

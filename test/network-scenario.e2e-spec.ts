@@ -2,6 +2,7 @@ import { daysFromToday } from './support/days';
 import { AUDIT_LOG, HISTORY } from './support/operations';
 import { MEMBER, RECORD_TOUCHPOINT, WORK_HOURS, WORK_TOUCHPOINT, recordNetwork, type GroupKey, type Network } from './support/network-scenario';
 import { startTestApp, type TestApp } from './support/test-app';
+import { idAsOf } from './support/snapshot-ids';
 
 jest.setTimeout(120_000);
 
@@ -112,18 +113,20 @@ const DAY_0_AS_OF: Figures = {
 describe("a PMO's network over three months: health by hand on two days and as known earlier", () => {
   let t: TestApp;
   let n: Network;
-  const nameOf = (id: string) => Object.entries(n.contact).find(([, cid]) => cid === id)?.[0] ?? id;
-  const groupOf = (id: string) => (Object.entries(n.group).find(([, gid]) => gid === id)?.[0] ?? id) as GroupKey;
-  const names = (rows: { id: string }[]) => rows.map((row) => nameOf(row.id)).sort();
+  // An answer as known at an instant carries that snapshot's ids (<id>@<instant>), a live one the entities' own.
+  const idIn = (entityId: string, asOf?: string) => (asOf ? idAsOf(entityId, asOf) : entityId);
+  const nameOf = (id: string, asOf?: string) => Object.entries(n.contact).find(([, cid]) => idIn(cid, asOf) === id)?.[0] ?? id;
+  const groupOf = (id: string, asOf?: string) => (Object.entries(n.group).find(([, gid]) => idIn(gid, asOf) === id)?.[0] ?? id) as GroupKey;
+  const names = (rows: { id: string }[], asOf?: string) => rows.map((row) => nameOf(row.id, asOf)).sort();
 
   const health = async (on: number, asOf?: string) => (await n.leadership.ok(HEALTH, { pmoId: n.pmoId, on: daysFromToday(on), ...(asOf ? { asOf } : {}) })).networkHealth;
 
   /** Checks every figure of `expected`, each group's shares against its own counts. */
-  const expectFigures = (got: any, expected: Figures) => {
+  const expectFigures = (got: any, expected: Figures, asOf?: string) => {
     const { groups, neglected, ...totals } = expected;
     expect(got).toMatchObject(totals);
-    expect(names(got.neglected)).toEqual(neglected);
-    const byGroup = Object.fromEntries(got.groups.map((g: any) => [groupOf(g.group.id), g]));
+    expect(names(got.neglected, asOf)).toEqual(neglected);
+    const byGroup = Object.fromEntries(got.groups.map((g: any) => [groupOf(g.group.id, asOf), g]));
     expect(Object.keys(byGroup).sort()).toEqual(Object.keys(groups).sort());
     for (const [key, [overdue, since, touchpoints, leaning, mix]] of Object.entries(groups)) {
       const g = byGroup[key];
@@ -152,13 +155,13 @@ describe("a PMO's network over three months: health by hand on two days and as k
   });
 
   it('today as known before batch 2: no Tess, Gail not yet a critic, Senior overdue and Hugo neglected', async () => {
-    expectFigures(await health(0, n.asOf), DAY_0_AS_OF);
+    expectFigures(await health(0, n.asOf), DAY_0_AS_OF, n.asOf);
   });
 
   it("lists each group's last touchpoint and next due day, now and as known before batch 2", async () => {
     const rows = async (asOf?: string) =>
       Object.fromEntries(
-        (await n.leadership.ok(GROUPS_Q, { pmoId: n.pmoId, ...(asOf ? { asOf } : {}) })).networkGroups.map((g: any) => [groupOf(g.id), [g.lastTouchpointOn, g.nextDueOn]]),
+        (await n.leadership.ok(GROUPS_Q, { pmoId: n.pmoId, ...(asOf ? { asOf } : {}) })).networkGroups.map((g: any) => [groupOf(g.id, asOf), [g.lastTouchpointOn, g.nextDueOn]]),
       );
     const d = daysFromToday;
 
@@ -167,7 +170,7 @@ describe("a PMO's network over three months: health by hand on two days and as k
   });
 
   it('finds champions (Kim by the later of two assessments on one day) and critics, now and as known before', async () => {
-    const byStance = async (stance: string, asOf?: string) => names((await n.leadership.ok(CONTACTS_Q, { pmoId: n.pmoId, stance, ...(asOf ? { asOf } : {}) })).contacts);
+    const byStance = async (stance: string, asOf?: string) => names((await n.leadership.ok(CONTACTS_Q, { pmoId: n.pmoId, stance, ...(asOf ? { asOf } : {}) })).contacts, asOf);
 
     expect(await byStance('CHAMPION')).toEqual(['Ada', 'Eve', 'Finn', 'Hugo', 'Kim', 'Pia']);
     expect(await byStance('CRITIC')).toEqual(['Gail', 'Lou', 'Sam']);

@@ -2,6 +2,7 @@ import type { GraphQLClient } from './support/graphql-client';
 import { daysFromToday, today } from './support/days';
 import { ESTABLISH_PMO, HISTORY, LOG_WORK } from './support/operations';
 import { startTestApp, type TestApp } from './support/test-app';
+import { idAsOf } from './support/snapshot-ids';
 
 jest.setTimeout(120_000);
 
@@ -420,7 +421,8 @@ describe('the PMO’s network', () => {
     ]);
     expect(earlier).toMatchObject({ contacts: 3, newContactsLast90Days: 1, stale: false, crossGroupTouchpoints: 0, valueGiven: 0 });
     expect(earlier.groups[0]).toMatchObject({ overdue: true, lastTouchpointOn: null, touchpoints: 0 });
-    expect(earlier.neglected).toEqual([expect.objectContaining({ id: grace.id }), expect.objectContaining({ id: farid.id })]);
+    // As known at an instant: each contact carries that snapshot's id, apart from the live one.
+    expect(earlier.neglected).toEqual([{ id: idAsOf(grace.id, beforeTouchpoints), name: 'Grace Hopper' }, { id: idAsOf(farid.id, beforeTouchpoints), name: 'Farid' }]);
     expect(map.nodes.map((n: Row) => n.id)).toEqual([grace.id, farid.id, sam.id]);
     expect(map.edges).toEqual([{ from: [grace.id, farid.id].sort()[0], to: [grace.id, farid.id].sort()[1], touchpoints: 1 }]);
     expect(mapBefore.edges).toEqual([]);
@@ -432,8 +434,12 @@ describe('the PMO’s network', () => {
     const groupsThen = (await t.admin.ok(GROUPS, { pmoId: home, asOf: beforeTouchpoints })).networkGroups;
 
     expect(then).toMatchObject({ stance: 'CHAMPION', lastTouchpointOn: null });
-    expect(groupsThen.find((g: Row) => g.id === leaders.id)).toMatchObject({ lastTouchpointOn: null, members: [{ id: grace.id }, { id: farid.id }] });
-    expect((await contacts({ pmoId: home, asOf: beforeTouchpoints }, leadership)).map((c) => c.id)).toEqual([grace.id, farid.id, sam.id]);
+    expect(then).toMatchObject({ id: idAsOf(grace.id, beforeTouchpoints) });
+    expect(groupsThen.find((g: Row) => g.id === idAsOf(leaders.id, beforeTouchpoints))).toMatchObject({
+      lastTouchpointOn: null,
+      members: [{ id: idAsOf(grace.id, beforeTouchpoints) }, { id: idAsOf(farid.id, beforeTouchpoints) }],
+    });
+    expect((await contacts({ pmoId: home, asOf: beforeTouchpoints }, leadership)).map((c) => c.id)).toEqual([grace.id, farid.id, sam.id].map((id) => idAsOf(id, beforeTouchpoints)));
   });
 
   it('answers a subject access request to the head only, and erases a person once: a second erasure answers the first receipt', async () => {

@@ -2,6 +2,7 @@ import { daysFromToday, today } from './support/days';
 import type { GraphQLClient } from './support/graphql-client';
 import { DRAFT_PLAN, ESTABLISH_PMO, HISTORY, PLAN_ACTIVITY } from './support/operations';
 import { startTestApp, type TestApp } from './support/test-app';
+import { idAsOf } from './support/snapshot-ids';
 
 /**
  * A group under one strategic PMO, two programme PMOs and four project PMOs, taken through a
@@ -89,8 +90,11 @@ describe('several PMOs under a strategic one: a standard through two versions, l
   };
   const compliance = async (on: string, asOf?: string, client: GraphQLClient = leadership): Promise<Report> =>
     (await client.ok<{ compliance: Report }>(COMPLIANCE, { root: pmo.Group, on, ...(asOf ? { asOf } : {}) })).compliance;
-  const matrixOf = (report: Report): Matrix =>
-    Object.fromEntries(report.rows.filter((row) => row.standard.id === standardId).map((row) => [row.pmo.name, [row.status, row.version]]));
+  // A report as known at an instant carries that snapshot's ids: the standard's is <id>@<instant> there.
+  const matrixOf = (report: Report, asOf?: string): Matrix =>
+    Object.fromEntries(
+      report.rows.filter((row) => row.standard.id === (asOf ? idAsOf(standardId, asOf) : standardId)).map((row) => [row.pmo.name, [row.status, row.version]]),
+    );
   const adopt = (name: string, version: number, adoptedOn: string) =>
     head[name]!.ok(ADOPT, { input: { standardId, pmoId: pmo[name], version, adoptedOn } });
 
@@ -283,7 +287,7 @@ describe('several PMOs under a strategic one: a standard through two versions, l
   it('day -5, as known before version 2 was recorded: version 1 rules, and only P4 falls short', async () => {
     const report = await compliance(daysFromToday(-5), beforeRevision, auditor);
 
-    expect(matrixOf(report)).toEqual({
+    expect(matrixOf(report, beforeRevision)).toEqual({
       ProgA: ['ADOPTED', 1],
       ProgB: ['ADOPTED', 1],
       P1: ['ADOPTED', 1],
@@ -337,7 +341,7 @@ describe('several PMOs under a strategic one: a standard through two versions, l
   it('day +25, as known before the merger: ProgB still stands, past the due day without version 2', async () => {
     const report = await compliance(daysFromToday(25), beforeMerger, auditor);
 
-    expect(matrixOf(report)).toEqual({
+    expect(matrixOf(report, beforeMerger)).toEqual({
       ProgA: ['ADOPTED', 2],
       ProgB: ['NON_COMPLIANT', 1],
       P1: ['TRANSITION', 1],

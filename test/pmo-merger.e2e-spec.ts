@@ -9,6 +9,7 @@ import { lifeOf, startGroup, type Group } from './support/pmo-life-group';
 import { CATALOGUE, DRAFT_FROM, MERGE, PMO_LIFE, PUBLISH } from './support/pmo-life-operations';
 import { runCli } from './support/run-cli';
 import { startTestApp, type TestApp } from './support/test-app';
+import { idAsOf } from './support/snapshot-ids';
 
 jest.setTimeout(120_000);
 
@@ -108,12 +109,15 @@ describe('a PMO merged into another', () => {
       expect((await life(auditor, child)).parent).toEqual({ id: beta });
 
       // Asked as of before the merger, both PMOs appear as they were.
+      // Each object of a past answer carries its snapshot's id: <id>@<instant>.
       const then = await life(auditor, alpha, { asOf: before });
-      expect(then).toMatchObject({ status: 'ACTIVE', successor: null, children: [{ id: child }] });
-      expect(then.objectives.map((o: { id: string }) => o.id)).toContain(active);
-      expect(then.plans.map((p: { id: string }) => p.id)).toContain(plan);
-      expect((await life(auditor, beta, { asOf: before })).objectives.map((o: { id: string }) => o.id)).not.toContain(active);
-      expect((await life(auditor, child, { asOf: before })).parent).toEqual({ id: alpha });
+      expect(then).toMatchObject({ id: idAsOf(alpha, before), status: 'ACTIVE', successor: null, children: [{ id: idAsOf(child, before) }] });
+      expect(then.objectives.map((o: { id: string }) => o.id)).toContain(idAsOf(active, before));
+      expect(then.plans.map((p: { id: string }) => p.id)).toContain(idAsOf(plan, before));
+      const betaThen = (await life(auditor, beta, { asOf: before })).objectives.map((o: { id: string }) => o.id);
+      expect(betaThen).not.toContain(idAsOf(active, before));
+      expect(betaThen.every((id: string) => id.endsWith(`@${new Date(before).toISOString()}`))).toBe(true);
+      expect((await life(auditor, child, { asOf: before })).parent).toEqual({ id: idAsOf(alpha, before) });
 
       // The activity carried on is the successor's to manage; the cancelled one stays the merged PMO's.
       const reassign = (client: GraphQLClient, activityId: string) => client.request(REASSIGN_ACTIVITY, { input: { activityId, responsible: 'linus@org.test', reason: 'New office' } });
@@ -218,7 +222,7 @@ describe('a merger and a template reuse on EventStoreDB (the test double, over a
     expect(double.events().length).toBe(stored);
 
     expect((await admin.ok(PMO_LIFE, { id: successor })).pmo.plans.map((p: { id: string }) => p.id)).toEqual(expect.arrayContaining([plan, drafted.id]));
-    expect((await admin.ok(PMO_LIFE, { id: ending, asOf: before })).pmo).toMatchObject({ status: 'ACTIVE', children: [{ id: child }] });
+    expect((await admin.ok(PMO_LIFE, { id: ending, asOf: before })).pmo).toMatchObject({ status: 'ACTIVE', children: [{ id: idAsOf(child, before) }] });
     const types = (await admin.ok(HISTORY, { type: 'PLAN_TEMPLATE', id: template, first: 10 })).history.edges.map((e: { node: { type: string } }) => e.node.type);
     expect(types).toEqual(['PlanTemplatePublished', 'PlanTemplateUsed']);
     expect(double.events().map((e) => e.streamName)).toEqual(expect.arrayContaining([`template-${template}`, `pmo-${child}`]));

@@ -5,6 +5,7 @@ import { eventually } from './support/eventually';
 import type { GraphQLClient } from './support/graphql-client';
 import { eventStoreDbInstances } from './support/eventstoredb-instances';
 import { startTestApp, type TestApp } from './support/test-app';
+import { idAsOf } from './support/snapshot-ids';
 
 jest.setTimeout(60_000);
 
@@ -156,8 +157,10 @@ describe('standards, adoption, leeway, deviations and compliance', () => {
     expect(now.compliance).toMatchObject({ adopted: 1, transition: 1, deviationApproved: 1 });
 
     // The same day as known before the approval: B1 had asked late and was not yet covered.
+    // Every object of that answer carries its snapshot's id (<id>@<instant>), apart from today's.
     const then = await auditor.ok(COMPLIANCE, { root: portfolio, asOf: beforeApproval });
-    expect(statuses(gatesRows(then.compliance.rows))[projectB1]).toBe('NON_COMPLIANT');
+    const gatesThen = then.compliance.rows.filter((r: Row) => r.standard.id === idAsOf(gates.id, beforeApproval));
+    expect(statuses(gatesThen)[idAsOf(projectB1, beforeApproval)]).toBe('NON_COMPLIANT');
 
     // A day inside A2's request, before and after its rejection.
     const inRequest = await member.ok(COMPLIANCE, { root: programmeA, on: daysFromToday(6) });

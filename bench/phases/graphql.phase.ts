@@ -43,7 +43,30 @@ const OBJECTIVE = `query($id: ID!) {
 const RECORD_PROGRESS = `mutation($input: RecordProgressInput!) {
   recordProgress(input: $input) { id currentValue progress expectedProgress health revision }
 }`;
-const ACTIVE_OBJECTIVES = '{ portfolio { id status } }';
+const OBJECTIVES_PAGE = `query($after: String) {
+  portfolioConnection(first: 500, after: $after) { edges { node { id status } } pageInfo { hasNextPage endCursor } }
+}`;
+const ENTRY_COUNT = `query($pmoId: ID!, $from: LocalDate!, $to: LocalDate!) {
+  workEntriesConnection(pmoId: $pmoId, from: $from, to: $to, first: 1) { totalCount }
+}`;
+
+interface ObjectivesPage {
+  readonly portfolioConnection: {
+    readonly edges: readonly { readonly node: { readonly id: string; readonly status: string } }[];
+    readonly pageInfo: { readonly hasNextPage: boolean; readonly endCursor: string | null };
+  };
+}
+
+/** Every objective of the organisation, a page at a time: a large one holds more than the unbounded list answers. */
+const allObjectives = async (url: string, token: string): Promise<{ id: string; status: string }[]> => {
+  const objectives: { id: string; status: string }[] = [];
+  for (let after: string | null = null; ; ) {
+    const { portfolioConnection: page }: ObjectivesPage = await graphql<ObjectivesPage>(url, token, OBJECTIVES_PAGE, { after });
+    objectives.push(...page.edges.map((edge) => edge.node));
+    if (!page.pageInfo.hasNextPage) return objectives;
+    after = page.pageInfo.endCursor;
+  }
+};
 
 /**
  * Load from autocannon in this process against the service in its own: a query that touches no
@@ -84,12 +107,8 @@ export async function runGraphqlPhase(
 
   const alignmentVariables = { pmoId: targets.anchorPmoId, from: targets.from, to: targets.to, granularity: 'WEEK' };
   const report = await graphql<{ alignment: { totalHours: number; buckets: unknown[] } }>(url, token, ALIGNMENT, alignmentVariables);
-  const entries = await graphql<{ workEntries: unknown[] }>(
-    url,
-    token,
-    'query($pmoId: ID!, $from: LocalDate!, $to: LocalDate!) { workEntries(pmoId: $pmoId, from: $from, to: $to) { id } }',
-    alignmentVariables,
-  );
+  // A year of the office's work is more entries than a list answers at once: counted, not listed.
+  const entries = await graphql<{ workEntriesConnection: { totalCount: number } }>(url, token, ENTRY_COUNT, alignmentVariables);
 
   const trivial = await load('trivial query', () => ({ query: TRIVIAL }));
   const nextObjective = cycle(targets.objectiveIds);
@@ -97,8 +116,7 @@ export async function runGraphqlPhase(
   const alignment = await load('alignment, a year of 50 people', () => ({ query: ALIGNMENT, variables: alignmentVariables }));
   const alignmentOneClient = await load('alignment, one client', () => ({ query: ALIGNMENT, variables: alignmentVariables }), 1);
 
-  const { portfolio } = await graphql<{ portfolio: { id: string; status: string }[] }>(url, token, ACTIVE_OBJECTIVES);
-  const active = portfolio.filter((o) => o.status === 'ACTIVE' && !targets.excludeFromMutations.includes(o.id)).map((o) => o.id);
+  const active = (await allObjectives(url, token)).filter((o) => o.status === 'ACTIVE' && !targets.excludeFromMutations.includes(o.id)).map((o) => o.id);
   if (active.length === 0) throw new Error('no ACTIVE objective to record progress on');
   const nextActive = cycle(active);
   const today = dayOf(new Date().toISOString());
@@ -111,7 +129,7 @@ export async function runGraphqlPhase(
   return {
     trivial,
     objective,
-    alignment: { ...alignment, entries: entries.workEntries.length, hours: round(report.alignment.totalHours, 6) },
+    alignment: { ...alignment, entries: entries.workEntriesConnection.totalCount, hours: round(report.alignment.totalHours, 6) },
     alignmentOneClient,
     mutation,
     connections: settings.connections,

@@ -11,9 +11,33 @@ export const transport: Hostile[] = [
   { name: 'a JSON null body', send: (w) => http(w, { body: 'null' }), code: 'GRAPHQL_VALIDATION_FAILED' },
   { name: 'a JSON string body', send: (w) => http(w, { body: JSON.stringify(`mutation { ${ESTABLISH_LITERAL} }`) }), code: 'GRAPHQL_VALIDATION_FAILED' },
   {
-    name: 'a batch of mutations (batching is off)',
-    send: (w) => http(w, { body: JSON.stringify([{ query: `mutation { ${ESTABLISH_LITERAL} }` }, { query: `mutation { ${ESTABLISH_LITERAL} }` }]) }),
-    code: 'GRAPHQL_VALIDATION_FAILED',
+    name: 'a batch of eleven mutations (ten at most)',
+    send: (w) => http(w, { body: JSON.stringify(Array.from({ length: 11 }, () => ({ query: `mutation { ${ESTABLISH_LITERAL} }` }))) }),
+    status: 400,
+    code: 'BATCH_TOO_LARGE',
+  },
+  { name: 'an empty batch', send: (w) => http(w, { body: '[]' }), status: 400, code: 'BAD_REQUEST' },
+  {
+    name: 'a mutation sent with the hash of another text',
+    send: (w) =>
+      http(w, {
+        body: JSON.stringify({ query: `mutation { ${ESTABLISH_LITERAL} }`, extensions: { persistedQuery: { version: 1, sha256Hash: '0'.repeat(64) } } }),
+      }),
+    status: 400,
+    code: 'BAD_USER_INPUT',
+    field: 'extensions.persistedQuery.sha256Hash',
+  },
+  {
+    name: 'a hash no query was kept under',
+    send: (w) => http(w, { body: JSON.stringify({ extensions: { persistedQuery: { version: 1, sha256Hash: 'f'.repeat(64) } } }) }),
+    status: 200,
+    code: 'PERSISTED_QUERY_NOT_FOUND',
+  },
+  {
+    name: 'a hash that is not a SHA-256',
+    send: (w) => http(w, { body: JSON.stringify({ extensions: { persistedQuery: { version: 1, sha256Hash: 'mutation' } } }) }),
+    code: 'BAD_USER_INPUT',
+    field: 'extensions.persistedQuery.sha256Hash',
   },
   { name: 'a JSON object without a query', send: (w) => http(w, { body: '{}' }), status: 400, code: 'BAD_REQUEST' },
   { name: 'an empty query', send: (w) => http(w, { body: JSON.stringify({ query: '' }) }), status: 400, code: 'BAD_REQUEST' },

@@ -15,6 +15,7 @@ import { graphqlOptions } from './graphql/graphql-options';
 import { HealthController } from './health/health.controller';
 import { MetricsModule } from './metrics/metrics.module';
 import { NetworkModule } from './network/network.module';
+import { NodesModule } from './nodes/nodes.module';
 import { SupportModule } from './support/support.module';
 import { InsightsModule } from './insights/insights.module';
 import { PersistenceModule } from './infrastructure/persistence.module';
@@ -53,6 +54,7 @@ export class AppModule {
         NetworkModule,
         SupportModule,
         InsightsModule,
+        NodesModule,
       ],
       controllers: [HealthController],
     };

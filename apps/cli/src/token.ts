@@ -78,7 +78,7 @@ async function main(): Promise<void> {
     fail(`--pmo is required with ${scoped.join(' and ')}: the role reaches only the PMOs the token names`, USAGE);
   }
   const missing = await unknownPmos(config, pmoIds);
-  if (missing && missing.length > 0) fail(`no PMO ${missing.join(', ')} in ${dataDir}; list them with { pmos { id name } }`);
+  if (missing && missing.length > 0) fail(`no PMO ${missing.join(', ')} in ${dataDir}; list them with { pmosConnection { edges { node { id name } } } }`);
   const ttlSeconds = Number(args.ttl);
   if (!Number.isInteger(ttlSeconds) || ttlSeconds < 1 || ttlSeconds > 31_536_000) fail('--ttl must be a whole number of seconds from 1 to 31536000');
 

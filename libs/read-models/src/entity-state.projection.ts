@@ -86,8 +86,11 @@ export class EntityStateProjection implements Projection {
       parent_id TEXT,
       status TEXT
     )`,
-    'CREATE INDEX IF NOT EXISTS entity_state_pmo ON entity_state (category, pmo_id)',
-    'CREATE INDEX IF NOT EXISTS entity_state_parent ON entity_state (category, parent_id)',
+    // In list order within each (lists are ordered by creation, then id), so a page of a PMO's or
+    // a parent's entities, or of a category's, is one range read however long the list.
+    'CREATE INDEX IF NOT EXISTS entity_state_pmo_order ON entity_state (category, pmo_id, created_at, entity_id)',
+    'CREATE INDEX IF NOT EXISTS entity_state_parent_order ON entity_state (category, parent_id, created_at, entity_id)',
+    'CREATE INDEX IF NOT EXISTS entity_state_order ON entity_state (category, created_at, entity_id)',
     'CREATE INDEX IF NOT EXISTS entity_state_status ON entity_state (category, status)',
   ];
   readonly fingerprint: string;

@@ -21,6 +21,27 @@ export interface EntityFilter {
   readonly status?: string | null;
 }
 
+/** Where an entity sits in a list: when it was created, then its id. Neither ever changes. */
+export type EntityKey = readonly [createdAt: string, entityId: string];
+
+/** The filter of one page of a list; every field narrows it. */
+export interface EntityPageFilter extends EntityFilter {
+  /** Any of these PMOs. */
+  readonly pmoIds?: readonly string[];
+  /** Any of these entities. */
+  readonly entityIds?: readonly string[];
+  /** Created at or before this instant (ISO-8601, as the store writes it). */
+  readonly createdUpTo?: string;
+}
+
+/** Exclusive bounds on the key, and which way to read from them. */
+export interface EntityPageRange {
+  readonly after: EntityKey | null;
+  readonly before: EntityKey | null;
+  readonly direction: 'forward' | 'backward';
+  readonly limit: number;
+}
+
 interface Row {
   entity_id: string;
   state: string;
@@ -51,6 +72,8 @@ export class EntityStateReader {
   private readonly byStreamIds: Statement<[string], Row & { stream_id: string }>;
   /** One statement per combination of filters, prepared on first use. */
   private readonly lists = new Map<string, Statement<unknown[], Row>>();
+  /** One statement per shape of page or count, prepared on first use. */
+  private readonly pages = new Map<string, Statement<[Record<string, unknown>], Row & { n: number }>>();
 
   private readonly db: Database;
 
@@ -94,6 +117,70 @@ export class EntityStateReader {
       this.lists.set(cacheKey, statement);
     }
     return statement.all(...params).map((row) => toRecord<V>(row));
+  }
+
+  /**
+   * One page of a list in (created_at, entity_id) order, the order `list` answers in: at most
+   * `limit` records strictly between the bounds, nearest the start of the direction first. The
+   * indexes on (category, pmo_id | parent_id, created_at, entity_id) let it read only the page.
+   */
+  page<V>(category: string, filter: EntityPageFilter, range: EntityPageRange): EntityRecord<V>[] {
+    if (!Number.isInteger(range.limit) || range.limit < 1) throw new RangeError(`limit must be a positive integer, got ${range.limit}`);
+    const { conditions, params } = this.conditions(category, filter);
+    if (range.after) {
+      conditions.push('(created_at, entity_id) > (@afterAt, @afterId)');
+      [params['afterAt'], params['afterId']] = range.after;
+    }
+    if (range.before) {
+      conditions.push('(created_at, entity_id) < (@beforeAt, @beforeId)');
+      [params['beforeAt'], params['beforeId']] = range.before;
+    }
+    const order = range.direction === 'forward' ? 'ASC' : 'DESC';
+    const sql = `SELECT ${COLUMNS} FROM entity_state WHERE ${conditions.join(' AND ')}
+                 ORDER BY created_at ${order}, entity_id ${order} LIMIT @limit`;
+    return this.prepared(sql).all({ ...params, limit: range.limit }).map((row) => toRecord<V>(row));
+  }
+
+  /** How many entities the filter lets through. */
+  count(category: string, filter: EntityPageFilter): number {
+    const { conditions, params } = this.conditions(category, filter);
+    return this.prepared(`SELECT COUNT(*) AS n FROM entity_state WHERE ${conditions.join(' AND ')}`).get(params)?.n ?? 0;
+  }
+
+  private conditions(category: string, filter: EntityPageFilter): { conditions: string[]; params: Record<string, unknown> } {
+    const conditions = ['category = @category'];
+    const params: Record<string, unknown> = { category };
+    for (const [field, column] of FILTER_COLUMNS) {
+      const value = filter[field];
+      if (value === undefined) continue;
+      if (value === null) conditions.push(`${column} IS NULL`);
+      else {
+        conditions.push(`${column} = @${field}`);
+        params[field] = value;
+      }
+    }
+    if (filter.pmoIds !== undefined) {
+      conditions.push('pmo_id IN (SELECT value FROM json_each(@pmoIds))');
+      params['pmoIds'] = JSON.stringify(filter.pmoIds);
+    }
+    if (filter.entityIds !== undefined) {
+      conditions.push('entity_id IN (SELECT value FROM json_each(@entityIds))');
+      params['entityIds'] = JSON.stringify(filter.entityIds);
+    }
+    if (filter.createdUpTo !== undefined) {
+      conditions.push('created_at <= @createdUpTo');
+      params['createdUpTo'] = filter.createdUpTo;
+    }
+    return { conditions, params };
+  }
+
+  private prepared(sql: string): Statement<[Record<string, unknown>], Row & { n: number }> {
+    let statement = this.pages.get(sql);
+    if (!statement) {
+      statement = this.db.prepare<[Record<string, unknown>], Row & { n: number }>(sql);
+      this.pages.set(sql, statement);
+    }
+    return statement;
   }
 
   /** One query for many ids; the result lines up with `entityIds`, null where none exists. */

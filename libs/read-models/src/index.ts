@@ -27,3 +27,4 @@ export * from './compliance/compliance-facts.reader';
 export * from './personal-data/erasures.projection';
 export * from './network/network-facts.projection';
 export * from './network/network-facts.reader';
+export * from './network/touchpoint-pages.reader';

@@ -1,8 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import type { ExistingActivityView } from '@throughline/domain';
-import { AlignmentReader } from '@throughline/read-models';
+import type { ActivityView, ExistingActivityView } from '@throughline/domain';
+import { AlignmentReader, type EntityKey } from '@throughline/read-models';
 import { ACTIVITY_KIND } from '@throughline/runtime';
-import { EntityReader } from '../common/entity-reader';
+import { connectionOf, ListCap, type Connection, type Keyset, type PageArgs } from '../common/connections';
+import { entityKeyset } from '../common/entity-keyset';
+import { EntityReader, type Existing } from '../common/entity-reader';
 import type { Loaders } from '../common/loaders';
 import { isEntityId } from '@throughline/runtime';
 import type { ActivityStatus } from '../graphql/enums';
@@ -17,6 +19,7 @@ export class ActivityReader {
     private readonly reader: EntityReader,
     private readonly alignment: AlignmentReader,
     private readonly views: ActivityViews,
+    private readonly cap: ListCap,
   ) {}
 
   /** Read through the request's loaders, which the permission check shares. */
@@ -25,10 +28,24 @@ export class ActivityReader {
     return this.views.one(await loaders.entity(ACTIVITY_KIND, asOf).load(activityId.toLowerCase()), asOf);
   }
 
-  async ofPlan(planId: string, status: ActivityStatus | null, asOf: string | null): Promise<Activity[]> {
-    const records = await this.reader.list(ACTIVITY_KIND, { parentId: planId }, asOf);
-    // Filtered on the view: the status clients see is derived, not the stored one.
-    return this.views.many(records, asOf).filter((a): a is Activity => a !== null && (status === null || a.status === status));
+  ofPlan(planId: string, status: ActivityStatus | null, asOf: string | null): Promise<Activity[]> {
+    return this.cap.list(this.ofPlanKeyset(planId, status, asOf), 'activities', 'activitiesConnection');
+  }
+
+  ofPlanPage(planId: string, status: ActivityStatus | null, asOf: string | null, args: PageArgs): Promise<Connection<Activity>> {
+    return connectionOf(this.ofPlanKeyset(planId, status, asOf), args);
+  }
+
+  private ofPlanKeyset(planId: string, status: ActivityStatus | null, asOf: string | null): Keyset<EntityKey, Activity> {
+    return entityKeyset(this.reader, {
+      cursor: 'activities',
+      kind: ACTIVITY_KIND,
+      filter: { parentId: planId },
+      asOf,
+      // Filtered on the view: the status clients see is derived (IN_PROGRESS is work logged), not the stored one.
+      narrows: status !== null,
+      nodes: (views: readonly Existing<ActivityView>[]) => this.views.many(views, asOf).map((a) => (a !== null && (status === null || a.status === status) ? a : null)),
+    });
   }
 
   /**

@@ -3,6 +3,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import { Requires } from '../auth/requires';
 import { activityAt, planAt } from '../auth/scopes';
 import { ACTIVITY, type ViewOf } from '../common/aggregates';
+import { AFTER, BEFORE, FIRST, LAST, type Connection } from '../common/connections';
 import { DecideCommand, NEW_ENTITY, type Decided, type ExistingTarget } from '../common/decide.command';
 import { PLAN_KIND } from '@throughline/runtime';
 import { found } from '../common/existing';
@@ -25,7 +26,7 @@ import {
 } from './activity.inputs';
 import { ActivityReader } from './activity.reader';
 import { Snapshots } from './activity.snapshots';
-import { Activity } from './activity.types';
+import { Activity, ActivityConnection } from './activity.types';
 
 /** The activity a mutation names by its activityId. */
 const activityOf = (input: { readonly activityId: string }): ExistingTarget => ({ id: input.activityId, field: 'activityId' });
@@ -188,11 +189,23 @@ export class ActivityResolver {
 export class PlanActivitiesResolver {
   constructor(private readonly reader: ActivityReader) {}
 
-  @ResolveField(() => [Activity])
+  @ResolveField(() => [Activity], { description: 'oldest first; RESULT_TOO_LARGE beyond the list cap', deprecationReason: 'use activitiesConnection' })
   activities(
     @Parent() plan: BusinessPlan,
     @Args('status', { type: () => ActivityStatus, nullable: true }) status?: ActivityStatus | null,
   ): Promise<Activity[]> {
     return this.reader.ofPlan(plan.id, status ?? null, plan.asOf);
+  }
+
+  @ResolveField(() => ActivityConnection, { description: "the plan's activities (of one status if asked) as of the plan's instant, oldest first, a page at a time" })
+  activitiesConnection(
+    @Parent() plan: BusinessPlan,
+    @Args('status', { type: () => ActivityStatus, nullable: true }) status?: ActivityStatus | null,
+    @Args('first', FIRST) first?: number | null,
+    @Args('after', AFTER) after?: string | null,
+    @Args('last', LAST) last?: number | null,
+    @Args('before', BEFORE) before?: string | null,
+  ): Promise<Connection<Activity>> {
+    return this.reader.ofPlanPage(plan.id, status ?? null, plan.asOf, { first, after, last, before });
   }
 }

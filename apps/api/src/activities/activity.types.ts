@@ -1,6 +1,8 @@
-import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
+import { Field, Float, Int, ObjectType } from '@nestjs/graphql';
 import { ActivityMode, ActivityStatus } from '../graphql/enums';
+import { connectionType } from '../common/connections';
 import { DateTimeScalar, LocalDateScalar } from '../graphql/scalars';
+import { NodeFields } from '../nodes/node.types';
 
 @ObjectType({ description: 'An open link: the activity serves the objective from effectiveFrom on' })
 export class Contribution {
@@ -32,8 +34,7 @@ export class ContributionPeriod {
 }
 
 @ObjectType()
-export class Activity {
-  @Field(() => ID) id!: string;
+export class Activity extends NodeFields {
   @Field() title!: string;
   @Field(() => String, { nullable: true }) description!: string | null;
   @Field() responsible!: string;
@@ -57,3 +58,5 @@ export class Activity {
   pmoId!: string;
   asOf!: string | null;
 }
+
+export const ActivityConnection = connectionType('Activity', Activity);

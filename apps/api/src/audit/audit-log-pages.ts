@@ -1,13 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { AuditLogReader, type AuditLogFilter } from '@throughline/read-models';
 import { InputError } from '../common/app-errors';
+import { connectionOf, type Connection, type Keyset, type PageArgs } from '../common/connections';
 import { EventDataOpener } from '../common/event-data-opener';
 import { requireEntityId } from '../common/ids';
 import type { AuditFilter } from './audit-filter.input';
-import { decodeCursor, encodeCursor, pageSize } from './cursor';
-import { auditRowNode, type RecordedEventConnection } from './recorded-event.types';
-
-const CURSOR_KIND = 'pos';
+import { auditRowNode, type RecordedEventNode } from './recorded-event.types';
 
 const toLogFilter = (filter: AuditFilter | null): AuditLogFilter => {
   if (!filter) return {};
@@ -34,13 +32,17 @@ export class AuditLogPages {
     private readonly opener: EventDataOpener,
   ) {}
 
-  async page(filter: AuditFilter | null, first: number | null, after: string | null): Promise<RecordedEventConnection> {
-    const size = pageSize(first);
-    const afterPosition = after ? decodeCursor(after, CURSOR_KIND) : null;
-    // One more than asked tells whether another page follows.
-    const rows = this.log.page(toLogFilter(filter), afterPosition, size + 1);
-    const opened = await this.opener.all(rows.slice(0, size));
-    const edges = opened.map((row) => ({ cursor: encodeCursor(CURSOR_KIND, row.position), node: auditRowNode(row) }));
-    return { edges, pageInfo: { hasNextPage: rows.length > size, endCursor: edges[edges.length - 1]?.cursor ?? null } };
+  page(filter: AuditFilter | null, args: PageArgs): Promise<Connection<RecordedEventNode>> {
+    const logFilter = toLogFilter(filter);
+    const keyset: Keyset<readonly [bigint], RecordedEventNode> = {
+      shape: { kind: 'auditLog', parts: ['bigint'] },
+      read: async (bounds, direction, limit) => {
+        const rows = this.log.between(logFilter, { after: bounds.after?.[0] ?? null, before: bounds.before?.[0] ?? null, direction, limit });
+        const opened = await this.opener.all(rows);
+        return opened.map((row) => ({ key: [row.position] as const, node: auditRowNode(row) }));
+      },
+      count: async () => this.log.count(logFilter),
+    };
+    return connectionOf(keyset, args);
   }
 }

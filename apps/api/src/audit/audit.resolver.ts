@@ -1,7 +1,8 @@
-import { Args, ID, Int, Query, Resolver } from '@nestjs/graphql';
+import { Args, ID, Query, Resolver } from '@nestjs/graphql';
 import type { IntegrityReport } from '@throughline/event-store';
 import { Requires } from '../auth/requires';
 import { entityRefAt, pmoOrEveryAt } from '../auth/scopes';
+import { AFTER, BEFORE, FIRST, LAST, type Connection } from '../common/connections';
 import { Caller, type RequestContext } from '../common/request-context';
 import { WHOLE_STORE_COST } from '../graphql/query-limits';
 import { authorizeAuditRead } from './audit-access';
@@ -10,7 +11,7 @@ import { AuditLogPages } from './audit-log-pages';
 import { HistoryReader } from './history.reader';
 import { IntegrityVerifier } from './integrity/integrity-verifier';
 import { IntegrityReportNode, StreamHeadInput } from './integrity/integrity.types';
-import { EntityRef, RecordedEventConnection } from './recorded-event.types';
+import { EntityRef, RecordedEventConnection, type RecordedEventNode } from './recorded-event.types';
 
 @Resolver()
 export class AuditResolver {
@@ -24,10 +25,12 @@ export class AuditResolver {
   @Requires('audit.read', entityRefAt((a: { entity: EntityRef }) => a.entity, 'entity.id'))
   history(
     @Args('entity') entity: EntityRef,
-    @Args('first', { type: () => Int, nullable: true }) first?: number | null,
-    @Args('after', { type: () => String, nullable: true }) after?: string | null,
-  ): Promise<RecordedEventConnection> {
-    return this.histories.page(entity, first ?? null, after ?? null);
+    @Args('first', FIRST) first?: number | null,
+    @Args('after', AFTER) after?: string | null,
+    @Args('last', LAST) last?: number | null,
+    @Args('before', BEFORE) before?: string | null,
+  ): Promise<Connection<RecordedEventNode>> {
+    return this.histories.page(entity, { first, after, last, before });
   }
 
   @Query(() => RecordedEventConnection, { description: 'every recorded event matching the filter, oldest first' })
@@ -36,10 +39,12 @@ export class AuditResolver {
     // Declared without `| null`: the emitted parameter type must be the class for the validation
     // pipe to check the filter at all (a union is emitted as Object, which it skips).
     @Args('filter', { type: () => AuditFilter, nullable: true }) filter?: AuditFilter,
-    @Args('first', { type: () => Int, nullable: true }) first?: number | null,
-    @Args('after', { type: () => String, nullable: true }) after?: string | null,
-  ): Promise<RecordedEventConnection> {
-    return this.log.page(filter ?? null, first ?? null, after ?? null);
+    @Args('first', FIRST) first?: number | null,
+    @Args('after', AFTER) after?: string | null,
+    @Args('last', LAST) last?: number | null,
+    @Args('before', BEFORE) before?: string | null,
+  ): Promise<Connection<RecordedEventNode>> {
+    return this.log.page(filter ?? null, { first, after, last, before });
   }
 
   @Query(() => IntegrityReportNode, {

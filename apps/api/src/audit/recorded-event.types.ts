@@ -3,6 +3,7 @@ import { IsEnum, IsString, MaxLength } from 'class-validator';
 import type { RecordedEvent as StoredEvent } from '@throughline/event-store';
 import type { AuditRow } from '@throughline/read-models';
 import { MAX_NAME } from '../common/base-inputs';
+import { connectionType } from '../common/connections';
 import { EntityType } from '../graphql/enums';
 import { DateTimeScalar, JSONScalar } from '../graphql/scalars';
 
@@ -21,23 +22,7 @@ export class RecordedEventNode {
   @Field(() => [String], { description: 'fields of data that held personal data of someone since erased, now null' }) erasedFields!: readonly string[];
 }
 
-@ObjectType('RecordedEventEdge')
-export class RecordedEventEdge {
-  @Field() cursor!: string;
-  @Field(() => RecordedEventNode) node!: RecordedEventNode;
-}
-
-@ObjectType()
-export class PageInfo {
-  @Field() hasNextPage!: boolean;
-  @Field(() => String, { nullable: true }) endCursor!: string | null;
-}
-
-@ObjectType('RecordedEventConnection')
-export class RecordedEventConnection {
-  @Field(() => [RecordedEventEdge]) edges!: RecordedEventEdge[];
-  @Field(() => PageInfo) pageInfo!: PageInfo;
-}
+export const RecordedEventConnection = connectionType('RecordedEvent', RecordedEventNode);
 
 @InputType()
 export class EntityRef {

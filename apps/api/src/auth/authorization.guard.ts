@@ -9,7 +9,7 @@ import { EntityReader } from '../common/entity-reader';
 import type { GraphQLRequestContext } from '../common/request-context';
 import { authorizeLazily } from './authorize';
 import type { Principal } from '@throughline/runtime';
-import { REQUIREMENT, type Requirement } from './requires';
+import { REQUIREMENT, type Declared, type Requirement } from './requires';
 import { commandTargets, queryTargets, routeTargets, type TargetSource } from './targets';
 
 /**
@@ -28,7 +28,7 @@ export class AuthorizationGuard implements CanActivate {
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     // The declared argument shape is the resolver's own; here the arguments arrive as a record.
-    const requirement = this.reflector.get<Requirement<Record<string, unknown>> | undefined>(REQUIREMENT, context.getHandler());
+    const requirement = this.reflector.get<Declared<Record<string, unknown>> | undefined>(REQUIREMENT, context.getHandler());
     if (context.getType<GqlContextType>() === 'graphql') {
       await this.graphql(GqlExecutionContext.create(context), requirement);
       return true;
@@ -40,7 +40,7 @@ export class AuthorizationGuard implements CanActivate {
     return true;
   }
 
-  private async graphql(gql: GqlExecutionContext, requirement: Requirement<Record<string, unknown>> | undefined): Promise<void> {
+  private async graphql(gql: GqlExecutionContext, requirement: Declared<Record<string, unknown>> | undefined): Promise<void> {
     const info = gql.getInfo<GraphQLResolveInfo>();
     // Only root fields are operations; a nested field resolver reached here is part of one.
     if (info.path.prev !== undefined) return;
@@ -51,7 +51,7 @@ export class AuthorizationGuard implements CanActivate {
     await this.check(requirement, principal, gql.getArgs<Record<string, unknown>>(), targets);
   }
 
-  private async http(request: FastifyRequest, requirement: Requirement<Record<string, unknown>> | undefined): Promise<void> {
+  private async http(request: FastifyRequest, requirement: Declared<Record<string, unknown>> | undefined): Promise<void> {
     const { principal } = request;
     if (!requirement) {
       // Open routes (health, readiness) are never authenticated; an authenticated one must declare a permission.
@@ -72,8 +72,14 @@ export class AuthorizationGuard implements CanActivate {
     }
   }
 
-  private check(requirement: Requirement<Record<string, unknown>>, principal: Principal, args: Record<string, unknown>, targets: TargetSource): Promise<void> {
-    return authorizeLazily(principal, requirement.permission, () => requirement.scope({ args, principal, targets }));
+  private async check(declared: Declared<Record<string, unknown>>, principal: Principal, args: Record<string, unknown>, targets: TargetSource): Promise<void> {
+    if ('forward' in declared) {
+      // The target's type decides the permission, so it is looked up whatever the caller's roles.
+      const forwarded = await declared.forward({ args, principal, targets });
+      const requirement = forwarded.requirement as Requirement<unknown>;
+      return authorizeLazily(principal, requirement.permission, () => requirement.scope({ args: forwarded.args, principal, targets }));
+    }
+    return authorizeLazily(principal, declared.permission, () => declared.scope({ args, principal, targets }));
   }
 }
 

@@ -7,7 +7,8 @@ import type { AppConfig } from '@throughline/runtime';
 import { authorize, can, type Scope } from './authorize';
 import { permissionTable, PERMISSIONS, type Permission } from './permissions';
 import type { Principal, Role } from '@throughline/runtime';
-import { REQUIREMENT, type Requirement } from './requires';
+import { REQUIREMENT, type Declared } from './requires';
+import { NODE_TYPES } from '../nodes/node-types';
 
 const ROOT = path.resolve(__dirname, '../../../..');
 const HOME = '6f1c2a4e-8b1d-4d52-9a57-0c3e2b7f4a10';
@@ -15,15 +16,18 @@ const AWAY = '9b0d7c55-3f2e-4a61-8c47-1d2e3f4a5b6c';
 
 type Class = abstract new (...args: never[]) => unknown;
 
+/** What node(id) declares: the permission of whatever entity its id names. */
+const FORWARDED = 'the permission of the entity it names';
+
 /**
  * Every root query and mutation the application's resolvers declare, by the modules it imports,
  * with the permission each method declares (undefined: none).
  */
-const declaredOperations = (): Map<string, Permission | undefined> => {
+const declaredOperations = (): Map<string, Permission | typeof FORWARDED | undefined> => {
   const isClass = (value: unknown): value is Class => typeof value === 'function';
   const modules = ((AppModule.forRoot({} as AppConfig).imports ?? []) as unknown[]).filter(isClass);
   const providers = modules.flatMap((m) => ((Reflect.getMetadata('providers', m) as unknown[] | undefined) ?? []).filter(isClass));
-  const operations = new Map<string, Permission | undefined>();
+  const operations = new Map<string, Permission | typeof FORWARDED | undefined>();
   for (const provider of providers) {
     const prototype = provider.prototype as Record<string, unknown>;
     for (const key of Object.getOwnPropertyNames(prototype)) {
@@ -32,7 +36,8 @@ const declaredOperations = (): Map<string, Permission | undefined> => {
       const type: unknown = Reflect.getMetadata(RESOLVER_TYPE_METADATA, method);
       if (type !== 'Query' && type !== 'Mutation') continue;
       const name = (Reflect.getMetadata(RESOLVER_NAME_METADATA, method) as string | undefined) ?? key;
-      operations.set(name, (Reflect.getMetadata(REQUIREMENT, method) as Requirement<unknown> | undefined)?.permission);
+      const declared = Reflect.getMetadata(REQUIREMENT, method) as Declared<unknown> | undefined;
+      operations.set(name, declared && 'forward' in declared ? FORWARDED : declared?.permission);
     }
   }
   return operations;
@@ -55,6 +60,23 @@ describe('the permission table', () => {
     expect(roots.length).toBeGreaterThan(30);
     expect([...declared.keys()].sort()).toEqual([...roots].sort());
     expect(roots.filter((name) => declared.get(name) === undefined)).toEqual([]);
+  });
+});
+
+describe('node(id)', () => {
+  it('declares the permission of the entity it names, for every type that implements Node', () => {
+    const schema = buildSchema(fs.readFileSync(path.join(ROOT, 'apps/api/schema.graphql'), 'utf8'));
+    const nodeTypes = schema.getImplementations(schema.getType('Node') as never).objects.map((type) => type.name);
+
+    expect(declaredOperations().get('node')).toBe(FORWARDED);
+    expect(NODE_TYPES.map((type) => type.typeName).sort()).toEqual([...nodeTypes].sort());
+  });
+
+  it.each(NODE_TYPES.map((type) => [type.typeName, type] as const))('checks %s with the permission of the query that answers it', (_name, type) => {
+    const declared = declaredOperations();
+
+    expect(declared.get(type.permissionOf)).toBeDefined();
+    expect(type.requirement().permission).toBe(declared.get(type.permissionOf));
   });
 });
 
@@ -82,6 +104,25 @@ describe('the network’s operations', () => {
     };
 
     expect(Object.fromEntries(Object.keys(network).map((operation) => [operation, declared.get(operation)]))).toEqual(network);
+  });
+});
+
+describe('the connections', () => {
+  it('each declare the permission of the list they page through', () => {
+    const declared = declaredOperations();
+    const connections: Record<string, Permission> = {
+      pmosConnection: 'records.read',
+      portfolioConnection: 'records.read',
+      workEntriesConnection: 'work.read',
+      contactsConnection: 'network.read',
+      touchpointsConnection: 'network.read',
+      history: 'audit.read',
+      auditLog: 'audit.read',
+    };
+    const lists: Record<string, Permission> = { pmos: 'records.read', portfolio: 'records.read', workEntries: 'work.read', contacts: 'network.read', touchpoints: 'network.read' };
+
+    expect(Object.fromEntries(Object.keys(connections).map((operation) => [operation, declared.get(operation)]))).toEqual(connections);
+    expect(Object.fromEntries(Object.keys(lists).map((operation) => [operation, declared.get(operation)]))).toEqual(lists);
   });
 });
 

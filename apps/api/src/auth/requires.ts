@@ -33,3 +33,19 @@ export const REQUIREMENT = 'throughline:requirement';
  */
 export const Requires = <A>(permission: Permission, scope: ScopeRule<A>): MethodDecorator =>
   SetMetadata<string, Requirement<A>>(REQUIREMENT, { permission, scope });
+
+/**
+ * A requirement the arguments lead to: the operation reads an entity of whichever type its
+ * arguments name (node(id)), and is checked exactly as that type's own query is, with the
+ * permission and scope rule found for it and the arguments that rule reads.
+ */
+export interface ForwardedRequirement<A> {
+  readonly forward: (request: ScopeRequest<A>) => Promise<{ readonly requirement: Requirement<never>; readonly args: unknown }>;
+}
+
+/** Declares that an operation needs the permission of the entity its arguments name (see ForwardedRequirement). */
+export const RequiresAsTarget = <A>(forward: ForwardedRequirement<A>['forward']): MethodDecorator =>
+  SetMetadata<string, ForwardedRequirement<A>>(REQUIREMENT, { forward });
+
+/** What an operation declares: a permission over a scope, or a way to the requirement of what it names. */
+export type Declared<A> = Requirement<A> | ForwardedRequirement<A>;

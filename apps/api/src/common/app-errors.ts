@@ -38,3 +38,18 @@ export class NotSupportedError extends Error {
     this.name = 'NotSupportedError';
   }
 }
+
+/**
+ * An unbounded list field asked for more items than it answers at once: the client pages through
+ * the connection instead. Refused rather than cut short, so no one mistakes part for the whole.
+ */
+export class ResultTooLargeError extends Error {
+  constructor(
+    readonly field: string,
+    readonly connection: string,
+    readonly cap: number,
+  ) {
+    super(`${field} holds more than ${cap} items; page through ${connection} instead`);
+    this.name = 'ResultTooLargeError';
+  }
+}

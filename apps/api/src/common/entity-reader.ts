@@ -1,5 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import { AsOfFolds, EntityStateReader, type EntityFilter, type EntityKind, type EntityRecord } from '@throughline/read-models';
+import {
+  AsOfFolds,
+  EntityStateReader,
+  type EntityFilter,
+  type EntityKey,
+  type EntityKind,
+  type EntityPageFilter,
+  type EntityPageRange,
+  type EntityRecord,
+} from '@throughline/read-models';
 import { CATEGORY } from '@throughline/runtime';
 
 const PMO_CATEGORY: string = CATEGORY.pmo;
@@ -17,6 +26,14 @@ const matches = (index: EntityFilter, filter: EntityFilter): boolean =>
 export type Existing<V> = Exclude<V, { readonly status: 'NONE' }>;
 
 const isExisting = <V extends { readonly status: string }>(view: V | null): view is Existing<V> => view !== null && view.status !== 'NONE';
+
+/** One row of a page: where it sits in the list, and the entity it shows (null: left out as of the instant). */
+export interface EntitySlot<V> {
+  readonly key: EntityKey;
+  readonly view: Existing<V> | null;
+}
+
+const keyOf = (record: EntityRecord<unknown>): EntityKey => [record.createdAt, record.entityId];
 
 @Injectable()
 export class EntityReader {
@@ -55,6 +72,45 @@ export class EntityReader {
     );
     // The folded view's own index decides, so an entity listed under the PMO it was in then.
     return views.filter((view): view is Existing<V> => isExisting(view) && matches(kind.index(view), filter));
+  }
+
+  /**
+   * One page of what `list` answers, in its order (creation, then id), between exclusive bounds:
+   * `range.limit` rows, each with its entity or, as of an instant, null where the entity did not
+   * exist then or did not match the filter then. Now, the query narrows by the filter itself, so
+   * no row is null; as of an instant, the rows are the candidates (see `candidates`), read in key
+   * order and folded to the instant. A caller that wants a full page reads on from the last key.
+   */
+  async slice<V extends { readonly status: string }>(
+    kind: EntityKind<V>,
+    filter: EntityPageFilter,
+    range: EntityPageRange,
+    asOf: string | null,
+  ): Promise<EntitySlot<V>[]> {
+    if (!asOf) {
+      return this.states.page<V>(kind.category, filter, range).map((record) => ({ key: keyOf(record), view: isExisting(record.view) ? record.view : null }));
+    }
+    const { status: _status, pmoId, pmoIds, ...located } = filter;
+    const within = pmoIds ?? (pmoId ? [pmoId] : null);
+    const candidates = this.states.page<V>(
+      kind.category,
+      { ...located, ...(within ? { pmoIds: within.flatMap((id) => this.successionOf(id)) } : {}), createdUpTo: asOf },
+      range,
+    );
+    const views = await Promise.all(candidates.map((record) => this.fold(kind, record.entityId, asOf)));
+    const { pmoIds: _list, entityIds: _ids, createdUpTo: _upTo, ...indexed } = filter;
+    const wanted = within ? new Set(within) : null;
+    return candidates.map((record, i) => {
+      const view = views[i] ?? null;
+      const index = view ? kind.index(view) : {};
+      const kept = isExisting(view) && matches(index, indexed) && (wanted === null || wanted.has(index.pmoId ?? ''));
+      return { key: keyOf(record), view: kept ? (view as Existing<V>) : null };
+    });
+  }
+
+  /** How many entities the filter lets through now (as of an instant, count the slices instead). */
+  count(kind: EntityKind<unknown>, filter: EntityPageFilter): number {
+    return this.states.count(kind.category, filter);
   }
 
   /**

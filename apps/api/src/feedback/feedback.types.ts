@@ -1,10 +1,10 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { FeedbackOutcome, FeedbackStatus } from '../graphql/enums';
 import { DateTimeScalar } from '../graphql/scalars';
+import { NodeFields } from '../nodes/node.types';
 
 @ObjectType({ description: 'Feedback a PMO raised to a PMO above it, and how that PMO resolved it' })
-export class Feedback {
-  @Field(() => ID) id!: string;
+export class Feedback extends NodeFields {
   // from, to and standard: resolved by field resolvers (feedback.resolver.ts).
   @Field() subject!: string;
   @Field() body!: string;

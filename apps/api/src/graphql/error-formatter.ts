@@ -1,7 +1,9 @@
 import type { ExecutionResult } from 'graphql';
 import { GraphQLError } from 'graphql';
 import type { MercuriusContext } from 'mercurius';
+import { isBatched } from './batches';
 import { isSyntaxError, mapError } from './error-mapping';
+import { PERSISTED_QUERY_CODES } from './persisted-queries';
 import { logFailure } from './failure-log';
 import { clientHttpStatus } from './request-refusal';
 
@@ -46,12 +48,15 @@ export function formatErrors(execution: Execution, context: MercuriusContext) {
     const mapped = mapError(error, correlationId);
     logFailure(log, mapped, error.originalError ?? error, error.path);
     if (mapped.extensions.retryAfterSeconds !== undefined) context.reply?.header('retry-after', String(mapped.extensions.retryAfterSeconds));
+    // The same request succeeds once the client has sent the query's text: no cache may keep this answer.
+    if (PERSISTED_QUERY_CODES.has(mapped.extensions.code)) context.reply?.header('cache-control', 'private, no-cache, must-revalidate');
     return { message: mapped.message, locations: error.locations, path: error.path, extensions: mapped.extensions };
   });
   // Refused requests answer with their own status; every other error answers 200 as
-  // graphql-over-http asks, unless nothing but internal failures came back.
+  // graphql-over-http asks, unless nothing but internal failures came back. One operation of a
+  // batch answers within the batch's 200, so one failure does not fail the others' answers.
   const onlyInternal = !execution.data && errors.every((e) => e.extensions.code === 'INTERNAL_SERVER_ERROR');
   const refused = execution.data ? null : refusedStatus(execution.errors);
-  const statusCode = execution.statusCode ?? refused ?? (onlyInternal ? 500 : 200);
+  const statusCode = isBatched(context as { operationsCount?: number }) ? 200 : (execution.statusCode ?? refused ?? (onlyInternal ? 500 : 200));
   return { statusCode, response: { data: execution.data ?? null, errors } };
 }

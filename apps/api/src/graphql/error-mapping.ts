@@ -2,8 +2,12 @@ import { GraphQLError } from 'graphql';
 import { DomainError } from '@throughline/domain';
 import { ConflictError, IdempotencyKeyReusedError, PersonalDataErasedError, StoreUnavailableError } from '@throughline/event-store';
 import { AuthenticationError } from '@throughline/runtime';
-import { ForbiddenError, InputError, NotFoundError, NotSupportedError } from '../common/app-errors';
+import { ForbiddenError, InputError, NotFoundError, NotSupportedError, ResultTooLargeError } from '../common/app-errors';
+import { HASH_FIELD, HASH_MISMATCH } from './persisted-queries';
 import { RateLimitedError, RequestRefusedError, clientHttpStatus, codeForClientStatus } from './request-refusal';
+
+/** A request with neither a query nor the hash of one (mercurius calls it "Unknown query"). */
+const NO_QUERY = 'the request holds no query: send `query`, or `extensions.persistedQuery` with the SHA-256 of one';
 
 export interface ErrorExtensions {
   code: string;
@@ -14,6 +18,9 @@ export interface ErrorExtensions {
   correlationId?: string;
   /** With RATE_LIMITED: seconds until the next mutation is accepted (also the Retry-After header). */
   retryAfterSeconds?: number;
+  /** With RESULT_TOO_LARGE: the connection to page through instead, and the most items the list answers. */
+  connection?: string;
+  cap?: number;
 }
 
 export interface MappedError {
@@ -60,8 +67,13 @@ export function mapError(error: GraphQLError, correlationId: string): MappedErro
   if (original instanceof AuthenticationError) return known('UNAUTHENTICATED');
   if (original instanceof ForbiddenError) return known('FORBIDDEN', original.permission ? { permission: original.permission } : {});
   if (original instanceof NotSupportedError) return known('NOT_SUPPORTED');
+  if (original instanceof ResultTooLargeError) return known('RESULT_TOO_LARGE', { field: original.field, connection: original.connection, cap: original.cap });
   if (original instanceof StoreUnavailableError) return known('UNAVAILABLE', {}, 'the event store is unavailable; try again shortly');
   if (original instanceof RateLimitedError) return known(original.code, { retryAfterSeconds: original.retryAfterSeconds });
+  // Mercurius's own refusals of a persisted query's request, in the project's words.
+  const mercuriusCode = (original as { code?: unknown } | undefined)?.code;
+  if (mercuriusCode === 'MER_ERR_GQL_PERSISTED_QUERY_MISMATCH') return known('BAD_USER_INPUT', { field: HASH_FIELD }, HASH_MISMATCH);
+  if (mercuriusCode === 'MER_ERR_GQL_PERSISTED_QUERY_NOT_FOUND') return known('BAD_REQUEST', {}, NO_QUERY);
   if (original instanceof RequestRefusedError) return known(original.code);
   // Refused by Fastify before GraphQL saw it: malformed JSON, a body over the limit...
   const httpStatus = clientHttpStatus(original);

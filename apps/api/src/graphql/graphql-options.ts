@@ -5,21 +5,23 @@ import { RequestFolds } from '../common/aggregate-loader';
 import { EntityReader } from '../common/entity-reader';
 import { Loaders } from '../common/loaders';
 import type { GraphQLRequestContext } from '../common/request-context';
-import type { AppConfig } from '@throughline/runtime';
+import { acceptSnapshotIds } from '../nodes/snapshot-args';
 import { formatErrors } from './error-formatter';
-import { requestLimits } from './request-limits';
+import { requestLimits, type LimitConfig } from './request-limits';
 
 export const GRAPHQL_PATH = '/graphql';
 
 export const graphqlOptions = (
   reader: EntityReader,
   alignment: AlignmentReader,
-  config: Pick<AppConfig, 'graphqlIntrospection' | 'mutationRateLimitPerMinute'>,
+  config: LimitConfig,
 ): Omit<MercuriusDriverConfig, 'driver'> => ({
   path: GRAPHQL_PATH,
   autoSchemaFile: true,
   sortSchema: true,
   graphiql: false,
+  // Queries that answer one entity take the snapshot ids past answers carry (nodes/snapshot-args.ts).
+  transformSchema: acceptSnapshotIds,
   context: (request: FastifyRequest): GraphQLRequestContext => ({
     // The onRequest hook has authenticated every request that reaches GraphQL.
     principal: request.principal!,
@@ -28,5 +30,5 @@ export const graphqlOptions = (
     folds: new RequestFolds(),
   }),
   errorFormatter: formatErrors as unknown as MercuriusDriverConfig['errorFormatter'],
-  ...requestLimits(config),
+  ...requestLimits(config, () => ({ loaders: new Loaders(reader, alignment), folds: new RequestFolds() })),
 });

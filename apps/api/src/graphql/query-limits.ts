@@ -11,8 +11,10 @@ export const MAX_QUERY_DEPTH = 15;
 
 /**
  * Estimated cost of a request: each field counts 1, and whatever is selected under a list counts
- * LIST_SIZE_ESTIMATE times (lists in lists multiply). Introspection fields are not counted: their
- * size is bounded by the schema, and introspection is switched on or off as a whole.
+ * LIST_SIZE_ESTIMATE times (lists in lists multiply), except under a connection's edges, which
+ * count as many times as the page asks for (common/connections.ts: DEFAULT_PAGE, MAX_PAGE).
+ * Introspection fields are not counted: their size is bounded by the schema, and introspection is
+ * switched on or off as a whole.
  */
 export const MAX_QUERY_COST = 5000;
 export const LIST_SIZE_ESTIMATE = 10;
@@ -42,3 +44,11 @@ export const MAX_ARGUMENT_TEXT = 4000;
  * stream heads an integrity check compares, which the 1 MB body bounds first in practice.
  */
 export const MAX_ARGUMENT_LIST = 10_000;
+
+/**
+ * Persisted queries kept in memory, by count and by characters of text over all of them: the
+ * queries a service's clients send are a few hundred at most, and the least recently used goes
+ * first, so a client sending made-up queries only slows the others' first requests.
+ */
+export const MAX_PERSISTED_QUERIES = 1000;
+export const MAX_PERSISTED_QUERY_CHARACTERS = 8 * 1024 * 1024;

@@ -2,6 +2,7 @@ import type { FastifyRequest } from 'fastify';
 import { Kind, Source, getOperationAST, type DocumentNode } from 'graphql';
 import type { MercuriusContext } from 'mercurius';
 import type { GraphQLRequestContext } from '../common/request-context';
+import { requestedOperationName } from './batches';
 import { MAX_ARGUMENT_LIST, MAX_ARGUMENT_TEXT } from './query-limits';
 import { RateLimitedError, RequestRefusedError } from './request-refusal';
 import type { SubjectRateLimiter } from './subject-rate-limiter';
@@ -41,14 +42,13 @@ export const boundedVariables = async (_schema: unknown, _document: DocumentNode
 };
 
 const isMutation = (document: DocumentNode, context: Context): boolean => {
-  const body = context.reply?.request.body as { operationName?: unknown } | undefined;
-  const operation = getOperationAST(document, typeof body?.operationName === 'string' ? body.operationName : undefined);
+  const operation = getOperationAST(document, requestedOperationName(context));
   // Without a single operation to pick, count the request if any of its operations writes.
   if (!operation) return document.definitions.some((d) => d.kind === Kind.OPERATION_DEFINITION && d.operation === 'mutation');
   return operation.operation === 'mutation';
 };
 
-/** Counts each mutation against its subject's bucket; queries are not limited. */
+/** Counts each mutation against its subject's bucket, each one of a batch too; queries are not limited. */
 export const mutationRateLimit =
   (limiter: SubjectRateLimiter) =>
   async (_schema: unknown, document: DocumentNode, context: Context): Promise<void> => {

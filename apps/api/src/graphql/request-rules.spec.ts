@@ -1,6 +1,6 @@
-import { buildSchema, GraphQLBoolean, GraphQLObjectType, GraphQLSchema, parse, validate, type ValidationRule } from 'graphql';
+import { buildSchema, GraphQLBoolean, GraphQLObjectType, GraphQLSchema, parse, validate, type OperationDefinitionNode, type ValidationRule } from 'graphql';
 import { aliasLimitRule } from './alias-limit.rule';
-import { queryCostRule } from './query-cost.rule';
+import { operationCost, queryCostRule, requestCostCheck } from './query-cost.rule';
 import { literalSizeRule, oversizedVariable } from './value-size';
 
 const schema = buildSchema(`
@@ -59,6 +59,58 @@ describe('the query cost rule', () => {
 
   it('leaves introspection out of the count', () => {
     expect(problems(cost(1), '{ __schema { types { name fields { name } } } }')).toEqual([]);
+  });
+});
+
+describe('the price of a connection', () => {
+  const paged = buildSchema(`
+    type Query { pmos(first: Int, last: Int, after: String): PmoConnection!  list: [Pmo!]! }
+    type PmoConnection { edges: [PmoEdge!]!  totalCount: Int! }
+    type PmoEdge { cursor: String!  node: Pmo! }
+    type Pmo { id: ID!  tags: [String!]!  objectives(first: Int): PmoConnection! }
+  `);
+  const pricing = { defaultPage: 50, maxPage: 500 };
+  const costOf = (query: string, variables?: Record<string, unknown>) => {
+    const document = parse(query);
+    const operation = document.definitions[0] as OperationDefinitionNode;
+    return operationCost(paged, operation, () => null, 10, variables ? { ...pricing, variables } : pricing);
+  };
+
+  it('counts the edges as many times as the page it asks for, 50 when it asks for none', () => {
+    // pmos (1) + edges (1 + n × (cursor + node (1 + id))) = 2 + 3n
+    expect(costOf('{ pmos(first: 7) { edges { cursor node { id } } } }')).toBe(2 + 3 * 7);
+    expect(costOf('{ pmos(last: 20) { edges { cursor node { id } } } }')).toBe(2 + 3 * 20);
+    expect(costOf('{ pmos { edges { cursor node { id } } } }')).toBe(2 + 3 * 50);
+  });
+
+  it('prices a page beyond the maximum at the maximum, which the field itself then refuses by name', () => {
+    expect(costOf('{ pmos(first: 100000) { edges { node { id } } } }')).toBe(2 + 2 * 500);
+  });
+
+  it('multiplies nested pages, and lists under a node by the list estimate again', () => {
+    // pmos (1) + edges (1 + 4 × (node (1 + objectives (1 + edges (1 + 3 × (node (1 + id)))) + tags)))
+    expect(costOf('{ pmos(first: 4) { edges { node { objectives(first: 3) { edges { node { id } } } tags } } } }')).toBe(2 + 4 * (1 + 1 + 1 + 3 * 2 + 1));
+    expect(costOf('{ list { objectives(first: 3) { edges { node { id } } } } }')).toBe(1 + 10 * (1 + 1 + 3 * 2));
+  });
+
+  it('counts a page sent in a variable as 1 before the variables are known, and as sent once they are', () => {
+    const query = 'query($n: Int, $m: Int = 9) { a: pmos(first: $n) { edges { node { id } } } b: pmos(first: $m) { edges { node { id } } } }';
+
+    expect(costOf(query)).toBe(2 + 2 * 1 + (2 + 2 * 1));
+    expect(costOf(query, { n: 300 })).toBe(2 + 2 * 300 + (2 + 2 * 9));
+    expect(costOf(query, { n: null, m: 4 })).toBe(2 + 2 * 50 + (2 + 2 * 4));
+  });
+
+  it('refuses at execution what the variables make too costly, though the document passed validation', async () => {
+    const query = 'query($n: Int) { pmos(first: $n) { edges { node { id } } } }';
+    const check = requestCostCheck(100, 10, pricing);
+
+    expect(validate(paged, parse(query), [queryCostRule(100, 10, pricing)])).toEqual([]);
+    await expect(check(paged, parse(query), {}, { n: 49 })).resolves.toBeUndefined();
+    await expect(check(paged, parse(query), {}, { n: 50 })).rejects.toMatchObject({
+      message: 'the estimated cost of the operation is 102; at most 100 is allowed',
+      extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
+    });
   });
 });
 

@@ -20,11 +20,14 @@ export const LocalDateScalar = new GraphQLScalarType<string, string>({
 // Year 0000-9999, a real offset (Z or ±hh:mm): "2026-03-01T12:00:00.000Z".
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
 
+/** The instant in its one canonical spelling (UTC, milliseconds), or null when the text is not one. */
+export const canonicalInstant = (value: string): string | null =>
+  INSTANT.test(value) && !Number.isNaN(Date.parse(value)) && isLocalDate(value.slice(0, 10)) ? new Date(value).toISOString() : null;
+
 const parseInstant = (value: unknown): string => {
-  if (typeof value !== 'string' || !INSTANT.test(value) || Number.isNaN(Date.parse(value)) || !isLocalDate(value.slice(0, 10))) {
-    throw badInput(`${JSON.stringify(value)} is not an ISO-8601 instant with an offset`);
-  }
-  return new Date(value).toISOString();
+  const instant = typeof value === 'string' ? canonicalInstant(value) : null;
+  if (instant === null) throw badInput(`${JSON.stringify(value)} is not an ISO-8601 instant with an offset`);
+  return instant;
 };
 
 export const DateTimeScalar = new GraphQLScalarType<string, string>({

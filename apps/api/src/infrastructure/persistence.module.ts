@@ -12,6 +12,7 @@ import {
 } from '@throughline/read-models';
 import { type AppConfig, connectEventStore, openPersonalDataVault, openReadModels, PERSONAL_FIELD_RULES as PERSONAL_FIELDS, projectionsFor } from '@throughline/runtime';
 import { Clock, SystemClock } from '../common/clock';
+import { ListCap } from '../common/connections';
 import { AggregateLoader } from '../common/aggregate-loader';
 import { DecideHandler } from '../common/decide.handler';
 import { EntityReader } from '../common/entity-reader';
@@ -66,6 +67,7 @@ export class PersistenceModule implements OnModuleInit, OnApplicationShutdown {
         EntityReader,
         AggregateLoader,
         EventDataOpener,
+        ListCap,
         // The one command handler, for every aggregate.
         DecideHandler,
       ],
@@ -86,6 +88,7 @@ export class PersistenceModule implements OnModuleInit, OnApplicationShutdown {
         PERSONAL_FIELD_RULES,
         PersonalDataVault,
         EventDataOpener,
+        ListCap,
       ],
     };
   }

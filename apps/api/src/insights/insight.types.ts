@@ -1,6 +1,7 @@
 import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
 import { CommunityKind, ContributionKind, InsightDecision } from '../graphql/enums';
 import { DateTimeScalar, LocalDateScalar } from '../graphql/scalars';
+import { NodeFields } from '../nodes/node.types';
 
 @ObjectType({ description: 'Something the PMO gave back to a community: a post, a talk, an answer' })
 export class CommunityContribution {
@@ -12,8 +13,7 @@ export class CommunityContribution {
 }
 
 @ObjectType({ description: 'A professional community the PMO takes part in' })
-export class Community {
-  @Field(() => ID) id!: string;
+export class Community extends NodeFields {
   // pmo: resolved by a field resolver (community.resolver.ts).
   @Field() name!: string;
   @Field(() => CommunityKind) kind!: CommunityKind;
@@ -41,8 +41,7 @@ export class InsightDecisionEntry {
 }
 
 @ObjectType({ description: 'Something the PMO heard from outside, and what the organisation decided to do with it' })
-export class Insight {
-  @Field(() => ID) id!: string;
+export class Insight extends NodeFields {
   // pmo, community and activity: resolved by field resolvers (insight.resolver.ts).
   @Field() title!: string;
   @Field() summary!: string;

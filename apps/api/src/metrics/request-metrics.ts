@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { getOperationAST, type DocumentNode, type ExecutionResult } from 'graphql';
 import type { MercuriusContext } from 'mercurius';
+import { requestedOperationName } from '../graphql/batches';
 import { GRAPHQL_PATH } from '../graphql/graphql-options';
 import { OperationNames } from './operation-names';
 import type { ServiceMetrics } from './service-metrics';
@@ -12,13 +13,6 @@ interface GraphQLNote {
   operation: string;
   outcome: Outcome;
 }
-
-const requestedName = (request: FastifyRequest): string | undefined => {
-  const fromBody = (request.body as { operationName?: unknown } | undefined)?.operationName;
-  const fromQuery = (request.query as { operationName?: unknown } | undefined)?.operationName;
-  const name = fromBody ?? fromQuery;
-  return typeof name === 'string' && name !== '' ? name : undefined;
-};
 
 /**
  * Times every HTTP request by its route, and every GraphQL request by its operation and outcome.
@@ -34,7 +28,7 @@ export function recordRequests(fastify: FastifyInstance, metrics: ServiceMetrics
   const note = async (_schema: unknown, document: DocumentNode, context: MercuriusContext): Promise<void> => {
     const request = context.reply.request;
     if (notes.has(request)) return;
-    const operation = getOperationAST(document, requestedName(request));
+    const operation = getOperationAST(document, requestedOperationName(context));
     notes.set(request, { operation: names.label(operation?.name?.value), outcome: 'refused' });
   };
   // Validation is skipped for a document GraphQL has validated before (its cache), so the name is
@@ -44,7 +38,8 @@ export function recordRequests(fastify: FastifyInstance, metrics: ServiceMetrics
   fastify.graphql.addHook('preExecution', note);
   fastify.graphql.addHook('onResolution', async (execution: ExecutionResult, context: MercuriusContext) => {
     const note = notes.get(context.reply.request);
-    if (note) note.outcome = execution.errors?.length ? 'error' : 'ok';
+    // A batch is one request: counted under the name of the operation noted first, as an error if any failed.
+    if (note) note.outcome = execution.errors?.length || note.outcome === 'error' ? 'error' : 'ok';
   });
 
   fastify.addHook('onResponse', async (request: FastifyRequest, reply: FastifyReply) => {

@@ -4,6 +4,7 @@ import { NETWORK_GROUP_KIND, PMO_KIND } from '@throughline/runtime';
 import { Requires } from '../auth/requires';
 import { contactAt, pmoAt } from '../auth/scopes';
 import { CONTACT, type ViewOf } from '../common/aggregates';
+import { AFTER, BEFORE, FIRST, LAST, type Connection } from '../common/connections';
 import type { Decided } from '../common/decide.command';
 import { found } from '../common/existing';
 import type { Loaders } from '../common/loaders';
@@ -14,7 +15,7 @@ import { Pmo } from '../pmos/pmo.types';
 import { toPmoView } from '../pmos/pmo.view';
 import { ContactCommands } from './contact.commands';
 import { AddContactInput, AssessContactInput, EndRelationshipInput, UpdateContactInput } from './contact.inputs';
-import { Contact, StanceAssessment } from './contact.types';
+import { Contact, ContactConnection, StanceAssessment } from './contact.types';
 import { NetworkGroup } from './network-group.types';
 import { NetworkLoaders } from './network.loaders';
 import { NetworkReader } from './network.reader';
@@ -47,7 +48,10 @@ export class ContactResolver {
     return this.reader.contact(loaders, id, asOf ?? null);
   }
 
-  @Query(() => [Contact], { description: "a PMO's contacts, oldest first; those in one group, or of one stance (their latest assessment's)" })
+  @Query(() => [Contact], {
+    description: "a PMO's contacts, oldest first; those in one group, or of one stance (their latest assessment's); RESULT_TOO_LARGE beyond the list cap",
+    deprecationReason: 'use contactsConnection',
+  })
   @Requires('network.read', pmoAt((a: ContactsArgs) => a.pmoId, 'pmoId'))
   contacts(
     @Args('pmoId', { type: () => ID }) pmoId: string,
@@ -56,6 +60,23 @@ export class ContactResolver {
     @Args('asOf', { type: () => DateTimeScalar, nullable: true }) asOf?: string | null,
   ): Promise<Contact[]> {
     return this.reader.contacts({ pmoId, groupId, stance }, asOf ?? null);
+  }
+
+  @Query(() => ContactConnection, {
+    description: "a PMO's contacts, oldest first; those in one group, or of one stance (their latest assessment's); a page at a time",
+  })
+  @Requires('network.read', pmoAt((a: ContactsArgs) => a.pmoId, 'pmoId'))
+  contactsConnection(
+    @Args('pmoId', { type: () => ID }) pmoId: string,
+    @Args('groupId', { type: () => ID, nullable: true }) groupId?: string | null,
+    @Args('stance', { type: () => Stance, nullable: true }) stance?: Stance | null,
+    @Args('first', FIRST) first?: number | null,
+    @Args('after', AFTER) after?: string | null,
+    @Args('last', LAST) last?: number | null,
+    @Args('before', BEFORE) before?: string | null,
+    @Args('asOf', { type: () => DateTimeScalar, nullable: true }) asOf?: string | null,
+  ): Promise<Connection<Contact>> {
+    return this.reader.contactPage({ pmoId, groupId, stance }, asOf ?? null, { first, after, last, before });
   }
 
   @Mutation(() => Contact, { description: 'adds a person to the PMO’s network, and to each group named' })

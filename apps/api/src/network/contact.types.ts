@@ -1,6 +1,8 @@
-import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import { Field, Int, ObjectType } from '@nestjs/graphql';
 import { EngagementLevel, NetworkSource, RelationshipKind, Stance } from '../graphql/enums';
+import { connectionType } from '../common/connections';
 import { DateTimeScalar, LocalDateScalar } from '../graphql/scalars';
+import { NodeFields } from '../nodes/node.types';
 
 @ObjectType()
 export class StanceAssessment {
@@ -17,8 +19,7 @@ export class StanceAssessment {
 }
 
 @ObjectType({ description: "One person in a PMO's network" })
-export class Contact {
-  @Field(() => ID) id!: string;
+export class Contact extends NodeFields {
   // pmo, groups, lastTouchpointOn and the personal fields (name, organisation, role): resolved by
   // field resolvers (contact.resolver.ts), the personal ones opened only when asked for.
   @Field(() => NetworkSource) source!: NetworkSource;
@@ -39,3 +40,5 @@ export class Contact {
   sealed!: { readonly name: string | null; readonly organisation: string | null; readonly role: string | null };
   asOf!: string | null;
 }
+
+export const ContactConnection = connectionType('Contact', Contact);

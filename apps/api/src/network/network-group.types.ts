@@ -1,10 +1,10 @@
-import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import { Field, Int, ObjectType } from '@nestjs/graphql';
 import { ConnectionKind, NetworkGroupKind, TouchpointVehicle } from '../graphql/enums';
 import { DateTimeScalar, LocalDateScalar } from '../graphql/scalars';
+import { NodeFields } from '../nodes/node.types';
 
 @ObjectType({ description: 'A group a PMO manages part of its network in' })
-export class NetworkGroup {
-  @Field(() => ID) id!: string;
+export class NetworkGroup extends NodeFields {
   // pmo, members, lastTouchpointOn and nextDueOn: resolved by field resolvers (network-group.resolver.ts).
   @Field(() => NetworkGroupKind) kind!: NetworkGroupKind;
   @Field() name!: string;

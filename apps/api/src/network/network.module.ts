@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { NetworkFactsReader, Projector, ReadModelDb } from '@throughline/read-models';
+import { NetworkFactsReader, Projector, ReadModelDb, TouchpointPagesReader } from '@throughline/read-models';
 import { ActivitiesModule } from '../activities/activities.module';
 import { WorkModule } from '../work/work.module';
 import { ContactCommands } from './contact.commands';
@@ -24,6 +24,7 @@ import { TouchpointResolver } from './touchpoint.resolver';
   providers: [
     // The projector creates the tables the reader prepares statements against.
     { provide: NetworkFactsReader, inject: [ReadModelDb, Projector], useFactory: (db: ReadModelDb) => new NetworkFactsReader(db) },
+    { provide: TouchpointPagesReader, inject: [ReadModelDb, Projector], useFactory: (db: ReadModelDb) => new TouchpointPagesReader(db) },
     PersonalText,
     NetworkViews,
     NetworkSnapshots,

@@ -4,6 +4,7 @@ import { can } from '../auth/authorize';
 import { Requires } from '../auth/requires';
 import { pmoAt } from '../auth/scopes';
 import { TOUCHPOINT, type ViewOf } from '../common/aggregates';
+import { AFTER, BEFORE, FIRST, LAST, type Connection } from '../common/connections';
 import type { Decided } from '../common/decide.command';
 import { found } from '../common/existing';
 import type { Loaders } from '../common/loaders';
@@ -19,7 +20,7 @@ import { NetworkReader } from './network.reader';
 import { loadedAll, NetworkViews } from './network.views';
 import { TouchpointCommands } from './touchpoint.commands';
 import { RecordTouchpointInput } from './touchpoint.inputs';
-import { Touchpoint } from './touchpoint.types';
+import { Touchpoint, TouchpointConnection } from './touchpoint.types';
 
 interface TouchpointsArgs {
   readonly pmoId: string;
@@ -33,7 +34,10 @@ export class TouchpointResolver {
     private readonly views: NetworkViews,
   ) {}
 
-  @Query(() => [Touchpoint], { description: "a PMO's touchpoints held from..to (inclusive), by day; with groupId, those held with that group (naming it)" })
+  @Query(() => [Touchpoint], {
+    description: "a PMO's touchpoints held from..to (inclusive), by day; with groupId, those held with that group (naming it); RESULT_TOO_LARGE beyond the list cap",
+    deprecationReason: 'use touchpointsConnection',
+  })
   @Requires('network.read', pmoAt((a: TouchpointsArgs) => a.pmoId, 'pmoId'))
   touchpoints(
     @Args('pmoId', { type: () => ID }) pmoId: string,
@@ -42,6 +46,23 @@ export class TouchpointResolver {
     @Args('groupId', { type: () => ID, nullable: true }) groupId?: string | null,
   ): Promise<Touchpoint[]> {
     return this.reader.touchpoints({ pmoId, from, to, groupId });
+  }
+
+  @Query(() => TouchpointConnection, {
+    description: "a PMO's touchpoints held from..to (inclusive), by day and then as recorded; with groupId, those held with that group; a page at a time",
+  })
+  @Requires('network.read', pmoAt((a: TouchpointsArgs) => a.pmoId, 'pmoId'))
+  touchpointsConnection(
+    @Args('pmoId', { type: () => ID }) pmoId: string,
+    @Args('from', { type: () => LocalDateScalar }) from: string,
+    @Args('to', { type: () => LocalDateScalar }) to: string,
+    @Args('groupId', { type: () => ID, nullable: true }) groupId?: string | null,
+    @Args('first', FIRST) first?: number | null,
+    @Args('after', AFTER) after?: string | null,
+    @Args('last', LAST) last?: number | null,
+    @Args('before', BEFORE) before?: string | null,
+  ): Promise<Connection<Touchpoint>> {
+    return this.reader.touchpointPage({ pmoId, from, to, groupId }, { first, after, last, before });
   }
 
   @Mutation(() => Touchpoint, { description: 'records a touchpoint once it was held; with work, logs the time it took as the recording person’s work entry' })

@@ -1,10 +1,11 @@
-import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import { Field, Int, ObjectType } from '@nestjs/graphql';
 import { TouchpointVehicle, ValueDirection } from '../graphql/enums';
+import { connectionType } from '../common/connections';
 import { DateTimeScalar, LocalDateScalar } from '../graphql/scalars';
+import { NodeFields } from '../nodes/node.types';
 
 @ObjectType({ description: 'One contact between the PMO and people of its network' })
-export class Touchpoint {
-  @Field(() => ID) id!: string;
+export class Touchpoint extends NodeFields {
   // pmo, groups, contacts, summary and workEntry: resolved by field resolvers (touchpoint.resolver.ts).
   @Field(() => LocalDateScalar) heldOn!: string;
   @Field(() => TouchpointVehicle) vehicle!: TouchpointVehicle;
@@ -22,3 +23,5 @@ export class Touchpoint {
   heldSummary!: string;
   asOf!: string | null;
 }
+
+export const TouchpointConnection = connectionType('Touchpoint', Touchpoint);

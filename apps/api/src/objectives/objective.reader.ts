@@ -1,12 +1,21 @@
 import { Injectable } from '@nestjs/common';
+import type { ObjectiveView } from '@throughline/domain';
+import type { EntityKey, EntityPageFilter } from '@throughline/read-models';
+import { isEntityId, OBJECTIVE_KIND, PMO_KIND } from '@throughline/runtime';
 import { Clock } from '../common/clock';
-import { OBJECTIVE_KIND, PMO_KIND } from '@throughline/runtime';
-import { EntityReader } from '../common/entity-reader';
+import { connectionOf, ListCap, type Connection, type Keyset, type PageArgs } from '../common/connections';
+import { entityKeyset } from '../common/entity-keyset';
+import { EntityReader, type Existing } from '../common/entity-reader';
 import type { Loaders } from '../common/loaders';
-import { isEntityId } from '@throughline/runtime';
-import type { ObjectiveStatus } from '../graphql/enums';
+import type { ObjectiveHealth, ObjectiveStatus } from '../graphql/enums';
 import type { Objective } from './objective.types';
 import { toObjectiveView } from './objective.view';
+
+/** The objectives of the subtree of rootPmoId (the root included), or of every PMO; of one health if asked. */
+export interface PortfolioFilter {
+  readonly rootPmoId: string | null;
+  readonly health?: ObjectiveHealth | null;
+}
 
 /** Objectives as the API shows them, now or as of an instant. */
 @Injectable()
@@ -14,6 +23,7 @@ export class ObjectiveReader {
   constructor(
     private readonly reader: EntityReader,
     private readonly clock: Clock,
+    private readonly cap: ListCap,
   ) {}
 
   /** Read through the request's loaders, which the permission check shares. */
@@ -23,22 +33,51 @@ export class ObjectiveReader {
     return toObjectiveView(view, asOf, this.clock.today());
   }
 
-  async ofPmo(pmoId: string, status: ObjectiveStatus | null, asOf: string | null): Promise<Objective[]> {
-    const filter = status ? { pmoId, status } : { pmoId };
-    const views = await this.reader.list(OBJECTIVE_KIND, filter, asOf);
-    const today = this.clock.today();
-    return views.map((view) => toObjectiveView(view, asOf, today)).filter((o): o is Objective => o !== null);
+  ofPmo(pmoId: string, status: ObjectiveStatus | null, asOf: string | null): Promise<Objective[]> {
+    return this.cap.list(this.ofPmoKeyset(pmoId, status, asOf), 'objectives', 'objectivesConnection');
   }
 
-  /** Every objective in the subtree of rootPmoId (the root included), or of every PMO. */
-  async portfolio(rootPmoId: string | null, asOf: string | null): Promise<Objective[]> {
+  ofPmoPage(pmoId: string, status: ObjectiveStatus | null, asOf: string | null, args: PageArgs): Promise<Connection<Objective>> {
+    return connectionOf(this.ofPmoKeyset(pmoId, status, asOf), args);
+  }
+
+  /** Every objective in the subtree of rootPmoId (the root included), or of every PMO, oldest first. */
+  async portfolio(filter: PortfolioFilter, asOf: string | null): Promise<Objective[]> {
+    return this.cap.list(await this.portfolioKeyset(filter, asOf), 'portfolio', 'portfolioConnection');
+  }
+
+  async portfolioPage(filter: PortfolioFilter, asOf: string | null, args: PageArgs): Promise<Connection<Objective>> {
+    return connectionOf(await this.portfolioKeyset(filter, asOf), args);
+  }
+
+  private ofPmoKeyset(pmoId: string, status: ObjectiveStatus | null, asOf: string | null): Keyset<EntityKey, Objective> {
+    return this.keyset('objectives', status ? { pmoId, status } : { pmoId }, asOf, null);
+  }
+
+  /**
+   * The subtree is found as it stood at the instant; its objectives are then one list in creation
+   * order across all its PMOs, so a page never depends on how the PMOs are arranged.
+   */
+  private async portfolioKeyset(filter: PortfolioFilter, asOf: string | null): Promise<Keyset<EntityKey, Objective>> {
+    const pmoIds = filter.rootPmoId === null ? null : await this.subtree(filter.rootPmoId, asOf);
+    return this.keyset('portfolio', pmoIds === null ? {} : { pmoIds }, asOf, filter.health ?? null);
+  }
+
+  /** Health is judged on the day asked about, so it can only filter the views, never the query. */
+  private keyset(cursor: string, filter: EntityPageFilter, asOf: string | null, health: ObjectiveHealth | null): Keyset<EntityKey, Objective> {
     const today = this.clock.today();
-    const pmoIds = rootPmoId === null ? null : await this.subtree(rootPmoId, asOf);
-    const views =
-      pmoIds === null
-        ? await this.reader.list(OBJECTIVE_KIND, {}, asOf)
-        : (await Promise.all(pmoIds.map((pmoId) => this.reader.list(OBJECTIVE_KIND, { pmoId }, asOf)))).flat();
-    return views.map((view) => toObjectiveView(view, asOf, today)).filter((o): o is Objective => o !== null);
+    return entityKeyset(this.reader, {
+      cursor,
+      kind: OBJECTIVE_KIND,
+      filter,
+      asOf,
+      narrows: health !== null,
+      nodes: (views: readonly Existing<ObjectiveView>[]) =>
+        views.map((view) => {
+          const objective = toObjectiveView(view, asOf, today);
+          return objective && (health === null || objective.health === health) ? objective : null;
+        }),
+    });
   }
 
   /** The root and all its descendants that existed as of the instant; [] when the root did not. */

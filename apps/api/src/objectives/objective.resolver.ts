@@ -5,19 +5,20 @@ import { everyPmo, objectiveAt, pmoAt } from '../auth/scopes';
 import { AggregateLoader } from '../common/aggregate-loader';
 import { OBJECTIVE, PMO, type ViewOf } from '../common/aggregates';
 import { Clock } from '../common/clock';
+import { AFTER, BEFORE, FIRST, LAST, type Connection } from '../common/connections';
 import { DecideCommand, NEW_ENTITY, type Decided } from '../common/decide.command';
 import { PMO_KIND } from '@throughline/runtime';
 import { found } from '../common/existing';
 import type { Loaders } from '../common/loaders';
 import { Caller, RequestLoaders, type RequestContext } from '../common/request-context';
-import { ObjectiveStatus } from '../graphql/enums';
+import { ObjectiveHealth, ObjectiveStatus } from '../graphql/enums';
 import { DateTimeScalar } from '../graphql/scalars';
 import { Pmo } from '../pmos/pmo.types';
 import { toPmoView } from '../pmos/pmo.view';
 import { CloseObjectiveInput, DefineObjectiveInput, RecordProgressInput, ReviseObjectiveInput } from './objective.inputs';
 import { ObjectiveReader } from './objective.reader';
 import { toObjectiveView } from './objective.view';
-import { Objective } from './objective.types';
+import { Objective, ObjectiveConnection } from './objective.types';
 
 type ObjectiveArgs<I> = { readonly input: I };
 
@@ -40,13 +41,32 @@ export class ObjectiveResolver {
     return this.reader.get(loaders, id, asOf ?? null);
   }
 
-  @Query(() => [Objective], { description: 'every objective in the subtree of rootPmoId, or in every PMO' })
+  @Query(() => [Objective], {
+    description: 'every objective in the subtree of rootPmoId, or in every PMO, oldest first; RESULT_TOO_LARGE beyond the list cap',
+    deprecationReason: 'use portfolioConnection',
+  })
   @Requires('records.read', everyPmo)
   portfolio(
     @Args('rootPmoId', { type: () => ID, nullable: true }) rootPmoId?: string | null,
     @Args('asOf', { type: () => DateTimeScalar, nullable: true }) asOf?: string | null,
   ): Promise<Objective[]> {
-    return this.reader.portfolio(rootPmoId ?? null, asOf ?? null);
+    return this.reader.portfolio({ rootPmoId: rootPmoId ?? null }, asOf ?? null);
+  }
+
+  @Query(() => ObjectiveConnection, {
+    description: 'the objectives in the subtree of rootPmoId (as it stood at asOf), or in every PMO, of one health if asked, oldest first, a page at a time',
+  })
+  @Requires('records.read', everyPmo)
+  portfolioConnection(
+    @Args('rootPmoId', { type: () => ID, nullable: true }) rootPmoId?: string | null,
+    @Args('health', { type: () => ObjectiveHealth, nullable: true }) health?: ObjectiveHealth | null,
+    @Args('first', FIRST) first?: number | null,
+    @Args('after', AFTER) after?: string | null,
+    @Args('last', LAST) last?: number | null,
+    @Args('before', BEFORE) before?: string | null,
+    @Args('asOf', { type: () => DateTimeScalar, nullable: true }) asOf?: string | null,
+  ): Promise<Connection<Objective>> {
+    return this.reader.portfolioPage({ rootPmoId: rootPmoId ?? null, health: health ?? null }, asOf ?? null, { first, after, last, before });
   }
 
   @Mutation(() => Objective)
@@ -138,11 +158,26 @@ export class ObjectiveResolver {
 export class PmoObjectivesResolver {
   constructor(private readonly reader: ObjectiveReader) {}
 
-  @ResolveField(() => [Objective])
+  @ResolveField(() => [Objective], {
+    description: 'oldest first; RESULT_TOO_LARGE beyond the list cap',
+    deprecationReason: 'use objectivesConnection',
+  })
   objectives(
     @Parent() pmo: Pmo,
     @Args('status', { type: () => ObjectiveStatus, nullable: true }) status?: ObjectiveStatus | null,
   ): Promise<Objective[]> {
     return this.reader.ofPmo(pmo.id, status ?? null, pmo.asOf);
+  }
+
+  @ResolveField(() => ObjectiveConnection, { description: "the PMO's objectives (of one status if asked), oldest first, a page at a time" })
+  objectivesConnection(
+    @Parent() pmo: Pmo,
+    @Args('status', { type: () => ObjectiveStatus, nullable: true }) status?: ObjectiveStatus | null,
+    @Args('first', FIRST) first?: number | null,
+    @Args('after', AFTER) after?: string | null,
+    @Args('last', LAST) last?: number | null,
+    @Args('before', BEFORE) before?: string | null,
+  ): Promise<Connection<Objective>> {
+    return this.reader.ofPmoPage(pmo.id, status ?? null, pmo.asOf, { first, after, last, before });
   }
 }

@@ -1,6 +1,8 @@
-import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
+import { Field, Float, Int, ObjectType } from '@nestjs/graphql';
 import { MetricDirection, ObjectiveHealth, ObjectiveOutcome, ObjectiveStatus } from '../graphql/enums';
+import { connectionType } from '../common/connections';
 import { DateTimeScalar, LocalDateScalar } from '../graphql/scalars';
+import { NodeFields } from '../nodes/node.types';
 
 @ObjectType()
 export class Metric {
@@ -38,8 +40,7 @@ export class ObjectiveClosure {
 }
 
 @ObjectType()
-export class Objective {
-  @Field(() => ID) id!: string;
+export class Objective extends NodeFields {
   @Field() title!: string;
   @Field(() => String, { nullable: true }) description!: string | null;
   @Field(() => Metric) metric!: Metric;
@@ -65,3 +66,6 @@ export class Objective {
   pmoId!: string;
   asOf!: string | null;
 }
+
+export const ObjectiveConnection = connectionType('Objective', Objective);
+export const MeasurementConnection = connectionType('Measurement', Measurement);

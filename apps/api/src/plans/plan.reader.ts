@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { planVersionOf } from '@throughline/domain';
+import { planVersionOf, type ExistingPlanView } from '@throughline/domain';
 import type { EventStore } from '@throughline/event-store';
 import { PLAN_KIND } from '@throughline/runtime';
 import { EntityReader } from '../common/entity-reader';
@@ -27,6 +27,12 @@ export class PlanReader {
     const id = planId.toLowerCase();
     const record = await loaders.entity(PLAN_KIND, asOf).load(id);
     if (version === null || !record || record.status === 'NONE') return toPlanView(record, asOf);
+    const shown = await this.version(id, record, version, asOf);
+    // A version asked for is an answer of its own, whatever instant its content was read as of.
+    return shown && { ...shown, snapshot: { version, asOf } };
+  }
+
+  private async version(id: string, record: ExistingPlanView, version: number, asOf: string | null): Promise<BusinessPlan | null> {
     const known = planVersionOf(record, version);
     if (!known) return null;
     // A version never approved is only ever the latest one (a new version opens from an approved one).

@@ -1,6 +1,7 @@
-import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import { Field, Int, ObjectType } from '@nestjs/graphql';
 import { PlanStatus } from '../graphql/enums';
 import { DateTimeScalar, LocalDateScalar } from '../graphql/scalars';
+import { NodeFields } from '../nodes/node.types';
 
 @ObjectType({ description: 'One version of a business plan and its path through review' })
 export class BusinessPlanVersion {
@@ -16,8 +17,7 @@ export class BusinessPlanVersion {
 }
 
 @ObjectType()
-export class BusinessPlan {
-  @Field(() => ID) id!: string;
+export class BusinessPlan extends NodeFields {
   @Field() title!: string;
   @Field(() => LocalDateScalar) periodStart!: string;
   @Field(() => LocalDateScalar) periodEnd!: string;

@@ -3,6 +3,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import { Requires } from '../auth/requires';
 import { everyPmo, pmoAt } from '../auth/scopes';
 import { AggregateLoader } from '../common/aggregate-loader';
+import { AFTER, BEFORE, FIRST, LAST, type Connection } from '../common/connections';
 import { PMO, type ViewOf } from '../common/aggregates';
 import { DecideCommand, NEW_ENTITY, type Decided } from '../common/decide.command';
 import { PMO_KIND } from '@throughline/runtime';
@@ -12,7 +13,7 @@ import { Caller, RequestLoaders, type RequestContext } from '../common/request-c
 import { DateTimeScalar } from '../graphql/scalars';
 import { AssignPmoHeadInput, EstablishPmoInput, IssueMandateInput, RenamePmoInput } from './pmo.inputs';
 import { PmoReader } from './pmo.reader';
-import { Pmo } from './pmo.types';
+import { Pmo, PmoConnection } from './pmo.types';
 import { toPmoView } from './pmo.view';
 
 type PmoArgs<I> = { readonly input: I };
@@ -25,10 +26,22 @@ export class PmoResolver {
     private readonly loader: AggregateLoader,
   ) {}
 
-  @Query(() => [Pmo])
+  @Query(() => [Pmo], { description: 'every PMO, oldest first; RESULT_TOO_LARGE beyond the list cap', deprecationReason: 'use pmosConnection' })
   @Requires('records.read', everyPmo)
   pmos(@Args('asOf', { type: () => DateTimeScalar, nullable: true }) asOf?: string | null): Promise<Pmo[]> {
-    return this.reader.list(asOf ?? null);
+    return this.reader.all(asOf ?? null);
+  }
+
+  @Query(() => PmoConnection, { description: 'every PMO (that existed at asOf), oldest first, a page at a time' })
+  @Requires('records.read', everyPmo)
+  pmosConnection(
+    @Args('first', FIRST) first?: number | null,
+    @Args('after', AFTER) after?: string | null,
+    @Args('last', LAST) last?: number | null,
+    @Args('before', BEFORE) before?: string | null,
+    @Args('asOf', { type: () => DateTimeScalar, nullable: true }) asOf?: string | null,
+  ): Promise<Connection<Pmo>> {
+    return this.reader.page(asOf ?? null, { first, after, last, before });
   }
 
   @Query(() => Pmo, { nullable: true })
@@ -111,7 +124,7 @@ export class PmoResolver {
 
   @ResolveField(() => [Pmo])
   children(@Parent() pmo: Pmo): Promise<Pmo[]> {
-    return this.reader.list(pmo.asOf, pmo.id);
+    return this.reader.children(pmo.asOf, pmo.id);
   }
 
   /** A mutation answers the PMO as its own command folded it. */

@@ -1,7 +1,9 @@
-import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import { Field, Int, ObjectType } from '@nestjs/graphql';
+import { connectionType } from '../common/connections';
 import { DateTimeScalar, LocalDateScalar } from '../graphql/scalars';
 import type { CatalogueEntry } from '@throughline/domain';
 import { MandatePurpose, PmoKind, PmoStatus } from '../graphql/enums';
+import { NodeFields } from '../nodes/node.types';
 
 @ObjectType()
 export class Mandate {
@@ -14,8 +16,7 @@ export class Mandate {
 }
 
 @ObjectType()
-export class Pmo {
-  @Field(() => ID) id!: string;
+export class Pmo extends NodeFields {
   @Field() name!: string;
   @Field(() => PmoKind) kind!: PmoKind;
   @Field(() => String, { nullable: true }) head!: string | null;
@@ -40,3 +41,5 @@ export class Pmo {
   /** The instant this view was taken as of (null: now); relations resolve as of the same instant. */
   asOf!: string | null;
 }
+
+export const PmoConnection = connectionType('Pmo', Pmo);

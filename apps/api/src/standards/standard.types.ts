@@ -1,7 +1,8 @@
-import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import { Field, Int, ObjectType } from '@nestjs/graphql';
 import { Pmo } from '../pmos/pmo.types';
 import { ComplianceStatus, DeviationSignificance, DeviationStatus, PmoKind, StandardKind, StandardStatus } from '../graphql/enums';
 import { DateTimeScalar, LocalDateScalar } from '../graphql/scalars';
+import { NodeFields } from '../nodes/node.types';
 
 @ObjectType()
 export class StandardVersion {
@@ -17,8 +18,7 @@ export class StandardVersion {
 }
 
 @ObjectType()
-export class Standard {
-  @Field(() => ID) id!: string;
+export class Standard extends NodeFields {
   // publisher: resolved by a field resolver.
   @Field(() => StandardKind) kind!: StandardKind;
   @Field() title!: string;
@@ -36,8 +36,7 @@ export class Standard {
 }
 
 @ObjectType()
-export class Deviation {
-  @Field(() => ID) id!: string;
+export class Deviation extends NodeFields {
   // standard, pmo: resolved by field resolvers.
   @Field() description!: string;
   @Field() reason!: string;

@@ -1,6 +1,7 @@
-import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
+import { Field, Float, Int, ObjectType } from '@nestjs/graphql';
 import { AssistanceMode, QualificationKind, SupportOutcome, SupportStatus } from '../graphql/enums';
 import { DateTimeScalar, LocalDateScalar } from '../graphql/scalars';
+import { NodeFields } from '../nodes/node.types';
 
 @ObjectType({ description: 'A person holds a COACH or COUNSELLOR qualification from validFrom to validUntil (inclusive; open-ended when null)' })
 export class Qualification {
@@ -47,8 +48,7 @@ export class SupportAgreement {
 }
 
 @ObjectType({ description: "A PMO's support to a person or to another PMO, on the assistance spectrum" })
-export class SupportEngagement {
-  @Field(() => ID) id!: string;
+export class SupportEngagement extends NodeFields {
   // pmo, supportedPerson, supportedPmo and sessions: resolved by field resolvers.
   @Field() supporter!: string;
   @Field() topic!: string;

@@ -1,6 +1,7 @@
-import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import { Field, Int, ObjectType } from '@nestjs/graphql';
 import { ActivityMode } from '../graphql/enums';
 import { DateTimeScalar } from '../graphql/scalars';
+import { NodeFields } from '../nodes/node.types';
 
 @ObjectType({ description: 'An activity of a shared template, relative to the plan period; it names no person and no objective' })
 export class TemplateActivity {
@@ -12,8 +13,7 @@ export class TemplateActivity {
 }
 
 @ObjectType({ description: 'A business plan one PMO shares so that others can draft theirs from it' })
-export class PlanTemplate {
-  @Field(() => ID) id!: string;
+export class PlanTemplate extends NodeFields {
   @Field() title!: string;
   @Field() publishedBy!: string;
   @Field(() => DateTimeScalar) publishedAt!: string;

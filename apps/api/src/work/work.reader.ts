@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { AlignmentReader } from '@throughline/read-models';
+import { AlignmentReader, type WorkEntryFilter, type WorkEntryKey } from '@throughline/read-models';
+import { isEntityId, WORK_KIND } from '@throughline/runtime';
+import { connectionOf, ListCap, type Connection, type Keyset, type PageArgs } from '../common/connections';
 import { requireWindow } from '../common/date-window';
-import { WORK_KIND } from '@throughline/runtime';
 import { EntityReader } from '../common/entity-reader';
 import { requireEntityId } from '../common/ids';
 import type { Loaders } from '../common/loaders';
-import { isEntityId } from '@throughline/runtime';
 import type { WorkEntry } from './work.types';
 import { toWorkEntryView } from './work.view';
 
@@ -24,6 +24,7 @@ export class WorkReader {
   constructor(
     private readonly reader: EntityReader,
     private readonly alignment: AlignmentReader,
+    private readonly cap: ListCap,
   ) {}
 
   /** Read through the request's loaders, which the permission check shares. */
@@ -32,16 +33,36 @@ export class WorkReader {
     return toWorkEntryView(await loaders.entity(WORK_KIND, asOf).load(workEntryId.toLowerCase()), asOf);
   }
 
-  async list(filter: WorkEntriesFilter): Promise<WorkEntry[]> {
+  /** The whole list, while it holds at most the cap (RESULT_TOO_LARGE beyond it). */
+  list(filter: WorkEntriesFilter): Promise<WorkEntry[]> {
+    return this.cap.list(this.keyset(filter), 'workEntries', 'workEntriesConnection');
+  }
+
+  page(filter: WorkEntriesFilter, args: PageArgs): Promise<Connection<WorkEntry>> {
+    return connectionOf(this.keyset(filter), args);
+  }
+
+  /** By workedOn, then id: each page one range read of the alignment model's index of current entries. */
+  private keyset(filter: WorkEntriesFilter): Keyset<WorkEntryKey, WorkEntry> {
     requireWindow(filter.from, filter.to);
-    const rows = this.alignment.workEntries({
+    const rows: WorkEntryFilter = {
       pmoId: requireEntityId(filter.pmoId, 'pmoId'),
       from: filter.from,
       to: filter.to,
       ...(filter.person ? { person: filter.person.trim() } : {}),
       ...(filter.activityId ? { activityId: requireEntityId(filter.activityId, 'activityId') } : {}),
-    });
-    const records = await this.reader.getMany(WORK_KIND, rows.map((r) => r.workEntryId));
-    return records.map((r) => toWorkEntryView(r, null)).filter((e): e is WorkEntry => e !== null);
+    };
+    return {
+      shape: { kind: 'workEntries', parts: ['string', 'string'] },
+      read: async (bounds, direction, limit) => {
+        const page = this.alignment.workEntryPage(rows, { ...bounds, direction, limit });
+        const records = await this.reader.getMany(WORK_KIND, page.map((row) => row.workEntryId));
+        return page.flatMap((row, i) => {
+          const node = toWorkEntryView(records[i] ?? null, null);
+          return node ? [{ key: [row.workedOn, row.workEntryId] as const, node }] : [];
+        });
+      },
+      count: async () => this.alignment.workEntryCount(rows),
+    };
   }
 }

@@ -5,6 +5,7 @@ import { Snapshots } from '../activities/activity.snapshots';
 import { Requires } from '../auth/requires';
 import { personIn, pmoAt, workAt } from '../auth/scopes';
 import { AggregateLoader } from '../common/aggregate-loader';
+import { AFTER, BEFORE, FIRST, LAST, type Connection } from '../common/connections';
 import { PMO, WORK, type ViewOf } from '../common/aggregates';
 import { NEW_ENTITY, type Decided } from '../common/decide.command';
 import { ACTIVITY_KIND, PMO_KIND } from '@throughline/runtime';
@@ -17,7 +18,7 @@ import { toPmoView } from '../pmos/pmo.view';
 import { CorrectWorkInput, LogWorkInput, RetractWorkInput } from './work.inputs';
 import { WorkCommands } from './work.commands';
 import { WorkReader } from './work.reader';
-import { WorkEntry } from './work.types';
+import { WorkEntry, WorkEntryConnection } from './work.types';
 import { toWorkEntryView } from './work.view';
 
 interface WorkEntriesArgs {
@@ -29,6 +30,9 @@ const narrowedTo = (person: string | null | undefined): string[] | null => {
   const named = personIn(person);
   return named ? [named] : null;
 };
+
+// A listing narrowed to one person concerns that person; an unnarrowed one concerns anyone.
+const readingWork = pmoAt((a: WorkEntriesArgs) => a.pmoId, 'pmoId', { people: (_pmo, { args }) => narrowedTo(args.person) });
 
 @Resolver(() => WorkEntry)
 export class WorkResolver {
@@ -50,9 +54,11 @@ export class WorkResolver {
     return this.reader.get(loaders, id, asOf ?? null);
   }
 
-  @Query(() => [WorkEntry], { description: "a PMO's work entries with workedOn from..to (inclusive), retracted ones left out" })
-  // A listing narrowed to one person concerns that person; an unnarrowed one concerns anyone.
-  @Requires('work.read', pmoAt((a: WorkEntriesArgs) => a.pmoId, 'pmoId', { people: (_pmo, { args }) => narrowedTo(args.person) }))
+  @Query(() => [WorkEntry], {
+    description: "a PMO's work entries with workedOn from..to (inclusive), retracted ones left out, by day; RESULT_TOO_LARGE beyond the list cap",
+    deprecationReason: 'use workEntriesConnection',
+  })
+  @Requires('work.read', readingWork)
   workEntries(
     @Args('pmoId', { type: () => ID }) pmoId: string,
     @Args('from', { type: () => LocalDateScalar }) from: string,
@@ -61,6 +67,24 @@ export class WorkResolver {
     @Args('activityId', { type: () => ID, nullable: true }) activityId?: string | null,
   ): Promise<WorkEntry[]> {
     return this.reader.list({ pmoId, from, to, person, activityId });
+  }
+
+  @Query(() => WorkEntryConnection, {
+    description: "a PMO's work entries with workedOn from..to (inclusive), retracted ones left out, by day and then id, a page at a time",
+  })
+  @Requires('work.read', readingWork)
+  workEntriesConnection(
+    @Args('pmoId', { type: () => ID }) pmoId: string,
+    @Args('from', { type: () => LocalDateScalar }) from: string,
+    @Args('to', { type: () => LocalDateScalar }) to: string,
+    @Args('person', { type: () => String, nullable: true }) person?: string | null,
+    @Args('activityId', { type: () => ID, nullable: true }) activityId?: string | null,
+    @Args('first', FIRST) first?: number | null,
+    @Args('after', AFTER) after?: string | null,
+    @Args('last', LAST) last?: number | null,
+    @Args('before', BEFORE) before?: string | null,
+  ): Promise<Connection<WorkEntry>> {
+    return this.reader.page({ pmoId, from, to, person, activityId }, { first, after, last, before });
   }
 
   @Mutation(() => WorkEntry)

@@ -1,9 +1,10 @@
-import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
+import { Field, Float, Int, ObjectType } from '@nestjs/graphql';
+import { connectionType } from '../common/connections';
 import { DateTimeScalar, LocalDateScalar } from '../graphql/scalars';
+import { NodeFields } from '../nodes/node.types';
 
 @ObjectType()
-export class WorkEntry {
-  @Field(() => ID) id!: string;
+export class WorkEntry extends NodeFields {
   @Field() person!: string;
   @Field(() => LocalDateScalar, { description: 'the day the work was done' }) workedOn!: string;
   @Field(() => Float) hours!: number;
@@ -18,3 +19,5 @@ export class WorkEntry {
   activityId!: string | null;
   asOf!: string | null;
 }
+
+export const WorkEntryConnection = connectionType('WorkEntry', WorkEntry);

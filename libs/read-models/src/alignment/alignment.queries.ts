@@ -14,17 +14,45 @@ export interface WorkEntriesShape {
   readonly includeRetracted: boolean;
 }
 
-export const workEntriesSql = (asOf: string | null, shape: WorkEntriesShape): string => {
-  const conditions = ['w.pmo_id = @pmoId', 'w.worked_on BETWEEN @from AND @to', visible('w', asOf)];
+const workEntryConditions = (asOf: string | null, shape: WorkEntriesShape, window = 'w.worked_on BETWEEN @from AND @to'): string[] => {
+  const conditions = ['w.pmo_id = @pmoId', window, visible('w', asOf)];
   if (shape.person) conditions.push('w.person = @person');
   if (shape.activity === 'none') conditions.push('w.activity_id IS NULL');
   if (shape.activity === 'one') conditions.push('w.activity_id = @activityId');
   if (!shape.includeRetracted) conditions.push('w.retracted = 0');
-  return `SELECT w.work_entry_id AS workEntryId, w.pmo_id AS pmoId, w.person, w.worked_on AS workedOn, w.hours,
-            w.activity_id AS activityId, w.retracted
-          FROM work_version w WHERE ${conditions.join(' AND ')}
-          ORDER BY w.worked_on, w.work_entry_id`;
+  return conditions;
 };
+
+const WORK_ENTRY_COLUMNS = `w.work_entry_id AS workEntryId, w.pmo_id AS pmoId, w.person, w.worked_on AS workedOn, w.hours,
+  w.activity_id AS activityId, w.retracted`;
+
+export const workEntriesSql = (asOf: string | null, shape: WorkEntriesShape): string =>
+  `SELECT ${WORK_ENTRY_COLUMNS} FROM work_version w WHERE ${workEntryConditions(asOf, shape).join(' AND ')}
+   ORDER BY w.worked_on, w.work_entry_id`;
+
+export interface WorkEntryPageShape extends WorkEntriesShape {
+  readonly after: boolean;
+  readonly before: boolean;
+  readonly backward: boolean;
+}
+
+/**
+ * A page of current entries in (worked_on, work_entry_id) order between exclusive bounds, read
+ * along work_version_pmo_day_entry_now so that it stops after @limit rows. A cursor takes the
+ * place of the window's edge on its side (the caller passes only cursors inside the window): the
+ * planner seeks to a row value only when no plain bound on worked_on competes with it.
+ */
+export const workEntryPageSql = (shape: WorkEntryPageShape): string => {
+  const low = shape.after ? '(w.worked_on, w.work_entry_id) > (@afterDay, @afterId)' : 'w.worked_on >= @from';
+  const high = shape.before ? '(w.worked_on, w.work_entry_id) < (@beforeDay, @beforeId)' : 'w.worked_on <= @to';
+  const conditions = workEntryConditions(null, shape, `${low} AND ${high}`);
+  const order = shape.backward ? 'DESC' : 'ASC';
+  return `SELECT ${WORK_ENTRY_COLUMNS} FROM work_version w WHERE ${conditions.join(' AND ')}
+          ORDER BY w.worked_on ${order}, w.work_entry_id ${order} LIMIT @limit`;
+};
+
+export const workEntryCountSql = (shape: WorkEntriesShape): string =>
+  `SELECT COUNT(*) AS n FROM work_version w WHERE ${workEntryConditions(null, shape).join(' AND ')}`;
 
 export const workEntrySql = (asOf: string | null): string =>
   `SELECT w.worked_on AS workedOn, w.hours, w.activity_id AS activityId, w.retracted

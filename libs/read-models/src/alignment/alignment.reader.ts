@@ -10,6 +10,7 @@ import type {
   AlignmentReport,
   WorkEntryCredits,
   WorkEntryFilter,
+  WorkEntryPageRange,
   WorkEntryRow,
 } from './alignment.types';
 
@@ -48,16 +49,58 @@ export class AlignmentReader {
   workEntries(filter: WorkEntryFilter, asOf?: AsOf): WorkEntryRow[] {
     window(filter.from, filter.to);
     const at = normaliseAsOf(asOf);
-    const shape: sql.WorkEntriesShape = {
-      person: filter.person !== undefined,
-      activity: filter.activityId === undefined ? 'any' : filter.activityId === null ? 'none' : 'one',
-      includeRetracted: filter.includeRetracted === true,
-    };
+    const shape = this.shapeOf(filter);
     const key = `workEntries:${at !== null}:${shape.person}:${shape.activity}:${shape.includeRetracted}`;
     const rows = this.statements
       .get<Omit<WorkEntryRow, 'retracted'> & { retracted: number }>(key, () => sql.workEntriesSql(at, shape))
       .all({ ...filter, asOf: at });
     return rows.map((row) => ({ ...row, retracted: row.retracted === 1 }));
+  }
+
+  /**
+   * A page of the present's entries in the order `workEntries` answers (workedOn, then id): at
+   * most `range.limit` strictly between the bounds, nearest the start of the direction first.
+   */
+  workEntryPage(filter: WorkEntryFilter, range: WorkEntryPageRange): WorkEntryRow[] {
+    window(filter.from, filter.to);
+    if (!Number.isInteger(range.limit) || range.limit < 1) throw new RangeError(`limit must be a positive integer, got ${range.limit}`);
+    // A cursor outside the window bounds nothing the window does not: the window's edge serves.
+    const after = range.after !== null && range.after[0] >= filter.from ? range.after : null;
+    const before = range.before !== null && range.before[0] <= filter.to ? range.before : null;
+    const shape: sql.WorkEntryPageShape = {
+      ...this.shapeOf(filter),
+      after: after !== null,
+      before: before !== null,
+      backward: range.direction === 'backward',
+    };
+    const key = `workEntryPage:${JSON.stringify(shape)}`;
+    const rows = this.statements
+      .get<Omit<WorkEntryRow, 'retracted'> & { retracted: number }>(key, () => sql.workEntryPageSql(shape))
+      .all({
+        ...filter,
+        limit: range.limit,
+        afterDay: after?.[0] ?? null,
+        afterId: after?.[1] ?? null,
+        beforeDay: before?.[0] ?? null,
+        beforeId: before?.[1] ?? null,
+      });
+    return rows.map((row) => ({ ...row, retracted: row.retracted === 1 }));
+  }
+
+  /** How many of the present's entries the filter lets through. */
+  workEntryCount(filter: WorkEntryFilter): number {
+    window(filter.from, filter.to);
+    const shape = this.shapeOf(filter);
+    const row = this.statements.get<{ n: number }>(`workEntryCount:${JSON.stringify(shape)}`, () => sql.workEntryCountSql(shape)).get({ ...filter });
+    return row?.n ?? 0;
+  }
+
+  private shapeOf(filter: WorkEntryFilter): sql.WorkEntriesShape {
+    return {
+      person: filter.person !== undefined,
+      activity: filter.activityId === undefined ? 'any' : filter.activityId === null ? 'none' : 'one',
+      includeRetracted: filter.includeRetracted === true,
+    };
   }
 
   /** Non-retracted hours per activity, 0 for an activity with none. */

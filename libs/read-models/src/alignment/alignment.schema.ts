@@ -85,6 +85,9 @@ export const ALIGNMENT_DDL: readonly string[] = [
      ON work_version (pmo_id, worked_on, activity_id, retracted, hours, recorded_to) WHERE recorded_to IS NULL`,
   `CREATE INDEX IF NOT EXISTS work_version_activity_now
      ON work_version (activity_id, retracted, worked_on, hours, recorded_to) WHERE recorded_to IS NULL`,
+  // A page of a PMO's entries in list order (day, then id) reads only the page.
+  `CREATE INDEX IF NOT EXISTS work_version_pmo_day_entry_now
+     ON work_version (pmo_id, worked_on, work_entry_id) WHERE recorded_to IS NULL`,
   // Day first: the 24-hour rule asks for one (person, day) pair, and appending by day keeps a rebuild
   // from rewriting a page per person in every batch.
   `CREATE INDEX IF NOT EXISTS work_version_person_day_now

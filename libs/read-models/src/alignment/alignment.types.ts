@@ -23,6 +23,17 @@ export interface WorkEntryRow {
   readonly retracted: boolean;
 }
 
+/** Where an entry sits in a list of entries: its day, then its id. */
+export type WorkEntryKey = readonly [workedOn: string, workEntryId: string];
+
+/** Exclusive bounds on the key, and which way to read from them. */
+export interface WorkEntryPageRange {
+  readonly after: WorkEntryKey | null;
+  readonly before: WorkEntryKey | null;
+  readonly direction: 'forward' | 'backward';
+  readonly limit: number;
+}
+
 /** How one entry is credited, as the purpose chain shows it. */
 export interface WorkEntryCredits {
   /** The objectives its activity's links covered on workedOn, in link order, split by weight. */

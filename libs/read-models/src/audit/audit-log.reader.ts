@@ -33,6 +33,14 @@ export interface AuditLogFilter {
   readonly to?: string | null;
 }
 
+/** Exclusive bounds on the position, and which way to read from them. */
+export interface AuditPageRange {
+  readonly after: bigint | null;
+  readonly before: bigint | null;
+  readonly direction: 'forward' | 'backward';
+  readonly limit: number;
+}
+
 interface Row {
   position_text: string;
   stream_id: string;
@@ -85,6 +93,7 @@ export class AuditLogReader {
   private readonly db: Database;
   /** One statement per combination of filters, prepared on first use. */
   private readonly statements = new Map<string, Statement<[Record<string, unknown>], Row>>();
+  private readonly counts = new Map<string, Statement<[Record<string, unknown>], { n: number }>>();
 
   /** The audit_log table must exist: construct after the projector (which creates it). */
   constructor(db: Database | ReadModelDb) {
@@ -97,14 +106,47 @@ export class AuditLogReader {
    * arrive later, apart from those appended at its end.
    */
   page(filter: AuditLogFilter, after: bigint | null, limit: number): AuditRow[] {
+    return this.between(filter, { after, before: null, direction: 'forward', limit });
+  }
+
+  /**
+   * At most `range.limit` events strictly between the positions, nearest the start of the
+   * direction first: backward, the latest first.
+   */
+  between(filter: AuditLogFilter, range: AuditPageRange): AuditRow[] {
+    const { limit } = range;
     if (!Number.isInteger(limit) || limit < 1) throw new RangeError(`limit must be a positive integer, got ${limit}`);
     if (filter.types && filter.types.length === 0) return [];
-    const conditions: string[] = [];
-    const params: Record<string, unknown> = { limit };
-    if (after !== null) {
+    const { conditions, params } = this.conditions(filter);
+    if (range.after !== null) {
       conditions.push('position > @after');
-      params['after'] = after;
+      params['after'] = range.after;
     }
+    if (range.before !== null) {
+      conditions.push('position < @before');
+      params['before'] = range.before;
+    }
+    const order = range.direction === 'forward' ? 'ASC' : 'DESC';
+    return this.statement(conditions, order).all({ ...params, limit }).map(toAuditRow);
+  }
+
+  /** How many events the filter lets through. */
+  count(filter: AuditLogFilter): number {
+    if (filter.types && filter.types.length === 0) return 0;
+    const { conditions, params } = this.conditions(filter);
+    const where = conditions.length === 0 ? '' : `WHERE ${conditions.join(' AND ')}`;
+    const sql = `SELECT COUNT(*) AS n FROM audit_log ${where}`;
+    let statement = this.counts.get(sql);
+    if (!statement) {
+      statement = this.db.prepare<[Record<string, unknown>], { n: number }>(sql);
+      this.counts.set(sql, statement);
+    }
+    return statement.get(params)?.n ?? 0;
+  }
+
+  private conditions(filter: AuditLogFilter): { conditions: string[]; params: Record<string, unknown> } {
+    const conditions: string[] = [];
+    const params: Record<string, unknown> = {};
     if (given(filter.pmoId)) {
       conditions.push('pmo_id = @pmoId');
       params['pmoId'] = filter.pmoId;
@@ -125,7 +167,7 @@ export class AuditLogReader {
       conditions.push('recorded_at <= @to');
       params['to'] = normaliseInstant('to', filter.to);
     }
-    return this.statement(conditions).all(params).map(toAuditRow);
+    return { conditions, params };
   }
 
   /**
@@ -160,14 +202,12 @@ export class AuditLogReader {
       .map((row) => row.stream_id);
   }
 
-  private statement(conditions: readonly string[]): Statement<[Record<string, unknown>], Row> {
-    const key = conditions.join(' AND ');
+  private statement(conditions: readonly string[], order: 'ASC' | 'DESC'): Statement<[Record<string, unknown>], Row> {
+    const where = conditions.length === 0 ? '' : `WHERE ${conditions.join(' AND ')}`;
+    const key = `${where} ${order}`;
     let statement = this.statements.get(key);
     if (!statement) {
-      const where = conditions.length === 0 ? '' : `WHERE ${key}`;
-      statement = this.db.prepare<[Record<string, unknown>], Row>(
-        `SELECT ${COLUMNS} FROM audit_log ${where} ORDER BY position LIMIT @limit`,
-      );
+      statement = this.db.prepare<[Record<string, unknown>], Row>(`SELECT ${COLUMNS} FROM audit_log ${where} ORDER BY position ${order} LIMIT @limit`);
       this.statements.set(key, statement);
     }
     return statement;

@@ -21,11 +21,27 @@ const toMeasurement = (row: Row): Measurement => ({
 
 const COLUMNS = 'objective_id, value, measured_on, note, recorded_at, recorded_by';
 
+/** One measurement and its place in the objective's list: the revision of its event in the objective's stream. */
+export interface SequencedMeasurement {
+  readonly sequence: number;
+  readonly measurement: Measurement;
+}
+
+/** Exclusive bounds on the sequence, and which way to read from them. */
+export interface MeasurementPageRange {
+  readonly after: number | null;
+  readonly before: number | null;
+  readonly direction: 'forward' | 'backward';
+  readonly limit: number;
+}
+
 /** Objectives' measurements in the order recorded, now or as of an instant. */
 export class ObjectiveMeasurementReader {
   private readonly db: Database;
   private readonly all: Statement<[string], Row>;
   private readonly upTo: Statement<[string, string], Row>;
+  /** Pages and counts, one statement per shape, prepared on first use. */
+  private readonly statements = new Map<string, Statement>();
 
   /** The table must exist: construct after the projector (which creates it). */
   constructor(db: Database | ReadModelDb) {
@@ -40,8 +56,15 @@ export class ObjectiveMeasurementReader {
     );
   }
 
-  /** Each objective's measurements, recorded at or before `asOf` when given; lined up with `objectiveIds`. */
-  listMany(objectiveIds: readonly string[], asOf: string | null = null): Measurement[][] {
+  /**
+   * Each objective's measurements, recorded at or before `asOf` when given; lined up with
+   * `objectiveIds`. With `limit`, at most that many of each, every objective one range read that
+   * stops there.
+   */
+  listMany(objectiveIds: readonly string[], asOf: string | null = null, limit?: number): Measurement[][] {
+    if (limit !== undefined) {
+      return objectiveIds.map((id) => this.page(id, asOf, { after: null, before: null, direction: 'forward', limit }).map((row) => row.measurement));
+    }
     if (objectiveIds.length === 0) return [];
     const ids = JSON.stringify([...new Set(objectiveIds)]);
     const rows = asOf === null ? this.all.all(ids) : this.upTo.all(ids, asOf);
@@ -52,6 +75,39 @@ export class ObjectiveMeasurementReader {
       list.push(toMeasurement(row));
     }
     return objectiveIds.map((id) => byObjective.get(id) ?? []);
+  }
+
+  /**
+   * A page of one objective's measurements in the order recorded, recorded at or before `asOf`
+   * when given: at most `range.limit` strictly between the bounds, nearest the start of the
+   * direction first. The primary key (objective_id, sequence) is the order, so a page reads a page.
+   */
+  page(objectiveId: string, asOf: string | null, range: MeasurementPageRange): SequencedMeasurement[] {
+    if (!Number.isInteger(range.limit) || range.limit < 1) throw new RangeError(`limit must be a positive integer, got ${range.limit}`);
+    const conditions = ['objective_id = @objectiveId'];
+    if (asOf !== null) conditions.push('stored_at <= @asOf');
+    if (range.after !== null) conditions.push('sequence > @after');
+    if (range.before !== null) conditions.push('sequence < @before');
+    const order = range.direction === 'forward' ? 'ASC' : 'DESC';
+    const rows = this.prepared<Row & { sequence: number }>(
+      `SELECT ${COLUMNS}, sequence FROM objective_measurement WHERE ${conditions.join(' AND ')} ORDER BY sequence ${order} LIMIT @limit`,
+    ).all({ objectiveId, asOf, after: range.after, before: range.before, limit: range.limit });
+    return rows.map((row) => ({ sequence: row.sequence, measurement: toMeasurement(row) }));
+  }
+
+  /** How many measurements the objective had recorded at `asOf` (now when null). */
+  count(objectiveId: string, asOf: string | null = null): number {
+    const sql = `SELECT COUNT(*) AS n FROM objective_measurement WHERE objective_id = @objectiveId${asOf === null ? '' : ' AND stored_at <= @asOf'}`;
+    return this.prepared<{ n: number }>(sql).get({ objectiveId, asOf })?.n ?? 0;
+  }
+
+  private prepared<R>(sql: string): Statement<[Record<string, unknown>], R> {
+    let statement = this.statements.get(sql);
+    if (!statement) {
+      statement = this.db.prepare(sql);
+      this.statements.set(sql, statement);
+    }
+    return statement as Statement<[Record<string, unknown>], R>;
   }
 
   list(objectiveId: string, asOf: string | null = null): Measurement[] {

@@ -138,6 +138,12 @@ describe('network facts read model', () => {
 
     expect(plan("SELECT contact_ids FROM network_touchpoint WHERE pmo_id = 'p' AND held_on BETWEEN 'a' AND 'b'")).toContain('USING PRIMARY KEY (pmo_id=? AND held_on>? AND held_on<?)');
     expect(plan("SELECT held_on FROM network_participation WHERE contact_id = 'c' AND held_on <= 'd' ORDER BY held_on DESC LIMIT 1")).toContain('USING PRIMARY KEY');
-    expect(plan("SELECT held_on FROM network_touchpoint_group WHERE group_id = 'g' AND held_on <= 'd' ORDER BY held_on DESC LIMIT 1")).toContain('USING PRIMARY KEY');
+    // The primary key, or the index that orders a group's touchpoints for paging: both start with the group and the day.
+    expect(plan("SELECT held_on FROM network_touchpoint_group WHERE group_id = 'g' AND held_on <= 'd' ORDER BY held_on DESC LIMIT 1")).toMatch(
+      /USING (PRIMARY KEY|COVERING INDEX network_touchpoint_group_order) \(group_id=\? AND held_on<\?\)/,
+    );
+    expect(plan("SELECT touchpoint_id FROM network_touchpoint WHERE pmo_id = 'p' AND held_on BETWEEN 'a' AND 'b' ORDER BY held_on, position LIMIT 5")).toContain(
+      'USING COVERING INDEX network_touchpoint_order (pmo_id=? AND held_on>? AND held_on<?)',
+    );
   });
 });

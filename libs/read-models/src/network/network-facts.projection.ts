@@ -137,6 +137,8 @@ export class NetworkFactsProjection implements Projection {
       contact_ids TEXT NOT NULL, group_ids TEXT NOT NULL, position INTEGER NOT NULL, stored_at TEXT NOT NULL,
       PRIMARY KEY (pmo_id, held_on, touchpoint_id)) WITHOUT ROWID`,
     'CREATE UNIQUE INDEX IF NOT EXISTS network_touchpoint_id ON network_touchpoint (touchpoint_id)',
+    // Lists of touchpoints are by day and then as recorded: a page of them is one range read.
+    'CREATE INDEX IF NOT EXISTS network_touchpoint_order ON network_touchpoint (pmo_id, held_on, position)',
     `CREATE TABLE IF NOT EXISTS network_participation (
       contact_id TEXT NOT NULL, held_on TEXT NOT NULL, touchpoint_id TEXT NOT NULL, pmo_id TEXT NOT NULL, position INTEGER NOT NULL, stored_at TEXT NOT NULL,
       PRIMARY KEY (contact_id, held_on, touchpoint_id)) WITHOUT ROWID`,
@@ -145,6 +147,7 @@ export class NetworkFactsProjection implements Projection {
     `CREATE TABLE IF NOT EXISTS network_touchpoint_group (
       group_id TEXT NOT NULL, held_on TEXT NOT NULL, touchpoint_id TEXT NOT NULL, pmo_id TEXT NOT NULL, position INTEGER NOT NULL, stored_at TEXT NOT NULL,
       PRIMARY KEY (group_id, held_on, touchpoint_id)) WITHOUT ROWID`,
+    'CREATE INDEX IF NOT EXISTS network_touchpoint_group_order ON network_touchpoint_group (group_id, held_on, position)',
   ];
 
   private readonly statements = perConnection(

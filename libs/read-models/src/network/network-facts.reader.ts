@@ -44,8 +44,6 @@ interface Statements {
   readonly lastOfContacts: Statement<[{ ids: string; cut: string; on: string }], { id: string; last_on: string | null }>;
   readonly lastOfGroups: Statement<[{ ids: string; cut: string; on: string }], { id: string; last_on: string | null }>;
   readonly membershipsOfContacts: Statement<[{ ids: string; cut: string }], MembershipRow>;
-  readonly heldByPmo: Statement<[{ pmo: string; from: string; to: string }], { touchpoint_id: string; held_on: string }>;
-  readonly heldWithGroup: Statement<[{ pmo: string; group: string; from: string; to: string }], { touchpoint_id: string; held_on: string }>;
   readonly ofContact: Statement<[{ contact: string; before: number }], { touchpoint_id: string; held_on: string }>;
 }
 
@@ -202,8 +200,6 @@ export class NetworkFactsReader {
         `SELECT m.group_id, m.contact_id, m.member FROM network_membership m
          WHERE m.contact_id IN (SELECT value FROM json_each(@ids)) AND m.stored_at <= @cut ORDER BY m.position`,
       ),
-      heldByPmo: prepare('SELECT touchpoint_id, held_on FROM network_touchpoint WHERE pmo_id = @pmo AND held_on BETWEEN @from AND @to ORDER BY held_on, position'),
-      heldWithGroup: prepare('SELECT touchpoint_id, held_on FROM network_touchpoint_group WHERE group_id = @group AND held_on BETWEEN @from AND @to AND pmo_id = @pmo ORDER BY held_on, position'),
       ofContact: prepare('SELECT touchpoint_id, held_on FROM network_participation WHERE contact_id = @contact AND position < @before ORDER BY held_on, position'),
     };
   }
@@ -352,15 +348,6 @@ export class NetworkFactsReader {
     const groups = new Map<string, string[]>();
     for (const [groupId, memberIds] of membersByGroup(rows)) for (const contactId of memberIds) push(groups, contactId, groupId);
     return contactIds.map((id) => groups.get(id) ?? []);
-  }
-
-  /** The PMO's touchpoints held in [from, to] (or those naming one group), by day and then as recorded. */
-  touchpointsHeld(filter: { readonly pmoId: string; readonly groupId?: string | null; readonly from: LocalDate; readonly to: LocalDate }): TouchpointRow[] {
-    const rows =
-      filter.groupId === undefined || filter.groupId === null
-        ? this.s.heldByPmo.all({ pmo: filter.pmoId, from: filter.from, to: filter.to })
-        : this.s.heldWithGroup.all({ pmo: filter.pmoId, group: filter.groupId, from: filter.from, to: filter.to });
-    return rows.map((r) => ({ touchpointId: r.touchpoint_id, heldOn: r.held_on }));
   }
 
   /** The touchpoints a contact took part in that were recorded before a position (all: none given), by day. */

@@ -25,6 +25,8 @@ export interface AppConfig {
   readonly graphqlIntrospection: boolean;
   /** Mutations one token subject may send per minute (a burst of as many); 0 turns the limit off. */
   readonly mutationRateLimitPerMinute: number;
+  /** Operations one batched request (a JSON array of them) may hold; 0 refuses batches. */
+  readonly graphqlBatchMax: number;
   /** How long the HTTP server waits on a client's request, and on a kept-alive connection. */
   readonly httpTimeouts: HttpTimeouts;
   /** Browser origins allowed to call the service (CORS); none: no CORS headers at all. */
@@ -33,6 +35,8 @@ export interface AppConfig {
   readonly metrics: MetricsMode;
   /** The GraphQL IDE page at /graphiql; off by default in production. */
   readonly graphiql: boolean;
+  /** The most items a deprecated unbounded list field answers; beyond it, RESULT_TOO_LARGE. */
+  readonly listCap: number;
 }
 
 // Whoever calls loadConfig catches its ConfigError from the same module.
@@ -65,6 +69,15 @@ const count = (env: NodeJS.ProcessEnv, name: string, fallback: number): number =
 /** Mutations per minute per subject when PMO_MUTATION_RATE_LIMIT is not set. */
 export const DEFAULT_MUTATION_RATE_LIMIT = 600;
 
+/** Operations per batch when PMO_GRAPHQL_BATCH_MAX is not set: what Apollo's BatchHttpLink sends at most by default. */
+export const DEFAULT_GRAPHQL_BATCH_MAX = 10;
+/**
+ * Items an unbounded list field (workEntries, portfolio, pmos...) answers at most when
+ * PMO_LIST_CAP is not set: far more than a screen shows, far less than a year of a large office's
+ * work, which is paged through its connection instead.
+ */
+export const DEFAULT_LIST_CAP = 5000;
+
 /** Reads the environment once, at start, and refuses anything it cannot use. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const rawPort = env.PORT ?? '4000';
@@ -84,6 +97,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     identityProvider: identityProvider(env),
     graphqlIntrospection: flag(env, 'PMO_GRAPHQL_INTROSPECTION', env.NODE_ENV?.trim() !== 'production'),
     mutationRateLimitPerMinute: count(env, 'PMO_MUTATION_RATE_LIMIT', DEFAULT_MUTATION_RATE_LIMIT),
+    graphqlBatchMax: count(env, 'PMO_GRAPHQL_BATCH_MAX', DEFAULT_GRAPHQL_BATCH_MAX),
     httpTimeouts: httpTimeouts(env),
     corsOrigins: corsOrigins(env),
     // In production the operator opens them deliberately (on, or token behind a proxy that cannot
@@ -92,7 +106,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     // A page that invites anyone who reaches the service to try queries: in production the
     // operator opens it deliberately.
     graphiql: flag(env, 'PMO_GRAPHIQL', env.NODE_ENV?.trim() !== 'production'),
+    listCap: listCap(env),
   };
+}
+
+function listCap(env: NodeJS.ProcessEnv): number {
+  const cap = count(env, 'PMO_LIST_CAP', DEFAULT_LIST_CAP);
+  if (cap < 1) throw new ConfigError('PMO_LIST_CAP', 'must be at least 1');
+  return cap;
 }
 
 /** The EventStoreDB server (or cluster) the service keeps its events in. */
