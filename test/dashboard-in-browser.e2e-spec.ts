@@ -45,11 +45,11 @@ if (mode === 'fail') {
     t = await startTestApp();
     org = await seedDashboardOrganisation(t.admin);
     // The first measurement is in; the next whole second is the moment the as-of control will ask for.
-    const last = await t.admin.ok<{ objective: { measurements: { recordedAt: string }[] } }>(
-      'query($id: ID!) { objective(id: $id) { measurements { recordedAt } } }',
+    const last = await t.admin.ok<{ objective: { measurementsConnection: { edges: { node: { recordedAt: string } }[] } } }>(
+      'query($id: ID!) { objective(id: $id) { measurementsConnection(last: 1) { edges { node { recordedAt } } } } }',
       { id: org.onTime },
     );
-    between = new Date(Math.floor(Date.parse(last.objective.measurements.at(-1)!.recordedAt) / 1000) * 1000 + 1000);
+    between = new Date(Math.floor(Date.parse(last.objective.measurementsConnection.edges[0]!.node.recordedAt) / 1000) * 1000 + 1000);
     while (Date.now() <= between.getTime() + 50) await new Promise((resolve) => setTimeout(resolve, 25));
     await t.admin.ok(RECORD_PROGRESS, { input: { objectiveId: org.onTime, value: 72, measuredOn: daysFromToday(-1) } });
     leadership = await t.client('lee@org.test', ['LEADERSHIP']);
@@ -227,7 +227,7 @@ if (mode === 'fail') {
     await ide.getByLabel('Bearer token').fill(leadership.token!);
     await ide.getByRole('button', { name: 'Use token' }).click();
     await expectText(ide.getByTestId('token-state'), /A token is set/);
-    await expectText(ide.locator('.graphiql-query-editor .CodeMirror-code'), /pmos \{ id name kind \}/);
+    await expectText(ide.locator('.graphiql-query-editor .CodeMirror-code'), /edges \{ node \{ id name kind \} \}/);
     await ide.locator('.graphiql-execute-button').click();
 
     await expectText(ide.locator('.graphiql-response .CodeMirror-code'), /"Digital programme office"/);

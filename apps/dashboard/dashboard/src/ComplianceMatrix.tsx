@@ -16,7 +16,8 @@ export function ComplianceMatrix({ pmoId }: { pmoId: string }) {
   if (rows.length === 0) return <p>No standard applies to this PMO or the PMOs under it.</p>;
   const pmos = unique(rows.map((r) => r.pmo));
   const standards = unique(rows.map((r) => r.standard));
-  const cell = (pmoId: string, standardId: string): ComplianceRow | undefined => rows.find((r) => r.pmo.id === pmoId && r.standard.id === standardId);
+  const cell = (pmoId: string, standardId: string): ComplianceRow | undefined =>
+    rows.find((r) => r.pmo.entityId === pmoId && r.standard.entityId === standardId);
   return (
     <div className="scroll" role="region" aria-label="Compliance matrix" tabIndex={0}>
       <table className="matrix">
@@ -25,7 +26,7 @@ export function ComplianceMatrix({ pmoId }: { pmoId: string }) {
           <tr>
             <th scope="col">PMO</th>
             {standards.map((s) => (
-              <th scope="col" key={s.id}>
+              <th scope="col" key={s.entityId}>
                 {s.title}
               </th>
             ))}
@@ -33,12 +34,12 @@ export function ComplianceMatrix({ pmoId }: { pmoId: string }) {
         </thead>
         <tbody>
           {pmos.map((pmo) => (
-            <tr key={pmo.id}>
+            <tr key={pmo.entityId}>
               <th scope="row">{pmo.name}</th>
               {standards.map((standard) => {
-                const row = cell(pmo.id, standard.id);
+                const row = cell(pmo.entityId, standard.entityId);
                 return (
-                  <td key={standard.id} className={row ? `compliance compliance-${row.status.toLowerCase().replace(/_/g, '-')}` : 'compliance'}>
+                  <td key={standard.entityId} className={row ? `compliance compliance-${row.status.toLowerCase().replace(/_/g, '-')}` : 'compliance'}>
                     {row ? (
                       <>
                         {words(row.status)}
@@ -60,4 +61,4 @@ export function ComplianceMatrix({ pmoId }: { pmoId: string }) {
   );
 }
 
-const unique = <T extends { id: string }>(items: readonly T[]): T[] => [...new Map(items.map((item) => [item.id, item])).values()];
+const unique = <T extends { entityId: string }>(items: readonly T[]): T[] => [...new Map(items.map((item) => [item.entityId, item])).values()];

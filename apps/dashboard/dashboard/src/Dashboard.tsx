@@ -35,7 +35,7 @@ export function Dashboard({ token, viewer, onSignOut, onFailure }: Props) {
   const refreshTimer = useRef<number | undefined>(undefined);
 
   const onChange = useCallback((objective: ObjectiveRow) => {
-    setPatches((current) => new Map(current).set(objective.id, { objective, receivedAt: Date.now() }));
+    setPatches((current) => new Map(current).set(objective.entityId, { objective, receivedAt: Date.now() }));
     setAnnouncement(`${objective.title} is now ${HEALTH_LABELS[objective.health].toLowerCase()}.`);
     window.clearTimeout(refreshTimer.current);
     refreshTimer.current = window.setTimeout(() => setRefreshTick((tick) => tick + 1), REFRESH_AFTER_MS);

@@ -49,7 +49,7 @@ export function NetworkHealthCard({ pmoId }: { pmoId: string }) {
             </thead>
             <tbody>
               {health.groups.map((g) => (
-                <tr key={g.group.id}>
+                <tr key={g.group.entityId}>
                   <th scope="row">{g.group.name}</th>
                   <td>{g.touchpoints}</td>
                   <td>{g.lastTouchpointOn ? dayText(g.lastTouchpointOn) : 'never'}</td>

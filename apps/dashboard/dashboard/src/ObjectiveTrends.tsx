@@ -19,12 +19,12 @@ export function ObjectiveTrends({ objectives }: { objectives: readonly Objective
   const variables = useMemo(() => {
     const values: Record<string, unknown> = { asOf: asOf?.toISOString() ?? null };
     charted.forEach((objective, i) => {
-      values[`id${i}`] = objective.id;
+      values[`id${i}`] = objective.entityId;
       values[`from${i}`] = objective.startsOn;
       values[`to${i}`] = trendEnd(objective.dueOn, day);
     });
     return values;
-  }, [charted.map((o) => `${o.id}:${o.startsOn}:${o.dueOn}`).join(','), day, asOf?.getTime()]);
+  }, [charted.map((o) => `${o.entityId}:${o.startsOn}:${o.dueOn}`).join(','), day, asOf?.getTime()]);
   const trends = useGraphQL<Record<string, TrendPoint[]>>(charted.length > 0 ? trendsQuery(charted.length) : null, variables);
 
   if (objectives.length === 0) return <p>This PMO has no objectives{asOf ? ' at that moment' : ''}.</p>;
@@ -34,7 +34,7 @@ export function ObjectiveTrends({ objectives }: { objectives: readonly Objective
         const index = charted.indexOf(objective);
         const points = index >= 0 ? trends.data?.[`t${index}`] : undefined;
         return (
-          <li key={objective.id} className="objective" data-objective-id={objective.id}>
+          <li key={objective.entityId} className="objective" data-objective-id={objective.entityId}>
             <div className="objective-head">
               <h4>{objective.title}</h4>
               <span data-figure="health">

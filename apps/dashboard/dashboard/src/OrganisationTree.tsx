@@ -16,7 +16,7 @@ interface Props {
  * against the expected, and the share of its last 28 days of work that served an objective.
  */
 export function OrganisationTree({ summaries, selected, onSelect }: Props) {
-  const roots = useMemo(() => buildTree(summaries, (s) => s.pmo.id, (s) => s.pmo.parent?.id ?? null), [summaries]);
+  const roots = useMemo(() => buildTree(summaries, (s) => s.pmo.entityId, (s) => s.pmo.parent?.entityId ?? null), [summaries]);
   // Opened as far as the second level to start with: the organisation at a glance.
   const [expanded, setExpanded] = useState<Set<string>>(() => new Set(roots.map((r) => r.id)));
   const [focused, setFocused] = useState<string | null>(null);
@@ -54,29 +54,29 @@ export function OrganisationTree({ summaries, selected, onSelect }: Props) {
   const item = (node: TreeNode<PmoSummary>) => {
     const summary = node.item;
     const { pmo } = summary;
-    const open = expanded.has(pmo.id);
+    const open = expanded.has(pmo.entityId);
     const siblings = siblingsOf(node);
     return (
       <li
-        key={pmo.id}
+        key={pmo.entityId}
         ref={(element) => {
-          if (element) items.current.set(pmo.id, element);
-          else items.current.delete(pmo.id);
+          if (element) items.current.set(pmo.entityId, element);
+          else items.current.delete(pmo.entityId);
         }}
         role="treeitem"
         aria-level={node.level}
         aria-setsize={siblings.length}
         aria-posinset={siblings.indexOf(node) + 1}
         aria-expanded={node.children.length > 0 ? open : undefined}
-        aria-selected={selected === pmo.id}
-        tabIndex={tabStop === pmo.id ? 0 : -1}
-        data-pmo-id={pmo.id}
-        className={`tree-item${selected === pmo.id ? ' tree-item-selected' : ''}`}
+        aria-selected={selected === pmo.entityId}
+        tabIndex={tabStop === pmo.entityId ? 0 : -1}
+        data-pmo-id={pmo.entityId}
+        className={`tree-item${selected === pmo.entityId ? ' tree-item-selected' : ''}`}
         style={{ paddingLeft: `${(node.level - 1) * 1.25}rem` }}
-        onFocus={() => setFocused(pmo.id)}
+        onFocus={() => setFocused(pmo.entityId)}
         onClick={() => {
-          setFocused(pmo.id);
-          onSelect(pmo.id);
+          setFocused(pmo.entityId);
+          onSelect(pmo.entityId);
         }}
       >
         <div className="tree-row">
@@ -85,7 +85,7 @@ export function OrganisationTree({ summaries, selected, onSelect }: Props) {
             aria-hidden="true"
             onClick={(event) => {
               event.stopPropagation();
-              toggle(pmo.id);
+              toggle(pmo.entityId);
             }}
           >
             {node.children.length > 0 ? (open ? '▾' : '▸') : ''}

@@ -23,8 +23,8 @@ export function PmoPanel({ pmoId, patches }: { pmoId: string; patches: ReadonlyM
   // A change reported after the figures were asked for is newer than they are.
   const objectives = useMemo(
     () =>
-      (pmo?.objectives ?? []).map((objective) => {
-        const patch = patches.get(objective.id);
+      (pmo?.objectivesConnection.edges ?? []).map(({ node: objective }) => {
+        const patch = patches.get(objective.entityId);
         return patch && !asOf && patch.receivedAt > sentAt ? { ...objective, ...patch.objective } : objective;
       }),
     [pmo, patches, sentAt, asOf],
@@ -47,18 +47,23 @@ export function PmoPanel({ pmoId, patches }: { pmoId: string; patches: ReadonlyM
       <section aria-labelledby="objectives-title">
         <h3 id="objectives-title">Objectives: progress against expected</h3>
         <ObjectiveTrends objectives={objectives} />
+        {pmo.objectivesConnection.totalCount > objectives.length ? (
+          <p className="muted">
+            Showing the first {objectives.length} of {pmo.objectivesConnection.totalCount} objectives.
+          </p>
+        ) : null}
       </section>
       <section aria-labelledby="alignment-title">
         <h3 id="alignment-title">Alignment by week</h3>
-        <AlignmentByWeek pmoId={pmo.id} />
+        <AlignmentByWeek pmoId={pmo.entityId} />
       </section>
       <section aria-labelledby="compliance-title">
         <h3 id="compliance-title">Compliance with standards</h3>
-        <ComplianceMatrix pmoId={pmo.id} />
+        <ComplianceMatrix pmoId={pmo.entityId} />
       </section>
       <section aria-labelledby="network-title">
         <h3 id="network-title">Network health</h3>
-        <NetworkHealthCard pmoId={pmo.id} />
+        <NetworkHealthCard pmoId={pmo.entityId} />
       </section>
     </article>
   );

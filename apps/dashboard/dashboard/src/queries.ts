@@ -1,6 +1,10 @@
 import type { Health } from './format';
 
-/** The operations the dashboard sends, and the shapes of their answers (leadership.graphql, contract.graphql). */
+/**
+ * The operations the dashboard sends, and the shapes of their answers (leadership.graphql,
+ * contract.graphql). Objects are known by `entityId`: a past answer's `id` is a snapshot id
+ * (`<entityId>@<instant>`), and arguments take entity ids.
+ */
 
 export const VIEWER = `query DashboardViewer { viewer { subject roles } }`;
 export interface ViewerAnswer {
@@ -11,7 +15,7 @@ export const ORGANISATION = `query DashboardOrganisation($on: LocalDate, $asOf: 
   organisation(on: $on, asOf: $asOf) {
     on
     pmos {
-      pmo { id name kind status parent { id } }
+      pmo { entityId name kind status parent { entityId } }
       objectives
       byHealth { health objectives }
       meanProgress
@@ -22,7 +26,7 @@ export const ORGANISATION = `query DashboardOrganisation($on: LocalDate, $asOf: 
   }
 }`;
 export interface PmoSummary {
-  pmo: { id: string; name: string; kind: string; status: string; parent: { id: string } | null };
+  pmo: { entityId: string; name: string; kind: string; status: string; parent: { entityId: string } | null };
   objectives: number;
   byHealth: { health: Health; objectives: number }[];
   meanProgress: number;
@@ -34,13 +38,19 @@ export interface OrganisationAnswer {
   organisation: { on: string; pmos: PmoSummary[] };
 }
 
-const OBJECTIVE_FIELDS = 'id title status health progress expectedProgress currentValue startsOn dueOn metric { name unit baseline target } pmo { id }';
+const OBJECTIVE_FIELDS = 'entityId title status health progress expectedProgress currentValue startsOn dueOn metric { name unit baseline target } pmo { entityId }';
+
+/** More than a screen can chart at once; a PMO with more says how many are left out. */
+export const OBJECTIVES_SHOWN = 100;
 
 export const PMO_OBJECTIVES = `query DashboardPmo($id: ID!, $asOf: DateTime) {
-  pmo(id: $id, asOf: $asOf) { id name kind head mandate { purpose statement } objectives { ${OBJECTIVE_FIELDS} } }
+  pmo(id: $id, asOf: $asOf) {
+    entityId name kind head mandate { purpose statement }
+    objectivesConnection(first: ${OBJECTIVES_SHOWN}) { totalCount edges { node { ${OBJECTIVE_FIELDS} } } }
+  }
 }`;
 export interface ObjectiveRow {
-  id: string;
+  entityId: string;
   title: string;
   status: string;
   health: Health;
@@ -50,16 +60,16 @@ export interface ObjectiveRow {
   startsOn: string;
   dueOn: string;
   metric: { name: string; unit: string; baseline: number; target: number };
-  pmo: { id: string };
+  pmo: { entityId: string };
 }
 export interface PmoAnswer {
   pmo: {
-    id: string;
+    entityId: string;
     name: string;
     kind: string;
     head: string | null;
     mandate: { purpose: string; statement: string } | null;
-    objectives: ObjectiveRow[];
+    objectivesConnection: { totalCount: number; edges: { node: ObjectiveRow }[] };
   } | null;
 }
 
@@ -98,12 +108,12 @@ export interface AlignmentAnswer {
 
 export const COMPLIANCE = `query DashboardCompliance($pmoId: ID!, $on: LocalDate, $asOf: DateTime) {
   compliance(rootPmoId: $pmoId, on: $on, asOf: $asOf) {
-    rows { pmo { id name } standard { id title } status version currentVersion dueOn }
+    rows { pmo { entityId name } standard { entityId title } status version currentVersion dueOn }
   }
 }`;
 export interface ComplianceRow {
-  pmo: { id: string; name: string };
-  standard: { id: string; title: string };
+  pmo: { entityId: string; name: string };
+  standard: { entityId: string; title: string };
   status: string;
   version: number | null;
   currentVersion: number;
@@ -116,8 +126,8 @@ export interface ComplianceAnswer {
 export const NETWORK_HEALTH = `query DashboardNetwork($pmoId: ID!, $on: LocalDate, $asOf: DateTime) {
   networkHealth(pmoId: $pmoId, on: $on, asOf: $asOf) {
     contacts champions critics stale newContactsLast90Days crossGroupTouchpoints stanceChanges valueGiven valueReceived
-    neglected { id }
-    groups { group { id name } touchpoints overdue lastTouchpointOn }
+    neglected { entityId }
+    groups { group { entityId name } touchpoints overdue lastTouchpointOn }
   }
 }`;
 export interface NetworkAnswer {
@@ -131,8 +141,8 @@ export interface NetworkAnswer {
     stanceChanges: number;
     valueGiven: number;
     valueReceived: number;
-    neglected: { id: string }[];
-    groups: { group: { id: string; name: string }; touchpoints: number; overdue: boolean; lastTouchpointOn: string | null }[];
+    neglected: { entityId: string }[];
+    groups: { group: { entityId: string; name: string }; touchpoints: number; overdue: boolean; lastTouchpointOn: string | null }[];
   };
 }
 

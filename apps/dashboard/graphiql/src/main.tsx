@@ -10,7 +10,10 @@ import { TokenBar } from './TokenBar';
 const FIRST_QUERY = `# Give your token above, then run this with ▶ (Ctrl-Enter).
 # Docs and completion load once a token is set.
 query Offices {
-  pmos { id name kind }
+  pmosConnection(first: 20) {
+    totalCount
+    edges { node { id name kind } }
+  }
 }
 `;
 
