@@ -24,6 +24,7 @@ import { runGraphqlPhase } from './phases/graphql.phase';
 import { measureNetworkAtScale } from './phases/network.phase';
 import { measureSupport } from './phases/support.phase';
 import { measureInsights } from './phases/insights.phase';
+import { measureOrganisationSummary } from './phases/leadership.phase';
 import { measureCompliance, measureComplianceAtScale } from './phases/organisation.phase';
 import { runRebuildPhase } from './phases/rebuild.phase';
 import { compare, previousRun, saveResults } from './report/history';
@@ -135,6 +136,11 @@ async function main(): Promise<void> {
     );
     log(`compliance: ${compliance.complianceRows} rows, p50 ${compliance.complianceMs} ms, p99 ${compliance.complianceP99Ms} ms`);
 
+    const organisationSummary = await measureOrganisationSummary(live.url, token, year, settings.organisationSummary.requests, settings.organisationSummary.asOfRequests);
+    log(
+      `organisation summary: ${organisationSummary.pmos} PMOs, ${organisationSummary.objectives} objectives, p50 ${organisationSummary.summaryMs} ms, p99 ${organisationSummary.summaryP99Ms} ms; as of an instant p50 ${organisationSummary.summaryAsOfMs} ms`,
+    );
+
     const graphql = await runGraphqlPhase(
       { url: live.url, token, anchorPmoId: summary.anchor.pmoId, from: `${year}-01-01`, to: `${year}-12-31`, objectiveIds: summary.anchor.objectiveIds, excludeFromMutations: measured.map((m) => m.id) },
       settings.graphql,
@@ -212,7 +218,13 @@ async function main(): Promise<void> {
       },
       startup: { ms: round(median(startupRuns)), events: rebuild.events + asOfEvents, runsMs: startupRuns },
       seed: { events: summary.events, seconds: round(seeded.seconds), eventsPerSec: round(summary.events / seeded.seconds), people: summary.people, pmos: summary.pmos, lastDay: summary.lastDay },
-      organisation: { ...compliance, pmos: Object.values(summary.pmos).reduce((sum, n) => sum + n, 0), standards: summary.standards, atScale: complianceAtScale },
+      organisation: {
+        ...compliance,
+        pmos: Object.values(summary.pmos).reduce((sum, n) => sum + n, 0),
+        standards: summary.standards,
+        atScale: complianceAtScale,
+        summary: organisationSummary,
+      },
       network,
       support,
       insights,

@@ -19,6 +19,8 @@ export interface BenchSettings {
   readonly supportRequests: number;
   /** Sequential insightFunnel requests for the office that heard the most. */
   readonly insightRequests: number;
+  /** Sequential organisation requests over every PMO, as known now and as of an instant. */
+  readonly organisationSummary: { readonly requests: number; readonly asOfRequests: number };
 }
 
 export const FULL: BenchSettings = {
@@ -33,6 +35,7 @@ export const FULL: BenchSettings = {
   network: { healthRequests: 100, mapRequests: 10 },
   supportRequests: 100,
   insightRequests: 100,
+  organisationSummary: { requests: 50, asOfRequests: 20 },
 };
 
 /** Under 5 minutes on a 2-core machine; the store is an eighth of the full one. */
@@ -48,4 +51,5 @@ export const QUICK: BenchSettings = {
   network: { healthRequests: 50, mapRequests: 5 },
   supportRequests: 50,
   insightRequests: 50,
+  organisationSummary: { requests: 30, asOfRequests: 10 },
 };

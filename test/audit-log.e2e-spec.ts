@@ -145,7 +145,7 @@ describe('the audit log over GraphQL', () => {
     expect(new Set(all.filter((event) => event.type === 'WorkdayHoursCounted').map((event) => event.streamId)).size).toBe(2);
   });
 
-  it("filtered by PMO, lists exactly the events of the PMO's stream and those of its objectives, plans, activities and work", async () => {
+  it("filtered by PMO, lists exactly the events of the PMO's stream and those of its objectives, plans, activities and work, and refuses a PMO that does not exist", async () => {
     const [ofP1, ofP2] = [await log({ pmoId: p1 }), await log({ pmoId: p2 })];
 
     expect(ofP1).toEqual(await recorded([p1]));
@@ -156,7 +156,9 @@ describe('the audit log over GraphQL', () => {
       expect.arrayContaining(['PmoEstablished', 'ObjectiveDefined', 'BusinessPlanDrafted', 'ActivityPlanned', 'WorkLogged', 'MandateIssued']),
     );
     expect(await log({ pmoId: p1.toUpperCase() })).toEqual(ofP1);
-    expect(await log({ pmoId: '00000000-0000-4000-8000-000000000000' })).toEqual([]);
+    // A PMO that does not exist is no empty log: the filter names nothing.
+    const unknown = await t.admin.fails(AUDIT_LOG, { filter: { pmoId: '00000000-0000-4000-8000-000000000000' }, first: 10 });
+    expect(unknown.extensions).toMatchObject({ code: 'NOT_FOUND', field: 'filter.pmoId' });
   });
 
   it('filtered by actor, lists what that actor did in every PMO', async () => {

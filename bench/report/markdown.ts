@@ -22,6 +22,8 @@ const LABELS: Record<string, string> = {
   'asOf.events10000Ms': 'as-of objective, 10,000 events, p50 ms',
   'organisation.complianceMs': 'compliance over every seeded PMO and standard, p50 ms',
   'organisation.atScale.complianceMs': 'compliance over 200 PMOs x 20 standards, p50 ms',
+  'organisation.summary.summaryMs': 'organisation summary over every seeded PMO, p50 ms',
+  'organisation.summary.summaryAsOfMs': 'organisation summary as of an instant, p50 ms',
   'network.healthMs': 'network health, 2,000 contacts and 50,000 touchpoints, p50 ms',
   'network.healthP99Ms': 'network health, 2,000 contacts and 50,000 touchpoints, p99 ms',
   'network.mapMs': 'network map of the same PMO, p50 ms',
@@ -69,6 +71,12 @@ export function renderMarkdown(results: BenchResults, comparison: Comparison | n
     `As of an instant after the objective's last event (${asOf.requests} sequential requests each, over HTTP): p99 ${number(asOf.events100P99Ms)} / ${number(asOf.events1000P99Ms)} / ${number(asOf.events10000P99Ms)} ms and the very first request ${number(asOf.events100ColdMs)} / ${number(asOf.events1000ColdMs)} / ${number(asOf.events10000ColdMs)} ms for 100 / 1,000 / 10,000 events.`,
     '',
     `Network at scale (${number(results.network.contacts)} contacts, ${number(results.network.touchpoints)} touchpoints, ${number(results.network.events)} events added after every other figure and projected by a start in ${number(results.network.firstStartMs)} ms): \`networkHealth\` p50 ${number(results.network.healthMs)} / p99 ${number(results.network.healthP99Ms)} ms over ${number(results.network.healthRequests)} sequential requests, each about another day; \`networkMap\` (${number(results.network.mapEdges)} edges) p50 ${number(results.network.mapMs)} / p99 ${number(results.network.mapP99Ms)} ms over ${number(results.network.mapRequests)}.`,
+    ...(results.organisation.summary
+      ? [
+          '',
+          `Organisation summary (every seeded PMO: ${number(results.organisation.summary.pmos)} rows counting ${number(results.organisation.summary.objectives)} objectives): \`organisation\` p50 ${number(results.organisation.summary.summaryMs)} / p99 ${number(results.organisation.summary.summaryP99Ms)} ms over ${number(results.organisation.summary.requests)} sequential requests, each about another day of the year; as known at 18:00 of the day asked p50 ${number(results.organisation.summary.summaryAsOfMs)} / p99 ${number(results.organisation.summary.summaryAsOfP99Ms)} ms over ${number(results.organisation.summary.asOfRequests)}.`,
+        ]
+      : []),
     ...(results.support
       ? [
           '',

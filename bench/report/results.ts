@@ -2,6 +2,7 @@ import type { AppendResults } from '../phases/append.phase';
 import type { NetworkAtScale } from '../phases/network.phase';
 import type { SupportLatency } from '../phases/support.phase';
 import type { InsightsLatency } from '../phases/insights.phase';
+import type { OrganisationSummaryLatency } from '../phases/leadership.phase';
 import type { RebuildResults } from '../phases/rebuild.phase';
 import type { Machine } from '../support/machine';
 
@@ -72,6 +73,8 @@ export interface BenchResults {
     readonly pmos: number;
     readonly standards: number;
     readonly atScale: { readonly complianceMs: number; readonly complianceP99Ms: number; readonly complianceRows: number; readonly requests: number; readonly pmos: number; readonly standards: number };
+    /** `organisation` over every seeded PMO on a day of the seeded year, now and as of an instant (under 50 ms). */
+    readonly summary?: OrganisationSummaryLatency;
   };
   /** `networkHealth` and `networkMap` of one PMO with 2,000 contacts and 50,000 touchpoints (health under 50 ms). */
   readonly network: NetworkAtScale;
@@ -112,6 +115,9 @@ export function evaluateTargets(results: Figures): Record<string, TargetResult> 
       organisation.atScale.complianceMs,
       100,
     ),
+    ...(organisation.summary
+      ? { organisationSummaryMs: atMost(`organisation summary p50 (ms) over ${organisation.summary.pmos} PMOs`, organisation.summary.summaryMs, 50) }
+      : {}),
     networkHealthMs: atMost(
       `network health p50 (ms) of a PMO with ${network.contacts.toLocaleString('en')} contacts and ${network.touchpoints.toLocaleString('en')} touchpoints`,
       network.healthMs,
@@ -141,6 +147,8 @@ export const COMPARED: readonly { readonly path: string; readonly higherIsBetter
   { path: 'asOf.events10000Ms', higherIsBetter: false },
   { path: 'organisation.complianceMs', higherIsBetter: false },
   { path: 'organisation.atScale.complianceMs', higherIsBetter: false },
+  { path: 'organisation.summary.summaryMs', higherIsBetter: false },
+  { path: 'organisation.summary.summaryAsOfMs', higherIsBetter: false },
   { path: 'network.healthMs', higherIsBetter: false },
   { path: 'network.healthP99Ms', higherIsBetter: false },
   { path: 'network.mapMs', higherIsBetter: false },

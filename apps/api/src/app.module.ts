@@ -18,6 +18,7 @@ import { NetworkModule } from './network/network.module';
 import { NodesModule } from './nodes/nodes.module';
 import { SupportModule } from './support/support.module';
 import { InsightsModule } from './insights/insights.module';
+import { LeadershipModule } from './leadership/leadership.module';
 import { PersistenceModule } from './infrastructure/persistence.module';
 import { ObjectivesModule } from './objectives/objectives.module';
 import { PlansModule } from './plans/plans.module';
@@ -55,6 +56,7 @@ export class AppModule {
         SupportModule,
         InsightsModule,
         NodesModule,
+        LeadershipModule,
       ],
       controllers: [HealthController],
     };

@@ -28,3 +28,4 @@ export * from './personal-data/erasures.projection';
 export * from './network/network-facts.projection';
 export * from './network/network-facts.reader';
 export * from './network/touchpoint-pages.reader';
+export * from './network/network-cadence.reader';

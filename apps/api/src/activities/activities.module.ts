@@ -5,7 +5,7 @@ import { ActivityResolver, PlanActivitiesResolver } from './activity.resolver';
 import { Snapshots } from './activity.snapshots';
 import { ContributionPeriodResolver, ContributionResolver, ObjectiveContributionsResolver } from './contribution.resolver';
 import { PlanComparisonReader } from './plan-comparison/plan-comparison.reader';
-import { PlanComparisonResolver } from './plan-comparison/plan-comparison.resolver';
+import { ActivityFieldChangeResolver, PlanComparisonResolver } from './plan-comparison/plan-comparison.resolver';
 
 @Module({
   providers: [
@@ -18,6 +18,7 @@ import { PlanComparisonResolver } from './plan-comparison/plan-comparison.resolv
     ContributionPeriodResolver,
     ObjectiveContributionsResolver,
     PlanComparisonResolver,
+    ActivityFieldChangeResolver,
     PlanComparisonReader,
   ],
   exports: [ActivityViews, Snapshots],

@@ -1,6 +1,7 @@
 import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { CommandBus } from '@nestjs/cqrs';
 import { Requires } from '../auth/requires';
+import { ExistingIds, idOf } from '../auth/existing-ids';
 import { activityAt, planAt } from '../auth/scopes';
 import { ACTIVITY, type ViewOf } from '../common/aggregates';
 import { AFTER, BEFORE, FIRST, LAST, type Connection } from '../common/connections';
@@ -44,6 +45,7 @@ export class ActivityResolver {
 
   @Query(() => Activity, { nullable: true })
   @Requires('records.read', activityAt((a: { id: string }) => a.id, 'id'))
+  @ExistingIds(idOf(ACTIVITY, (a: { id: string }) => a.id, 'id'))
   activity(
     @Args('id', { type: () => ID }) id: string,
     @RequestLoaders() loaders: Loaders,

@@ -1,5 +1,7 @@
 import { Args, Float, ID, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Requires } from '../auth/requires';
+import { ExistingIds, idOf } from '../auth/existing-ids';
+import { PMO, WORK } from '../common/aggregates';
 import { pmoAt, workAt } from '../auth/scopes';
 import type { Loaders } from '../common/loaders';
 import { RequestLoaders } from '../common/request-context';
@@ -17,6 +19,7 @@ export class AlignmentResolver {
     description: "how the PMO's work from..to (inclusive) served its objectives; one bucket for the window without granularity",
   })
   @Requires('records.read', pmoAt((a: { pmoId: string }) => a.pmoId, 'pmoId'))
+  @ExistingIds(idOf(PMO, (a: { pmoId: string }) => a.pmoId, 'pmoId'))
   alignment(
     @Args('pmoId', { type: () => ID }) pmoId: string,
     @Args('from', { type: () => LocalDateScalar }) from: string,
@@ -29,6 +32,7 @@ export class AlignmentResolver {
 
   @Query(() => PurposeChain, { nullable: true })
   @Requires('work.read', workAt((a: { workEntryId: string }) => a.workEntryId, 'workEntryId', { people: (entry) => [entry.person] }))
+  @ExistingIds(idOf(WORK, (a: { workEntryId: string }) => a.workEntryId, 'workEntryId'))
   purposeChain(@Args('workEntryId', { type: () => ID }) workEntryId: string, @RequestLoaders() loaders: Loaders): Promise<PurposeChain | null> {
     return this.reports.purposeChain(loaders, workEntryId);
   }

@@ -1,6 +1,7 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
 import { ArrayMaxSize, IsArray, IsOptional, IsString, MaxLength } from 'class-validator';
 import { MAX_ID, MAX_NAME } from '../common/base-inputs';
+import { EventType } from '../graphql/enums';
 import { DateTimeScalar } from '../graphql/scalars';
 
 /** Enough for any real question about event types, small enough to keep one query cheap. */
@@ -31,6 +32,15 @@ export class AuditFilter {
   @IsString({ each: true })
   @MaxLength(MAX_NAME, { each: true })
   types?: string[] | null;
+
+  @Field(() => [EventType], {
+    nullable: true,
+    description: 'any of these event types, as the enum lists them; with `types` too, an event must be in both; an empty list matches nothing',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(MAX_AUDIT_TYPES)
+  eventTypes?: EventType[] | null;
 
   @Field(() => DateTimeScalar, { nullable: true, description: 'recorded at or after this instant' })
   from?: string | null;

@@ -7,15 +7,21 @@ import { requireEntityId } from '../common/ids';
 import type { AuditFilter } from './audit-filter.input';
 import { auditRowNode, type RecordedEventNode } from './recorded-event.types';
 
+/** Every list given must hold an event's type: with both, the types they share (none: nothing matches). */
+const typesIn = (types: readonly string[] | null | undefined, eventTypes: readonly string[] | null | undefined): readonly string[] | null => {
+  if (!types || !eventTypes) return types ?? eventTypes ?? null;
+  return types.filter((type) => eventTypes.includes(type));
+};
+
 const toLogFilter = (filter: AuditFilter | null): AuditLogFilter => {
   if (!filter) return {};
-  const { pmoId, actor, types, from, to } = filter;
+  const { pmoId, actor, types, eventTypes, from, to } = filter;
   // The scalar hands over instants in one UTC form, so the strings compare as the instants do.
   if (from && to && from > to) throw new InputError('filter.to', `to (${to}) is before from (${from})`);
   return {
     pmoId: pmoId === null || pmoId === undefined ? null : requireEntityId(pmoId, 'filter.pmoId'),
     actor: actor ?? null,
-    types: types ?? null,
+    types: typesIn(types, eventTypes),
     from: from ?? null,
     to: to ?? null,
   };

@@ -1,6 +1,8 @@
 import { Args, ID, Query, Resolver } from '@nestjs/graphql';
 import type { IntegrityReport } from '@throughline/event-store';
 import { Requires } from '../auth/requires';
+import { ExistingIds, idOf, refOf } from '../auth/existing-ids';
+import { PMO } from '../common/aggregates';
 import { entityRefAt, pmoOrEveryAt } from '../auth/scopes';
 import { AFTER, BEFORE, FIRST, LAST, type Connection } from '../common/connections';
 import { Caller, type RequestContext } from '../common/request-context';
@@ -23,6 +25,7 @@ export class AuditResolver {
 
   @Query(() => RecordedEventConnection, { description: "an entity's change history, oldest first" })
   @Requires('audit.read', entityRefAt((a: { entity: EntityRef }) => a.entity, 'entity.id'))
+  @ExistingIds(refOf((a: { entity: EntityRef }) => a.entity, 'entity.id'))
   history(
     @Args('entity') entity: EntityRef,
     @Args('first', FIRST) first?: number | null,
@@ -35,6 +38,7 @@ export class AuditResolver {
 
   @Query(() => RecordedEventConnection, { description: 'every recorded event matching the filter, oldest first' })
   @Requires('audit.read', pmoOrEveryAt((a: { filter?: AuditFilter | null }) => a.filter?.pmoId, 'filter.pmoId'))
+  @ExistingIds(idOf(PMO, (a: { filter?: AuditFilter | null }) => a.filter?.pmoId, 'filter.pmoId'))
   auditLog(
     // Declared without `| null`: the emitted parameter type must be the class for the validation
     // pipe to check the filter at all (a union is emitted as Object, which it skips).
@@ -53,6 +57,7 @@ export class AuditResolver {
       "checks the hash chain of every stored event, or of a PMO's streams, against the stored bytes; names each damaged event and gives every stream's head hash",
   })
   @Requires('integrity.verify', pmoOrEveryAt((a: { pmoId?: string | null }) => a.pmoId, 'pmoId'))
+  @ExistingIds(idOf(PMO, (a: { pmoId?: string | null }) => a.pmoId, 'pmoId'))
   verifyIntegrity(
     @Caller() caller: RequestContext,
     @Args('pmoId', { type: () => ID, nullable: true, description: "only this PMO's streams; every stream when absent" }) pmoId?: string | null,

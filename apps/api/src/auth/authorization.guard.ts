@@ -8,6 +8,7 @@ import { ForbiddenError, InputError, NotFoundError } from '../common/app-errors'
 import { EntityReader } from '../common/entity-reader';
 import type { GraphQLRequestContext } from '../common/request-context';
 import { authorizeLazily } from './authorize';
+import { EXISTING_IDS, requireExisting, type IdArgument } from './existing-ids';
 import type { Principal } from '@throughline/runtime';
 import { REQUIREMENT, type Declared, type Requirement } from './requires';
 import { commandTargets, queryTargets, routeTargets, type TargetSource } from './targets';
@@ -16,7 +17,9 @@ import { commandTargets, queryTargets, routeTargets, type TargetSource } from '.
  * Checks every GraphQL operation and every route against the permission its resolver method or
  * handler declares with @Requires, before it runs. Registered for the whole application, so no
  * resolver can be reached without passing here; nested fields are not checked again (what an
- * operation returns is what its permission allows reading).
+ * operation returns is what its permission allows reading). Then, for a query, that every id
+ * argument it declares with @ExistingIds names something: after the permission, so a caller who
+ * may not ask hears FORBIDDEN, never whether the id exists.
  */
 @Injectable()
 export class AuthorizationGuard implements CanActivate {
@@ -30,7 +33,8 @@ export class AuthorizationGuard implements CanActivate {
     // The declared argument shape is the resolver's own; here the arguments arrive as a record.
     const requirement = this.reflector.get<Declared<Record<string, unknown>> | undefined>(REQUIREMENT, context.getHandler());
     if (context.getType<GqlContextType>() === 'graphql') {
-      await this.graphql(GqlExecutionContext.create(context), requirement);
+      const ids = this.reflector.get<readonly IdArgument<Record<string, unknown>>[] | undefined>(EXISTING_IDS, context.getHandler());
+      await this.graphql(GqlExecutionContext.create(context), requirement, ids ?? []);
       return true;
     }
     if (context.getType() === 'http') {
@@ -40,7 +44,11 @@ export class AuthorizationGuard implements CanActivate {
     return true;
   }
 
-  private async graphql(gql: GqlExecutionContext, requirement: Declared<Record<string, unknown>> | undefined): Promise<void> {
+  private async graphql(
+    gql: GqlExecutionContext,
+    requirement: Declared<Record<string, unknown>> | undefined,
+    ids: readonly IdArgument<Record<string, unknown>>[],
+  ): Promise<void> {
     const info = gql.getInfo<GraphQLResolveInfo>();
     // Only root fields are operations; a nested field resolver reached here is part of one.
     if (info.path.prev !== undefined) return;
@@ -48,7 +56,9 @@ export class AuthorizationGuard implements CanActivate {
     const { principal, loaders, folds } = gql.getContext<GraphQLRequestContext>();
     // A mutation's command folds its target from the stream; a query reads the read model.
     const targets = info.operation.operation === 'mutation' ? commandTargets(this.loader, folds) : queryTargets(loaders);
-    await this.check(requirement, principal, gql.getArgs<Record<string, unknown>>(), targets);
+    const args = gql.getArgs<Record<string, unknown>>();
+    await this.check(requirement, principal, args, targets);
+    if (info.operation.operation === 'query') await requireExisting(ids, args, loaders);
   }
 
   private async http(request: FastifyRequest, requirement: Declared<Record<string, unknown>> | undefined): Promise<void> {

@@ -163,6 +163,19 @@ describe('the outside knowledge operations', () => {
   });
 });
 
+describe('leadership’s operations', () => {
+  it('each declare the permission the table gives them: who one is, the organisation’s summary, an objective over time', () => {
+    const declared = declaredOperations();
+    const leadership: Record<string, Permission> = {
+      viewer: 'viewer.read',
+      organisation: 'organisation.summary',
+      objectiveTrend: 'records.read',
+    };
+
+    expect(Object.fromEntries(Object.keys(leadership).map((operation) => [operation, declared.get(operation)]))).toEqual(leadership);
+  });
+});
+
 describe('authorize', () => {
   const home: Scope = { pmoId: HOME };
 
@@ -267,6 +280,13 @@ describe('authorize', () => {
     ['a member reads the support of their PMO only', caller(['MEMBER'], [HOME]), 'support.read', { pmoId: AWAY }, false],
     ['a PMO head erases no supported person', caller(['PMO_HEAD'], [HOME]), 'support.erase', { pmoId: null }, false],
     ['an auditor erases no supported person', caller(['AUDITOR']), 'support.erase', { pmoId: null }, false],
+    ['leadership reads every PMO’s row of the summary', caller(['LEADERSHIP']), 'organisation.summary', { pmoId: AWAY }, true],
+    ['an auditor reads every PMO’s row of the summary', caller(['AUDITOR']), 'organisation.summary', { pmoId: AWAY }, true],
+    ['a PMO head reads the rows of their PMOs', caller(['PMO_HEAD'], [HOME]), 'organisation.summary', home, true],
+    ['a PMO head reads no other PMO’s row', caller(['PMO_HEAD'], [HOME]), 'organisation.summary', { pmoId: AWAY }, false],
+    ['a member reads no other PMO’s row', caller(['MEMBER'], [HOME]), 'organisation.summary', { pmoId: AWAY }, false],
+    ['a member reads who they are', caller(['MEMBER'], [HOME]), 'viewer.read', { pmoId: null }, true],
+    ['an auditor reads who they are', caller(['AUDITOR']), 'viewer.read', { pmoId: null }, true],
   ])('%s', (_case, principal, permission, scope, allowed) => {
     expect(can(principal, permission, scope)).toBe(allowed);
     if (allowed) expect(() => authorize(principal, permission, scope)).not.toThrow();

@@ -180,6 +180,14 @@ export const PERMISSIONS = {
     self: 'their own work',
     grants: { ADMIN: 'everywhere', LEADERSHIP: 'everywhere', PMO_HEAD: 'everywhere', MEMBER: 'own-pmos-self', AUDITOR: 'everywhere' },
   },
+  'organisation.summary': {
+    capability: "read the organisation's summary: a row per PMO with its objectives, work, compliance, network, deviations and feedback on a day",
+    grants: { ADMIN: 'everywhere', LEADERSHIP: 'everywhere', PMO_HEAD: 'own-pmos', MEMBER: 'own-pmos', AUDITOR: 'everywhere' },
+  },
+  'viewer.read': {
+    capability: 'read who one is: the subject, roles and PMOs of one’s own token',
+    grants: READ_ALL,
+  },
   'audit.read': {
     capability: 'read the history of an entity and the audit log',
     grants: RECORD_OF_OWN_PMOS,

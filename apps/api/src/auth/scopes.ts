@@ -17,6 +17,13 @@ interface EntityOptions<A, S, V> {
 /** Every PMO: the operation spans them all, or creates a top-level one. */
 export const everyPmo: ScopeRule<unknown> = async () => ({ pmoId: null });
 
+/**
+ * The PMOs the caller's token lists, for an operation that answers about every PMO the caller may
+ * reach and narrows its answer itself (with `can`, PMO by PMO): a role held only in one's own PMOs
+ * passes when the token lists one, and a role held nowhere is refused as ever.
+ */
+export const callersPmos: ScopeRule<unknown> = async ({ principal }) => ({ pmoId: principal.pmoIds[0] ?? null });
+
 /** The PMO of the entity an argument names (the entity itself, for a PMO), and whom it concerns. */
 export const entityAt =
   <A, C, E extends DomainEvent, S extends { readonly status: string }, V extends { readonly status: string }>(

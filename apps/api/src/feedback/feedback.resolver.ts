@@ -2,9 +2,10 @@ import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nest
 import { CommandBus } from '@nestjs/cqrs';
 import { PMO_KIND } from '@throughline/runtime';
 import { Requires } from '../auth/requires';
+import { ExistingIds, idOf } from '../auth/existing-ids';
 import { everyPmo, feedbackAt, pmoAt } from '../auth/scopes';
 import { AggregateLoader } from '../common/aggregate-loader';
-import { FEEDBACK, type ViewOf } from '../common/aggregates';
+import { FEEDBACK, PMO, type ViewOf } from '../common/aggregates';
 import { Clock } from '../common/clock';
 import { DecideCommand, NEW_ENTITY, type Decided } from '../common/decide.command';
 import { found } from '../common/existing';
@@ -27,6 +28,11 @@ type FeedbackArgs<I> = { readonly input: I };
 
 const given = <T>(value: T | null | undefined): value is T => value !== null && value !== undefined;
 
+interface FeedbackItemsArgs {
+  readonly toPmoId?: string | null;
+  readonly fromPmoId?: string | null;
+}
+
 @Resolver(() => Feedback)
 export class FeedbackResolver {
   constructor(
@@ -40,6 +46,7 @@ export class FeedbackResolver {
 
   @Query(() => Feedback, { nullable: true })
   @Requires('organisation.read', feedbackAt((a: { id: string }) => a.id, 'id'))
+  @ExistingIds(idOf(FEEDBACK, (a: { id: string }) => a.id, 'id'))
   feedback(
     @Args('id', { type: () => ID }) id: string,
     @RequestLoaders() loaders: Loaders,
@@ -50,6 +57,7 @@ export class FeedbackResolver {
 
   @Query(() => [Feedback], { description: 'feedback to a PMO, from a PMO, in a status, or all of it; oldest first' })
   @Requires('organisation.read', everyPmo)
+  @ExistingIds(idOf(PMO, (a: FeedbackItemsArgs) => a.toPmoId, 'toPmoId'), idOf(PMO, (a: FeedbackItemsArgs) => a.fromPmoId, 'fromPmoId'))
   feedbackItems(
     @Args('toPmoId', { type: () => ID, nullable: true }) toPmoId?: string | null,
     @Args('fromPmoId', { type: () => ID, nullable: true }) fromPmoId?: string | null,

@@ -4,6 +4,7 @@ import {
   ActivityStatus,
   ConnectionKind,
   EngagementLevel,
+  EventType,
   MandatePurpose,
   MetricDirection,
   NetworkGroupKind,
@@ -18,6 +19,8 @@ import {
   TouchpointVehicle,
   ValueDirection,
 } from './enums';
+import { ACTIVITY_CHANGE_FIELDS } from '../activities/plan-comparison/activity-changes';
+import { ActivityChangeField } from '../activities/plan-comparison/plan-comparison.types';
 
 /** True exactly when A and B are the same type. */
 type Same<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
@@ -30,11 +33,12 @@ const sameTypes = {
   planStatus: true satisfies Same<(typeof PlanStatus)[keyof typeof PlanStatus], domain.PlanStatus>,
   // @ts-expect-error the API's activity status is wider than the domain's: it adds IN_PROGRESS
   activityStatus: true satisfies Same<(typeof ActivityStatus)[keyof typeof ActivityStatus], domain.ActivityStatus>,
+  eventType: true satisfies Same<(typeof EventType)[keyof typeof EventType], domain.EventType>,
 };
 
 describe('GraphQL enums', () => {
   it('have values of the same type as the domain', () => {
-    expect(sameTypes).toEqual({ pmoKind: true, objectiveStatus: true, planStatus: true, activityStatus: true });
+    expect(sameTypes).toEqual({ pmoKind: true, objectiveStatus: true, planStatus: true, activityStatus: true, eventType: true });
   });
 
   it("hold the domain's values in the domain's order, each named by itself", () => {
@@ -55,6 +59,8 @@ describe('GraphQL enums', () => {
       [EngagementLevel, domain.ENGAGEMENT_LEVELS],
       [TouchpointVehicle, domain.TOUCHPOINT_VEHICLES],
       [ValueDirection, domain.VALUE_DIRECTIONS],
+      [EventType, domain.EVENT_TYPES],
+      [ActivityChangeField, ACTIVITY_CHANGE_FIELDS],
     ];
     for (const [graphqlEnum, values] of pairs) {
       expect(Object.entries(graphqlEnum)).toEqual(values.map((value) => [value, value]));

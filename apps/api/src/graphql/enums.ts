@@ -105,6 +105,10 @@ export type ContributionKind = domain.ContributionKind;
 export const InsightDecision = enumFrom(domain.INSIGHT_DECISIONS, 'InsightDecision');
 export type InsightDecision = domain.InsightDecision;
 
+/** Each value is the persisted name itself, so it reads and filters exactly as RecordedEvent.type does. */
+export const EventType = enumFrom(domain.EVENT_TYPES, 'EventType', 'Every kind of event the record holds, by the name it is stored under');
+export type EventType = domain.EventType;
+
 // API-only enums: the alignment report's bucket size (the read model's call checks that it takes
 // these), and the kinds of entity the audit history names.
 

@@ -1,8 +1,9 @@
 import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { PMO_KIND } from '@throughline/runtime';
 import { Requires } from '../auth/requires';
+import { ExistingIds, idOf } from '../auth/existing-ids';
 import { communityAt, pmoAt } from '../auth/scopes';
-import { COMMUNITY, type ViewOf } from '../common/aggregates';
+import { COMMUNITY, PMO, type ViewOf } from '../common/aggregates';
 import type { Decided } from '../common/decide.command';
 import { found } from '../common/existing';
 import type { Loaders } from '../common/loaders';
@@ -27,6 +28,7 @@ export class CommunityResolver {
 
   @Query(() => [Community], { description: "the communities a PMO joined, oldest first, those it left included" })
   @Requires('insight.read', pmoAt((a: { pmoId: string }) => a.pmoId, 'pmoId'))
+  @ExistingIds(idOf(PMO, (a: { pmoId: string }) => a.pmoId, 'pmoId'))
   communities(
     @Args('pmoId', { type: () => ID }) pmoId: string,
     @Args('asOf', { type: () => DateTimeScalar, nullable: true }) asOf?: string | null,

@@ -3,8 +3,9 @@ import { ACTIVITY_KIND, COMMUNITY_KIND, PMO_KIND } from '@throughline/runtime';
 import { ActivityViews } from '../activities/activity-views';
 import { Activity } from '../activities/activity.types';
 import { Requires } from '../auth/requires';
+import { ExistingIds, idOf } from '../auth/existing-ids';
 import { insightAt, pmoAt } from '../auth/scopes';
-import { INSIGHT, type ViewOf } from '../common/aggregates';
+import { INSIGHT, PMO, type ViewOf } from '../common/aggregates';
 import type { Decided } from '../common/decide.command';
 import { found } from '../common/existing';
 import type { Loaders } from '../common/loaders';
@@ -31,6 +32,7 @@ export class InsightResolver {
 
   @Query(() => [Insight], { description: "a PMO's insights, oldest first; with decision, those whose latest decision it is" })
   @Requires('insight.read', pmoAt((a: { pmoId: string }) => a.pmoId, 'pmoId'))
+  @ExistingIds(idOf(PMO, (a: { pmoId: string }) => a.pmoId, 'pmoId'))
   insights(
     @Args('pmoId', { type: () => ID }) pmoId: string,
     @Args('decision', { type: () => InsightDecision, nullable: true }) decision?: InsightDecision | null,
@@ -41,6 +43,7 @@ export class InsightResolver {
 
   @Query(() => InsightFunnel, { description: 'the insights heard from..to (inclusive) and what became of them, as known at asOf' })
   @Requires('insight.read', pmoAt((a: { pmoId: string }) => a.pmoId, 'pmoId'))
+  @ExistingIds(idOf(PMO, (a: { pmoId: string }) => a.pmoId, 'pmoId'))
   insightFunnel(
     @Args('pmoId', { type: () => ID }) pmoId: string,
     @Args('from', { type: () => LocalDateScalar }) from: string,

@@ -2,8 +2,9 @@ import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nest
 import type { LocalDate } from '@throughline/domain';
 import { NETWORK_GROUP_KIND, PMO_KIND } from '@throughline/runtime';
 import { Requires } from '../auth/requires';
+import { ExistingIds, idOf } from '../auth/existing-ids';
 import { contactAt, pmoAt } from '../auth/scopes';
-import { CONTACT, type ViewOf } from '../common/aggregates';
+import { CONTACT, NETWORK_GROUP, PMO, type ViewOf } from '../common/aggregates';
 import { AFTER, BEFORE, FIRST, LAST, type Connection } from '../common/connections';
 import type { Decided } from '../common/decide.command';
 import { found } from '../common/existing';
@@ -26,6 +27,7 @@ type Input<I> = { readonly input: I };
 
 interface ContactsArgs {
   readonly pmoId: string;
+  readonly groupId?: string | null;
 }
 
 @Resolver(() => Contact)
@@ -40,6 +42,7 @@ export class ContactResolver {
 
   @Query(() => Contact, { nullable: true })
   @Requires('network.read', contactAt((a: { id: string }) => a.id, 'id'))
+  @ExistingIds(idOf(CONTACT, (a: { id: string }) => a.id, 'id'))
   contact(
     @Args('id', { type: () => ID }) id: string,
     @RequestLoaders() loaders: Loaders,
@@ -53,6 +56,7 @@ export class ContactResolver {
     deprecationReason: 'use contactsConnection',
   })
   @Requires('network.read', pmoAt((a: ContactsArgs) => a.pmoId, 'pmoId'))
+  @ExistingIds(idOf(PMO, (a: ContactsArgs) => a.pmoId, 'pmoId'), idOf(NETWORK_GROUP, (a: ContactsArgs) => a.groupId, 'groupId'))
   contacts(
     @Args('pmoId', { type: () => ID }) pmoId: string,
     @Args('groupId', { type: () => ID, nullable: true }) groupId?: string | null,
@@ -66,6 +70,7 @@ export class ContactResolver {
     description: "a PMO's contacts, oldest first; those in one group, or of one stance (their latest assessment's); a page at a time",
   })
   @Requires('network.read', pmoAt((a: ContactsArgs) => a.pmoId, 'pmoId'))
+  @ExistingIds(idOf(PMO, (a: ContactsArgs) => a.pmoId, 'pmoId'), idOf(NETWORK_GROUP, (a: ContactsArgs) => a.groupId, 'groupId'))
   contactsConnection(
     @Args('pmoId', { type: () => ID }) pmoId: string,
     @Args('groupId', { type: () => ID, nullable: true }) groupId?: string | null,

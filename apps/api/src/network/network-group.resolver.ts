@@ -2,8 +2,9 @@ import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nest
 import { groupNextDueOn, maxDate, type LocalDate } from '@throughline/domain';
 import { CONTACT_KIND, PMO_KIND } from '@throughline/runtime';
 import { Requires } from '../auth/requires';
+import { ExistingIds, idOf } from '../auth/existing-ids';
 import { networkGroupAt, pmoAt } from '../auth/scopes';
-import { NETWORK_GROUP, type ViewOf } from '../common/aggregates';
+import { NETWORK_GROUP, PMO, type ViewOf } from '../common/aggregates';
 import type { Decided } from '../common/decide.command';
 import { found } from '../common/existing';
 import type { Loaders } from '../common/loaders';
@@ -32,6 +33,7 @@ export class NetworkGroupResolver {
 
   @Query(() => [NetworkGroup], { description: "a PMO's network groups, oldest first" })
   @Requires('network.read', pmoAt((a: { pmoId: string }) => a.pmoId, 'pmoId'))
+  @ExistingIds(idOf(PMO, (a: { pmoId: string }) => a.pmoId, 'pmoId'))
   networkGroups(
     @Args('pmoId', { type: () => ID }) pmoId: string,
     @Args('asOf', { type: () => DateTimeScalar, nullable: true }) asOf?: string | null,

@@ -3,6 +3,8 @@ import { dayOf, networkHealth, type LocalDate } from '@throughline/domain';
 import { NetworkFactsReader } from '@throughline/read-models';
 import { CONTACT_KIND, NETWORK_GROUP_KIND, PMO_KIND } from '@throughline/runtime';
 import { Requires } from '../auth/requires';
+import { ExistingIds, idOf } from '../auth/existing-ids';
+import { PMO } from '../common/aggregates';
 import { pmoAt } from '../auth/scopes';
 import { Clock } from '../common/clock';
 import { found } from '../common/existing';
@@ -35,6 +37,7 @@ export class NetworkHealthResolver {
 
   @Query(() => NetworkHealth, { description: 'the network as it stood on `on` (today by default), as known at `asOf`' })
   @Requires('network.read', pmoAt((a: PmoArgs) => a.pmoId, 'pmoId'))
+  @ExistingIds(idOf(PMO, (a: PmoArgs) => a.pmoId, 'pmoId'))
   networkHealth(
     @Args('pmoId', { type: () => ID }) pmoId: string,
     @Args('on', { type: () => LocalDateScalar, nullable: true }) on?: string | null,
@@ -55,6 +58,7 @@ export class NetworkHealthResolver {
 
   @Query(() => NetworkMap, { description: "the PMO's contacts and the touchpoints each pair took part in together, as known at `asOf`" })
   @Requires('network.read', pmoAt((a: PmoArgs) => a.pmoId, 'pmoId'))
+  @ExistingIds(idOf(PMO, (a: PmoArgs) => a.pmoId, 'pmoId'))
   networkMap(@Args('pmoId', { type: () => ID }) pmoId: string, @Args('asOf', { type: () => DateTimeScalar, nullable: true }) asOf?: string | null): NetworkMap {
     const { contactIds, edges } = this.facts.map(requireEntityId(pmoId, 'pmoId'), asOf ?? null);
     return { nodeIds: contactIds, edges, asOf: asOf ?? null };

@@ -1,5 +1,7 @@
 import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { Requires } from '../auth/requires';
+import { ExistingIds, idOf } from '../auth/existing-ids';
+import { CONTACT } from '../common/aggregates';
 import { contactAt } from '../auth/scopes';
 import { Caller, type RequestContext } from '../common/request-context';
 import { JSONScalar } from '../graphql/scalars';
@@ -18,6 +20,7 @@ export class PersonalDataResolver {
 
   @Query(() => JSONScalar, { description: 'everything held about one contact, for a subject access request' })
   @Requires('personal-data.read', contactAt((a: { contactId: string }) => a.contactId, 'contactId'))
+  @ExistingIds(idOf(CONTACT, (a: { contactId: string }) => a.contactId, 'contactId'))
   personalData(@Args('contactId', { type: () => ID }) contactId: string): Promise<Record<string, unknown>> {
     return this.data.of(contactId);
   }

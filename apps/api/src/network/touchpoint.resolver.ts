@@ -2,8 +2,9 @@ import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nest
 import { CONTACT_KIND, NETWORK_GROUP_KIND, PMO_KIND, WORK_KIND } from '@throughline/runtime';
 import { can } from '../auth/authorize';
 import { Requires } from '../auth/requires';
+import { ExistingIds, idOf } from '../auth/existing-ids';
 import { pmoAt } from '../auth/scopes';
-import { TOUCHPOINT, type ViewOf } from '../common/aggregates';
+import { NETWORK_GROUP, PMO, TOUCHPOINT, type ViewOf } from '../common/aggregates';
 import { AFTER, BEFORE, FIRST, LAST, type Connection } from '../common/connections';
 import type { Decided } from '../common/decide.command';
 import { found } from '../common/existing';
@@ -24,6 +25,7 @@ import { Touchpoint, TouchpointConnection } from './touchpoint.types';
 
 interface TouchpointsArgs {
   readonly pmoId: string;
+  readonly groupId?: string | null;
 }
 
 @Resolver(() => Touchpoint)
@@ -39,6 +41,7 @@ export class TouchpointResolver {
     deprecationReason: 'use touchpointsConnection',
   })
   @Requires('network.read', pmoAt((a: TouchpointsArgs) => a.pmoId, 'pmoId'))
+  @ExistingIds(idOf(PMO, (a: TouchpointsArgs) => a.pmoId, 'pmoId'), idOf(NETWORK_GROUP, (a: TouchpointsArgs) => a.groupId, 'groupId'))
   touchpoints(
     @Args('pmoId', { type: () => ID }) pmoId: string,
     @Args('from', { type: () => LocalDateScalar }) from: string,
@@ -52,6 +55,7 @@ export class TouchpointResolver {
     description: "a PMO's touchpoints held from..to (inclusive), by day and then as recorded; with groupId, those held with that group; a page at a time",
   })
   @Requires('network.read', pmoAt((a: TouchpointsArgs) => a.pmoId, 'pmoId'))
+  @ExistingIds(idOf(PMO, (a: TouchpointsArgs) => a.pmoId, 'pmoId'), idOf(NETWORK_GROUP, (a: TouchpointsArgs) => a.groupId, 'groupId'))
   touchpointsConnection(
     @Args('pmoId', { type: () => ID }) pmoId: string,
     @Args('from', { type: () => LocalDateScalar }) from: string,

@@ -1,6 +1,7 @@
 import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { CommandBus } from '@nestjs/cqrs';
 import { Requires } from '../auth/requires';
+import { ExistingIds, idOf } from '../auth/existing-ids';
 import { everyPmo, objectiveAt, pmoAt } from '../auth/scopes';
 import { AggregateLoader } from '../common/aggregate-loader';
 import { OBJECTIVE, PMO, type ViewOf } from '../common/aggregates';
@@ -33,6 +34,7 @@ export class ObjectiveResolver {
 
   @Query(() => Objective, { nullable: true })
   @Requires('records.read', objectiveAt((a: { id: string }) => a.id, 'id'))
+  @ExistingIds(idOf(OBJECTIVE, (a: { id: string }) => a.id, 'id'))
   objective(
     @Args('id', { type: () => ID }) id: string,
     @RequestLoaders() loaders: Loaders,
@@ -46,6 +48,7 @@ export class ObjectiveResolver {
     deprecationReason: 'use portfolioConnection',
   })
   @Requires('records.read', everyPmo)
+  @ExistingIds(idOf(PMO, (a: { rootPmoId?: string | null }) => a.rootPmoId, 'rootPmoId'))
   portfolio(
     @Args('rootPmoId', { type: () => ID, nullable: true }) rootPmoId?: string | null,
     @Args('asOf', { type: () => DateTimeScalar, nullable: true }) asOf?: string | null,
@@ -57,6 +60,7 @@ export class ObjectiveResolver {
     description: 'the objectives in the subtree of rootPmoId (as it stood at asOf), or in every PMO, of one health if asked, oldest first, a page at a time',
   })
   @Requires('records.read', everyPmo)
+  @ExistingIds(idOf(PMO, (a: { rootPmoId?: string | null }) => a.rootPmoId, 'rootPmoId'))
   portfolioConnection(
     @Args('rootPmoId', { type: () => ID, nullable: true }) rootPmoId?: string | null,
     @Args('health', { type: () => ObjectiveHealth, nullable: true }) health?: ObjectiveHealth | null,

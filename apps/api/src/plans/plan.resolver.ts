@@ -1,6 +1,7 @@
 import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { CommandBus } from '@nestjs/cqrs';
 import { Requires } from '../auth/requires';
+import { ExistingIds, idOf } from '../auth/existing-ids';
 import { planAt, pmoAt } from '../auth/scopes';
 import { AggregateLoader } from '../common/aggregate-loader';
 import { PLAN, PMO, type ViewOf } from '../common/aggregates';
@@ -34,6 +35,7 @@ export class PlanResolver {
 
   @Query(() => BusinessPlan, { nullable: true })
   @Requires('records.read', planAt((a: { id: string }) => a.id, 'id'))
+  @ExistingIds(idOf(PLAN, (a: { id: string }) => a.id, 'id'))
   businessPlan(
     @Args('id', { type: () => ID }) id: string,
     @RequestLoaders() loaders: Loaders,

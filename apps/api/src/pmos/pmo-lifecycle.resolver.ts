@@ -4,6 +4,7 @@ import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nest
 import type { CatalogueKind } from '@throughline/domain';
 import { PMO_KIND } from '@throughline/runtime';
 import { Requires } from '../auth/requires';
+import { ExistingIds, idsOf } from '../auth/existing-ids';
 import { everyPmo, pmoAt } from '../auth/scopes';
 import { AggregateLoader } from '../common/aggregate-loader';
 import { PMO, type ViewOf } from '../common/aggregates';
@@ -76,6 +77,7 @@ export class PmoLifecycleResolver {
 
   @Query(() => PmoComparison, { description: 'two or more PMOs side by side on a day (today by default): their catalogues and standards' })
   @Requires('organisation.read', everyPmo)
+  @ExistingIds(idsOf(PMO, (a: { pmoIds: readonly string[] }) => a.pmoIds, 'pmoIds'))
   async pmoComparison(
     @Args('pmoIds', { type: () => [ID] }) pmoIds: string[],
     @RequestLoaders() loaders: Loaders,

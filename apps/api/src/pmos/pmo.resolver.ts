@@ -1,6 +1,7 @@
 import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { CommandBus } from '@nestjs/cqrs';
 import { Requires } from '../auth/requires';
+import { ExistingIds, idOf } from '../auth/existing-ids';
 import { everyPmo, pmoAt } from '../auth/scopes';
 import { AggregateLoader } from '../common/aggregate-loader';
 import { AFTER, BEFORE, FIRST, LAST, type Connection } from '../common/connections';
@@ -46,6 +47,7 @@ export class PmoResolver {
 
   @Query(() => Pmo, { nullable: true })
   @Requires('records.read', pmoAt((a: { id: string }) => a.id, 'id'))
+  @ExistingIds(idOf(PMO, (a: { id: string }) => a.id, 'id'))
   pmo(
     @Args('id', { type: () => ID }) id: string,
     @RequestLoaders() loaders: Loaders,

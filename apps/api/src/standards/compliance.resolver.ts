@@ -4,8 +4,9 @@ import { addDays, dayOf, deviationPatterns, DEFAULT_MIN_PMOS, maxDate, PATTERN_W
 import { ComplianceFactsReader } from '@throughline/read-models';
 import { isEntityId, STANDARD_KIND } from '@throughline/runtime';
 import { Requires } from '../auth/requires';
+import { ExistingIds, idOf } from '../auth/existing-ids';
 import { everyPmo, pmoAt } from '../auth/scopes';
-import { ADOPTION } from '../common/aggregates';
+import { ADOPTION, PMO } from '../common/aggregates';
 import { InputError } from '../common/app-errors';
 import { Clock } from '../common/clock';
 import { DecideCommand } from '../common/decide.command';
@@ -42,6 +43,7 @@ export class ComplianceResolver {
     description: 'every PMO under rootPmoId (the root included; or every PMO) against every standard that applies to it, on a day (today by default), as known at asOf',
   })
   @Requires('organisation.read', everyPmo)
+  @ExistingIds(idOf(PMO, (a: { rootPmoId?: string | null }) => a.rootPmoId, 'rootPmoId'))
   async compliance(
     @Args('rootPmoId', { type: () => ID, nullable: true }) rootPmoId?: string | null,
     @Args('on', { type: () => LocalDateScalar, nullable: true }) on?: string | null,

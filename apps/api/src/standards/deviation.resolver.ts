@@ -1,8 +1,9 @@
 import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { CommandBus } from '@nestjs/cqrs';
 import { Requires } from '../auth/requires';
+import { ExistingIds, idOf } from '../auth/existing-ids';
 import { everyPmo, pmoAt } from '../auth/scopes';
-import { DEVIATION, type ViewOf } from '../common/aggregates';
+import { DEVIATION, PMO, STANDARD, type ViewOf } from '../common/aggregates';
 import { Clock } from '../common/clock';
 import { DecideCommand, type Decided } from '../common/decide.command';
 import { EntityReader } from '../common/entity-reader';
@@ -24,6 +25,11 @@ import { toDeviation, toStandard } from './standard.views';
 type Input<I> = { readonly input: I };
 type Decision = 'ApproveDeviation' | 'RejectDeviation' | 'WithdrawDeviation';
 
+interface DeviationsArgs {
+  readonly standardId?: string | null;
+  readonly pmoId?: string | null;
+}
+
 @Resolver(() => Deviation)
 export class DeviationResolver {
   constructor(
@@ -36,6 +42,7 @@ export class DeviationResolver {
 
   @Query(() => Deviation, { nullable: true })
   @Requires('organisation.read', everyPmo)
+  @ExistingIds(idOf(DEVIATION, (a: { id: string }) => a.id, 'id'))
   async deviation(
     @Args('id', { type: () => ID }) id: string,
     @RequestLoaders() loaders: Loaders,
@@ -47,6 +54,7 @@ export class DeviationResolver {
 
   @Query(() => [Deviation], { description: 'deviations in the order asked, narrowed by standard, PMO and status (EXPIRED as of the day asked)' })
   @Requires('organisation.read', everyPmo)
+  @ExistingIds(idOf(STANDARD, (a: DeviationsArgs) => a.standardId, 'standardId'), idOf(PMO, (a: DeviationsArgs) => a.pmoId, 'pmoId'))
   async deviations(
     @Args('standardId', { type: () => ID, nullable: true }) standardId?: string | null,
     @Args('pmoId', { type: () => ID, nullable: true }) pmoId?: string | null,

@@ -1,8 +1,9 @@
 import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { CommandBus } from '@nestjs/cqrs';
 import { Requires } from '../auth/requires';
+import { ExistingIds, idOf } from '../auth/existing-ids';
 import { everyPmo, pmoAt } from '../auth/scopes';
-import { STANDARD, type ViewOf } from '../common/aggregates';
+import { PMO, STANDARD, type ViewOf } from '../common/aggregates';
 import { DecideCommand, NEW_ENTITY, type Decided } from '../common/decide.command';
 import { EntityReader } from '../common/entity-reader';
 import { found } from '../common/existing';
@@ -30,6 +31,7 @@ export class StandardResolver {
 
   @Query(() => Standard, { nullable: true })
   @Requires('organisation.read', everyPmo)
+  @ExistingIds(idOf(STANDARD, (a: { id: string }) => a.id, 'id'))
   async standard(
     @Args('id', { type: () => ID }) id: string,
     @RequestLoaders() loaders: Loaders,
@@ -41,6 +43,7 @@ export class StandardResolver {
 
   @Query(() => [Standard], { description: "standards by title, only one PMO's when publisherPmoId is given" })
   @Requires('organisation.read', everyPmo)
+  @ExistingIds(idOf(PMO, (a: { publisherPmoId?: string | null }) => a.publisherPmoId, 'publisherPmoId'))
   async standards(
     @Args('publisherPmoId', { type: () => ID, nullable: true }) publisherPmoId?: string | null,
     @Args('asOf', { type: () => DateTimeScalar, nullable: true }) asOf?: string | null,

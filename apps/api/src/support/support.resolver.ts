@@ -2,6 +2,8 @@ import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nest
 import { PMO_KIND, WORK_KIND } from '@throughline/runtime';
 import { can } from '../auth/authorize';
 import { Requires } from '../auth/requires';
+import { ExistingIds, idOf } from '../auth/existing-ids';
+import { PMO, SUPPORT_ENGAGEMENT } from '../common/aggregates';
 import { engagementAt, everyPmo, pmoAt } from '../auth/scopes';
 import type { Decided } from '../common/decide.command';
 import { found } from '../common/existing';
@@ -53,6 +55,7 @@ export class SupportResolver {
 
   @Query(() => SupportEngagement, { nullable: true })
   @Requires('support.read', engagementAt((a: { id: string }) => a.id, 'id'))
+  @ExistingIds(idOf(SUPPORT_ENGAGEMENT, (a: { id: string }) => a.id, 'id'))
   supportEngagement(
     @Args('id', { type: () => ID }) id: string,
     @Args('asOf', { type: () => DateTimeScalar, nullable: true }) asOf?: string | null,
@@ -62,6 +65,7 @@ export class SupportResolver {
 
   @Query(() => [SupportEngagement], { description: "a PMO's support engagements, oldest first; of one status when given" })
   @Requires('support.read', pmoAt((a: ReportArgs) => a.pmoId, 'pmoId'))
+  @ExistingIds(idOf(PMO, (a: ReportArgs) => a.pmoId, 'pmoId'))
   supportEngagements(
     @Args('pmoId', { type: () => ID }) pmoId: string,
     @Args('status', { type: () => SupportStatus, nullable: true }) status?: SupportStatus | null,
@@ -161,6 +165,7 @@ export class AssistanceReportResolver {
 
   @Query(() => AssistanceReport, { description: "a PMO's assistance over from..to (inclusive), as known at asOf" })
   @Requires('support.read', pmoAt((a: ReportArgs) => a.pmoId, 'pmoId'))
+  @ExistingIds(idOf(PMO, (a: ReportArgs) => a.pmoId, 'pmoId'))
   assistanceReport(
     @Args('pmoId', { type: () => ID }) pmoId: string,
     @Args('from', { type: () => LocalDateScalar }) from: string,

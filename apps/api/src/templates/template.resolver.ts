@@ -2,8 +2,9 @@ import { CommandBus } from '@nestjs/cqrs';
 import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { PLAN_KIND, PMO_KIND, TEMPLATE_KIND, isEntityId } from '@throughline/runtime';
 import { Requires } from '../auth/requires';
+import { ExistingIds, idOf } from '../auth/existing-ids';
 import { everyPmo, planAt, pmoAt } from '../auth/scopes';
-import { TEMPLATE, type ViewOf } from '../common/aggregates';
+import { PMO, TEMPLATE, type ViewOf } from '../common/aggregates';
 import { DecideCommand, NEW_ENTITY, type Decided } from '../common/decide.command';
 import { EntityReader } from '../common/entity-reader';
 import { found } from '../common/existing';
@@ -30,6 +31,7 @@ export class TemplateResolver {
 
   @Query(() => PlanTemplate, { nullable: true })
   @Requires('organisation.read', everyPmo)
+  @ExistingIds(idOf(TEMPLATE, (a: { id: string }) => a.id, 'id'))
   async planTemplate(@Args('id', { type: () => ID }) id: string, @RequestLoaders() loaders: Loaders): Promise<PlanTemplate | null> {
     if (!isEntityId(id)) return null;
     return toTemplateView(await loaders.entity(TEMPLATE_KIND, null).load(id.toLowerCase()));
@@ -37,6 +39,7 @@ export class TemplateResolver {
 
   @Query(() => [PlanTemplate], { description: 'every shared template, oldest first, or those one PMO published' })
   @Requires('organisation.read', everyPmo)
+  @ExistingIds(idOf(PMO, (a: { pmoId?: string | null }) => a.pmoId, 'pmoId'))
   async planTemplates(@Args('pmoId', { type: () => ID, nullable: true }) pmoId?: string | null): Promise<PlanTemplate[]> {
     const views = await this.reader.list(TEMPLATE_KIND, pmoId ? { pmoId: pmoId.toLowerCase() } : {});
     return views.map(toTemplateView).filter((t): t is PlanTemplate => t !== null);

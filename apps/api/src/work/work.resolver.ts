@@ -3,10 +3,11 @@ import { Activity } from '../activities/activity.types';
 import { ActivityViews } from '../activities/activity-views';
 import { Snapshots } from '../activities/activity.snapshots';
 import { Requires } from '../auth/requires';
+import { ExistingIds, idOf } from '../auth/existing-ids';
 import { personIn, pmoAt, workAt } from '../auth/scopes';
 import { AggregateLoader } from '../common/aggregate-loader';
 import { AFTER, BEFORE, FIRST, LAST, type Connection } from '../common/connections';
-import { PMO, WORK, type ViewOf } from '../common/aggregates';
+import { ACTIVITY, PMO, WORK, type ViewOf } from '../common/aggregates';
 import { NEW_ENTITY, type Decided } from '../common/decide.command';
 import { ACTIVITY_KIND, PMO_KIND } from '@throughline/runtime';
 import { found } from '../common/existing';
@@ -24,6 +25,7 @@ import { toWorkEntryView } from './work.view';
 interface WorkEntriesArgs {
   readonly pmoId: string;
   readonly person?: string | null;
+  readonly activityId?: string | null;
 }
 
 const narrowedTo = (person: string | null | undefined): string[] | null => {
@@ -33,6 +35,7 @@ const narrowedTo = (person: string | null | undefined): string[] | null => {
 
 // A listing narrowed to one person concerns that person; an unnarrowed one concerns anyone.
 const readingWork = pmoAt((a: WorkEntriesArgs) => a.pmoId, 'pmoId', { people: (_pmo, { args }) => narrowedTo(args.person) });
+const workEntryIds = [idOf(PMO, (a: WorkEntriesArgs) => a.pmoId, 'pmoId'), idOf(ACTIVITY, (a: WorkEntriesArgs) => a.activityId, 'activityId')] as const;
 
 @Resolver(() => WorkEntry)
 export class WorkResolver {
@@ -46,6 +49,7 @@ export class WorkResolver {
 
   @Query(() => WorkEntry, { nullable: true, description: 'one work entry, retracted ones included' })
   @Requires('work.read', workAt((a: { id: string }) => a.id, 'id', { people: (entry) => [entry.person] }))
+  @ExistingIds(idOf(WORK, (a: { id: string }) => a.id, 'id'))
   workEntry(
     @Args('id', { type: () => ID }) id: string,
     @RequestLoaders() loaders: Loaders,
@@ -59,6 +63,7 @@ export class WorkResolver {
     deprecationReason: 'use workEntriesConnection',
   })
   @Requires('work.read', readingWork)
+  @ExistingIds(...workEntryIds)
   workEntries(
     @Args('pmoId', { type: () => ID }) pmoId: string,
     @Args('from', { type: () => LocalDateScalar }) from: string,
@@ -73,6 +78,7 @@ export class WorkResolver {
     description: "a PMO's work entries with workedOn from..to (inclusive), retracted ones left out, by day and then id, a page at a time",
   })
   @Requires('work.read', readingWork)
+  @ExistingIds(...workEntryIds)
   workEntriesConnection(
     @Args('pmoId', { type: () => ID }) pmoId: string,
     @Args('from', { type: () => LocalDateScalar }) from: string,

@@ -48,8 +48,10 @@ export const expectedProgressOn = (startsOn: LocalDate, dueOn: LocalDate, today:
   return span <= 0 ? 1 : clamp(daysBetween(startsOn, today) / span, 0, 1);
 };
 
-/** What an assessment reads of an objective's view. */
-export type AssessedObjective = Pick<DefinedObjectiveView, 'status' | 'metric' | 'startsOn' | 'dueOn' | 'currentMeasurement'>;
+/** What an assessment reads of an objective's view: of its current measurement, the day and the value. */
+export type AssessedObjective = Pick<DefinedObjectiveView, 'status' | 'metric' | 'startsOn' | 'dueOn'> & {
+  readonly currentMeasurement: Pick<Measurement, 'measuredOn' | 'value'> | null;
+};
 
 const healthOf = (
   objective: AssessedObjective,

@@ -145,7 +145,7 @@ const run = (harness: AlignmentHarness, steps: readonly Step[]): string[] => {
 const granularities: (Granularity | null)[] = ['WEEK', 'MONTH', null];
 
 describe('credited hours kept per day', () => {
-  it('answer every report exactly as crediting each entry does, now and as of any instant', () => {
+  it('answer every report exactly as crediting each entry does, and the window totals alike, now and as of any instant', () => {
     fc.assert(
       fc.property(
         fc.array(step, { minLength: 1, maxLength: 120 }),
@@ -167,7 +167,11 @@ describe('credited hours kept per day', () => {
                 for (const pmoId of PMOS) {
                   const params = { pmoId, from, to, granularity, today: to };
                   for (const asOf of asOfs) {
-                    expect(harness.read.alignment(params, asOf)).toEqual(referenceAlignment(harness.db.connection, params, asOf));
+                    const report = harness.read.alignment(params, asOf);
+                    expect(report).toEqual(referenceAlignment(harness.db.connection, params, asOf));
+                    // The organisation's summary reads only the day accounts: the same totals.
+                    const { totalHours, alignedHours, alignedShare } = report;
+                    expect(harness.read.windowTotals([pmoId], from, to, asOf)).toEqual([{ totalHours, alignedHours, alignedShare }]);
                   }
                 }
               }

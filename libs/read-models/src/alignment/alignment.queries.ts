@@ -78,25 +78,38 @@ export const windowWorkSql = (asOf: string | null): string =>
  * The accounts of a PMO's days in the window (alignment.schema.ts) as [workedOn, account, micro,
  * aligned]: now, or each one's value as of @asOf. An account last changed by then has that value
  * still, one that had no value yet is left out, and any other is found by one seek in its history.
+ * With `dayOnly`, only each day's own account (its hours and aligned hours), as an organisation's
+ * totals need, not the objectives' credits.
  */
-export const windowAccountsSql = (asOf: string | null): string =>
-  asOf === null
+export const windowAccountsSql = (asOf: string | null, dayOnly = false): string => {
+  const day = dayOnly ? " AND a.account = ''" : '';
+  return asOf === null
     ? `SELECT a.worked_on, a.account, a.micro, a.aligned FROM alignment_account a
-       WHERE a.pmo_id = @pmoId AND a.worked_on BETWEEN @from AND @to`
+       WHERE a.pmo_id = @pmoId AND a.worked_on BETWEEN @from AND @to${day}`
     : `SELECT a.worked_on, a.account, a.micro, a.aligned FROM alignment_account a
-       WHERE a.pmo_id = @pmoId AND a.worked_on BETWEEN @from AND @to AND a.recorded_from <= @asOf
+       WHERE a.pmo_id = @pmoId AND a.worked_on BETWEEN @from AND @to AND a.recorded_from <= @asOf${day}
        UNION ALL
        -- CROSS JOIN keeps the accounts as the outer loop: left to itself, the planner may walk
        -- every history row of the window instead, and seek for each of them.
        SELECT a.worked_on, a.account, h.micro, h.aligned
        FROM alignment_account a CROSS JOIN alignment_account_history h
-       WHERE a.pmo_id = @pmoId AND a.worked_on BETWEEN @from AND @to
+       WHERE a.pmo_id = @pmoId AND a.worked_on BETWEEN @from AND @to${day}
          AND a.recorded_from > @asOf AND a.first_recorded <= @asOf
          AND h.pmo_id = a.pmo_id AND h.worked_on = a.worked_on AND h.account = a.account
          AND h.recorded_from = (
            SELECT MAX(x.recorded_from) FROM alignment_account_history x
            WHERE x.pmo_id = a.pmo_id AND x.worked_on = a.worked_on AND x.account = a.account
              AND x.recorded_from <= @asOf)`;
+};
+
+/**
+ * As known now, the day accounts of many PMOs' windows summed in one statement, as [pmoId, micro,
+ * aligned]: one range of the primary key per PMO, read in SQLite rather than one statement each.
+ */
+export const windowDayTotalsNowSql = (): string =>
+  `SELECT a.pmo_id, SUM(a.micro), SUM(a.aligned) FROM json_each(@pmoIds) p CROSS JOIN alignment_account a
+   WHERE a.pmo_id = p.value AND a.worked_on BETWEEN @from AND @to AND a.account = ''
+   GROUP BY a.pmo_id`;
 
 /** Hours per (activity, day) of some activities, over all time. */
 export const activitiesWorkSql = (asOf: string | null): string =>

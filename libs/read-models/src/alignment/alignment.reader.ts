@@ -4,13 +4,14 @@ import { ReadModelDb } from '../read-model-db';
 import { type AsOf, StatementCache, normaliseAsOf } from './alignment.as-of';
 import { type Turns, alignmentSteps } from './alignment.report';
 import * as sql from './alignment.queries';
-import { Crediting, type LinkRow, fromMicroHours, toMicroHours } from './alignment.tally';
+import { Crediting, DAY_ACCOUNT, HoursTally, type LinkRow, fromMicroHours, toMicroHours } from './alignment.tally';
 import type {
   AlignmentParams,
   AlignmentReport,
   WorkEntryCredits,
   WorkEntryFilter,
   WorkEntryPageRange,
+  WindowTotals,
   WorkEntryRow,
 } from './alignment.types';
 
@@ -194,6 +195,31 @@ export class AlignmentReader {
     let step = steps.next();
     while (!step.done) step = steps.next();
     return step.value;
+  }
+
+  /**
+   * Each PMO's hours in [from, to] and the aligned ones, from the same day accounts the report
+   * adds up (so they equal its totals to the micro-hour), without its credits per objective or
+   * its gap lists: what an organisation-wide summary needs of every PMO. Lined up with `pmoIds`.
+   */
+  windowTotals(pmoIds: readonly string[], from: string, to: string, asOf?: AsOf): WindowTotals[] {
+    window(from, to);
+    const at = normaliseAsOf(asOf);
+    const tallies = new Map(pmoIds.map((pmoId) => [pmoId, new HoursTally()]));
+    if (at === null) {
+      const totals = this.statements.raw<[string, number, number]>('windowDayTotalsNow', sql.windowDayTotalsNowSql);
+      for (const [pmoId, micro, aligned] of totals.all({ pmoIds: JSON.stringify(pmoIds), from, to })) tallies.get(pmoId)?.addAccount(DAY_ACCOUNT, micro, aligned);
+    } else {
+      // As of an instant each account's value is sought in its history: the report's own statement, PMO by PMO.
+      const accounts = this.statements.raw<[string, string, number, number]>('windowDayAccounts:true', () => sql.windowAccountsSql(at, true));
+      for (const [pmoId, tally] of tallies) {
+        for (const [, account, micro, aligned] of accounts.all({ pmoId, from, to, asOf: at })) tally.addAccount(account, micro, aligned);
+      }
+    }
+    return pmoIds.map((pmoId) => {
+      const tally = tallies.get(pmoId) as HoursTally;
+      return { totalHours: fromMicroHours(tally.total), alignedHours: fromMicroHours(tally.aligned), alignedShare: tally.alignedShare };
+    });
   }
 
   /**

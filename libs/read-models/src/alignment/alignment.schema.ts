@@ -52,6 +52,10 @@ const CREDIT_DDL: readonly string[] = [
     recorded_from TEXT NOT NULL,
     PRIMARY KEY (pmo_id, worked_on, account)
   ) WITHOUT ROWID`,
+  // The day accounts alone, one narrow row per PMO and day: an organisation's totals read these
+  // without stepping over the objectives' accounts in between. Names `account` to count as covering.
+  `CREATE INDEX IF NOT EXISTS alignment_account_day
+     ON alignment_account (pmo_id, worked_on, account, micro, aligned) WHERE account = ''`,
   `CREATE TABLE IF NOT EXISTS alignment_account_history (
     pmo_id TEXT NOT NULL,
     worked_on TEXT NOT NULL,

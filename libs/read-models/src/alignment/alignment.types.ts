@@ -67,6 +67,14 @@ export interface AlignmentBucket {
   readonly byObjective: readonly ObjectiveHours[];
 }
 
+/** A PMO's hours over a window, as the report totals them. */
+export interface WindowTotals {
+  readonly totalHours: number;
+  readonly alignedHours: number;
+  /** alignedHours / totalHours; 0 when no hours. */
+  readonly alignedShare: number;
+}
+
 export interface AlignmentReport {
   /** Non-retracted hours of the PMO's work entries with workedOn in the window. */
   readonly totalHours: number;

@@ -62,6 +62,9 @@ export class ObjectiveMeasurementProjection implements Projection {
       PRIMARY KEY (objective_id, sequence)
     ) WITHOUT ROWID`,
     'CREATE INDEX IF NOT EXISTS objective_measurement_recorded ON objective_measurement (objective_id, stored_at)',
+    // The measurement that held on a day is the last of the objective's measured on or before it:
+    // one seek from that day backwards, whatever the length of its history.
+    'CREATE INDEX IF NOT EXISTS objective_measurement_day ON objective_measurement (objective_id, measured_on, sequence, stored_at)',
   ];
 
   private readonly insert = perConnection((db) =>

@@ -34,6 +34,14 @@ export interface MeasurementPageRange {
   readonly direction: 'forward' | 'backward';
   readonly limit: number;
 }
+/** [objective id, measured on, value]. */
+type DayRow = [string, string, number];
+
+/** What a measurement says about the day it was taken on. */
+export type MeasuredValue = Pick<Measurement, 'measuredOn' | 'value'>;
+
+/** Later than any instant the store records: "as known now". */
+const LATER_THAN_ANY = '9999-12-31T23:59:59.999Z';
 
 /** Objectives' measurements in the order recorded, now or as of an instant. */
 export class ObjectiveMeasurementReader {
@@ -42,6 +50,7 @@ export class ObjectiveMeasurementReader {
   private readonly upTo: Statement<[string, string], Row>;
   /** Pages and counts, one statement per shape, prepared on first use. */
   private readonly statements = new Map<string, Statement>();
+  private readonly onOrBefore: Statement<[{ ids: string; day: string; cut: string }], DayRow>;
 
   /** The table must exist: construct after the projector (which creates it). */
   constructor(db: Database | ReadModelDb) {
@@ -54,6 +63,35 @@ export class ObjectiveMeasurementReader {
        WHERE objective_id IN (SELECT value FROM json_each(?)) AND stored_at <= ?
        ORDER BY objective_id, sequence`,
     );
+    // Per objective, one seek back from the day for the measurement that held then, and one for its value.
+    this.onOrBefore = this.db
+      .prepare<[{ ids: string; day: string; cut: string }], DayRow>(
+        `WITH held AS (
+           SELECT j.value AS objective_id,
+             (SELECT m.sequence FROM objective_measurement m INDEXED BY objective_measurement_day
+              WHERE m.objective_id = j.value AND m.measured_on <= @day AND m.stored_at <= @cut
+              ORDER BY m.measured_on DESC, m.sequence DESC LIMIT 1) AS sequence
+           FROM json_each(@ids) j)
+         SELECT h.objective_id, m.measured_on, m.value FROM held h
+         JOIN objective_measurement m ON m.objective_id = h.objective_id AND m.sequence = h.sequence`,
+      )
+      .raw(true);
+  }
+
+  /**
+   * The measurement each objective stood at on `day`, as known at `asOf` (now when null): the
+   * latest measured on or before it, the later recorded winning a tie, as the domain's
+   * currentMeasurement picks; absent for one measured on no day up to then. Only the day and the
+   * value, which is all a judgment on the day reads.
+   */
+  currentOn(objectiveIds: readonly string[], day: string, asOf: string | null = null): Map<string, MeasuredValue> {
+    const current = new Map<string, MeasuredValue>();
+    if (objectiveIds.length === 0) return current;
+    // Of one day's measurements the later recorded holds, as the domain's currentMeasurement picks.
+    for (const [objectiveId, measuredOn, value] of this.onOrBefore.all({ ids: JSON.stringify([...new Set(objectiveIds)]), day, cut: asOf ?? LATER_THAN_ANY })) {
+      current.set(objectiveId, { measuredOn, value });
+    }
+    return current;
   }
 
   /**

@@ -77,4 +77,22 @@ describe('objective measurements read model', () => {
     expect(reader.listMany([B, unknown, A, B]).map((list) => list.map((m) => m.value))).toEqual([[10], [], [40, 55, 60], [10]]);
     expect(reader.listMany([])).toEqual([]);
   });
+
+  it('given measurements about several days, when asked for a day, then each objective stands at its latest measured by then, as known at the instant', () => {
+    const unknown = '3d0c6f8a-5b2e-4f19-a7c4-1e9b8d2a6cff';
+
+    // A on 25 Feb: 40 (20 Feb) beats 55 (15 Jan, recorded later); B was measured on 1 Feb.
+    expect(reader.currentOn([A, B, unknown], '2026-02-25')).toEqual(new Map([[A, { measuredOn: '2026-02-20', value: 40 }], [B, { measuredOn: '2026-02-01', value: 10 }]]));
+    // On 31 January only the backdated 55 was measured; known at minute 3, nothing was.
+    expect(reader.currentOn([A, B], '2026-01-31').get(A)?.value).toBe(55);
+    expect(reader.currentOn([A], '2026-01-31', at(3)).has(A)).toBe(false);
+    expect(reader.currentOn([A], '2026-02-28', at(4)).get(A)?.value).toBe(40);
+  });
+
+  it('given two measurements about the same day, when asked for that day, then the later recorded wins', () => {
+    db.transaction(() => new ObjectiveMeasurementProjection().apply(recorded(B, 2, progress(B, 12, '2026-02-01', at(6)), at(6)), db.connection));
+
+    expect(reader.currentOn([B], '2026-02-01').get(B)?.value).toBe(12);
+    expect(reader.currentOn([B], '2026-02-01', at(5)).get(B)?.value).toBe(10);
+  });
 });

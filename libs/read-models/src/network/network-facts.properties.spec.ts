@@ -12,6 +12,7 @@ import { networkFactsFrom, type NetworkEvent } from '../../../domain/src/network
 import { networkHistory } from '../../../testing/src/network-history.arbitrary';
 import { ReadModelDb } from '../read-model-db';
 import { NetworkFactsProjection } from './network-facts.projection';
+import { NetworkCadenceReader } from './network-cadence.reader';
 import { NetworkFactsReader } from './network-facts.reader';
 
 const PMO = '1a2b3c4d-0000-4000-8000-00000000000a';
@@ -98,6 +99,30 @@ describe('network facts read model against the domain’s reference', () => {
         }
       }),
       { numRuns: 200 },
+    );
+  });
+
+  it('given any history, the groups counted and found overdue across PMOs are those the health judges, on any day as known at any instant', () => {
+    fc.assert(
+      fc.property(history, fc.integer({ min: -200, max: 20 }), fc.option(fc.nat(120), { nil: null }), (events, offset, cutAt) => {
+        const db = ReadModelDb.open(':memory:');
+        try {
+          const projection = new NetworkFactsProjection();
+          db.ensureSchema([projection]);
+          db.transaction(() => events.forEach((event, n) => projection.apply(recorded(event, n), db.connection)));
+          const on = addDays(ON, offset);
+          const asOf = cutAt === null ? null : instantOf(cutAt);
+          const { groups } = networkHealth(new NetworkFactsReader(db).healthFacts(PMO, on, asOf));
+
+          expect(new NetworkCadenceReader(db).groupsDue([PMO, OTHER_PMO], on, asOf)).toEqual([
+            { groups: groups.length, overdue: groups.filter((group) => group.overdue).length },
+            { groups: 0, overdue: 0 },
+          ]);
+        } finally {
+          db.close();
+        }
+      }),
+      { numRuns: 300 },
     );
   });
 });

@@ -3,6 +3,10 @@ import type { ActivityEvent } from '@throughline/domain';
 export const ACTIVITY_CHANGE_KINDS = ['RESCHEDULED', 'REASSIGNED', 'LINK_ADDED', 'LINK_REMOVED'] as const;
 export type ActivityChangeKind = (typeof ACTIVITY_CHANGE_KINDS)[number];
 
+/** What part of the planned activity a change touches. */
+export const ACTIVITY_CHANGE_FIELDS = ['schedule', 'responsible', 'objectiveLink'] as const;
+export type ActivityChangeField = (typeof ACTIVITY_CHANGE_FIELDS)[number];
+
 /** An activity event as recorded: what happened, and who recorded it, when and why. */
 export interface RecordedActivityEvent {
   readonly type: string;
@@ -17,7 +21,7 @@ export interface RecordedActivityEvent {
 /** One change to the planned shape of an activity. */
 export interface ActivityFieldChange {
   readonly kind: ActivityChangeKind;
-  readonly field: 'schedule' | 'responsible' | 'objectiveLink';
+  readonly field: ActivityChangeField;
   readonly before: string | null;
   readonly after: string | null;
   /** The objective a link change concerns. */

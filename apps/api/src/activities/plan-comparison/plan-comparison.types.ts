@@ -3,15 +3,18 @@ import { enumFrom } from '../../graphql/enum-from';
 import { DateTimeScalar } from '../../graphql/scalars';
 import { BusinessPlan } from '../../plans/plan.types';
 import { Activity } from '../activity.types';
-import { ACTIVITY_CHANGE_KINDS, type ActivityChangeKind as ChangeKind } from './activity-changes';
+import { ACTIVITY_CHANGE_FIELDS, ACTIVITY_CHANGE_KINDS, type ActivityChangeField as ChangeField, type ActivityChangeKind as ChangeKind } from './activity-changes';
 
 export const ActivityChangeKind = enumFrom(ACTIVITY_CHANGE_KINDS, 'ActivityChangeKind');
 export type ActivityChangeKind = ChangeKind;
 
+export const ActivityChangeField = enumFrom(ACTIVITY_CHANGE_FIELDS, 'ActivityChangeField', 'The part of a planned activity a change touches; each value is the name `field` gives as text');
+export type ActivityChangeField = ChangeField;
+
 @ObjectType({ description: 'one change to what the baseline promised, with who made it, when and why' })
 export class ActivityFieldChange {
   @Field(() => ActivityChangeKind) kind!: ActivityChangeKind;
-  @Field({ description: 'schedule, responsible or objectiveLink' }) field!: string;
+  @Field({ description: 'schedule, responsible or objectiveLink (changedField as text)' }) field!: ActivityChangeField;
   @Field(() => String, {
     nullable: true,
     description: 'schedules as ISO 8601 intervals of days (2026-04-01/2026-05-31); null for a link that did not exist',
