@@ -49,29 +49,31 @@ export function AlignmentByWeek({ pmoId }: { pmoId: string }) {
       <ChartCanvas config={config} label={label} />
       <details className="figures">
         <summary>Figures by week</summary>
-        <table>
-          <caption className="visually-hidden">Work by week</caption>
-          <thead>
-            <tr>
-              <th scope="col">Week</th>
-              <th scope="col">Hours</th>
-              <th scope="col">Aligned</th>
-              <th scope="col">Share aligned</th>
-            </tr>
-          </thead>
-          <tbody>
-            {buckets.map((b) => (
-              <tr key={b.start}>
-                <th scope="row">
-                  {dayText(b.start)} – {dayText(b.end)}
-                </th>
-                <td>{hours(b.totalHours)}</td>
-                <td>{hours(b.alignedHours)}</td>
-                <td>{percent(b.alignedShare)}</td>
+        <div className="scroll" role="region" aria-label="Work by week" tabIndex={0}>
+          <table>
+            <caption className="visually-hidden">Work by week</caption>
+            <thead>
+              <tr>
+                <th scope="col">Week</th>
+                <th scope="col">Hours</th>
+                <th scope="col">Aligned</th>
+                <th scope="col">Share aligned</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {buckets.map((b) => (
+                <tr key={b.start}>
+                  <th scope="row">
+                    {dayText(b.start)} – {dayText(b.end)}
+                  </th>
+                  <td>{hours(b.totalHours)}</td>
+                  <td>{hours(b.alignedHours)}</td>
+                  <td>{percent(b.alignedShare)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       </details>
     </>
   );

@@ -100,31 +100,33 @@ function Trend({ title, points }: { title: string; points: readonly TrendPoint[]
       <ChartCanvas config={config} label={label} />
       <details className="figures">
         <summary>Figures by week</summary>
-        <table>
-          <caption className="visually-hidden">Progress of {title} by week</caption>
-          <thead>
-            <tr>
-              <th scope="col">Day</th>
-              <th scope="col">Value</th>
-              <th scope="col">Progress</th>
-              <th scope="col">Expected</th>
-              <th scope="col">Health</th>
-            </tr>
-          </thead>
-          <tbody>
-            {points.map((p) => (
-              <tr key={p.on}>
-                <th scope="row">{dayText(p.on)}</th>
-                <td>{p.value ?? '—'}</td>
-                <td>{percent(p.progress)}</td>
-                <td>{percent(p.expectedProgress)}</td>
-                <td>
-                  <HealthBadge health={p.health} />
-                </td>
+        <div className="scroll" role="region" aria-label={`Progress of ${title} by week`} tabIndex={0}>
+          <table>
+            <caption className="visually-hidden">Progress of {title} by week</caption>
+            <thead>
+              <tr>
+                <th scope="col">Day</th>
+                <th scope="col">Value</th>
+                <th scope="col">Progress</th>
+                <th scope="col">Expected</th>
+                <th scope="col">Health</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {points.map((p) => (
+                <tr key={p.on}>
+                  <th scope="row">{dayText(p.on)}</th>
+                  <td>{p.value ?? '—'}</td>
+                  <td>{percent(p.progress)}</td>
+                  <td>{percent(p.expectedProgress)}</td>
+                  <td>
+                    <HealthBadge health={p.health} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       </details>
     </>
   );

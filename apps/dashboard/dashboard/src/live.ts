@@ -30,7 +30,6 @@ export function useLiveObjectives(token: string, enabled: boolean, onChange: (ob
     const client = createClient({
       url: socketUrl(),
       connectionParams: { authorization: `Bearer ${token}` },
-      lazy: false,
       retryAttempts: 8,
       on: {
         connected: () => report('live'),
@@ -50,7 +49,9 @@ export function useLiveObjectives(token: string, enabled: boolean, onChange: (ob
     return () => {
       stopped = true;
       stop();
-      void client.dispose();
+      // Disposing waits for a connection under way, and rejects with its failure when it fails:
+      // a socket that never opened has nothing left to close.
+      Promise.resolve(client.dispose()).catch(() => undefined);
     };
   }, [token, enabled]);
 
