@@ -1,5 +1,9 @@
+import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
+import { eventually } from './support/eventually';
+import { openSubscriptions, within } from './support/live-client';
 import { startTestApp, type TestApp } from './support/test-app';
 
 const README = fs.readFileSync(path.join(__dirname, '..', 'README.md'), 'utf8');
@@ -19,6 +23,13 @@ function firstCurlBody(): { query: string } {
   const body = /-d '(\{[^']*\})'/.exec(README)?.[1];
   if (!body) throw new Error('README has no curl example with a JSON body');
   return JSON.parse(body) as { query: string };
+}
+
+/** The Node program of the README's live updates section. */
+function liveProgram(): string {
+  const program = /## Live updates[^]*?```js\n([^]*?)```/.exec(README)?.[1];
+  if (!program) throw new Error('README has no Node program under "Live updates"');
+  return program;
 }
 
 describe('the README examples run as written', () => {
@@ -49,5 +60,30 @@ describe('the README examples run as written', () => {
     expect(operations.length).toBeGreaterThanOrEqual(6);
     const objective = await t.admin.ok(`query($id: ID!) { objective(id: $id) { currentValue } }`, { id: ids.objective });
     expect(objective.objective.currentValue).toBe(55);
+  });
+
+  it("the live updates program prints the events recorded while it runs", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'throughline-live-'));
+    const file = path.join(dir, 'live.js');
+    fs.writeFileSync(file, liveProgram());
+    const token = await t.token('admin@test', ['ADMIN']);
+    // Run as the README says, from the project's directory: its node_modules hold graphql-ws and ws.
+    const child = spawn(process.execPath, [file], {
+      env: { ...process.env, NODE_PATH: path.join(__dirname, '..', 'node_modules'), URL: `${t.url.replace(/^http/, 'ws')}/graphql`, TOKEN: token },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let printed = '';
+    child.stdout.on('data', (chunk: Buffer) => (printed += chunk.toString()));
+    try {
+      await eventually(async () => ((await openSubscriptions(t.url, 'eventRecorded')) === 1 ? true : null));
+
+      await t.admin.ok(`mutation { establishPmo(input: { name: "Heard live", kind: PORTFOLIO }) { id } }`);
+
+      await within(eventually(async () => (printed.includes('"type":"PmoEstablished"') ? true : null)), 'the program to print the event');
+      expect(JSON.parse(printed.split('\n')[0]!)).toMatchObject({ type: 'PmoEstablished', actor: 'admin@test' });
+    } finally {
+      child.kill();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -13,6 +13,8 @@ export interface TestApp {
   /** A client authenticated as an ADMIN named `admin@test`. */
   readonly admin: GraphQLClient;
   client(subject: string, roles: Role[], pmoIds?: string[]): Promise<GraphQLClient>;
+  /** A token signed with the instance's secret, valid for `ttlSeconds` (an hour by default; negative: expired that long ago). */
+  token(subject: string, roles: Role[], pmoIds?: string[], ttlSeconds?: number): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -40,14 +42,15 @@ export async function startTestApp(
   const address = app.getHttpServer().address() as { port: number };
   const url = `http://127.0.0.1:${address.port}`;
   const secret = loadOrCreateSigningSecret(dataDir);
-  const client = async (subject: string, roles: Role[], pmoIds: string[] = []) =>
-    new GraphQLClient(url, await issueToken(secret, { subject, roles, pmoIds, ttlSeconds: 3600 }));
+  const token = (subject: string, roles: Role[], pmoIds: string[] = [], ttlSeconds = 3600) => issueToken(secret, { subject, roles, pmoIds, ttlSeconds });
+  const client = async (subject: string, roles: Role[], pmoIds: string[] = []) => new GraphQLClient(url, await token(subject, roles, pmoIds));
   return {
     url,
     dataDir,
     app,
     admin: await client('admin@test', ['ADMIN']),
     client,
+    token,
     close: async () => {
       await app.close();
       if (!options.dataDir) fs.rmSync(dataDir, { recursive: true, force: true });

@@ -2,17 +2,20 @@ import { randomUUID } from 'node:crypto';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyRequest } from 'fastify';
+import type { TokenVerifier } from '@throughline/runtime';
 import { ConsoleLogger, type ConsoleLoggerOptions, type LoggerService, type LogLevel } from '@nestjs/common';
 import { AppModule } from './app.module';
 import { EXPORT_PATH } from './audit/export/audit-export.controller';
 import { authenticate } from './auth/authenticate.hook';
-import { tokenVerifierFor } from './auth/token-verifier';
+import { TOKEN_VERIFIER } from './common/tokens';
 import { inputValidationPipe } from './common/validation';
 import type { AppConfig } from '@throughline/runtime';
 import { FailuresFilter } from './graphql/failures.filter';
 import { GRAPHQL_PATH } from './graphql/graphql-options';
 import { closeUnreadRequests, connectionOptions } from './http-connections';
 import { allowBrowserOrigins } from './http-cors';
+import { LiveSessions } from './live/live-sessions';
+import { closeAnsweredUpgrades, isWebSocketUpgrade, refuseForeignOrigins } from './live/ws-upgrades';
 import { METRICS_PATH, serveMetrics } from './metrics/metrics.route';
 import { defaultPagesDir } from './pages/built-pages';
 import { servePages } from './pages/pages.route';
@@ -86,9 +89,7 @@ export async function createApp(
     pagesDir?: string;
   } = {},
 ): Promise<NestFastifyApplication> {
-  const verify = tokenVerifierFor(config);
   const paths = protectedPaths(config);
-  const isProtected = (url: string) => paths.some((path) => isUnder(url, path));
   const adapter = new FastifyAdapter({
     logger:
       config.logLevel === 'silent'
@@ -113,8 +114,17 @@ export async function createApp(
   fastify.decorateRequest('principal', undefined);
   // Before the authentication hook, whose 401 a browser's token-less preflight would otherwise meet.
   await allowBrowserOrigins(app, config.corsOrigins);
-  // Before init, so the hook runs ahead of the GraphQL route that init registers.
-  fastify.addHook('onRequest', authenticate(verify, isProtected));
+  // A browser opens a WebSocket without any CORS check: its Origin is held to the same list here.
+  fastify.addHook('onRequest', refuseForeignOrigins(config.corsOrigins));
+  // With a WebSocket server listening, Node hands every upgrade request to it, answered or not.
+  fastify.addHook('onResponse', closeAnsweredUpgrades);
+  // A WebSocket to /graphql is authenticated by its connection_init message (a browser cannot set
+  // headers on one): LiveSessions admits it, or closes it, before Mercurius reads anything.
+  const isProtected = (request: FastifyRequest) =>
+    !(isWebSocketUpgrade(request) && isUnder(request.url, GRAPHQL_PATH)) && paths.some((path) => isUnder(request.url, path));
+  // Before init, so the hooks run ahead of the GraphQL routes that init registers.
+  fastify.addHook('onRequest', authenticate(app.get<TokenVerifier>(TOKEN_VERIFIER), isProtected));
+  fastify.addHook('onRoute', app.get(LiveSessions).guardGraphQLRoute);
   fastify.addHook('onSend', closeUnreadRequests);
   app.useGlobalPipes(inputValidationPipe());
   // Before init, so the resolvers GraphQL builds at init are wrapped in it too.

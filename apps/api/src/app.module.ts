@@ -13,6 +13,8 @@ import { APP_CONFIG } from './common/tokens';
 import type { AppConfig } from '@throughline/runtime';
 import { graphqlOptions } from './graphql/graphql-options';
 import { HealthController } from './health/health.controller';
+import { LiveModule } from './live/live.module';
+import { LiveSessions } from './live/live-sessions';
 import { MetricsModule } from './metrics/metrics.module';
 import { NetworkModule } from './network/network.module';
 import { NodesModule } from './nodes/nodes.module';
@@ -37,10 +39,13 @@ export class AppModule {
         PersistenceModule.forRoot(config),
         MetricsModule.forRoot(config),
         AuthModule,
+        LiveModule,
         GraphQLModule.forRootAsync<MercuriusDriverConfig>({
           driver: MercuriusDriver,
-          inject: [EntityReader, AlignmentReader, APP_CONFIG],
-          useFactory: (reader: EntityReader, alignment: AlignmentReader, appConfig: AppConfig) => graphqlOptions(reader, alignment, appConfig),
+          imports: [LiveModule],
+          inject: [EntityReader, AlignmentReader, APP_CONFIG, LiveSessions],
+          useFactory: (reader: EntityReader, alignment: AlignmentReader, appConfig: AppConfig, live: LiveSessions) =>
+            graphqlOptions(reader, alignment, appConfig, live),
         }),
         PmosModule,
         ObjectivesModule,

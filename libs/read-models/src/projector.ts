@@ -38,6 +38,13 @@ export interface ProjectorOptions {
   readonly pollIntervalMs?: number;
 }
 
+/**
+ * Told of every batch right after it is committed, in order and in the same turn of the event
+ * loop: the read models already hold the batch and nothing later, so a listener that reads them
+ * there sees exactly what the events did.
+ */
+export type AppliedListener = (events: readonly RecordedEvent[]) => void;
+
 export interface WaitOptions {
   /** Reject with ProjectorTimeoutError after this long. Default: wait as long as it takes. */
   readonly timeoutMs?: number;
@@ -65,6 +72,7 @@ export class Projector {
   /** Why the projector follows nothing: stopped, or a projection failed. Null while it may follow. */
   private halted: ProjectorStoppedError | ProjectionFailedError | null = null;
   private applied = 0;
+  private readonly listeners = new Set<AppliedListener>();
 
   constructor(
     private readonly store: EventStore,
@@ -160,6 +168,16 @@ export class Projector {
     await stopping;
   }
 
+  /**
+   * Calls `listener` after every batch this projector commits, whoever wrote its events (this
+   * instance, another on the same EventStoreDB, a rebuild replaying old ones); returns the way to
+   * stop. A listener that throws is reported to onError and the projector carries on.
+   */
+  onApplied(listener: AppliedListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
   /** A wait that needs no waiter: already reached, or refused. */
   private settledWait(position: GlobalPosition): Promise<void> | null {
     if (this.checkpoint !== null && this.checkpoint >= position) return Promise.resolve();
@@ -191,6 +209,13 @@ export class Projector {
     this.applied += events.length;
     this.waiters.release(last);
     this.options.onProgress?.({ position: last, applied: this.applied });
+    for (const listener of this.listeners) {
+      try {
+        listener(events);
+      } catch (error) {
+        this.onError(error instanceof Error ? error : new Error(String(error)));
+      }
+    }
   }
 
   private fail(error: Error, report: Error = error): void {

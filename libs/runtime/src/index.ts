@@ -10,4 +10,5 @@ export * from './auth/tokens';
 export * from './auth/secret-files';
 export * from './config/config-error';
 export * from './config/http-timeouts';
+export * from './config/live-limits';
 export * from './organisation-ids';

@@ -13,7 +13,8 @@ const typesIn = (types: readonly string[] | null | undefined, eventTypes: readon
   return types.filter((type) => eventTypes.includes(type));
 };
 
-const toLogFilter = (filter: AuditFilter | null): AuditLogFilter => {
+/** The GraphQL filter as the read model takes it; a malformed PMO id or a `to` before `from` is BAD_USER_INPUT. */
+export const toLogFilter = (filter: AuditFilter | null): AuditLogFilter => {
   if (!filter) return {};
   const { pmoId, actor, types, eventTypes, from, to } = filter;
   // The scalar hands over instants in one UTC form, so the strings compare as the instants do.

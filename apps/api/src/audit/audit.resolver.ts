@@ -7,7 +7,7 @@ import { entityRefAt, pmoOrEveryAt } from '../auth/scopes';
 import { AFTER, BEFORE, FIRST, LAST, type Connection } from '../common/connections';
 import { Caller, type RequestContext } from '../common/request-context';
 import { WHOLE_STORE_COST } from '../graphql/query-limits';
-import { authorizeAuditRead } from './audit-access';
+import { AUDIT_READ, authorizeAuditRead } from './audit-access';
 import { AuditFilter } from './audit-filter.input';
 import { AuditLogPages } from './audit-log-pages';
 import { HistoryReader } from './history.reader';
@@ -24,7 +24,7 @@ export class AuditResolver {
   ) {}
 
   @Query(() => RecordedEventConnection, { description: "an entity's change history, oldest first" })
-  @Requires('audit.read', entityRefAt((a: { entity: EntityRef }) => a.entity, 'entity.id'))
+  @Requires(AUDIT_READ, entityRefAt((a: { entity: EntityRef }) => a.entity, 'entity.id'))
   @ExistingIds(refOf((a: { entity: EntityRef }) => a.entity, 'entity.id'))
   history(
     @Args('entity') entity: EntityRef,
@@ -37,7 +37,7 @@ export class AuditResolver {
   }
 
   @Query(() => RecordedEventConnection, { description: 'every recorded event matching the filter, oldest first' })
-  @Requires('audit.read', pmoOrEveryAt((a: { filter?: AuditFilter | null }) => a.filter?.pmoId, 'filter.pmoId'))
+  @Requires(AUDIT_READ, pmoOrEveryAt((a: { filter?: AuditFilter | null }) => a.filter?.pmoId, 'filter.pmoId'))
   @ExistingIds(idOf(PMO, (a: { filter?: AuditFilter | null }) => a.filter?.pmoId, 'filter.pmoId'))
   auditLog(
     // Declared without `| null`: the emitted parameter type must be the class for the validation

@@ -16,9 +16,9 @@ declare module 'fastify' {
  * each request they make. Nothing else is, by the exact paths isPublicPagePath lists.
  */
 export const authenticate =
-  (verify: TokenVerifier, isProtected: (url: string) => boolean) =>
+  (verify: TokenVerifier, isProtected: (request: FastifyRequest) => boolean) =>
   async (request: FastifyRequest, reply: FastifyReply): Promise<void> => {
-    if (isPublicPagePath(request.url) || !isProtected(request.url)) return;
+    if (isPublicPagePath(request.url) || !isProtected(request)) return;
     try {
       request.principal = await verify(bearerToken(request.headers.authorization));
     } catch (error) {

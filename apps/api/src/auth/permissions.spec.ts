@@ -4,6 +4,7 @@ import { buildSchema } from 'graphql';
 import { RESOLVER_NAME_METADATA, RESOLVER_TYPE_METADATA } from '@nestjs/graphql';
 import { AppModule } from '../app.module';
 import type { AppConfig } from '@throughline/runtime';
+import { mayReadAuditOf } from '../audit/audit-access';
 import { authorize, can, type Scope } from './authorize';
 import { permissionTable, PERMISSIONS, type Permission } from './permissions';
 import type { Principal, Role } from '@throughline/runtime';
@@ -18,9 +19,10 @@ type Class = abstract new (...args: never[]) => unknown;
 
 /** What node(id) declares: the permission of whatever entity its id names. */
 const FORWARDED = 'the permission of the entity it names';
+const ROOT_TYPES = ['Query', 'Mutation', 'Subscription'];
 
 /**
- * Every root query and mutation the application's resolvers declare, by the modules it imports,
+ * Every root query, mutation and subscription the application's resolvers declare, by the modules it imports,
  * with the permission each method declares (undefined: none).
  */
 const declaredOperations = (): Map<string, Permission | typeof FORWARDED | undefined> => {
@@ -34,7 +36,7 @@ const declaredOperations = (): Map<string, Permission | typeof FORWARDED | undef
       const method = prototype[key];
       if (typeof method !== 'function') continue;
       const type: unknown = Reflect.getMetadata(RESOLVER_TYPE_METADATA, method);
-      if (type !== 'Query' && type !== 'Mutation') continue;
+      if (typeof type !== 'string' || !ROOT_TYPES.includes(type)) continue;
       const name = (Reflect.getMetadata(RESOLVER_NAME_METADATA, method) as string | undefined) ?? key;
       const declared = Reflect.getMetadata(REQUIREMENT, method) as Declared<unknown> | undefined;
       operations.set(name, declared && 'forward' in declared ? FORWARDED : declared?.permission);
@@ -52,9 +54,9 @@ describe('the permission table', () => {
     expect(readme).toContain(permissionTable());
   });
 
-  it('is declared by every query and mutation the schema serves, so none is open by omission', () => {
+  it('is declared by every query, mutation and subscription the schema serves, so none is open by omission', () => {
     const schema = buildSchema(fs.readFileSync(path.join(ROOT, 'apps/api/schema.graphql'), 'utf8'));
-    const roots = [schema.getQueryType(), schema.getMutationType()].flatMap((type) => Object.keys(type?.getFields() ?? {}));
+    const roots = [schema.getQueryType(), schema.getMutationType(), schema.getSubscriptionType()].flatMap((type) => Object.keys(type?.getFields() ?? {}));
     const declared = declaredOperations();
 
     expect(roots.length).toBeGreaterThan(30);
@@ -173,6 +175,25 @@ describe('leadership’s operations', () => {
     };
 
     expect(Object.fromEntries(Object.keys(leadership).map((operation) => [operation, declared.get(operation)]))).toEqual(leadership);
+  });
+});
+
+describe('live updates', () => {
+  it('are declared with the permission of the query that shows the same thing: the audit log, an objective', () => {
+    const declared = declaredOperations();
+
+    expect({ eventRecorded: declared.get('eventRecorded'), objectiveChanged: declared.get('objectiveChanged') }).toEqual({
+      eventRecorded: 'audit.read',
+      objectiveChanged: 'records.read',
+    });
+    expect([declared.get('auditLog'), declared.get('objective')]).toEqual(['audit.read', 'records.read']);
+  });
+
+  it('deliver an event to a PMO head only when it belongs to one of their PMOs, as the audit log lists it', () => {
+    const head = caller(['PMO_HEAD'], [HOME]);
+
+    expect([mayReadAuditOf(head, HOME), mayReadAuditOf(head, AWAY), mayReadAuditOf(head, null)]).toEqual([true, false, false]);
+    expect([mayReadAuditOf(caller(['AUDITOR']), null), mayReadAuditOf(caller(['MEMBER'], [HOME]), HOME)]).toEqual([true, false]);
   });
 });
 

@@ -148,7 +148,7 @@ export const PERMISSIONS = {
     grants: { ADMIN: 'everywhere' },
   },
   'records.read': {
-    capability: 'read PMOs, mandates, objectives, plans, activities and alignment',
+    capability: 'read PMOs, mandates, objectives, plans, activities and alignment, and follow objectives live (`objectiveChanged`)',
     grants: READ_ALL,
   },
   'organisation.read': {
@@ -189,7 +189,7 @@ export const PERMISSIONS = {
     grants: READ_ALL,
   },
   'audit.read': {
-    capability: 'read the history of an entity and the audit log',
+    capability: 'read the history of an entity and the audit log, and follow it live (`eventRecorded`)',
     grants: RECORD_OF_OWN_PMOS,
   },
   'audit.export': {

@@ -66,6 +66,20 @@ export const pmoOrEveryAt =
     return value === null || value === undefined ? everyPmo(request) : pmoAt(pick, field)(request);
   };
 
+/**
+ * A PMO an argument names; left out, the PMOs the caller's token lists. For an operation that
+ * narrows what it delivers, item by item, to what the caller may read (live updates): a caller
+ * who holds the permission only in their own PMOs is let through on those rather than refused,
+ * and one who holds it nowhere is refused before this is asked.
+ */
+export const pmoOrOwnAt =
+  <A>(pick: Pick<A>, field: string): ScopeRule<A> =>
+  (request) => {
+    const value = pick(request.args);
+    if (value !== null && value !== undefined) return pmoAt(pick, field)(request);
+    return Promise.resolve({ pmoId: request.principal.pmoIds[0] ?? null });
+  };
+
 /** The entity an `EntityRef` argument names. */
 export const entityRefAt =
   <A>(pick: (args: A) => { readonly type?: EntityType | null; readonly id?: string | null } | null | undefined, field: string): ScopeRule<A> =>

@@ -1,5 +1,6 @@
 import type { ExecutionResult } from 'graphql';
 import { GraphQLError } from 'graphql';
+import type { FastifyRequest } from 'fastify';
 import type { MercuriusContext } from 'mercurius';
 import { isBatched } from './batches';
 import { isSyntaxError, mapError } from './error-mapping';
@@ -41,9 +42,10 @@ const refusedStatus = (errors: readonly GraphQLError[]): number | null => {
  * failure is logged (the failures filter keeps Nest from logging it first).
  */
 export function formatErrors(execution: Execution, context: MercuriusContext) {
-  const request = context.reply?.request;
+  // A subscription's context has no reply: its WebSocket's upgrade request stands for it.
+  const request = context.reply?.request ?? (context as MercuriusContext & { request?: FastifyRequest }).request;
   const correlationId = String(request?.id ?? 'unknown');
-  const log = context.reply?.log ?? context.app.log;
+  const log = context.reply?.log ?? request?.log ?? context.app.log;
   const errors = flatten(execution.errors).map((error) => {
     const mapped = mapError(error, correlationId);
     logFailure(log, mapped, error.originalError ?? error, error.path);

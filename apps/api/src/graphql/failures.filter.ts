@@ -1,7 +1,10 @@
 import { type ArgumentsHost, Catch, HttpException } from '@nestjs/common';
 import { BaseExceptionFilter } from '@nestjs/core';
+import { GqlArgumentsHost, type GqlContextType } from '@nestjs/graphql';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { GraphQLError } from 'graphql';
+import { GraphQLError, type GraphQLResolveInfo } from 'graphql';
+import type { GraphQLRequestContext } from '../common/request-context';
+import { failedSubscription, subscriptionError } from '../live/subscription-failures';
 import { mapError, type MappedError } from './error-mapping';
 import { logFailure } from './failure-log';
 import { clientHttpStatus } from './request-refusal';
@@ -22,13 +25,22 @@ const statusOf = (mapped: MappedError, error: Error): number => STATUS_OF_CODE[m
  * log every one of them at error level with its stack, refused input and FORBIDDEN alike; instead:
  *
  * - in GraphQL the error goes on untouched to the error formatter, which maps and logs it;
+ * - a subscription refused before it starts is mapped and logged here, and answered with a stream
+ *   that fails with it: Mercurius would send the raw error to the socket and log it at error level;
  * - on the HTTP routes (the audit export) it is mapped and logged the same way, and answered with
  *   its status and a GraphQL-shaped error: an unexpected one with its correlation id only.
  *   Nest's own HTTP exceptions (an unknown route's 404) are answered as Nest answers them.
  */
 @Catch()
 export class FailuresFilter extends BaseExceptionFilter {
-  override catch(exception: unknown, host: ArgumentsHost): void {
+  override catch(exception: unknown, host: ArgumentsHost): void | AsyncIterableIterator<never> {
+    if (host.getType<GqlContextType>() === 'graphql') {
+      const gql = GqlArgumentsHost.create(host);
+      const info = gql.getInfo<GraphQLResolveInfo>();
+      if (info.operation.operation !== 'subscription' || info.path.prev !== undefined) throw exception;
+      const context = gql.getContext<GraphQLRequestContext & { request: FastifyRequest }>();
+      return failedSubscription(subscriptionError(exception, context.request.log, context.correlationId, [info.fieldName]));
+    }
     if (host.getType() !== 'http') throw exception;
     if (exception instanceof HttpException) return super.catch(exception, host);
 

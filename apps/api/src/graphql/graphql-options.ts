@@ -1,10 +1,13 @@
 import type { MercuriusDriverConfig } from '@nestjs/mercurius';
 import type { FastifyRequest } from 'fastify';
+import type WebSocket from 'ws';
 import type { AlignmentReader } from '@throughline/read-models';
 import { RequestFolds } from '../common/aggregate-loader';
 import { EntityReader } from '../common/entity-reader';
 import { Loaders } from '../common/loaders';
 import type { GraphQLRequestContext } from '../common/request-context';
+import { liveContext } from '../live/live-context';
+import type { LiveSessions } from '../live/live-sessions';
 import { acceptSnapshotIds } from '../nodes/snapshot-args';
 import { formatErrors } from './error-formatter';
 import { requestLimits, type LimitConfig } from './request-limits';
@@ -15,6 +18,7 @@ export const graphqlOptions = (
   reader: EntityReader,
   alignment: AlignmentReader,
   config: LimitConfig,
+  live: LiveSessions,
 ): Omit<MercuriusDriverConfig, 'driver'> => ({
   path: GRAPHQL_PATH,
   autoSchemaFile: true,
@@ -29,6 +33,12 @@ export const graphqlOptions = (
     loaders: new Loaders(reader, alignment),
     folds: new RequestFolds(),
   }),
+  // Live updates over WebSocket (graphql-transport-ws) on the same path. A socket reaches
+  // Mercurius only once LiveSessions admitted its connection_init (app.factory.ts), so its
+  // session is there when the context is built.
+  subscription: {
+    context: (socket: WebSocket) => liveContext(live.sessionOf(socket), reader, alignment),
+  },
   errorFormatter: formatErrors as unknown as MercuriusDriverConfig['errorFormatter'],
   ...requestLimits(config, () => ({ loaders: new Loaders(reader, alignment), folds: new RequestFolds() })),
 });

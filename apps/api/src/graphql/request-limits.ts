@@ -22,11 +22,20 @@ import {
 import { boundedVariables, mutationRateLimit, onlyGraphQLBodies, onlyParsedDocuments } from './request-hooks';
 import { SubjectRateLimiter } from './subject-rate-limiter';
 import { literalSizeRule } from './value-size';
+import { validateSubscription } from '../live/subscription-validation';
 
 export type LimitConfig = Pick<AppConfig, 'graphqlIntrospection' | 'mutationRateLimitPerMinute' | 'graphqlBatchMax'>;
 
 /** A connection costs the page it is asked for (see query-cost.rule.ts). */
 const PAGE_PRICING = { defaultPage: DEFAULT_PAGE, maxPage: MAX_PAGE } as const;
+
+/** The validation rules every document meets beyond GraphQL's own (see query-limits.ts). */
+export const validationRules = (config: Pick<AppConfig, 'graphqlIntrospection'>): ValidationRule[] => [
+  aliasLimitRule(MAX_ALIASES),
+  queryCostRule(MAX_QUERY_COST, LIST_SIZE_ESTIMATE, PAGE_PRICING),
+  literalSizeRule(MAX_ARGUMENT_TEXT, MAX_ARGUMENT_LIST),
+  ...(config.graphqlIntrospection ? [] : [NoSchemaIntrospectionCustomRule]),
+];
 
 /**
  * The Mercurius options that bound what one request may ask for (see query-limits.ts), and how it
@@ -34,12 +43,7 @@ const PAGE_PRICING = { defaultPage: DEFAULT_PAGE, maxPage: MAX_PAGE } as const;
  * meets every rule alone, with state of its own (`fresh`).
  */
 export const requestLimits = (config: LimitConfig, fresh: () => Pick<GraphQLRequestContext, 'loaders' | 'folds'>): Partial<MercuriusDriverConfig> => {
-  const rules: ValidationRule[] = [
-    aliasLimitRule(MAX_ALIASES),
-    queryCostRule(MAX_QUERY_COST, LIST_SIZE_ESTIMATE, PAGE_PRICING),
-    literalSizeRule(MAX_ARGUMENT_TEXT, MAX_ARGUMENT_LIST),
-    ...(config.graphqlIntrospection ? [] : [NoSchemaIntrospectionCustomRule]),
-  ];
+  const rules = validationRules(config);
   const limiter = config.mutationRateLimitPerMinute > 0 ? new SubjectRateLimiter(config.mutationRateLimitPerMinute) : null;
   return {
     queryDepth: MAX_QUERY_DEPTH,
@@ -55,6 +59,8 @@ export const requestLimits = (config: LimitConfig, fresh: () => Pick<GraphQLRequ
       // Mutations are counted before their variables are checked, so a flood of refused ones is limited too.
       // The page sizes a request sends in variables are only known here: its cost is checked again with them.
       preExecution: [ownStatePerOperation(fresh), ...(limiter ? [mutationRateLimit(limiter)] : []), boundedVariables, requestCostCheck(MAX_QUERY_COST, LIST_SIZE_ESTIMATE, PAGE_PRICING)],
+      // Mercurius runs a subscription's document without validating it.
+      preSubscriptionExecution: [validateSubscription(rules)],
     },
   } as Partial<MercuriusDriverConfig>;
 };

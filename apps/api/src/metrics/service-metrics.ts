@@ -47,6 +47,19 @@ export class ServiceMetrics {
     registers: [this.registry],
   });
 
+  readonly subscriptionsOpen = new Gauge({
+    name: 'throughline_graphql_subscriptions_open',
+    help: 'GraphQL subscriptions running now on this instance, by field (eventRecorded, objectiveChanged)',
+    labelNames: ['field'] as const,
+    registers: [this.registry],
+  });
+
+  readonly liveConnectionsOpen = new Gauge({
+    name: 'throughline_live_connections_open',
+    help: 'WebSocket connections for live updates admitted and open now on this instance',
+    registers: [this.registry],
+  });
+
   constructor(lag: () => Promise<LagReading>) {
     new Gauge({
       name: 'throughline_projector_lag_events',

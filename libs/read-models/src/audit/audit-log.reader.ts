@@ -88,12 +88,29 @@ const toAuditRow = (row: Row): AuditRow => ({
   hash: row.hash,
 });
 
+/**
+ * The filter as a test on one row, holding exactly where `page` would list the row: for events
+ * already in hand (a batch the projector just applied) rather than read back one query each.
+ */
+export function auditRowMatcher(filter: AuditLogFilter): (row: AuditRow) => boolean {
+  const types = given(filter.types) ? new Set(filter.types) : null;
+  const from = given(filter.from) ? normaliseInstant('from', filter.from) : null;
+  const to = given(filter.to) ? normaliseInstant('to', filter.to) : null;
+  return (row) =>
+    (!given(filter.pmoId) || row.pmoId === filter.pmoId) &&
+    (!given(filter.actor) || row.actor === filter.actor) &&
+    (types === null || types.has(row.type)) &&
+    (from === null || row.recordedAt >= from) &&
+    (to === null || row.recordedAt <= to);
+}
+
 /** Pages of the audit_log read model, oldest first. */
 export class AuditLogReader {
   private readonly db: Database;
   /** One statement per combination of filters, prepared on first use. */
   private readonly statements = new Map<string, Statement<[Record<string, unknown>], Row>>();
   private readonly counts = new Map<string, Statement<[Record<string, unknown>], { n: number }>>();
+  private betweenStatement: Statement<[{ first: bigint; last: bigint }], Row> | undefined;
 
   /** The audit_log table must exist: construct after the projector (which creates it). */
   constructor(db: Database | ReadModelDb) {
@@ -168,6 +185,14 @@ export class AuditLogReader {
       params['to'] = normaliseInstant('to', filter.to);
     }
     return { conditions, params };
+  }
+
+  /** Every event from position `first` to position `last`, both included, oldest first. */
+  fromTo(first: bigint, last: bigint): AuditRow[] {
+    this.betweenStatement ??= this.db.prepare<[{ first: bigint; last: bigint }], Row>(
+      `SELECT ${COLUMNS} FROM audit_log WHERE position >= @first AND position <= @last ORDER BY position`,
+    );
+    return this.betweenStatement.all({ first, last }).map(toAuditRow);
   }
 
   /**

@@ -2,6 +2,7 @@ import * as path from 'node:path';
 import { ConfigError } from './config-error';
 import { corsOrigins } from './cors-origins';
 import { httpTimeouts, type HttpTimeouts } from './http-timeouts';
+import { liveLimits, type LiveLimits } from './live-limits';
 
 export type EventStoreKind = 'sqlite' | 'memory' | 'eventstoredb';
 
@@ -37,6 +38,8 @@ export interface AppConfig {
   readonly graphiql: boolean;
   /** The most items a deprecated unbounded list field answers; beyond it, RESULT_TOO_LARGE. */
   readonly listCap: number;
+  /** What one client may hold open of live updates. */
+  readonly live: LiveLimits;
 }
 
 // Whoever calls loadConfig catches its ConfigError from the same module.
@@ -107,6 +110,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     // operator opens it deliberately.
     graphiql: flag(env, 'PMO_GRAPHIQL', env.NODE_ENV?.trim() !== 'production'),
     listCap: listCap(env),
+    live: liveLimits(env),
   };
 }
 
