@@ -34,14 +34,20 @@ export function Dashboard({ token, viewer, onSignOut, onFailure }: Props) {
   const [announcement, setAnnouncement] = useState('');
   const refreshTimer = useRef<number | undefined>(undefined);
 
-  const onChange = useCallback((objective: ObjectiveRow) => {
-    setPatches((current) => new Map(current).set(objective.entityId, { objective, receivedAt: Date.now() }));
-    setAnnouncement(`${objective.title} is now ${HEALTH_LABELS[objective.health].toLowerCase()}.`);
+  const refreshSoon = useCallback(() => {
     window.clearTimeout(refreshTimer.current);
     refreshTimer.current = window.setTimeout(() => setRefreshTick((tick) => tick + 1), REFRESH_AFTER_MS);
   }, []);
+  const onChange = useCallback(
+    (objective: ObjectiveRow) => {
+      setPatches((current) => new Map(current).set(objective.entityId, { objective, receivedAt: Date.now() }));
+      setAnnouncement(`${objective.title} is now ${HEALTH_LABELS[objective.health].toLowerCase()}.`);
+      refreshSoon();
+    },
+    [refreshSoon],
+  );
   useEffect(() => () => window.clearTimeout(refreshTimer.current), []);
-  const live = useLiveObjectives(token, asOf === null, onChange);
+  const live = useLiveObjectives(token, asOf === null, onChange, refreshSoon);
 
   const day = asOf ? utcDay(asOf) : utcDay(new Date());
   const session = useMemo<Session>(() => ({ token, asOf, day, refreshTick, onFailure }), [token, asOf, day, refreshTick, onFailure]);

@@ -9,12 +9,19 @@ const socketUrl = (): string => `${window.location.protocol === 'https:' ? 'wss'
 /**
  * While `enabled` (the dashboard shows now), every change to any objective the token may read
  * arrives over a WebSocket (graphql-ws) and is handed to `onChange`. The token travels in the
- * connection's first message, as browsers cannot set headers on a WebSocket.
+ * connection's first message, as browsers cannot set headers on a WebSocket. Each time the
+ * connection is made (again), `onConnected` is told: what changed while there was none was not
+ * delivered, so the figures on screen should be asked for again.
  */
-export function useLiveObjectives(token: string, enabled: boolean, onChange: (objective: ObjectiveRow) => void): LiveState {
+export function useLiveObjectives(
+  token: string,
+  enabled: boolean,
+  onChange: (objective: ObjectiveRow) => void,
+  onConnected: () => void,
+): LiveState {
   const [state, setState] = useState<LiveState>('off');
-  const handler = useRef(onChange);
-  handler.current = onChange;
+  const handler = useRef({ onChange, onConnected });
+  handler.current = { onChange, onConnected };
 
   useEffect(() => {
     if (!enabled) {
@@ -32,7 +39,10 @@ export function useLiveObjectives(token: string, enabled: boolean, onChange: (ob
       connectionParams: { authorization: `Bearer ${token}` },
       retryAttempts: 8,
       on: {
-        connected: () => report('live'),
+        connected: () => {
+          report('live');
+          if (!stopped) handler.current.onConnected();
+        },
         closed: () => report('connecting'),
       },
     });
@@ -40,7 +50,7 @@ export function useLiveObjectives(token: string, enabled: boolean, onChange: (ob
       { query: OBJECTIVE_CHANGED },
       {
         next: (result) => {
-          if (result.data) handler.current(result.data.objectiveChanged);
+          if (result.data) handler.current.onChange(result.data.objectiveChanged);
         },
         error: () => report('unavailable'),
         complete: () => report('unavailable'),
