@@ -16,15 +16,12 @@ export function ObjectiveTrends({ objectives }: { objectives: readonly Objective
   const { asOf, day } = useSession();
   // Objectives that had begun by the day shown; one that starts later has no trend yet.
   const charted = objectives.filter((o) => o.startsOn <= day);
-  const variables = useMemo(() => {
-    const values: Record<string, unknown> = { asOf: asOf?.toISOString() ?? null };
-    charted.forEach((objective, i) => {
-      values[`id${i}`] = objective.entityId;
-      values[`from${i}`] = objective.startsOn;
-      values[`to${i}`] = trendEnd(objective.dueOn, day);
-    });
-    return values;
-  }, [charted.map((o) => `${o.entityId}:${o.startsOn}:${o.dueOn}`).join(','), day, asOf?.getTime()]);
+  const variables: Record<string, unknown> = { asOf: asOf?.toISOString() ?? null };
+  charted.forEach((objective, i) => {
+    variables[`id${i}`] = objective.entityId;
+    variables[`from${i}`] = objective.startsOn;
+    variables[`to${i}`] = trendEnd(objective.dueOn, day);
+  });
   const trends = useGraphQL<Record<string, TrendPoint[]>>(charted.length > 0 ? trendsQuery(charted.length) : null, variables);
 
   if (objectives.length === 0) return <p>This PMO has no objectives{asOf ? ' at that moment' : ''}.</p>;

@@ -17,6 +17,7 @@ export interface Loaded<T> {
 export function useGraphQL<T>(query: string | null, variables: Record<string, unknown>): Loaded<T> {
   const { token, refreshTick, onFailure } = useSession();
   const [state, setState] = useState<Loaded<T>>({ data: null, error: null, loading: query !== null, sentAt: 0 });
+  // Compared as text, so variables built afresh on each render ask nothing again.
   const key = JSON.stringify([query, variables, refreshTick]);
   const failureHandler = useRef(onFailure);
   failureHandler.current = onFailure;
@@ -38,7 +39,6 @@ export function useGraphQL<T>(query: string | null, variables: Record<string, un
       },
     );
     return () => controller.abort();
-    // The key stands for the query, its variables and the tick.
   }, [key, token]);
 
   return state;
