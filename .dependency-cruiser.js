@@ -59,6 +59,22 @@ module.exports = {
       to: { path: '^apps/cli/' },
     },
     {
+      name: 'pages-stay-in-the-browser',
+      comment:
+        'apps/dashboard is built into the pages a browser runs: it talks to the service over HTTP and WebSocket only, ' +
+        'never by importing its code (which would also drag Node modules into the bundle).',
+      severity: 'error',
+      from: { path: '^apps/dashboard/' },
+      to: { path: '^(apps/(api|cli)|libs)/' },
+    },
+    {
+      name: 'service-does-not-import-pages',
+      comment: 'The service serves the built pages as files; their source is for the browser build alone.',
+      severity: 'error',
+      from: { path: '^(apps/(api|cli)|libs)/' },
+      to: { path: '^apps/dashboard/' },
+    },
+    {
       name: 'no-barrels-of-barrels',
       comment: "An index.ts exports its library's modules directly; re-exporting another index hides where names come from.",
       severity: 'error',

@@ -30,6 +30,12 @@ module.exports = {
   testTimeout: 60_000,
   projects: [
     { ...shared, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs}/**/*.spec.ts'] },
-    { ...shared, displayName: 'e2e', testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'] },
+    {
+      ...shared,
+      displayName: 'e2e',
+      testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
+      // Builds the pages the service serves when a clean clone has none (runs only with an e2e test).
+      globalSetup: '<rootDir>/test/support/pages.global-setup.ts',
+    },
   ],
 };

@@ -22,11 +22,22 @@ export const tempDataDir = (): string => fs.mkdtempSync(path.join(os.tmpdir(), '
 
 /** The real service on a real SQLite file in a temp directory, listening on a free loopback port. */
 export async function startTestApp(
-  options: { dataDir?: string; env?: NodeJS.ProcessEnv; /** Receives the request log (JSON lines, LOG_LEVEL info unless env says otherwise). */ logStream?: NodeJS.WritableStream } = {},
+  options: {
+    dataDir?: string;
+    env?: NodeJS.ProcessEnv;
+    /** Receives the request log (JSON lines, LOG_LEVEL info unless env says otherwise). */
+    logStream?: NodeJS.WritableStream;
+    /** Where the built pages are looked for; dist/pages unless given. */
+    pagesDir?: string;
+  } = {},
 ): Promise<TestApp> {
   const dataDir = options.dataDir ?? tempDataDir();
   const config = loadConfig({ PMO_DATA_DIR: dataDir, LOG_LEVEL: options.logStream ? 'info' : 'silent', PORT: '0', ...options.env });
-  const app = await createApp(config, { logger: false, ...(options.logStream ? { logStream: options.logStream } : {}) });
+  const app = await createApp(config, {
+    logger: false,
+    ...(options.logStream ? { logStream: options.logStream } : {}),
+    ...(options.pagesDir ? { pagesDir: options.pagesDir } : {}),
+  });
   await app.listen(0, '127.0.0.1');
   const address = app.getHttpServer().address() as { port: number };
   const url = `http://127.0.0.1:${address.port}`;

@@ -17,6 +17,8 @@ import { allowBrowserOrigins } from './http-cors';
 import { LiveSessions } from './live/live-sessions';
 import { closeAnsweredUpgrades, isWebSocketUpgrade, refuseForeignOrigins } from './live/ws-upgrades';
 import { METRICS_PATH, serveMetrics } from './metrics/metrics.route';
+import { defaultPagesDir } from './pages/built-pages';
+import { servePages } from './pages/pages.route';
 import { recordRequests } from './metrics/request-metrics';
 import { ServiceMetrics } from './metrics/service-metrics';
 
@@ -83,6 +85,8 @@ export async function createApp(
     logger?: LoggerService | LogLevel[] | false;
     /** Receives every line the service writes, Fastify's and (unless `logger` replaces it) Nest's. */
     logStream?: NodeJS.WritableStream;
+    /** Where the built pages are; dist/pages unless told otherwise. */
+    pagesDir?: string;
   } = {},
 ): Promise<NestFastifyApplication> {
   const paths = protectedPaths(config);
@@ -135,5 +139,6 @@ export async function createApp(
     recordRequests(fastify, metrics);
     serveMetrics(fastify, metrics, config.metrics);
   }
+  servePages(fastify, { directory: options.pagesDir ?? defaultPagesDir(), pages: config.graphiql ? ['dashboard', 'graphiql'] : ['dashboard'] });
   return app;
 }

@@ -34,6 +34,8 @@ export interface AppConfig {
   readonly corsOrigins: readonly string[];
   /** Prometheus metrics at GET /metrics; off by default in production. */
   readonly metrics: MetricsMode;
+  /** The GraphQL IDE page at /graphiql; off by default in production. */
+  readonly graphiql: boolean;
   /** The most items a deprecated unbounded list field answers; beyond it, RESULT_TOO_LARGE. */
   readonly listCap: number;
   /** What one client may hold open of live updates. */
@@ -104,6 +106,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     // In production the operator opens them deliberately (on, or token behind a proxy that cannot
     // keep /metrics private); elsewhere they are there to look at.
     metrics: oneOf(env, 'PMO_METRICS', ['off', 'on', 'token'] as const, env.NODE_ENV?.trim() === 'production' ? 'off' : 'on'),
+    // A page that invites anyone who reaches the service to try queries: in production the
+    // operator opens it deliberately.
+    graphiql: flag(env, 'PMO_GRAPHIQL', env.NODE_ENV?.trim() !== 'production'),
     listCap: listCap(env),
     live: liveLimits(env),
   };

@@ -48,3 +48,20 @@ describe('the metrics in the configuration', () => {
     expect(() => loadConfig({ PMO_METRICS: 'yes' })).toThrow('PMO_METRICS: "yes" is not one of off, on, token');
   });
 });
+
+describe('the GraphQL IDE in the configuration', () => {
+  it('is served outside production and not in production by default', () => {
+    expect(loadConfig({}).graphiql).toBe(true);
+    expect(loadConfig({ NODE_ENV: 'development' }).graphiql).toBe(true);
+    expect(loadConfig({ NODE_ENV: 'production' }).graphiql).toBe(false);
+  });
+
+  it('follows PMO_GRAPHIQL whatever the environment', () => {
+    expect(loadConfig({ NODE_ENV: 'production', PMO_GRAPHIQL: 'true' }).graphiql).toBe(true);
+    expect(loadConfig({ NODE_ENV: 'development', PMO_GRAPHIQL: 'False' }).graphiql).toBe(false);
+  });
+
+  it('refuses another value, naming the variable', () => {
+    expect(() => loadConfig({ PMO_GRAPHIQL: 'on' })).toThrow('PMO_GRAPHIQL: "on" is not true or false');
+  });
+});
