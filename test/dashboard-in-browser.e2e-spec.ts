@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Page } from 'playwright-core';
 import { inPage, scrollsSideways, seriousAxeFindings, tabUntil, watchPolicyViolations } from './support/browser-checks';
-import { type Browser, launchChromium, missingBrowser } from './support/chromium';
+import { type Browser, describeInBrowser, launchChromium } from './support/chromium';
 import { daysFromToday } from './support/days';
 import { type DashboardOrganisation, RECORD_PROGRESS, seedDashboardOrganisation } from './support/dashboard-organisation';
 import type { GraphQLClient } from './support/graphql-client';
@@ -13,18 +13,7 @@ const SCREENSHOTS = path.resolve(__dirname, '..', 'test-output');
 /** How long the page may take to show what it was asked for: a cap for a loaded machine, not a target. */
 const SHOWN_WITHIN_MS = 10_000;
 
-const missing = missingBrowser();
-const mode = missing === null ? 'run' : process.env.CI === 'true' ? 'fail' : 'skip';
-
-if (mode === 'fail') {
-  describe('the pages in a real browser', () => {
-    it('have a browser to run in', () => {
-      throw new Error(`CI=true, and there is ${missing}: .ci/run installs it`);
-    });
-  });
-}
-
-(mode === 'run' ? describe : describe.skip)(`the leadership dashboard in Chromium${missing ? ` (skipped: ${missing})` : ''}`, () => {
+describeInBrowser('the leadership dashboard in Chromium', () => {
   jest.setTimeout(120_000);
   let t: TestApp;
   let browser: Browser;

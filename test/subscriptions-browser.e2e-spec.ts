@@ -6,7 +6,7 @@
  */
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { chromium, type Browser } from 'playwright-core';
+import { type Browser, describeInBrowser, launchChromium } from './support/chromium';
 import { daysFromToday, today } from './support/days';
 import { eventually } from './support/eventually';
 import { openSubscriptions } from './support/live-client';
@@ -43,7 +43,7 @@ const follow = ({ url, token, query }: { url: string; token: string; query: stri
     socket.onclose = (event) => resolve({ messages, closed: event.code });
   });
 
-describe('live updates in a browser', () => {
+describeInBrowser('live updates in a browser', () => {
   let t: TestApp;
   let browser: Browser;
   let allowed: Awaited<ReturnType<typeof pageServer>>;
@@ -51,7 +51,7 @@ describe('live updates in a browser', () => {
   let objectiveId: string;
 
   const openFrom = async (pageUrl: string) => {
-    const page = await browser.newPage();
+    const page = await browser.context.newPage();
     await page.goto(pageUrl);
     const token = await t.token('lee@pmo.example', ['LEADERSHIP']);
     const query = `subscription { objectiveChanged { id currentValue } }`;
@@ -61,7 +61,7 @@ describe('live updates in a browser', () => {
   beforeAll(async () => {
     [allowed, foreign] = [await pageServer(), await pageServer()];
     t = await startTestApp({ env: { PMO_CORS_ORIGINS: allowed.origin } });
-    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox'] });
+    browser = await launchChromium();
     const pmoId = (await t.admin.ok(ESTABLISH_PMO, { input: { name: 'Watched office', kind: 'PORTFOLIO' } })).establishPmo.id as string;
     const metric = { name: 'On time', unit: '%', baseline: 0, target: 100 };
     objectiveId = (await t.admin.ok(DEFINE_OBJECTIVE, { input: { pmoId, title: 'On time', metric, startsOn: daysFromToday(-10), dueOn: daysFromToday(90), owner: 'Grace' } }))

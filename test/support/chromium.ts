@@ -45,3 +45,20 @@ export async function launchChromium(): Promise<Browser> {
     },
   };
 }
+
+/**
+ * A suite that needs Chromium: run where there is one; without one, skipped (the global setup says
+ * why, once) — or, with CI=true, failed, since CI installs the browser and a missing one is a fault.
+ */
+export function describeInBrowser(title: string, body: () => void): void {
+  const missing = missingBrowser();
+  if (missing === null) return describe(title, body);
+  if (process.env.CI === 'true') {
+    return describe(title, () => {
+      it('has a browser to run in', () => {
+        throw new Error(`CI=true, and there is ${missing}: .ci/run installs it`);
+      });
+    });
+  }
+  describe.skip(`${title} (skipped: ${missing})`, body);
+}
