@@ -24,6 +24,7 @@ import { runGraphqlPhase } from './phases/graphql.phase';
 import { measureNetworkAtScale } from './phases/network.phase';
 import { measureSupport } from './phases/support.phase';
 import { measureInsights } from './phases/insights.phase';
+import { measureLive } from './phases/live.phase';
 import { measureOrganisationSummary } from './phases/leadership.phase';
 import { measureCompliance, measureComplianceAtScale } from './phases/organisation.phase';
 import { runRebuildPhase } from './phases/rebuild.phase';
@@ -150,6 +151,12 @@ async function main(): Promise<void> {
     log(`support: assistanceReport of ${support.engagements} engagements, ${support.sessions} sessions a year, p50 ${support.reportMs} ms, p99 ${support.reportP99Ms} ms`);
     const insights = await measureInsights(live.url, token, summary.insights.busiestPmoId, year, settings.insightRequests);
     log(`insights: insightFunnel of ${insights.heard} insights heard, ${insights.decided} decided, p50 ${insights.funnelMs} ms, p99 ${insights.funnelP99Ms} ms`);
+    // After every read figure above: its mutations add to the 50-person office's objectives.
+    const liveUpdates = await measureLive(
+      { url: live.url, token, dataDir, objectiveIds: summary.anchor.objectiveIds },
+      settings.live,
+      (line) => log(`live: ${line}`),
+    );
     // Last: it adds a group of its own to the store, which no figure above may see.
     const complianceAtScale = await measureComplianceAtScale(live.url, token, new Date().toISOString().slice(0, 10), settings.complianceRequests);
     log(`compliance at scale: ${complianceAtScale.pmos} PMOs x ${complianceAtScale.standards} standards, ${complianceAtScale.complianceRows} rows, p50 ${complianceAtScale.complianceMs} ms, p99 ${complianceAtScale.complianceP99Ms} ms`);
@@ -228,6 +235,7 @@ async function main(): Promise<void> {
       network,
       support,
       insights,
+      live: liveUpdates,
       alignmentInProcess: { events: inProcess.events, weekMs: inProcess.weekMs, monthMs: inProcess.monthMs, asOfWeekMs: inProcess.asOfWeekMs, max: inProcess.max },
     };
     const results: BenchResults = { ...figures, targets: evaluateTargets(figures) };

@@ -21,6 +21,11 @@ export interface BenchSettings {
   readonly insightRequests: number;
   /** Sequential organisation requests over every PMO, as known now and as of an instant. */
   readonly organisationSummary: { readonly requests: number; readonly asOfRequests: number };
+  /**
+   * Sequential recordProgress mutations watched live (by one objectiveChanged subscriber, then by
+   * `subscribers` eventRecorded ones), and the events one subscriber catches up on from the log's start.
+   */
+  readonly live: { readonly mutations: number; readonly subscribers: number; readonly catchUpEvents: number };
 }
 
 export const FULL: BenchSettings = {
@@ -36,6 +41,7 @@ export const FULL: BenchSettings = {
   supportRequests: 100,
   insightRequests: 100,
   organisationSummary: { requests: 50, asOfRequests: 20 },
+  live: { mutations: 200, subscribers: 50, catchUpEvents: 10_000 },
 };
 
 /** Under 5 minutes on a 2-core machine; the store is an eighth of the full one. */
@@ -52,4 +58,5 @@ export const QUICK: BenchSettings = {
   supportRequests: 50,
   insightRequests: 50,
   organisationSummary: { requests: 30, asOfRequests: 10 },
+  live: { mutations: 50, subscribers: 50, catchUpEvents: 2_000 },
 };

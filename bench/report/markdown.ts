@@ -1,4 +1,5 @@
 import type { Comparison } from './history';
+import type { LiveLatency } from '../phases/live.phase';
 import { COMPARED, figureAt, type BenchResults } from './results';
 
 const number = (value: number | undefined): string => (value === undefined ? '–' : value.toLocaleString('en'));
@@ -29,8 +30,16 @@ const LABELS: Record<string, string> = {
   'network.mapMs': 'network map of the same PMO, p50 ms',
   'support.reportMs': 'assistance report of the portfolio office, p50 ms',
   'insights.funnelMs': 'insight funnel of the office that heard the most, p50 ms',
+  'live.objectiveChangedMs': 'recordProgress to its objectiveChanged delivery, p50 ms',
+  'live.objectiveChangedP99Ms': 'recordProgress to its objectiveChanged delivery, p99 ms',
+  'live.eventRecordedFanoutFromSendMs': 'recordProgress to the last of 50 eventRecorded subscribers, p50 ms',
+  'live.eventRecordedFanoutFromSendP99Ms': 'recordProgress to the last of 50 eventRecorded subscribers, p99 ms',
+  'live.catchUpEventsPerSec': 'eventRecorded catch-up from the log\'s first event, events/s',
   'startup.ms': 'startup to /ready ms',
 };
+
+const liveParagraph = (live: LiveLatency): string =>
+  `Live updates over WebSocket (graphql-ws clients in the benchmark process; no target): \`objectiveChanged\` shows a \`recordProgress\` p50 ${number(live.objectiveChangedMs)} / p99 ${number(live.objectiveChangedP99Ms)} ms after it was sent, over ${number(live.mutations)} sequential mutations (the mutation's own answer p50 ${number(live.mutationMs)} ms); with ${number(live.subscribers)} \`eventRecorded\` subscribers, each on its own connection, the last of them has the event p50 ${number(live.eventRecordedFanoutMs)} / p99 ${number(live.eventRecordedFanoutP99Ms)} ms after the mutation's answer (negative: before it), ${number(live.eventRecordedFanoutFromSendMs)} / ${number(live.eventRecordedFanoutFromSendP99Ms)} ms after it was sent; catching up from the audit log's first event delivers ${number(live.catchUpEvents)} events at ${number(live.catchUpEventsPerSec)} events/s (${number(live.catchUpMs)} ms).`;
 
 /** latest.md: the run a person can read, with its targets and the change since the last run. */
 export function renderMarkdown(results: BenchResults, comparison: Comparison | null): string {
@@ -89,6 +98,7 @@ export function renderMarkdown(results: BenchResults, comparison: Comparison | n
           `Outside knowledge (the office that heard the most: ${number(results.insights.heard)} insights heard in the year, ${number(results.insights.decided)} decided, ${number(results.insights.parked)} parked, ${number(results.insights.contributions)} contributions): \`insightFunnel\` p50 ${number(results.insights.funnelMs)} / p99 ${number(results.insights.funnelP99Ms)} ms over ${number(results.insights.requests)} sequential requests, each about another month (every twelfth the year).`,
         ]
       : []),
+    ...(results.live ? ['', liveParagraph(results.live)] : []),
     '',
     '## Settings',
     '',

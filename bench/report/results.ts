@@ -2,6 +2,7 @@ import type { AppendResults } from '../phases/append.phase';
 import type { NetworkAtScale } from '../phases/network.phase';
 import type { SupportLatency } from '../phases/support.phase';
 import type { InsightsLatency } from '../phases/insights.phase';
+import type { LiveLatency } from '../phases/live.phase';
 import type { OrganisationSummaryLatency } from '../phases/leadership.phase';
 import type { RebuildResults } from '../phases/rebuild.phase';
 import type { Machine } from '../support/machine';
@@ -82,6 +83,8 @@ export interface BenchResults {
   readonly support?: SupportLatency;
   /** `insightFunnel` of the office that heard the most over a month (and the year), sequential requests. */
   readonly insights?: InsightsLatency;
+  /** Live updates over WebSocket: objectiveChanged after a mutation, eventRecorded to many subscribers, and a catch-up from the log's start. No target. */
+  readonly live?: LiveLatency;
   readonly alignmentInProcess: { readonly events: number; readonly weekMs: number; readonly monthMs: number; readonly asOfWeekMs: number; readonly max: number };
   readonly targets: Record<string, TargetResult>;
 }
@@ -154,6 +157,12 @@ export const COMPARED: readonly { readonly path: string; readonly higherIsBetter
   { path: 'network.mapMs', higherIsBetter: false },
   { path: 'support.reportMs', higherIsBetter: false },
   { path: 'insights.funnelMs', higherIsBetter: false },
+  { path: 'live.objectiveChangedMs', higherIsBetter: false },
+  { path: 'live.objectiveChangedP99Ms', higherIsBetter: false },
+  // From sending: the figure from the answer sits around zero, where a percentage says nothing.
+  { path: 'live.eventRecordedFanoutFromSendMs', higherIsBetter: false },
+  { path: 'live.eventRecordedFanoutFromSendP99Ms', higherIsBetter: false },
+  { path: 'live.catchUpEventsPerSec', higherIsBetter: true },
   { path: 'startup.ms', higherIsBetter: false },
 ];
 
