@@ -23,7 +23,7 @@ export interface IntegrityReport {
 }
 
 export interface StoreVerifierOptions {
-  /** Events read and checked per turn of the event loop. Default 250. */
+  /** Events read and checked per turn of the event loop. Default 100. */
   readonly batchSize?: number;
   /** Problems listed in a report; the rest are only counted. Default 1000. */
   readonly maxProblems?: number;
@@ -34,10 +34,12 @@ export interface StoreVerifierOptions {
 }
 
 /**
- * About 10 ms of hashing on a 2-core machine, so a turn stays short even while the collector
- * is busy with a million stream anchors (1,000 at a time showed turns of 200 ms and more).
+ * A few milliseconds of hashing per turn. The collector, marking a million stream anchors, adds
+ * its own steps to whichever turn allocates: on the 1,000,000-event store, 1,000 events a turn
+ * held the event loop up to 260 ms, 250 up to 123 ms in the service, 100 up to 96 ms
+ * (bench/stalls.bench.ts).
  */
-const DEFAULT_BATCH_SIZE = 250;
+const DEFAULT_BATCH_SIZE = 100;
 
 /**
  * Checks the hash chains of a store in the form events were stored, a batch at a time: memory
