@@ -1,24 +1,12 @@
 import { foldView } from '../shared/view';
 import type { ObjectiveDefined, ObjectiveEvent, ProgressRecorded } from './objective.events';
+import { hundredDayObjective } from './hundred-day-objective.fixture';
 import { AT_RISK_TOLERANCE, ON_TRACK_TOLERANCE, assessObjective, currentMeasurement } from './objective.health';
 import { objectiveView, type DefinedObjectiveView, type Measurement } from './objective.view';
 
 const objectiveId = '3d0c6f8a-5b2e-4f19-a7c4-1e9b8d2a6c03';
 
-// A 100-day objective from 0 to 100, so that day n expects n % and value v is v % of the way.
-const defined: ObjectiveDefined = {
-  type: 'ObjectiveDefined',
-  data: {
-    objectiveId,
-    pmoId: '6f1c2a4e-8b1d-4d52-9a57-0c3e2b7f4a10',
-    title: 'Certify every project manager',
-    description: null,
-    metric: { name: 'Certified project managers', unit: '%', baseline: 0, target: 100, direction: 'INCREASE' },
-    startsOn: '2026-01-01',
-    dueOn: '2026-04-11',
-    owner: 'grace@pmo.example',
-  },
-};
+const defined = hundredDayObjective(objectiveId);
 const DAY_50 = '2026-02-20';
 const DAY_80 = '2026-03-22';
 

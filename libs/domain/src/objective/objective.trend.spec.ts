@@ -1,25 +1,13 @@
 import { foldView } from '../shared/view';
-import type { ObjectiveClosed, ObjectiveDefined, ObjectiveEvent, ProgressRecorded } from './objective.events';
+import type { ObjectiveClosed, ObjectiveEvent, ProgressRecorded } from './objective.events';
+import { hundredDayObjective } from './hundred-day-objective.fixture';
 import { assessObjective } from './objective.health';
 import { assessObjectiveOn, objectiveTrend, periodEnds, MAX_TREND_POINTS, periodEndCount } from './objective.trend';
 import { objectiveView, type DefinedObjectiveView } from './objective.view';
 
 const objectiveId = '5c1e9a7b-2d4f-4a68-9b3e-7f0a1c2d3e4f';
 
-// A 100-day objective from 0 to 100 (1 January to 11 April 2026): day n expects n %, a value v is v % of the way.
-const defined: ObjectiveDefined = {
-  type: 'ObjectiveDefined',
-  data: {
-    objectiveId,
-    pmoId: '6f1c2a4e-8b1d-4d52-9a57-0c3e2b7f4a10',
-    title: 'Certify every project manager',
-    description: null,
-    metric: { name: 'Certified project managers', unit: '%', baseline: 0, target: 100, direction: 'INCREASE' },
-    startsOn: '2026-01-01',
-    dueOn: '2026-04-11',
-    owner: 'grace@pmo.example',
-  },
-};
+const defined = hundredDayObjective(objectiveId);
 
 const measured = (value: number, measuredOn: string): ProgressRecorded => ({
   type: 'ProgressRecorded',
