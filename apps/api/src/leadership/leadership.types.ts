@@ -2,6 +2,7 @@ import { Field, Float, Int, ObjectType } from '@nestjs/graphql';
 import { ObjectiveHealth } from '../graphql/enums';
 import { DateTimeScalar, LocalDateScalar } from '../graphql/scalars';
 import { Pmo } from '../pmos/pmo.types';
+import { ComplianceCounts } from '../standards/standard.types';
 
 @ObjectType({ description: 'One objective on one day: measured value (the latest measurement on or before that day), progress and expected progress' })
 export class TrendPoint {
@@ -20,16 +21,6 @@ export class TrendPoint {
 export class HealthCount {
   @Field(() => ObjectiveHealth) health!: ObjectiveHealth;
   @Field(() => Int) objectives!: number;
-}
-
-@ObjectType({ description: "How a PMO's standards stood on the day: the compliance report's totals for its rows" })
-export class ComplianceCounts {
-  @Field(() => Int) adopted!: number;
-  @Field(() => Int) transition!: number;
-  @Field(() => Int) deviationApproved!: number;
-  @Field(() => Int) deviationRequested!: number;
-  @Field(() => Int) pending!: number;
-  @Field(() => Int) nonCompliant!: number;
 }
 
 @ObjectType({ description: 'One PMO on the day judged, as known at the instant asked' })

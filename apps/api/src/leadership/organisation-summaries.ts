@@ -16,7 +16,8 @@ import { DEVIATION_KIND, FEEDBACK_KIND, OBJECTIVE_KIND, PMO_KIND, type Principal
 import { can } from '../auth/authorize';
 import { EntityReader } from '../common/entity-reader';
 import { toPmoView } from '../pmos/pmo.view';
-import type { ComplianceCounts, OrganisationSummary, PmoSummary } from './leadership.types';
+import type { ComplianceCounts } from '../standards/standard.types';
+import type { OrganisationSummary, PmoSummary } from './leadership.types';
 
 /** The work a summary weighs: the 28 days up to and including the day judged. */
 export const WORK_WINDOW_DAYS = 28;

@@ -77,17 +77,22 @@ export class ComplianceRow {
   @Field(() => LocalDateScalar) dueOn!: string;
 }
 
-@ObjectType()
-export class ComplianceReport {
-  @Field(() => LocalDateScalar) on!: string;
-  @Field(() => DateTimeScalar, { nullable: true, description: 'the recorded instant the report is as of; null for now' }) asOf!: string | null;
-  @Field(() => [ComplianceRow], { description: 'PMOs in tree order (parents first), then standards by title' }) rows!: ComplianceRow[];
+@ObjectType({ description: "How a PMO's standards stood on the day: the compliance report's totals for its rows" })
+export class ComplianceCounts {
   @Field(() => Int) adopted!: number;
   @Field(() => Int) transition!: number;
   @Field(() => Int) deviationApproved!: number;
   @Field(() => Int) deviationRequested!: number;
   @Field(() => Int) pending!: number;
   @Field(() => Int) nonCompliant!: number;
+}
+
+/** The report's totals are the same counts, over every row. */
+@ObjectType()
+export class ComplianceReport extends ComplianceCounts {
+  @Field(() => LocalDateScalar) on!: string;
+  @Field(() => DateTimeScalar, { nullable: true, description: 'the recorded instant the report is as of; null for now' }) asOf!: string | null;
+  @Field(() => [ComplianceRow], { description: 'PMOs in tree order (parents first), then standards by title' }) rows!: ComplianceRow[];
 }
 
 @ObjectType({ description: 'Deviations that keep coming back: a hint that the standard, not the PMOs, should change' })
