@@ -66,7 +66,9 @@ export interface AsOfFoldsOptions {
  * it non-decreasing.
  *
  * Checkpoints are derived and never stale: events are immutable, so the view at a revision
- * never changes. They live in memory only and are dropped when the budget is exceeded.
+ * never changes. Those of this class live in memory and are dropped when the budget is exceeded;
+ * where the read models keep checkpoints of a stream (`options.checkpoints`), those are used
+ * instead, from the first question after a start on.
  */
 export class AsOfFolds {
   private readonly interval: number;
