@@ -35,6 +35,11 @@ export const entityKind = <V, E extends DomainEvent>(kind: EntityKind<V, E>): En
 
 export const ENTITY_STATE_TABLE = 'entity_state';
 
+/** Told of every view the projection folds, in feed order, inside the batch (e.g. ViewCheckpointProjection). */
+export interface FoldObserver {
+  folded(streamId: string, kind: EntityKind, view: unknown, revision: number, recordedAt: string): void;
+}
+
 interface Current {
   view: unknown;
   revision: number;
@@ -106,7 +111,10 @@ export class EntityStateProjection implements Projection {
   private readonly batchCache = new Map<string, Pending>();
   private readonly statements = perConnection(prepareStatements);
 
-  constructor(kinds: readonly EntityKind[]) {
+  constructor(
+    kinds: readonly EntityKind[],
+    private readonly observer: FoldObserver | null = null,
+  ) {
     const categories = new Set<string>();
     for (const { category } of kinds) {
       if (categories.has(category)) throw new Error(`entity kind ${category} is configured twice`);
@@ -136,6 +144,7 @@ export class EntityStateProjection implements Projection {
       { type: event.type, data: event.data },
       { revision: event.revision, recordedAt, actor: event.metadata.actor },
     );
+    this.observer?.folded(event.streamId, kind, view, event.revision, recordedAt);
     const pending = this.batchCache.get(event.streamId);
     const createdAt = event.revision === 0 ? recordedAt : (pending?.createdAt ?? null);
     this.batchCache.set(event.streamId, { kind, view, revision: event.revision, createdAt, updatedAt: recordedAt });

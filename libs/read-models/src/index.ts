@@ -19,6 +19,8 @@ export * from './measurements/objective-measurement.projection';
 export * from './measurements/objective-measurement.reader';
 export * from './event-handlers';
 export * from './as-of/as-of-folds';
+export * from './as-of/view-checkpoint.projection';
+export * from './as-of/view-checkpoint.reader';
 export * from './feed';
 export * from './polling-feed';
 export * from './subscription-feed';

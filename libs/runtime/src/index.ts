@@ -3,6 +3,7 @@ export * from './open-event-store';
 export * from './stream-ids';
 export * from './entity-kinds';
 export * from './projections';
+export * from './as-of-checkpoints';
 export * from './personal-data';
 export * from './auth/principal';
 export * from './auth/claims';

@@ -6,7 +6,9 @@ import {
   NetworkFactsProjection,
   ObjectiveMeasurementProjection,
   PersonalDataErasuresProjection,
+  ViewCheckpointProjection,
 } from '@throughline/read-models';
+import { CHECKPOINTED_KINDS } from './as-of-checkpoints';
 import { ENTITY_KINDS } from './entity-kinds';
 import { PERSONAL_DATA_ERASURES } from './personal-data';
 
@@ -16,12 +18,17 @@ export interface ProjectionHooks {
 }
 
 /** The read models every instance keeps; adding one here makes the next start rebuild them. */
-export const projectionsFor = (hooks: ProjectionHooks = {}) => [
-  new EntityStateProjection(ENTITY_KINDS),
-  new AlignmentProjection(),
-  new AuditLogProjection(),
-  new ObjectiveMeasurementProjection(),
-  new ComplianceFactsProjection(),
-  new PersonalDataErasuresProjection(PERSONAL_DATA_ERASURES, hooks.onErased),
-  new NetworkFactsProjection(),
-];
+export const projectionsFor = (hooks: ProjectionHooks = {}) => {
+  // Fed by the entity_state fold of the same events, so it folds nothing twice.
+  const checkpoints = new ViewCheckpointProjection(CHECKPOINTED_KINDS);
+  return [
+    new EntityStateProjection(ENTITY_KINDS, checkpoints),
+    checkpoints,
+    new AlignmentProjection(),
+    new AuditLogProjection(),
+    new ObjectiveMeasurementProjection(),
+    new ComplianceFactsProjection(),
+    new PersonalDataErasuresProjection(PERSONAL_DATA_ERASURES, hooks.onErased),
+    new NetworkFactsProjection(),
+  ];
+};

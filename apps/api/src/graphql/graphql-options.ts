@@ -8,6 +8,7 @@ import { Loaders } from '../common/loaders';
 import type { GraphQLRequestContext } from '../common/request-context';
 import { liveContext } from '../live/live-context';
 import type { LiveSessions } from '../live/live-sessions';
+import { resolveNodeIds } from '../nodes/node.types';
 import { acceptSnapshotIds } from '../nodes/snapshot-args';
 import { formatErrors } from './error-formatter';
 import { requestLimits, type LimitConfig } from './request-limits';
@@ -24,8 +25,9 @@ export const graphqlOptions = (
   autoSchemaFile: true,
   sortSchema: true,
   graphiql: false,
-  // Queries that answer one entity take the snapshot ids past answers carry (nodes/snapshot-args.ts).
-  transformSchema: acceptSnapshotIds,
+  // Queries that answer one entity take the snapshot ids past answers carry (nodes/snapshot-args.ts),
+  // and every entity's ids are resolved without a promise each (nodes/node.types.ts).
+  transformSchema: (schema) => resolveNodeIds(acceptSnapshotIds(schema)),
   context: (request: FastifyRequest): GraphQLRequestContext => ({
     // The onRequest hook has authenticated every request that reaches GraphQL.
     principal: request.principal!,

@@ -9,8 +9,9 @@ import {
   ObjectiveMeasurementReader,
   Projector,
   ReadModelDb,
+  ViewCheckpointReader,
 } from '@throughline/read-models';
-import { type AppConfig, connectEventStore, openPersonalDataVault, openReadModels, PERSONAL_FIELD_RULES as PERSONAL_FIELDS, projectionsFor } from '@throughline/runtime';
+import { CHECKPOINTED_KINDS, ENTITY_KINDS, type AppConfig, connectEventStore, openPersonalDataVault, openReadModels, PERSONAL_FIELD_RULES as PERSONAL_FIELDS, projectionsFor } from '@throughline/runtime';
 import { Clock, SystemClock } from '../common/clock';
 import { ListCap } from '../common/connections';
 import { AggregateLoader } from '../common/aggregate-loader';
@@ -63,7 +64,13 @@ export class PersistenceModule implements OnModuleInit, OnApplicationShutdown {
         { provide: Clock, useClass: SystemClock },
         { provide: StateCache, useFactory: () => new StateCache() },
         { provide: KeyedLock, useFactory: () => new KeyedLock() },
-        { provide: AsOfFolds, inject: [EVENT_STORE], useFactory: (store: EventStore) => new AsOfFolds(store) },
+        // The projector creates view_checkpoint, which lets a question about the past start near its instant.
+        {
+          provide: AsOfFolds,
+          inject: [EVENT_STORE, ReadModelDb, Projector],
+          useFactory: (store: EventStore, db: ReadModelDb) =>
+            new AsOfFolds(store, { checkpoints: new ViewCheckpointReader(db, ENTITY_KINDS, CHECKPOINTED_KINDS) }),
+        },
         EntityReader,
         AggregateLoader,
         EventDataOpener,

@@ -30,7 +30,10 @@ const VERSION = /^v([1-9]\d{0,8})$/;
  * live one, and the same past answer asked twice lands on the same entry.
  */
 export const snapshotId = (entityId: string, snapshot: Snapshot): string =>
-  [entityId, ...(snapshot.version !== null ? [`v${snapshot.version}`] : []), ...(snapshot.asOf !== null ? [snapshot.asOf] : [])].join(SEPARATOR);
+  // Most ids in an answer are live ones: a large report carries thousands.
+  snapshot.version === null && snapshot.asOf === null
+    ? entityId
+    : [entityId, ...(snapshot.version !== null ? [`v${snapshot.version}`] : []), ...(snapshot.asOf !== null ? [snapshot.asOf] : [])].join(SEPARATOR);
 
 /** Whether a value has the shape of a snapshot id (whether or not its parts are valid). */
 export const looksLikeSnapshotId = (value: string): boolean => value.includes(SEPARATOR);

@@ -1,5 +1,6 @@
 import type { RecordedFacts } from '@throughline/domain';
 import type { EventStore, RecordedEvent } from '@throughline/event-store';
+import type { CheckpointSource } from './view-checkpoint.reader';
 
 /** What a fold needs of an event: the shape views evolve over. */
 export interface FoldableEvent {
@@ -43,6 +44,12 @@ export interface AsOfFoldsOptions {
   readonly maxCheckpoints?: number;
   /** Events read at a time past the last checkpoint, where no later one bounds the read. Default 1,000. */
   readonly pageSize?: number;
+  /**
+   * Checkpoints kept with the read models (ViewCheckpointReader): where they cover a stream, a fold
+   * starts from the last one at or before the instant, from the first question after a start on.
+   * Those streams keep no checkpoints in memory.
+   */
+  readonly checkpoints?: CheckpointSource;
 }
 
 /**
@@ -59,7 +66,9 @@ export interface AsOfFoldsOptions {
  * it non-decreasing.
  *
  * Checkpoints are derived and never stale: events are immutable, so the view at a revision
- * never changes. They live in memory only and are dropped when the budget is exceeded.
+ * never changes. Those of this class live in memory and are dropped when the budget is exceeded;
+ * where the read models keep checkpoints of a stream (`options.checkpoints`), those are used
+ * instead, from the first question after a start on.
  */
 export class AsOfFolds {
   private readonly interval: number;
@@ -68,6 +77,7 @@ export class AsOfFolds {
   /** Insertion order doubles as recency: a stream is re-inserted each time it is used. */
   private readonly streams = new Map<string, StreamCheckpoints>();
   private checkpointCount = 0;
+  private readonly persisted: CheckpointSource | null;
 
   constructor(
     private readonly store: Pick<EventStore, 'readStream'>,
@@ -77,11 +87,14 @@ export class AsOfFolds {
     this.maxCheckpoints = options.maxCheckpoints ?? 20_000;
     // A cold fold of a long stream reads it in a few large pages rather than one per checkpoint.
     this.pageSize = Math.max(options.pageSize ?? 1_000, this.interval);
+    this.persisted = options.checkpoints ?? null;
     if (!Number.isInteger(this.interval) || this.interval < 1) throw new RangeError('interval must be a positive integer');
   }
 
   /** The stream as it stood at `asOf`, or null when it had no event recorded by then. */
   async fold<V>(streamId: string, projection: StreamView<V>, asOf: string): Promise<FoldedStream<V> | null> {
+    const persisted = this.persisted?.atOrBefore(streamId, projection, asOf);
+    if (persisted !== undefined && persisted !== null) return this.foldFrom(streamId, projection, asOf, persisted);
     const known = this.touch(streamId);
     const checkpoints = known?.checkpoints ?? [];
     const at = lastRecordedAtOrBefore(checkpoints, asOf);
@@ -96,7 +109,8 @@ export class AsOfFolds {
 
     for (;;) {
       const maxCount = bound ? bound.revision - revision : this.pageSize;
-      const events = await this.store.readStream(streamId, { fromRevision: revision + 1, maxCount });
+      // The store cuts the read at the instant, so no page reads past the answer.
+      const events = await this.store.readStream(streamId, { fromRevision: revision + 1, recordedAtOrBefore: asOf, maxCount });
       let passedInstant = false;
       for (const event of events) {
         if (event.metadata.recordedAt > asOf) {
@@ -114,6 +128,27 @@ export class AsOfFolds {
 
     if (revision < 0 || createdAt === undefined || updatedAt === undefined) return null;
     return { view, revision, createdAt, updatedAt };
+  }
+
+  /**
+   * From a kept checkpoint: only the events recorded after it and by the instant are read, the
+   * store cutting them at the instant (recorded time never falls along a stream).
+   */
+  private async foldFrom<V>(streamId: string, projection: StreamView<V>, asOf: string, start: { revision: number; recordedAt: string; view: unknown }): Promise<FoldedStream<V>> {
+    let view = start.view as V;
+    let revision = start.revision;
+    let updatedAt = start.recordedAt;
+    for (;;) {
+      const events = await this.store.readStream(streamId, { fromRevision: revision + 1, recordedAtOrBefore: asOf, maxCount: this.pageSize });
+      for (const event of events) {
+        view = projection.evolve(view, event, { revision: event.revision, recordedAt: event.metadata.recordedAt, actor: event.metadata.actor });
+        revision = event.revision;
+        updatedAt = event.metadata.recordedAt;
+      }
+      if (events.length < this.pageSize) break;
+    }
+    const [first] = await this.store.readStream(streamId, { fromRevision: 0, maxCount: 1 });
+    return { view, revision, createdAt: first?.metadata.recordedAt ?? start.recordedAt, updatedAt };
   }
 
   /** Checkpoints held, across all streams. */
