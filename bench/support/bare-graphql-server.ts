@@ -10,7 +10,8 @@ async function main(): Promise<void> {
   const app = Fastify({ logger: false });
   await app.register(mercurius, { schema: 'type Query { ok: Boolean }', resolvers: { Query: { ok: () => true } }, path: '/graphql' });
   await app.listen({ port: Number(process.env['PORT']), host: '127.0.0.1' });
-  process.on('SIGTERM', () => void app.close().then(() => process.exit(0)));
+  // Nothing to flush: it ends at once, whatever connections a load left open.
+  process.on('SIGTERM', () => process.exit(0));
 }
 
 main().catch((error: unknown) => {
