@@ -189,6 +189,9 @@ async function main(): Promise<void> {
         peer: append.peer,
       },
       graphql: {
+        bareTrivialReqPerSec: graphql.bareTrivial.reqPerSec,
+        bareTrivialP50Ms: graphql.bareTrivial.p50Ms,
+        bareTrivialP99Ms: graphql.bareTrivial.p99Ms,
         trivialReqPerSec: graphql.trivial.reqPerSec,
         trivialP50Ms: graphql.trivial.p50Ms,
         trivialP99Ms: graphql.trivial.p99Ms,
@@ -207,7 +210,7 @@ async function main(): Promise<void> {
         alignmentEntries: graphql.alignment.entries,
         connections: graphql.connections,
         seconds: graphql.seconds,
-        failures: [graphql.trivial, graphql.objective, graphql.alignment, graphql.alignmentOneClient, graphql.mutation].reduce((sum, f) => sum + f.failures, 0),
+        failures: [graphql.bareTrivial, graphql.trivial, graphql.objective, graphql.alignment, graphql.alignmentOneClient, graphql.mutation].reduce((sum, f) => sum + f.failures, 0),
       },
       rebuild,
       asOf: {

@@ -1,6 +1,7 @@
 import autocannon from 'autocannon';
 import { dayOf } from '@throughline/domain';
 import { ALIGNMENT } from '../../test/support/operations';
+import { startBareGraphql } from '../support/bare-graphql';
 import { graphql } from '../support/service';
 import { round } from '../support/stats';
 
@@ -13,6 +14,8 @@ export interface LoadFigure {
 }
 
 export interface GraphqlResults {
+  /** `{ __typename }` from a bare Fastify + Mercurius server in its own process: the limit `trivial` is compared with. */
+  readonly bareTrivial: LoadFigure;
   readonly trivial: LoadFigure;
   readonly objective: LoadFigure;
   readonly alignment: LoadFigure & { readonly entries: number; readonly hours: number };
@@ -79,13 +82,18 @@ export async function runGraphqlPhase(
   log: (line: string) => void,
 ): Promise<GraphqlResults> {
   const { url, token } = targets;
-  const load = async (name: string, next: () => { query: string; variables?: Record<string, unknown> }, connections = settings.connections): Promise<LoadFigure> => {
+  const load = async (
+    name: string,
+    next: () => { query: string; variables?: Record<string, unknown> },
+    connections = settings.connections,
+    server: { url: string; token: string | null } = { url, token },
+  ): Promise<LoadFigure> => {
     const options = (duration: number): autocannon.Options => ({
-      url: `${url}/graphql`,
+      url: `${server.url}/graphql`,
       connections,
       duration,
       method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      headers: { 'content-type': 'application/json', ...(server.token ? { authorization: `Bearer ${server.token}` } : {}) },
       requests: [{ setupRequest: (request) => ({ ...request, body: JSON.stringify(next()) }) }],
       verifyBody: (body) => !body.includes('"errors"'),
     });
@@ -110,6 +118,9 @@ export async function runGraphqlPhase(
   // A year of the office's work is more entries than a list answers at once: counted, not listed.
   const entries = await graphql<{ workEntriesConnection: { totalCount: number } }>(url, token, ENTRY_COUNT, alignmentVariables);
 
+  // Right before the service's own trivial figure, under the same settings; stopped before it.
+  const bare = await startBareGraphql();
+  const bareTrivial = await load('trivial query, bare Fastify + Mercurius', () => ({ query: TRIVIAL }), settings.connections, { url: bare.url, token: null }).finally(() => bare.stop());
   const trivial = await load('trivial query', () => ({ query: TRIVIAL }));
   const nextObjective = cycle(targets.objectiveIds);
   const objective = await load('objective(id)', () => ({ query: OBJECTIVE, variables: { id: nextObjective() } }));
@@ -127,6 +138,7 @@ export async function runGraphqlPhase(
   }));
 
   return {
+    bareTrivial,
     trivial,
     objective,
     alignment: { ...alignment, entries: entries.workEntriesConnection.totalCount, hours: round(report.alignment.totalHours, 6) },

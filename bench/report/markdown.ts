@@ -10,6 +10,7 @@ const LABELS: Record<string, string> = {
   'append.singleAppendsPerSec': 'single appends to our store /s',
   'append.concurrentEventsPerSec': 'events /s with 64 concurrent commands',
   'append.peer.appendsPerSec': 'peer single appends /s',
+  'graphql.bareTrivialReqPerSec': 'bare Fastify + Mercurius trivial query req/s',
   'graphql.trivialReqPerSec': 'GraphQL trivial query req/s',
   'graphql.objectiveReqPerSec': 'GraphQL objective(id) req/s',
   'graphql.alignmentReqPerSec': 'GraphQL alignment (year, 50 people) req/s',
@@ -71,9 +72,9 @@ export function renderMarkdown(results: BenchResults, comparison: Comparison | n
     '',
     '| query | req/s | p50 ms | p99 ms |',
     '| --- | ---: | ---: | ---: |',
-    ...(['trivial', 'objective', 'alignment', 'alignmentOneClient', 'mutation'] as const).map((name) => {
+    ...(['bareTrivial', 'trivial', 'objective', 'alignment', 'alignmentOneClient', 'mutation'] as const).map((name) => {
       const g = graphql as unknown as Record<string, number>;
-      const label = name === 'alignmentOneClient' ? 'alignment, 1 connection' : name;
+      const label = name === 'alignmentOneClient' ? 'alignment, 1 connection' : name === 'bareTrivial' ? 'trivial, bare Fastify + Mercurius' : name;
       return `| ${label} | ${number(g[`${name}ReqPerSec`])} | ${number(g[`${name}P50Ms`])} | ${number(g[`${name}P99Ms`])} |`;
     }),
     '',

@@ -23,6 +23,10 @@ export interface BenchResults {
   /** The append phase's figures; its own duration is part of the run's. */
   readonly append: Omit<AppendResults, 'seconds'>;
   readonly graphql: {
+    /** `{ __typename }` from a bare Fastify + Mercurius server (no authentication, rules or logging): the limit. */
+    readonly bareTrivialReqPerSec: number;
+    readonly bareTrivialP50Ms: number;
+    readonly bareTrivialP99Ms: number;
     readonly trivialReqPerSec: number;
     readonly trivialP50Ms: number;
     readonly trivialP99Ms: number;
@@ -137,6 +141,7 @@ export const COMPARED: readonly { readonly path: string; readonly higherIsBetter
   { path: 'append.singleAppendsPerSec', higherIsBetter: true },
   { path: 'append.concurrentEventsPerSec', higherIsBetter: true },
   { path: 'append.peer.appendsPerSec', higherIsBetter: true },
+  { path: 'graphql.bareTrivialReqPerSec', higherIsBetter: true },
   { path: 'graphql.trivialReqPerSec', higherIsBetter: true },
   { path: 'graphql.objectiveReqPerSec', higherIsBetter: true },
   { path: 'graphql.alignmentReqPerSec', higherIsBetter: true },

@@ -109,6 +109,10 @@ export async function createApp(
     // A provider that cannot start (an event store that does not answer) rejects here, for the
     // caller to report, rather than Nest exiting the process on its own.
     abortOnError: false,
+    // Fastify's own JSON parser, made once: Nest's replacement builds a new parser for every
+    // request (to keep a raw body nothing here reads). The body limit and the refusal of
+    // prototype poisoning are Fastify's in both; /graphql takes JSON or GraphQL text only.
+    bodyParser: false,
   });
   const fastify = app.getHttpAdapter().getInstance();
   fastify.decorateRequest('principal', undefined);

@@ -186,6 +186,8 @@ export class EntityStateReader {
   /** One query for many ids; the result lines up with `entityIds`, null where none exists. */
   getMany<V>(category: string, entityIds: readonly string[]): (EntityRecord<V> | null)[] {
     if (entityIds.length === 0) return [];
+    // Most batches are of one (an operation about one entity): a key lookup, without a JSON list to build and read.
+    if (entityIds.length === 1) return [this.get<V>(category, entityIds[0]!)];
     const streamIds = entityIds.map((id) => `${category}-${id}`);
     const found = new Map<string, EntityRecord<V>>();
     for (const row of this.byStreamIds.all(JSON.stringify(streamIds))) found.set(row.stream_id, toRecord<V>(row));

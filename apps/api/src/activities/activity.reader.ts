@@ -10,7 +10,7 @@ import { isEntityId } from '@throughline/runtime';
 import type { ActivityStatus } from '../graphql/enums';
 import type { Activity, Contribution } from './activity.types';
 import { ActivityViews } from './activity-views';
-import { toActivityView } from './activity.view';
+import { contributionsOf } from './activity.view';
 
 /** Activities as the API shows them, now or as of an instant. */
 @Injectable()
@@ -60,6 +60,7 @@ export class ActivityReader {
     const records = (await Promise.all([...linked].map((id) => activities.load(id))))
       .filter((v): v is ExistingActivityView => v !== null && v.status !== 'NONE')
       .sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : a.activityId < b.activityId ? -1 : 1));
-    return records.flatMap((r) => toActivityView(r, asOf, 0)?.contributions.filter((c) => c.objectiveId === objectiveId) ?? []);
+    // Only the links are needed here: the whole activity view is built when a client asks for `activity`.
+    return records.flatMap((r) => contributionsOf(r, asOf).filter((c) => c.objectiveId === objectiveId));
   }
 }

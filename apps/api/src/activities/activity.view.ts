@@ -1,6 +1,18 @@
-import { openLinks, type ActivityView } from '@throughline/domain';
+import { openLinks, type ActivityView, type ExistingActivityView } from '@throughline/domain';
 import { activityStatus } from './activity-status';
-import type { Activity } from './activity.types';
+import type { Activity, Contribution } from './activity.types';
+
+/** The links in force of an activity that was planned, as `Activity.contributions` shows them. */
+export const contributionsOf = (state: ExistingActivityView, asOf: string | null): Contribution[] =>
+  openLinks(state).map((link) => ({
+    rationale: link.rationale,
+    weight: link.weight,
+    linkedAt: link.linkedAt,
+    effectiveFrom: link.effectiveFrom,
+    objectiveId: link.objectiveId,
+    activityId: state.activityId,
+    asOf,
+  }));
 
 /**
  * The GraphQL view of a folded activity; null when no activity was planned. `hoursLogged` is the
@@ -20,15 +32,7 @@ export const toActivityView = (state: ActivityView | null, asOf: string | null, 
     startsOn: state.startsOn,
     endsOn: state.endsOn,
     effortEstimateHours: state.effortEstimateHours,
-    contributions: openLinks(state).map((link) => ({
-      rationale: link.rationale,
-      weight: link.weight,
-      linkedAt: link.linkedAt,
-      effectiveFrom: link.effectiveFrom,
-      objectiveId: link.objectiveId,
-      activityId,
-      asOf,
-    })),
+    contributions: contributionsOf(state, asOf),
     links: state.links.map((link) => ({
       rationale: link.rationale,
       weight: link.weight,

@@ -1,10 +1,10 @@
-import { Info, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { ResolveField, Resolver } from '@nestjs/graphql';
 import type { GraphQLResolveInfo } from 'graphql';
 import { NotFoundError } from '../common/app-errors';
 import { Clock } from '../common/clock';
 import { ACTIVITY_KIND, OBJECTIVE_KIND } from '@throughline/runtime';
 import type { Loaders } from '../common/loaders';
-import { RequestLoaders } from '../common/request-context';
+import type { GraphQLRequestContext } from '../common/request-context';
 import { Objective } from '../objectives/objective.types';
 import { toObjectiveView } from '../objectives/objective.view';
 import { ActivityReader } from './activity.reader';
@@ -22,17 +22,23 @@ const objectiveOf = async (loaders: Loaders, clock: Clock, link: { objectiveId: 
   return objective;
 };
 
+/*
+ * These fields are resolved once for every contribution of an answer, so they take GraphQL's own
+ * (parent, args, context, info) instead of parameter decorators: a field resolver without any is
+ * called directly, while one with them passes each value through Nest's pipes on every call.
+ */
+
 @Resolver(() => Contribution)
 export class ContributionResolver {
   constructor(private readonly clock: Clock, private readonly views: ActivityViews) {}
 
   @ResolveField(() => Objective)
-  objective(@Parent() contribution: Contribution, @RequestLoaders() loaders: Loaders): Promise<Objective> {
+  objective(contribution: Contribution, _args: unknown, { loaders }: GraphQLRequestContext): Promise<Objective> {
     return objectiveOf(loaders, this.clock, contribution);
   }
 
   @ResolveField(() => Activity)
-  async activity(@Parent() contribution: Contribution, @RequestLoaders() loaders: Loaders, @Info() info: GraphQLResolveInfo): Promise<Activity> {
+  async activity(contribution: Contribution, _args: unknown, { loaders }: GraphQLRequestContext, info: GraphQLResolveInfo): Promise<Activity> {
     const record = await loaders.entity(ACTIVITY_KIND, contribution.asOf).load(contribution.activityId);
     const activity = this.views.one(record, contribution.asOf, { withHours: selectsAny(info, HOURS_FIELDS) });
     if (!activity) throw new NotFoundError('activity', contribution.activityId);
@@ -45,7 +51,7 @@ export class ContributionPeriodResolver {
   constructor(private readonly clock: Clock) {}
 
   @ResolveField(() => Objective)
-  objective(@Parent() period: ContributionPeriod, @RequestLoaders() loaders: Loaders): Promise<Objective> {
+  objective(period: ContributionPeriod, _args: unknown, { loaders }: GraphQLRequestContext): Promise<Objective> {
     return objectiveOf(loaders, this.clock, period);
   }
 }
@@ -56,7 +62,7 @@ export class ObjectiveContributionsResolver {
   constructor(private readonly reader: ActivityReader) {}
 
   @ResolveField(() => [Contribution], { description: 'the links in force from activities to this objective' })
-  contributions(@Parent() objective: Objective, @RequestLoaders() loaders: Loaders): Promise<Contribution[]> {
+  contributions(objective: Objective, _args: unknown, { loaders }: GraphQLRequestContext): Promise<Contribution[]> {
     return this.reader.contributionsTo(loaders, objective.id, objective.asOf);
   }
 }

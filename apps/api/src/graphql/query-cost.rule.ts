@@ -1,6 +1,8 @@
 import {
+  BREAK,
   GraphQLError,
   Kind,
+  visit,
   type DocumentNode,
   type FieldNode,
   type GraphQLField,
@@ -156,10 +158,39 @@ export const queryCostRule =
     },
   });
 
-/** The same limit on the operation a request runs, with its variables: a mercurius preExecution hook. */
+const PAGE_ARGUMENTS = new Set(['first', 'last']);
+
+/** Documents already looked at: whether one sends a page size in a variable. Mercurius reuses a document it parsed. */
+const pagedByVariable = new WeakMap<DocumentNode, boolean>();
+
+/** Whether any `first` or `last` argument of the document is a variable: only then do the variables change its price. */
+const sendsPageInVariable = (document: DocumentNode): boolean => {
+  let found = pagedByVariable.get(document);
+  if (found === undefined) {
+    found = false;
+    visit(document, {
+      Argument(node) {
+        if (PAGE_ARGUMENTS.has(node.name.value) && node.value.kind === Kind.VARIABLE) {
+          found = true;
+          return BREAK;
+        }
+        return undefined;
+      },
+    });
+    pagedByVariable.set(document, found);
+  }
+  return found;
+};
+
+/**
+ * The same limit on the operation a request runs, with its variables: a mercurius preExecution
+ * hook. A document whose page sizes are all written in it costs what validation priced it at,
+ * whatever its variables, so it is priced again only when a page size comes in a variable.
+ */
 export const requestCostCheck =
   (max: number, listSize: number, pricing: Omit<PagePricing, 'variables'>) =>
   async (schema: GraphQLSchema, document: DocumentNode, _context: unknown, variables: unknown): Promise<void> => {
+    if (!sendsPageInVariable(document)) return;
     const operations = document.definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
     const fragments = new Map(
       document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]),

@@ -112,6 +112,16 @@ describe('the price of a connection', () => {
       extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
     });
   });
+
+  it('prices again a page sent in a variable inside a fragment, and the same document each time it runs', async () => {
+    const query = 'query($n: Int, $after: String) { ...Page } fragment Page on Query { pmos(first: $n, after: $after) { edges { node { id } } } }';
+    const document = parse(query);
+    const check = requestCostCheck(100, 10, pricing);
+
+    await expect(check(paged, document, {}, { n: 49 })).resolves.toBeUndefined();
+    await expect(check(paged, document, {}, { n: 50 })).rejects.toMatchObject({ extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } });
+    await expect(check(paged, document, {}, { n: 50 })).rejects.toMatchObject({ extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } });
+  });
 });
 
 describe('the alias rule', () => {
