@@ -225,10 +225,14 @@ async function commands(file: string, writers: number): Promise<Workload & { com
     ),
   );
   let issued = 0;
+  // Writer w works on objectives w, w + writers, ...: with as many objectives as writers, each
+  // client keeps its own (no client waits on another's stream), and one writer rotates over all.
+  const turns = Array.from({ length: writers }, (_, w) => w);
   const writer = async (w: number, until: bigint) => {
     let events = 0;
-    for (let k = w; process.hrtime.bigint() < until; k += writers) {
-      const objectiveId = objectives[(k + issued) % objectives.length]!;
+    while (process.hrtime.bigint() < until) {
+      const objectiveId = objectives[turns[w]! % objectives.length]!;
+      turns[w] = turns[w]! + writers;
       const { appended } = await run(`objective-${objectiveId}`, { type: 'RecordProgress', objectiveId, value: 40 + (issued++ % 50), measuredOn: today, note: null });
       events += appended;
     }
