@@ -1,5 +1,5 @@
-import { randomUUID } from 'node:crypto';
 import type { EventMetadata, NewEvent, RecordedEvent, StoredMetadata } from './event-store.port';
+import { timeOrderedEventId } from './event-id';
 import { hashEvent } from './integrity/event-hash';
 
 /** An event in its final stored form, before the store has given it a global position. */
@@ -32,10 +32,11 @@ export function sealEvents(
   recordedAt: string,
 ): SealedEvent[] {
   let { revision, hash: prevHash } = head;
+  const recordedMs = Date.parse(recordedAt);
   return events.map((event) => {
     revision += 1;
     const content = {
-      id: event.id ?? randomUUID(),
+      id: event.id ?? timeOrderedEventId(recordedMs),
       streamId,
       revision,
       type: event.type,
