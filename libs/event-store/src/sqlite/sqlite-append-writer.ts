@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import { checkExpectedRevision } from '../append-rules';
 import { CommandAlreadyRecordedError, DuplicateEventIdError } from '../errors';
 import type { AppendOptions, AppendResult, ExpectedRevision, NewEvent } from '../event-store.port';
-import { EMPTY_STREAM_HEAD, type StreamHead, sealEvents, stampRecordedAt } from '../sealed-event';
+import { EMPTY_STREAM_HEAD, type StreamHead, sealRows, stampRecordedAt } from '../sealed-event';
 import { type CommandRow, toCommandRecord, toEventParams } from './sqlite-rows';
 
 export interface AppendRequest {
@@ -101,24 +101,24 @@ export class SqliteAppendWriter {
     checkExpectedRevision(streamId, expected, head.revision);
 
     const recordedAt = stampRecordedAt(this.clock, last);
-    const sealed = sealEvents(streamId, events, head, recordedAt);
+    const rows = sealRows(streamId, events, head, recordedAt);
     let position = 0n;
     // Nothing is written before this point: a refusal above needs no rollback.
     try {
-      for (const event of sealed) {
+      for (const { event, dataJson } of rows) {
         try {
-          position = this.insertEvent.run(toEventParams(event)).lastInsertRowid as bigint;
+          position = this.insertEvent.run(toEventParams(event, dataJson)).lastInsertRowid as bigint;
         } catch (error) {
           if (isUniqueViolationOn(error, 'events.id')) throw new DuplicateEventIdError(event.id);
           throw error;
         }
       }
-      if (command) this.insertCommand.run(command.id, command.hash, streamId, sealed[0].revision, sealed[sealed.length - 1].revision, recordedAt);
+      if (command) this.insertCommand.run(command.id, command.hash, streamId, rows[0].event.revision, rows[rows.length - 1].event.revision, recordedAt);
     } catch (error) {
       if (!isolated) throw new PartlyWritten('an append failed part way', { cause: error });
       throw error;
     }
-    return { streamId, nextRevision: sealed[sealed.length - 1].revision, position, recordedAt };
+    return { streamId, nextRevision: rows[rows.length - 1].event.revision, position, recordedAt };
   }
 }
 
