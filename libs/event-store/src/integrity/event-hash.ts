@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { RecordedEvent, StoredMetadata } from '../event-store.port';
 import { canonicalJson } from './canonical-json';
 
@@ -30,7 +30,8 @@ export interface ChainAnchor {
  * computed on write must equal the one computed on the stored form.
  */
 export function hashEvent(prevHash: string, event: HashableEvent): string {
-  return createHash('sha256').update(canonicalEvent(prevHash, event), 'utf8').digest('hex');
+  // The one-shot hash: no Hash object per event (a third of the time of createHash for this size).
+  return hash('sha256', canonicalEvent(prevHash, event), 'hex');
 }
 
 /**
