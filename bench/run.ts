@@ -180,6 +180,7 @@ async function main(): Promise<void> {
       settings: { ...settings, year, seedEvents: summary.events, asOfEvents, logLevel: 'warn', mutationRateLimit: 'off', synchronous: 'FULL' },
       append: {
         rawInsertsPerSec: append.rawInsertsPerSec,
+        rawBatch64InsertsPerSec: append.rawBatch64InsertsPerSec,
         singleCommandsPerSec: append.singleCommandsPerSec,
         singleAppendsPerSec: append.singleAppendsPerSec,
         concurrentEventsPerSec: append.concurrentEventsPerSec,

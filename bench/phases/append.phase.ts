@@ -23,6 +23,8 @@ const SLICE_MS = 250;
 
 export interface AppendResults {
   readonly rawInsertsPerSec: number;
+  /** Rows per second in raw durable transactions of CONCURRENCY rows each: the limit for the concurrent figure. */
+  readonly rawBatch64InsertsPerSec: number;
   readonly singleCommandsPerSec: number;
   readonly singleAppendsPerSec: number;
   readonly concurrentEventsPerSec: number;
@@ -70,7 +72,8 @@ export async function runAppendPhase(seconds: number, log: (line: string) => voi
   const file = (name: string) => path.join(dir, `${name}.sqlite`);
   const workloads: Workload[] = [];
   try {
-    workloads.push(rawInserts(file('raw')));
+    workloads.push(rawInserts(file('raw'), 1));
+    workloads.push(rawInserts(file('raw-batch'), CONCURRENCY));
     workloads.push(await singleAppends(file('appends')));
     const single = await commands(file('single'), 1);
     workloads.push(single);
@@ -92,6 +95,7 @@ export async function runAppendPhase(seconds: number, log: (line: string) => voi
     const perSec = (name: string) => round(((totals.get(name)!.events) / totals.get(name)!.ms) * 1000);
     const results: AppendResults = {
       rawInsertsPerSec: perSec('raw'),
+      rawBatch64InsertsPerSec: perSec('raw-batch'),
       singleAppendsPerSec: perSec('appends'),
       singleCommandsPerSec: perSec('single'),
       concurrentEventsPerSec: perSec('concurrent'),
@@ -102,7 +106,7 @@ export async function runAppendPhase(seconds: number, log: (line: string) => voi
       seconds,
     };
     log(
-      `raw inserts ${results.rawInsertsPerSec}/s, single appends ${results.singleAppendsPerSec}/s, single commands ${results.singleCommandsPerSec}/s, ` +
+      `raw inserts ${results.rawInsertsPerSec}/s, raw ${CONCURRENCY}-row transactions ${results.rawBatch64InsertsPerSec} rows/s, single appends ${results.singleAppendsPerSec}/s, single commands ${results.singleCommandsPerSec}/s, ` +
         `${CONCURRENCY} concurrent commands ${results.concurrentEventsPerSec} events/s in ${results.concurrentCommits} commits, Emmett ${results.peer.appendsPerSec}/s`,
     );
     return results;
@@ -113,10 +117,10 @@ export async function runAppendPhase(seconds: number, log: (line: string) => voi
 }
 
 /**
- * Single-row INSERTs into the store's own schema, each its own durable transaction. Rows are
- * sealed (hashed) ahead of the clock, so only the write is timed.
+ * INSERTs into the store's own schema in durable transactions of `rowsPerTransaction` rows (1: each
+ * row its own). Rows are sealed (hashed) ahead of the clock, so only the write is timed.
  */
-function rawInserts(file: string): Workload {
+function rawInserts(file: string, rowsPerTransaction: number): Workload {
   const db = new Database(file);
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');
@@ -125,6 +129,9 @@ function rawInserts(file: string): Workload {
     `INSERT INTO events (id, stream_id, revision, type, schema_version, data, metadata, recorded_at, hash, prev_hash)
      VALUES (@id, @stream_id, @revision, @type, @schema_version, @data, @metadata, @recorded_at, @hash, @prev_hash)`,
   );
+  const insertAll = db.transaction((rows: readonly ReturnType<typeof toEventParams>[]) => {
+    for (const row of rows) insert.run(row);
+  });
   const heads = new Map<string, StreamHead>();
   let sealed = 0;
   const nextRow = () => {
@@ -134,20 +141,23 @@ function rawInserts(file: string): Workload {
     heads.set(streamId, { revision: event!.revision, hash: event!.hash });
     return toEventParams(event!);
   };
-  let rows = Array.from({ length: 200 }, nextRow);
+  // A whole number of transactions of sealed rows at a time.
+  const rowsAhead = Math.max(1, Math.round(200 / rowsPerTransaction)) * rowsPerTransaction;
+  let rows = Array.from({ length: rowsAhead }, nextRow);
   return {
-    name: 'raw',
+    name: rowsPerTransaction === 1 ? 'raw' : 'raw-batch',
     slice: async (until) => {
       let events = 0;
       let ms = 0;
       while (process.hrtime.bigint() < until) {
         const started = process.hrtime.bigint();
-        for (const row of rows) insert.run(row);
+        if (rowsPerTransaction === 1) for (const row of rows) insert.run(row);
+        else for (let i = 0; i < rows.length; i += rowsPerTransaction) insertAll(rows.slice(i, i + rowsPerTransaction));
         ms += elapsedMs(started);
         events += rows.length;
         // Sealing the next rows is not the insert's cost: it stays off the clock.
         const paused = process.hrtime.bigint();
-        rows = Array.from({ length: 200 }, nextRow);
+        rows = Array.from({ length: rowsAhead }, nextRow);
         until += process.hrtime.bigint() - paused;
       }
       return { events, ms };
@@ -215,10 +225,14 @@ async function commands(file: string, writers: number): Promise<Workload & { com
     ),
   );
   let issued = 0;
+  // Writer w works on objectives w, w + writers, ...: with as many objectives as writers, each
+  // client keeps its own (no client waits on another's stream), and one writer rotates over all.
+  const turns = Array.from({ length: writers }, (_, w) => w);
   const writer = async (w: number, until: bigint) => {
     let events = 0;
-    for (let k = w; process.hrtime.bigint() < until; k += writers) {
-      const objectiveId = objectives[(k + issued) % objectives.length]!;
+    while (process.hrtime.bigint() < until) {
+      const objectiveId = objectives[turns[w]! % objectives.length]!;
+      turns[w] = turns[w]! + writers;
       const { appended } = await run(`objective-${objectiveId}`, { type: 'RecordProgress', objectiveId, value: 40 + (issued++ % 50), measuredOn: today, note: null });
       events += appended;
     }

@@ -6,6 +6,7 @@ const number = (value: number | undefined): string => (value === undefined ? 'â€
 
 const LABELS: Record<string, string> = {
   'append.rawInsertsPerSec': 'raw better-sqlite3 single-row durable inserts /s',
+  'append.rawBatch64InsertsPerSec': 'raw better-sqlite3 rows /s in durable 64-row transactions',
   'append.singleCommandsPerSec': 'single commands through the command path /s',
   'append.singleAppendsPerSec': 'single appends to our store /s',
   'append.concurrentEventsPerSec': 'events /s with 64 concurrent commands',

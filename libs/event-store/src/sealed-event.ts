@@ -1,5 +1,5 @@
-import { randomUUID } from 'node:crypto';
 import type { EventMetadata, NewEvent, RecordedEvent, StoredMetadata } from './event-store.port';
+import { timeOrderedEventId } from './event-id';
 import { hashEvent } from './integrity/event-hash';
 
 /** An event in its final stored form, before the store has given it a global position. */
@@ -24,6 +24,12 @@ export function stampRecordedAt(clock: () => Date, lastRecordedAt: string | null
   return lastRecordedAt !== null && lastRecordedAt > stamp ? lastRecordedAt : stamp;
 }
 
+/** A sealed event with its data as the JSON text it was sealed from, for a store that keeps text. */
+export interface SealedRow {
+  readonly event: SealedEvent;
+  readonly dataJson: string;
+}
+
 /** Gives each new event its id, revision, stored data and metadata, and chains their hashes. */
 export function sealEvents(
   streamId: string,
@@ -31,21 +37,33 @@ export function sealEvents(
   head: StreamHead,
   recordedAt: string,
 ): SealedEvent[] {
+  return sealRows(streamId, events, head, recordedAt).map((row) => row.event);
+}
+
+/** `sealEvents`, keeping each event's data JSON: serialised once, for the hash and the row. */
+export function sealRows(
+  streamId: string,
+  events: readonly NewEvent[],
+  head: StreamHead,
+  recordedAt: string,
+): SealedRow[] {
   let { revision, hash: prevHash } = head;
+  const recordedMs = Date.parse(recordedAt);
   return events.map((event) => {
     revision += 1;
+    const dataJson = JSON.stringify(event.data);
     const content = {
-      id: event.id ?? randomUUID(),
+      id: event.id ?? timeOrderedEventId(recordedMs),
       streamId,
       revision,
       type: event.type,
       schemaVersion: event.schemaVersion ?? 1,
-      data: toStoredData(event.data),
+      data: storedData(dataJson),
       metadata: toStoredMetadata(event.metadata, recordedAt),
     };
     const sealed: SealedEvent = { ...content, hash: hashEvent(prevHash, content), prevHash };
     prevHash = sealed.hash;
-    return sealed;
+    return { event: sealed, dataJson };
   });
 }
 
@@ -53,8 +71,8 @@ export function sealEvents(
  * The data exactly as a JSON round-trip returns it, so the hash taken now equals the one
  * recomputed from storage, and later changes to the caller's object cannot reach the store.
  */
-function toStoredData(data: Readonly<Record<string, unknown>>): Record<string, unknown> {
-  const stored: unknown = JSON.parse(JSON.stringify(data));
+function storedData(json: string | undefined): Record<string, unknown> {
+  const stored: unknown = json === undefined ? undefined : JSON.parse(json);
   if (stored === null || typeof stored !== 'object' || Array.isArray(stored)) {
     throw new TypeError('event data must be a JSON object');
   }

@@ -138,6 +138,48 @@ describe('handleCommand', () => {
     expect(readStream).toHaveBeenCalledWith('counter-1', { fromRevision: 1 });
   });
 
+  it('decides on the cached fold without reading the stream when this process wrote it last', async () => {
+    const cache = new StateCache();
+    await handleCommand(store, counter, envelope(10), { cache });
+    const readStream = jest.spyOn(store, 'readStream');
+
+    const outcome = await handleCommand(store, counter, envelope(1), { cache });
+
+    expect(outcome).toMatchObject({ revision: 1, state: 11 });
+    expect(readStream).not.toHaveBeenCalled();
+  });
+
+  it('judges a refusal on the stream as it is, not on a cached fold another writer has moved past', async () => {
+    const cache = new StateCache();
+    await handleCommand(store, counter, envelope(95), { cache });
+    // Another process takes the counter back below the limit: the cache does not know.
+    await store.append('counter-1', [{ type: 'Added', data: { amount: -50 }, metadata: { actor: 'bob', correlationId: 'c' } }], 0);
+
+    const outcome = await handleCommand(store, counter, envelope(10), { cache });
+
+    expect(outcome).toMatchObject({ revision: 2, state: 55 });
+  });
+
+  it('answers a command that changes nothing with the stream as it is, not a cached fold behind it', async () => {
+    const cache = new StateCache();
+    await handleCommand(store, counter, envelope(4), { cache });
+    await store.append('counter-1', [{ type: 'Added', data: { amount: 3 }, metadata: { actor: 'bob', correlationId: 'c' } }], 0);
+
+    const outcome = await handleCommand(store, counter, envelope(0), { cache });
+
+    expect(outcome).toMatchObject({ revision: 1, state: 7, appended: 0 });
+  });
+
+  it('reads the stream before answering CONFLICT when the client saw a revision the cached fold has not', async () => {
+    const cache = new StateCache();
+    await handleCommand(store, counter, envelope(4), { cache });
+    await store.append('counter-1', [{ type: 'Added', data: { amount: 3 }, metadata: { actor: 'bob', correlationId: 'c' } }], 0);
+
+    const outcome = await handleCommand(store, counter, envelope(1, { expectedRevision: 1 }), { cache });
+
+    expect(outcome).toMatchObject({ revision: 2, state: 8 });
+  });
+
   it('hashes payloads independently of key order', () => {
     expect(payloadHash({ a: 1, b: { c: 2, d: 3 } })).toBe(payloadHash({ b: { d: 3, c: 2 }, a: 1 }));
     expect(payloadHash({ a: 1 })).not.toBe(payloadHash({ a: 2 }));

@@ -89,18 +89,23 @@ export function handleCommand<C, E extends DomainEvent, S>(
   return decideOn(store, { decider, view: NO_VIEW }, envelope, options);
 }
 
-/** The fold to decide on first: what the request loaded, unless this process has a newer one. */
+/**
+ * The fold to decide on first, and whether it was read from the store just now. A fold this
+ * process cached (or the request loaded) is decided on without reading: the append at its
+ * revision fails if another writer got in between, and the loop then reads what it missed.
+ */
 async function firstFold<E extends DomainEvent, S, V>(
   store: EventStore,
   aggregate: Aggregate<unknown, E, S, V>,
   streamId: string,
   options: HandleOptions<S, V>,
-): Promise<{ folded: Folded<S, V>; preloaded: boolean }> {
+): Promise<{ folded: Folded<S, V>; unread: boolean }> {
   const { start, cache } = options;
-  if (!start) return { folded: await loadFolded(store, aggregate, streamId, cache), preloaded: false };
-  // A command of this process that ran between the check and now has cached a later fold.
+  // A command of this process that ran between the request's check and now has cached a later fold.
   const cached = cachedFold<S, V>(cache, streamId);
-  return { folded: cached && cached.revision > start.revision ? cached : start, preloaded: true };
+  if (cached && !(start && start.revision >= cached.revision)) return { folded: cached, unread: true };
+  if (start) return { folded: start, unread: true };
+  return { folded: await loadFolded(store, aggregate, streamId, cache), unread: false };
 }
 
 async function decideAndAppend<C, E extends DomainEvent, S, V>(
@@ -117,20 +122,36 @@ async function decideAndAppend<C, E extends DomainEvent, S, V>(
     if (record) return replay(store, aggregate, record, idempotency.payloadHash, options.seal);
   }
 
-  let { folded, preloaded } = await firstFold(store, aggregate, streamId, options);
+  let { folded, unread } = await firstFold(store, aggregate, streamId, options);
+  /** Reads what a fold taken without reading may have missed; true when there was something. */
+  const caughtUp = async (): Promise<boolean> => {
+    if (!unread) return false;
+    const fresh = await loadFolded(store, aggregate, streamId, options.cache);
+    unread = false;
+    if (fresh.revision === folded.revision) return false;
+    folded = fresh;
+    return true;
+  };
   for (let attempt = 1; ; attempt++) {
     const expected = envelope.expectedRevision;
     if (expected !== undefined && expected !== null && expected !== folded.revision) {
-      // A fold loaded earlier in the request may be behind the revision the client saw.
-      if (preloaded) {
-        ({ folded, preloaded } = { folded: await loadFolded(store, aggregate, streamId, options.cache), preloaded: false });
-        if (expected === folded.revision) continue;
-      }
+      // A fold taken without reading may be behind the revision the client saw.
+      if ((await caughtUp()) && expected === folded.revision) continue;
       throw new ConflictError(streamId, folded.revision, expected);
     }
 
-    const decided = aggregate.decider.decide(envelope.command, folded.state, envelope.context);
-    if (decided.length === 0) return { streamId, revision: folded.revision, position: null, appended: 0, duplicate: false, state: folded.state, view: folded.view };
+    let decided: E[];
+    try {
+      decided = aggregate.decider.decide(envelope.command, folded.state, envelope.context);
+    } catch (refusal) {
+      // A refusal must be judged on the stream as it is, not on a fold that may be behind it.
+      if (await caughtUp()) continue;
+      throw refusal;
+    }
+    if (decided.length === 0) {
+      if (await caughtUp()) continue;
+      return { streamId, revision: folded.revision, position: null, appended: 0, duplicate: false, state: folded.state, view: folded.view };
+    }
     const { events, subjects } = options.seal ? await options.seal.seal(decided) : { events: decided, subjects: [] };
 
     const metadata: EventMetadata = { ...envelope.metadata, ...(idempotency ? { commandId: idempotency.commandId } : {}) };
@@ -160,7 +181,7 @@ async function decideAndAppend<C, E extends DomainEvent, S, V>(
       }
       if (attempt >= maxAttempts) throw new ConflictError(streamId, error.currentRevision, null);
       folded = await loadFolded(store, aggregate, streamId, options.cache);
-      preloaded = false;
+      unread = false;
     }
   }
 }

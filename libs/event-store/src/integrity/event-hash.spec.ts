@@ -42,6 +42,19 @@ describe('hashEvent', () => {
     expect(hashEvent('', roundTripped)).toBe(hashEvent('', event));
   });
 
+  it('gives the hash it always gave, so chains stored earlier still verify', () => {
+    const stored = {
+      streamId: 'objective-1',
+      revision: 3,
+      type: 'ObjectiveDefined',
+      schemaVersion: 1,
+      data: { title: 'Cut lead time \u00e9\u{1F600}"q"', target: { value: 5.25, unit: 'days' }, list: [1, null, 'x', { b: 1, a: [] }], big: 1e21, small: 1e-7, neg: -0 },
+      metadata: { actor: 'ada', correlationId: 'c-1', commandId: 'k', reason: undefined, recordedAt: '2026-03-15T09:00:00.000Z' },
+    };
+
+    expect(hashEvent('ab'.repeat(32), stored)).toBe('c86d19f384b26c41495dd5493127a5154d9f0af25e6bb2c8c4b90c36de9c10cc');
+  });
+
   it('changes with any covered field', () => {
     const original = hashEvent('', event);
     const variants = [

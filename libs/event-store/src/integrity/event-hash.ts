@@ -1,6 +1,6 @@
-import { createHash } from 'node:crypto';
-import canonicalize from 'canonicalize';
+import { hash } from 'node:crypto';
 import type { RecordedEvent, StoredMetadata } from '../event-store.port';
+import { canonicalJson } from './canonical-json';
 
 /** The parts of an event covered by its hash. Position and event id are assigned outside the chain. */
 export interface HashableEvent {
@@ -26,21 +26,25 @@ export interface ChainAnchor {
 
 /**
  * sha-256 (hex) of the RFC 8785 canonical form of the event and the previous event's hash.
- * Undefined metadata fields are dropped first: they vanish in a JSON round-trip, and the hash
+ * Undefined metadata fields are left out: they vanish in a JSON round-trip, and the hash
  * computed on write must equal the one computed on the stored form.
  */
 export function hashEvent(prevHash: string, event: HashableEvent): string {
-  const canonical = canonicalize({
-    prevHash,
-    streamId: event.streamId,
-    revision: event.revision,
-    type: event.type,
-    schemaVersion: event.schemaVersion,
-    data: event.data,
-    metadata: withoutUndefined(event.metadata),
-  });
-  if (canonical === undefined) throw new TypeError('event cannot be canonicalised');
-  return createHash('sha256').update(canonical, 'utf8').digest('hex');
+  // The one-shot hash: no Hash object per event (a third of the time of createHash for this size).
+  return hash('sha256', canonicalEvent(prevHash, event), 'hex');
+}
+
+/**
+ * The canonical form of `{ prevHash, streamId, revision, type, schemaVersion, data, metadata }`.
+ * Its keys are fixed, so they are written in their sorted order here rather than sorted per event.
+ */
+function canonicalEvent(prevHash: string, event: HashableEvent): string {
+  return (
+    `{"data":${canonicalJson(event.data)},"metadata":${canonicalJson(event.metadata)},` +
+    `"prevHash":${canonicalJson(prevHash)},"revision":${canonicalJson(event.revision)},` +
+    `"schemaVersion":${canonicalJson(event.schemaVersion)},"streamId":${canonicalJson(event.streamId)},` +
+    `"type":${canonicalJson(event.type)}}`
+  );
 }
 
 /**
@@ -86,10 +90,4 @@ export function verifyChains(events: readonly RecordedEvent[]): IntegrityProblem
     else byStream.set(event.streamId, [event]);
   }
   return [...byStream.values()].flatMap((stream) => verifyChain(stream));
-}
-
-function withoutUndefined<T extends object>(value: T): Partial<T> {
-  return Object.fromEntries(
-    Object.entries(value).filter(([, field]) => field !== undefined),
-  ) as Partial<T>;
 }

@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import { checkExpectedRevision } from '../append-rules';
 import { CommandAlreadyRecordedError, DuplicateEventIdError } from '../errors';
 import type { AppendOptions, AppendResult, ExpectedRevision, NewEvent } from '../event-store.port';
-import { EMPTY_STREAM_HEAD, type StreamHead, sealEvents, stampRecordedAt } from '../sealed-event';
+import { EMPTY_STREAM_HEAD, type StreamHead, sealRows, stampRecordedAt } from '../sealed-event';
 import { type CommandRow, toCommandRecord, toEventParams } from './sqlite-rows';
 
 export interface AppendRequest {
@@ -16,10 +16,16 @@ export type AppendOutcome =
   | { readonly ok: true; readonly result: AppendResult }
   | { readonly ok: false; readonly error: unknown };
 
+/** Thrown out of a batch to roll all of it back, when an append failed after writing part of itself. */
+class PartlyWritten extends Error {}
+
 /**
- * Writes a batch of appends in one transaction (one fsync), each inside its own savepoint: an
- * append that fails is rolled back alone, including any AUTOINCREMENT position it consumed, so the
- * others still commit and the global order keeps no hole.
+ * Writes a batch of appends in one transaction (one fsync). An append refused by its checks has
+ * written nothing, so the others commit as they are. One that fails after writing part of itself
+ * (a duplicate event id) rolls the whole batch back, and the batch is written again with each
+ * append inside its own savepoint, so that one is rolled back alone, including any AUTOINCREMENT
+ * position it consumed, and the global order keeps no hole. Savepoints only then: two statements
+ * more for every append cost a share of the command path.
  */
 export class SqliteAppendWriter {
   private readonly findCommand: Database.Statement<[string], CommandRow>;
@@ -27,7 +33,7 @@ export class SqliteAppendWriter {
   private readonly lastRecordedAt: Database.Statement<[], { recorded_at: string }>;
   private readonly insertEvent: Database.Statement<[ReturnType<typeof toEventParams>]>;
   private readonly insertCommand: Database.Statement;
-  private readonly writeBatch: Database.Transaction<(batch: readonly AppendRequest[]) => AppendOutcome[]>;
+  private readonly writeBatch: Database.Transaction<(batch: readonly AppendRequest[], isolated: boolean) => AppendOutcome[]>;
   private readonly writeOne: Database.Transaction<(request: AppendRequest, last: string | null) => AppendResult>;
 
   constructor(
@@ -55,31 +61,37 @@ export class SqliteAppendWriter {
        VALUES (?, ?, ?, ?, ?, ?)`,
     );
     // Nested better-sqlite3 transactions run as SAVEPOINTs inside the outer one.
-    this.writeOne = db.transaction((request: AppendRequest, last: string | null) => this.apply(request, last));
-    this.writeBatch = db.transaction((batch: readonly AppendRequest[]) => this.applyAll(batch));
+    this.writeOne = db.transaction((request: AppendRequest, last: string | null) => this.apply(request, last, true));
+    this.writeBatch = db.transaction((batch: readonly AppendRequest[], isolated: boolean) => this.applyAll(batch, isolated));
   }
 
   /** Commits the batch; throws only when the transaction as a whole could not commit. */
   write(batch: readonly AppendRequest[]): AppendOutcome[] {
     // IMMEDIATE takes the write lock up front, so the checks below cannot be raced by another process.
-    return this.writeBatch.immediate(batch);
+    try {
+      return this.writeBatch.immediate(batch, false);
+    } catch (error) {
+      if (!(error instanceof PartlyWritten)) throw error;
+      return this.writeBatch.immediate(batch, true);
+    }
   }
 
-  private applyAll(batch: readonly AppendRequest[]): AppendOutcome[] {
+  private applyAll(batch: readonly AppendRequest[], isolated: boolean): AppendOutcome[] {
     // Read once per transaction: another process may have written since our last batch.
     let last = this.lastRecordedAt.get()?.recorded_at ?? null;
     return batch.map((request): AppendOutcome => {
       try {
-        const result = this.writeOne(request, last);
+        const result = isolated ? this.writeOne(request, last) : this.apply(request, last, false);
         last = result.recordedAt;
         return { ok: true, result };
       } catch (error) {
+        if (error instanceof PartlyWritten) throw error;
         return { ok: false, error };
       }
     });
   }
 
-  private apply({ streamId, events, expected, command }: AppendRequest, last: string | null): AppendResult {
+  private apply({ streamId, events, expected, command }: AppendRequest, last: string | null, isolated: boolean): AppendResult {
     // The command check comes first: a retried command must learn it already ran, even though its
     // expected revision no longer holds.
     const existing = command && this.findCommand.get(command.id);
@@ -89,20 +101,24 @@ export class SqliteAppendWriter {
     checkExpectedRevision(streamId, expected, head.revision);
 
     const recordedAt = stampRecordedAt(this.clock, last);
-    const sealed = sealEvents(streamId, events, head, recordedAt);
+    const rows = sealRows(streamId, events, head, recordedAt);
     let position = 0n;
-    for (const event of sealed) {
-      try {
-        position = this.insertEvent.run(toEventParams(event)).lastInsertRowid as bigint;
-      } catch (error) {
-        if (isUniqueViolationOn(error, 'events.id')) throw new DuplicateEventIdError(event.id);
-        throw error;
+    // Nothing is written before this point: a refusal above needs no rollback.
+    try {
+      for (const { event, dataJson } of rows) {
+        try {
+          position = this.insertEvent.run(toEventParams(event, dataJson)).lastInsertRowid as bigint;
+        } catch (error) {
+          if (isUniqueViolationOn(error, 'events.id')) throw new DuplicateEventIdError(event.id);
+          throw error;
+        }
       }
+      if (command) this.insertCommand.run(command.id, command.hash, streamId, rows[0].event.revision, rows[rows.length - 1].event.revision, recordedAt);
+    } catch (error) {
+      if (!isolated) throw new PartlyWritten('an append failed part way', { cause: error });
+      throw error;
     }
-    const from = sealed[0].revision;
-    const to = sealed[sealed.length - 1].revision;
-    if (command) this.insertCommand.run(command.id, command.hash, streamId, from, to, recordedAt);
-    return { streamId, nextRevision: to, position, recordedAt };
+    return { streamId, nextRevision: rows[rows.length - 1].event.revision, position, recordedAt };
   }
 }
 

@@ -83,6 +83,49 @@ describe('SqliteEventStore', () => {
     });
   });
 
+  describe('a file written by the first schema', () => {
+    // The first schema as it shipped, and an event and command written the way its build wrote them.
+    const FIRST_SCHEMA = `
+      CREATE TABLE events (
+        position INTEGER PRIMARY KEY AUTOINCREMENT, id TEXT NOT NULL UNIQUE, stream_id TEXT NOT NULL,
+        revision INTEGER NOT NULL, type TEXT NOT NULL, schema_version INTEGER NOT NULL, data TEXT NOT NULL,
+        metadata TEXT NOT NULL, recorded_at TEXT NOT NULL, hash TEXT NOT NULL, prev_hash TEXT NOT NULL,
+        UNIQUE (stream_id, revision)
+      );
+      CREATE INDEX events_recorded_at ON events (recorded_at);
+      CREATE TABLE commands (
+        command_id TEXT PRIMARY KEY, command_hash TEXT NOT NULL, stream_id TEXT NOT NULL,
+        from_revision INTEGER NOT NULL, to_revision INTEGER NOT NULL, recorded_at TEXT NOT NULL
+      );
+      PRAGMA user_version = 1;`;
+
+    it('migrates to the current schema, dropping the index nothing reads, and keeps its events, commands and chains', async () => {
+      const streamId = newStreamId();
+      const writer = await open();
+      await writer.append(streamId, newEvents(2), 'no_stream', { command: { id: 'cmd-old', hash: 'h-old' } });
+      const written = await writer.readAll();
+      await writer.close();
+      // The same rows in a file of the first schema.
+      const file = tempFile();
+      const old = new Database(file);
+      old.exec(FIRST_SCHEMA);
+      old.exec(`ATTACH '${writer.file}' AS src; INSERT INTO events SELECT * FROM src.events; INSERT INTO commands SELECT * FROM src.commands; DETACH src;`);
+      old.close();
+
+      const migrated = await open({ file });
+
+      const raw = new Database(file, { readonly: true });
+      expect(raw.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+      expect(raw.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND name = 'events_recorded_at'").all()).toEqual([]);
+      raw.close();
+      expect(await migrated.readAll()).toEqual(written);
+      expect(await migrated.readStream(streamId, { recordedAtOrBefore: written[1].metadata.recordedAt })).toHaveLength(2);
+      await expect(migrated.append(streamId, [newEvent()], 'any', { command: { id: 'cmd-old', hash: 'h-old' } })).rejects.toBeInstanceOf(CommandAlreadyRecordedError);
+      await migrated.append(streamId, [newEvent()], 1);
+      expect(verifyChains(await migrated.readAllStored())).toEqual([]);
+    });
+  });
+
   describe('group commit', () => {
     it('commits 64 concurrent appends in far fewer than 64 transactions', async () => {
       const store = await open();

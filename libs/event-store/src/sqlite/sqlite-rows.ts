@@ -33,7 +33,7 @@ export const EVENT_COLUMNS =
  * recordedAt lives only in its indexed column and is merged back into the metadata on read, so
  * the hash (which covers metadata.recordedAt) also protects the column that as-of queries filter on.
  */
-export function toEventParams(event: SealedEvent) {
+export function toEventParams(event: SealedEvent, dataJson = JSON.stringify(event.data)) {
   const { recordedAt, ...metadata } = event.metadata;
   return {
     id: event.id,
@@ -41,7 +41,7 @@ export function toEventParams(event: SealedEvent) {
     revision: event.revision,
     type: event.type,
     schema_version: event.schemaVersion,
-    data: JSON.stringify(event.data),
+    data: dataJson,
     metadata: JSON.stringify(metadata),
     recorded_at: recordedAt,
     hash: event.hash,

@@ -30,6 +30,11 @@ const MIGRATIONS: readonly string[] = [
     recorded_at   TEXT    NOT NULL
   );
   `,
+  // Nothing read events by recorded_at alone (as-of reads filter one stream, through its
+  // (stream_id, revision) index), yet every append wrote the index.
+  `
+  DROP INDEX IF EXISTS events_recorded_at;
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
