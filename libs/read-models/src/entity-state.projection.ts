@@ -86,6 +86,8 @@ export class EntityStateProjection implements Projection {
       parent_id TEXT,
       status TEXT
     )`,
+  ];
+  readonly queryIndexes = [
     // In list order within each (lists are ordered by creation, then id), so a page of a PMO's or
     // a parent's entities, or of a category's, is one range read however long the list.
     'CREATE INDEX IF NOT EXISTS entity_state_pmo_order ON entity_state (category, pmo_id, created_at, entity_id)',
