@@ -109,7 +109,7 @@ export class EntityStateProjection implements Projection {
   private readonly statements = perConnection(prepareStatements);
   /**
    * In a rebuild the views stay in batchCache across batches, least recently folded first, and
-   * are written when the rebuild ends or, past this many streams, the older half at a batch's end:
+   * are written when the rebuild ends or, past this many streams (10,000 by default), the older half at a batch's end:
    * most streams (a work entry, a touchpoint) take all their events within days, so a stream is
    * almost always written once, and memory stays bounded however long the history.
    */
@@ -117,7 +117,7 @@ export class EntityStateProjection implements Projection {
   private bulk = false;
 
   constructor(kinds: readonly EntityKind[], options: { bulkLimit?: number } = {}) {
-    this.bulkLimit = options.bulkLimit ?? 20_000;
+    this.bulkLimit = options.bulkLimit ?? 10_000;
     const categories = new Set<string>();
     for (const { category } of kinds) {
       if (categories.has(category)) throw new Error(`entity kind ${category} is configured twice`);

@@ -21,9 +21,8 @@ export interface ProjectorOptions {
    */
   readonly batchSize?: number;
   /**
-   * Most events per transaction while a rebuild loads the read models. Default 20,000: every
-   * commit writes each page the batch touched, and rows keyed by random ids touch pages all over
-   * their B-trees, so fewer, larger commits write far less.
+   * Most events per transaction while a rebuild loads the read models. Default: batchSize. Larger
+   * batches commit less often but hold more events in memory at once.
    */
   readonly rebuildBatchSize?: number;
   /** Called after every committed batch. */
@@ -93,7 +92,7 @@ export class Projector {
     private readonly options: ProjectorOptions = {},
   ) {
     const batchSize = positiveInteger(options.batchSize ?? 10_000, 'batchSize');
-    const rebuildBatchSize = positiveInteger(options.rebuildBatchSize ?? Math.max(batchSize, 20_000), 'rebuildBatchSize');
+    const rebuildBatchSize = positiveInteger(options.rebuildBatchSize ?? batchSize, 'rebuildBatchSize');
     const pollIntervalMs = positiveInteger(options.pollIntervalMs ?? 1_000, 'pollIntervalMs');
     this.name = options.name ?? 'projector';
     this.schema = db.ensureSchema(projections);
