@@ -190,6 +190,8 @@ export class Projector {
       await stopping;
       await this.feed.follow();
       await this.feed.catchUp();
+      // Stopped part way: what was loaded is not the whole feed, so it must not be marked whole.
+      if (this.halted) throw this.halted;
       this.finishBulk();
     } catch (error) {
       if (this.bulk) this.abandonBulk();

@@ -132,7 +132,7 @@ export class ReadModelDb {
 
   /** Back to SQLite's default page cache once a rebuild is over, whichever way it ended. */
   endBulk(): void {
-    this.connection.pragma('cache_size = -2000');
+    if (this.connection.open) this.connection.pragma('cache_size = -2000');
   }
 
   private storeFingerprint(fingerprint: string, projections: readonly Projection[]): void {
