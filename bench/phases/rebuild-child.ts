@@ -12,7 +12,7 @@ async function main(): Promise<void> {
   const db = ReadModelDb.open(readModelsLocation(config));
   let events = 0;
   let peakHeapMb = 0;
-  const projector = new Projector(store, db, projectionsFor(), {
+  const projector = new Projector(store, db, projectionsFor(store), {
     onProgress: ({ applied }) => {
       events = applied;
       peakHeapMb = Math.max(peakHeapMb, process.memoryUsage().heapUsed / 2 ** 20);

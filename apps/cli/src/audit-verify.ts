@@ -66,7 +66,7 @@ async function streamsOfPmo(dataDir: string, pmoId: string, store: SqliteEventSt
   if (!fs.existsSync(file)) fail(`no read models at ${file} to tell a PMO's streams: start the service once, or run without --pmo`);
   const db = new Database(file, { readonly: true, fileMustExist: true });
   try {
-    const log = new AuditLogReader(db);
+    const log = new AuditLogReader(db, store);
     const streams = log.streamsOf(pmoId);
     if (streams.length === 0) fail(`PMO ${pmoId} is not in the audit log of ${dataDir}`);
     const [seen, head] = [log.lastPosition(), await store.headPosition()];

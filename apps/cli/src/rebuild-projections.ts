@@ -17,7 +17,7 @@ async function main(): Promise<void> {
   const started = Date.now();
   let lastPrint = 0;
   let count = 0;
-  const projector = new Projector(store, db, projectionsFor(), {
+  const projector = new Projector(store, db, projectionsFor(store), {
     onProgress: ({ position, applied }) => {
       count = applied;
       if (Date.now() - lastPrint < 500) return;

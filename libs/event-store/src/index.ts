@@ -1,4 +1,5 @@
 export * from './event-store.port';
+export * from './events-by-position';
 export * from './errors';
 export * from './command-handling/command-errors';
 export * from './command-handling/handle-command';

@@ -91,6 +91,8 @@ export class EntityStateProjection implements Projection {
       parent_id TEXT,
       status TEXT
     )`,
+  ];
+  readonly queryIndexes = [
     // In list order within each (lists are ordered by creation, then id), so a page of a PMO's or
     // a parent's entities, or of a category's, is one range read however long the list.
     'CREATE INDEX IF NOT EXISTS entity_state_pmo_order ON entity_state (category, pmo_id, created_at, entity_id)',
@@ -110,11 +112,21 @@ export class EntityStateProjection implements Projection {
    */
   private readonly batchCache = new Map<string, Pending>();
   private readonly statements = perConnection(prepareStatements);
+  /**
+   * In a rebuild the views stay in batchCache across batches, least recently folded first, and
+   * are written when the rebuild ends or, past this many streams (10,000 by default), the older half at a batch's end:
+   * most streams (a work entry, a touchpoint) take all their events within days, so a stream is
+   * almost always written once, and memory stays bounded however long the history.
+   */
+  private readonly bulkLimit: number;
+  private bulk = false;
 
   constructor(
     kinds: readonly EntityKind[],
     private readonly observer: FoldObserver | null = null,
+    options: { bulkLimit?: number } = {},
   ) {
+    this.bulkLimit = options.bulkLimit ?? 10_000;
     const categories = new Set<string>();
     for (const { category } of kinds) {
       if (categories.has(category)) throw new Error(`entity kind ${category} is configured twice`);
@@ -130,7 +142,7 @@ export class EntityStateProjection implements Projection {
     const kind = this.kindOf(event.streamId);
     if (!kind) return;
     const statements = this.statements(db);
-    const current = this.current(event.streamId, statements);
+    const current = this.current(event.streamId, event.revision, statements);
     const expected = current ? current.revision + 1 : 0;
     if (event.revision !== expected) {
       // A gap or a repeat means the rows no longer match the feed; refusing is the only safe move.
@@ -147,12 +159,52 @@ export class EntityStateProjection implements Projection {
     this.observer?.folded(event.streamId, kind, view, event.revision, recordedAt);
     const pending = this.batchCache.get(event.streamId);
     const createdAt = event.revision === 0 ? recordedAt : (pending?.createdAt ?? null);
+    // Re-inserted, so the map's order is the order streams were last folded in.
+    if (this.bulk && pending) this.batchCache.delete(event.streamId);
     this.batchCache.set(event.streamId, { kind, view, revision: event.revision, createdAt, updatedAt: recordedAt });
   }
 
   flush(db: Database): void {
-    const statements = this.statements(db);
+    if (!this.bulk) {
+      this.write(db, this.batchCache);
+      return;
+    }
+    if (this.batchCache.size <= this.bulkLimit) return;
+    const oldest = new Map<string, Pending>();
     for (const [streamId, pending] of this.batchCache) {
+      if (oldest.size >= this.batchCache.size / 2) break;
+      oldest.set(streamId, pending);
+    }
+    this.write(db, oldest);
+    for (const streamId of oldest.keys()) this.batchCache.delete(streamId);
+  }
+
+  endBatch(): void {
+    if (!this.bulk) this.batchCache.clear();
+  }
+
+  beginBulk(): void {
+    this.batchCache.clear();
+    this.bulk = true;
+  }
+
+  finishBulk(db: Database): void {
+    this.write(db, this.batchCache);
+    this.abandonBulk();
+  }
+
+  abandonBulk(): void {
+    this.bulk = false;
+    this.batchCache.clear();
+  }
+
+  /** In stream id order, so the upserts walk the primary key's B-tree once rather than hop about it. */
+  private write(db: Database, views: ReadonlyMap<string, Pending>): void {
+    const statements = this.statements(db);
+    const streamIds = [...views.keys()];
+    if (this.bulk) streamIds.sort();
+    for (const streamId of streamIds) {
+      const pending = views.get(streamId) as Pending;
       const { kind, view } = pending;
       const index = kind.index(view);
       statements.upsert.run({
@@ -171,17 +223,15 @@ export class EntityStateProjection implements Projection {
     }
   }
 
-  endBatch(): void {
-    this.batchCache.clear();
-  }
-
   private kindOf(streamId: string): EntityKind | undefined {
     return this.kinds.find((k) => streamId.length > k.category.length + 1 && streamId.startsWith(`${k.category}-`));
   }
 
-  private current(streamId: string, statements: Statements): Current | undefined {
+  private current(streamId: string, revision: number, statements: Statements): Current | undefined {
     const cached = this.batchCache.get(streamId);
     if (cached) return cached;
+    // A rebuild started from an empty table, and a stream's first event finds no row there.
+    if (this.bulk && revision === 0) return undefined;
     const row = statements.load.get(streamId);
     return row ? { view: JSON.parse(row.state) as unknown, revision: row.revision } : undefined;
   }

@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { ALIGNMENT_DDL } from './alignment/alignment.schema';
+import { ALIGNMENT_DDL, ALIGNMENT_QUERY_INDEXES } from './alignment/alignment.schema';
 import { AlignmentReader } from './alignment/alignment.reader';
 import { AuditLogProjection } from './audit/audit-log.projection';
 import { AuditLogReader } from './audit/audit-log.reader';
@@ -17,11 +17,11 @@ import { TouchpointPagesReader, type TouchpointKey } from './network/touchpoint-
 describe('the queries of keyset pages', () => {
   const db = new Database(':memory:');
   for (const statement of [
-    ...new EntityStateProjection([]).ddl,
+    ...[new EntityStateProjection([]), new AuditLogProjection(), new ObjectiveMeasurementProjection(), new NetworkFactsProjection()].flatMap(
+      (projection) => [...projection.ddl, ...(projection.queryIndexes ?? [])],
+    ),
     ...ALIGNMENT_DDL,
-    ...new AuditLogProjection().ddl,
-    ...new ObjectiveMeasurementProjection().ddl,
-    ...new NetworkFactsProjection().ddl,
+    ...ALIGNMENT_QUERY_INDEXES,
   ]) {
     db.exec(statement);
   }

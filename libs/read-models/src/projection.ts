@@ -11,6 +11,13 @@ export interface Projection {
   readonly name: string;
   /** Idempotent statements (CREATE TABLE/INDEX IF NOT EXISTS ...), run at open and after a reset. */
   readonly ddl: readonly string[];
+  /**
+   * Idempotent CREATE INDEX statements that only queries read: apply never looks rows up through
+   * them and none is UNIQUE (a unique index decides what an insert does, so it belongs in ddl).
+   * Run with ddl at open; a rebuild creates them once after the bulk load instead, since building
+   * an index from sorted rows costs a fraction of keeping it up to date row by row.
+   */
+  readonly queryIndexes?: readonly string[];
   /** Every table the DDL creates, dropped on rebuild or when the fingerprint changes. */
   readonly tables: readonly string[];
   /**
@@ -27,6 +34,16 @@ export interface Projection {
   flush?(db: Database): void;
   /** Called after each batch transaction, committed or rolled back: drop per-batch caches here. */
   endBatch?(): void;
+  /**
+   * A rebuild starts: the tables are empty, and until finishBulk the projection may keep rows in
+   * memory across batches (bounded) instead of writing them at every batch's flush. Rows still
+   * reach the database by finishBulk, and nothing reads the read models as complete before then.
+   */
+  beginBulk?(): void;
+  /** Writes everything held since beginBulk; runs inside the rebuild's closing transaction. */
+  finishBulk?(db: Database): void;
+  /** The rebuild failed: forget what is held without writing it (the tables are reset before use). */
+  abandonBulk?(): void;
 }
 
 /**

@@ -289,6 +289,35 @@ describe('Projector', () => {
     expect(p.position).toBe(5n);
   });
 
+  it('a rebuild holds waiters until its end, and one stopped part way is not marked whole', async () => {
+    await fiveEvents(store);
+    const p = projector({ batchSize: 2 });
+    let reads = 0;
+    let release: () => void = () => undefined;
+    const paused = new Promise<void>((resolve) => (release = resolve));
+    store.beforeRead = async () => {
+      reads += 1;
+      if (reads === 3) await paused;
+    };
+    let waited = false;
+    const rebuilding = p.rebuild();
+    // Two batches (four events) are in, the third read is held: position 2 is passed, the rebuild is not over.
+    await new Promise((resolve) => setImmediate(resolve));
+    void p.waitFor(2n).then(() => (waited = true), () => undefined);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(p.position).toBe(4n);
+    expect(waited).toBe(false);
+    const stopping = p.stop();
+    release();
+    await expect(rebuilding).rejects.toBeInstanceOf(ProjectorStoppedError);
+    await stopping;
+
+    const next = projector();
+    expect(next.schema).toBe('rebuilt');
+    await next.start();
+    expect(logged(db)).toEqual([1n, 2n, 3n, 4n, 5n]);
+  });
+
   it('start refuses read models that are ahead of the store', async () => {
     await fiveEvents(store);
     await projector().catchUp();

@@ -20,6 +20,11 @@ export interface ProjectorOptions {
    * so a rebuild of 125,000 events ran at 7,900 events/s with 1,000 and 14,300 with 10,000.
    */
   readonly batchSize?: number;
+  /**
+   * Most events per transaction while a rebuild loads the read models. Default: batchSize. Larger
+   * batches commit less often but hold more events in memory at once.
+   */
+  readonly rebuildBatchSize?: number;
   /** Called after every committed batch. */
   readonly onProgress?: (progress: ProjectorProgress) => void;
   /**
@@ -68,10 +73,16 @@ export class Projector {
   private readonly name: string;
   private readonly feed: Feed;
   private readonly waiters: PositionWaiters;
+  /** The feed's own waits, which a rebuild releases batch by batch (it waits for them itself). */
+  private readonly feedWaiters: PositionWaiters;
   private checkpoint: GlobalPosition | null;
   /** Why the projector follows nothing: stopped, or a projection failed. Null while it may follow. */
   private halted: ProjectorStoppedError | ProjectionFailedError | null = null;
   private applied = 0;
+  /** A rebuild is loading the read models: projections hold rows, waiters wait for its end. */
+  private bulk = false;
+  /** A rebuild failed part way: the read models must be rebuilt before they are followed. */
+  private incomplete = false;
   private readonly listeners = new Set<AppliedListener>();
 
   constructor(
@@ -81,20 +92,28 @@ export class Projector {
     private readonly options: ProjectorOptions = {},
   ) {
     const batchSize = positiveInteger(options.batchSize ?? 10_000, 'batchSize');
+    const rebuildBatchSize = positiveInteger(options.rebuildBatchSize ?? batchSize, 'rebuildBatchSize');
     const pollIntervalMs = positiveInteger(options.pollIntervalMs ?? 1_000, 'pollIntervalMs');
     this.name = options.name ?? 'projector';
     this.schema = db.ensureSchema(projections);
     this.checkpoint = db.readCheckpoint(this.name);
     this.waiters = new PositionWaiters(() => this.checkpoint);
+    this.feedWaiters = new PositionWaiters(() => this.checkpoint);
+    const inBulk = () => this.bulk;
     const target: FeedTarget = {
       position: () => this.checkpoint,
       apply: (events) => this.applyBatch(events),
       fail: (error, report) => this.fail(error, report),
-      reached: (position) => this.settledWait(position) ?? this.waiters.add(position),
+      reached: (position) => this.settledWait(position, true) ?? this.feedWaiters.add(position),
     };
     this.feed = canSubscribe(store)
       ? new SubscriptionFeed(store, target, batchSize, options.resubscribeBackoff)
-      : new PollingFeed(store, target, { batchSize, pollIntervalMs });
+      : new PollingFeed(store, target, {
+          get batchSize() {
+            return inBulk() ? rebuildBatchSize : batchSize;
+          },
+          pollIntervalMs,
+        });
   }
 
   /** Position of the last event applied to the read models, or null before the first. */
@@ -104,6 +123,10 @@ export class Projector {
 
   /** Catches up, then follows the store until stop() or a projection failure. */
   async start(): Promise<void> {
+    if (this.incomplete) {
+      this.incomplete = false;
+      await this.rebuild();
+    }
     this.halted = null;
     this.applied = 0;
     await this.feed.follow();
@@ -146,18 +169,64 @@ export class Projector {
   /**
    * Drops every projection table and the checkpoint, recreates the schema and replays the whole
    * feed, then follows the store. No batch is applied alongside the reset.
+   *
+   * The replay is a bulk load: projections may hold rows in memory across batches (written once,
+   * at the end, instead of once per batch they change in) and the query indexes are created after
+   * the last row. Until then the read models are marked as being rebuilt (a crash leaves them to be
+   * rebuilt again, never resumed half-built), callers waiting for a position wait for the end, and
+   * onApplied listeners are told of each batch as it commits, when the audit log holds it.
    */
   async rebuild(): Promise<void> {
     if (this.halted instanceof ProjectorStoppedError) throw this.halted;
     this.halted = null;
     // The feed delivers nothing from here on: reset before anything could follow it again.
     const stopping = this.feed.stop();
-    this.db.reset(this.projections);
+    this.db.reset(this.projections, [], { bulk: true });
+    for (const projection of this.projections) projection.beginBulk?.();
+    this.bulk = true;
     this.checkpoint = null;
     this.applied = 0;
-    await stopping;
-    await this.feed.follow();
-    await this.feed.catchUp();
+    try {
+      await stopping;
+      await this.feed.follow();
+      await this.feed.catchUp();
+      // Stopped part way: what was loaded is not the whole feed, so it must not be marked whole.
+      if (this.halted) throw this.halted;
+      this.finishBulk();
+    } catch (error) {
+      if (this.bulk) this.abandonBulk();
+      throw error;
+    }
+  }
+
+  /** Writes what the projections held, creates the deferred indexes and marks the read models whole, in one transaction. */
+  private finishBulk(): void {
+    try {
+      this.db.transaction(() => {
+        for (const projection of this.projections) {
+          try {
+            projection.finishBulk?.(this.db.connection);
+          } catch (cause) {
+            throw new Error(`projection ${projection.name} failed to write what it held at the end of a rebuild`, { cause });
+          }
+        }
+        this.db.finishBulk(this.projections);
+      });
+    } catch (error) {
+      this.abandonBulk();
+      throw error;
+    }
+    this.bulk = false;
+    this.db.endBulk();
+    if (this.checkpoint !== null) this.waiters.release(this.checkpoint);
+  }
+
+  private abandonBulk(): void {
+    this.bulk = false;
+    for (const projection of this.projections) projection.abandonBulk?.();
+    this.db.endBulk();
+    // Not whole: the next start or rebuild drops them (the stored fingerprint says so).
+    this.incomplete = true;
   }
 
   /** Stops following the store, rejects pending waits, and resolves once no batch is in flight. */
@@ -165,6 +234,7 @@ export class Projector {
     this.halted = new ProjectorStoppedError();
     const stopping = this.feed.stop();
     this.waiters.rejectAll(this.halted);
+    this.feedWaiters.rejectAll(this.halted);
     await stopping;
   }
 
@@ -179,8 +249,8 @@ export class Projector {
   }
 
   /** A wait that needs no waiter: already reached, or refused. */
-  private settledWait(position: GlobalPosition): Promise<void> | null {
-    if (this.checkpoint !== null && this.checkpoint >= position) return Promise.resolve();
+  private settledWait(position: GlobalPosition, forFeed = false): Promise<void> | null {
+    if ((forFeed || !this.bulk) && this.checkpoint !== null && this.checkpoint >= position) return Promise.resolve();
     const refusal = this.halted ?? this.feed.unavailable;
     return refusal ? Promise.reject(refusal) : null;
   }
@@ -207,7 +277,8 @@ export class Projector {
     }
     this.checkpoint = last;
     this.applied += events.length;
-    this.waiters.release(last);
+    this.feedWaiters.release(last);
+    if (!this.bulk) this.waiters.release(last);
     this.options.onProgress?.({ position: last, applied: this.applied });
     for (const listener of this.listeners) {
       try {
@@ -223,6 +294,7 @@ export class Projector {
     if (error instanceof ProjectionFailedError) this.halted = error;
     this.onError(report);
     this.waiters.rejectAll(error);
+    this.feedWaiters.rejectAll(error);
   }
 
   private onError(error: Error): void {

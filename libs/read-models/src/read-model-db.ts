@@ -12,7 +12,7 @@ const quoteIdentifier = (name: string): string => `"${name.replace(/"/g, '""')}"
 export const schemaFingerprint = (projections: readonly Projection[], source: string | null = null): string => {
   const described = [...projections]
     .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
-    .map((p) => ({ name: p.name, ddl: p.ddl, fingerprint: p.fingerprint ?? null }));
+    .map((p) => ({ name: p.name, ddl: [...p.ddl, ...(p.queryIndexes ?? [])], fingerprint: p.fingerprint ?? null }));
   return createHash('sha256')
     .update(JSON.stringify({ bookkeeping: BOOKKEEPING_VERSION, projections: described, ...(source === null ? {} : { source }) }))
     .digest('hex');
@@ -34,6 +34,28 @@ export interface ReadModelDbOptions {
  */
 /** What opening found: read models that fit, none yet, or others that were dropped to be rebuilt. */
 export type SchemaOutcome = 'kept' | 'created' | 'rebuilt';
+
+/**
+ * Stored as the fingerprint while a rebuild runs: it matches no projection set, so read models
+ * left half-built by a crash are dropped and rebuilt at the next open rather than resumed.
+ */
+const REBUILDING = 'rebuilding';
+
+/**
+ * WAL pages a rebuild lets accumulate before copying them into the database (SQLite's default is
+ * 1,000). Every batch touches pages all over the random-keyed B-trees, and a checkpoint copies
+ * each page once however many batches changed it since the last: with the default it ran after
+ * every batch. Disk, not memory: the WAL is truncated when the rebuild ends.
+ */
+const BULK_WAL_PAGES = 50_000;
+
+/**
+ * Pages SQLite keeps in memory while a rebuild loads the tables (KiB, as cache_size takes it
+ * negative). Rows keyed by random ids land all over their B-trees; with the default 2 MiB most
+ * inserts fetched their page back from the OS. Bounded, so a rebuild's memory does not grow with
+ * the store (peak RSS must stay within 400 MB rebuilding 1,000,000 events).
+ */
+const BULK_CACHE_KIB = 32 * 1024;
 
 export class ReadModelDb {
   private readonly selectCheckpoint;
@@ -90,21 +112,50 @@ export class ReadModelDb {
     return stored ? 'rebuilt' : 'created';
   }
 
-  /** Drops the projections' tables and every checkpoint, then recreates the schema, atomically. */
-  reset(projections: readonly Projection[], alsoDrop: readonly string[] = []): void {
+  /**
+   * Drops the projections' tables and every checkpoint, then recreates the schema, atomically.
+   * With `bulk` (a rebuild), the query indexes are left for finishBulk, and until then the stored
+   * fingerprint says the read models are being rebuilt.
+   */
+  reset(projections: readonly Projection[], alsoDrop: readonly string[] = [], options: { bulk?: boolean } = {}): void {
     assertUniqueNames(projections);
     const tables = [...new Set([...alsoDrop, ...projections.flatMap((p) => p.tables)])];
     this.connection.transaction(() => {
       for (const table of tables) this.connection.exec(`DROP TABLE IF EXISTS ${quoteIdentifier(table)}`);
       this.connection.exec('DELETE FROM checkpoint');
-      createSchema(this.connection, projections);
-      this.connection
-        .prepare(
-          `INSERT INTO schema_fingerprint (id, fingerprint, tables) VALUES (1, ?, ?)
-           ON CONFLICT (id) DO UPDATE SET fingerprint = excluded.fingerprint, tables = excluded.tables`,
-        )
-        .run(schemaFingerprint(projections, this.source), JSON.stringify(projections.flatMap((p) => p.tables)));
+      createSchema(this.connection, projections, !options.bulk);
+      this.storeFingerprint(options.bulk ? REBUILDING : schemaFingerprint(projections, this.source), projections);
     })();
+    if (options.bulk) {
+      this.connection.pragma(`cache_size = -${BULK_CACHE_KIB}`);
+      this.connection.pragma(`wal_autocheckpoint = ${BULK_WAL_PAGES}`);
+    }
+  }
+
+  /**
+   * Ends a bulk reset: creates the query indexes and stores the fingerprint that says the read
+   * models are whole. Call inside the transaction that writes the rebuild's last rows.
+   */
+  finishBulk(projections: readonly Projection[]): void {
+    for (const projection of projections) for (const statement of projection.queryIndexes ?? []) this.connection.exec(statement);
+    this.storeFingerprint(schemaFingerprint(projections, this.source), projections);
+  }
+
+  /** Back to SQLite's default page cache once a rebuild is over, whichever way it ended. */
+  endBulk(): void {
+    if (!this.connection.open) return;
+    this.connection.pragma('cache_size = -2000');
+    this.connection.pragma('wal_autocheckpoint = 1000');
+    this.connection.pragma('wal_checkpoint(TRUNCATE)');
+  }
+
+  private storeFingerprint(fingerprint: string, projections: readonly Projection[]): void {
+    this.connection
+      .prepare(
+        `INSERT INTO schema_fingerprint (id, fingerprint, tables) VALUES (1, ?, ?)
+         ON CONFLICT (id) DO UPDATE SET fingerprint = excluded.fingerprint, tables = excluded.tables`,
+      )
+      .run(fingerprint, JSON.stringify(projections.flatMap((p) => p.tables)));
   }
 
   readCheckpoint(name: string): bigint | null {
@@ -127,8 +178,11 @@ export class ReadModelDb {
   }
 }
 
-const createSchema = (db: Database, projections: readonly Projection[]): void => {
-  for (const projection of projections) for (const statement of projection.ddl) db.exec(statement);
+const createSchema = (db: Database, projections: readonly Projection[], withQueryIndexes = true): void => {
+  for (const projection of projections) {
+    for (const statement of projection.ddl) db.exec(statement);
+    if (withQueryIndexes) for (const statement of projection.queryIndexes ?? []) db.exec(statement);
+  }
 };
 
 const assertUniqueNames = (projections: readonly Projection[]): void => {

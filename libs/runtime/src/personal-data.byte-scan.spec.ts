@@ -69,7 +69,7 @@ describe('erasure, byte for byte, on a data directory', () => {
     readModels = ReadModelDb.open(path.join(dir, READ_MODELS_FILE));
     vault = new PersonalDataVault(new SqlitePersonalKeyStore({ file: path.join(dir, PERSONAL_KEYS_FILE) }));
     const projections = [
-      ...projectionsFor().filter((projection) => !(projection instanceof PersonalDataErasuresProjection)),
+      ...projectionsFor(events).filter((projection) => !(projection instanceof PersonalDataErasuresProjection)),
       new PersonalDataErasuresProjection({ ContactErased: (data) => [data['contactId'] as string] }, (subject) => erasedHere.push(subject)),
     ];
     projector = new Projector(events, readModels, projections);
@@ -98,7 +98,7 @@ describe('erasure, byte for byte, on a data directory', () => {
     const found = scanDirectoryFor(dir, encodings(await keyOf(ADA)));
     expect(found.map((finding) => finding.file)).toEqual([PERSONAL_KEYS_FILE]);
     // The audit log's read model holds the sealed form, which opens.
-    const [contact] = new AuditLogReader(readModels).page({ types: ['ContactNoted'] }, null, 1);
+    const [contact] = new AuditLogReader(readModels, events).page({ types: ['ContactNoted'] }, null, 1);
     expect(await vault.open(contact!.data['name'] as string)).toBe(ADA_NAME);
   });
 

@@ -11,7 +11,7 @@ import {
   ReadModelDb,
   ViewCheckpointReader,
 } from '@throughline/read-models';
-import { CHECKPOINTED_KINDS, ENTITY_KINDS, type AppConfig, connectEventStore, openPersonalDataVault, openReadModels, PERSONAL_FIELD_RULES as PERSONAL_FIELDS, projectionsFor } from '@throughline/runtime';
+import { CHECKPOINTED_KINDS, ENTITY_KINDS, type AppConfig, auditLogReaderFor, connectEventStore, openPersonalDataVault, openReadModels, PERSONAL_FIELD_RULES as PERSONAL_FIELDS, projectionsFor } from '@throughline/runtime';
 import { Clock, SystemClock } from '../common/clock';
 import { ListCap } from '../common/connections';
 import { AggregateLoader } from '../common/aggregate-loader';
@@ -48,14 +48,18 @@ export class PersistenceModule implements OnModuleInit, OnApplicationShutdown {
           provide: Projector,
           inject: [EVENT_STORE, ReadModelDb, PersonalDataVault],
           useFactory: (store: EventStore, db: ReadModelDb, vault: PersonalDataVault) =>
-            new Projector(store, db, projectionsFor({ onErased: (subjectId) => forgetAndErase(vault, subjectId) }), {
+            new Projector(store, db, projectionsFor(store, { onErased: (subjectId) => forgetAndErase(vault, subjectId) }), {
               onError: (error) => new Logger('Projector').error(error.message, error.stack),
             }),
         },
         // The projector creates the tables the reader prepares statements against.
         { provide: EntityStateReader, inject: [ReadModelDb, Projector], useFactory: (db: ReadModelDb) => new EntityStateReader(db) },
         { provide: AlignmentReader, inject: [ReadModelDb, Projector], useFactory: (db: ReadModelDb) => new AlignmentReader(db) },
-        { provide: AuditLogReader, inject: [ReadModelDb, Projector], useFactory: (db: ReadModelDb) => new AuditLogReader(db) },
+        {
+          provide: AuditLogReader,
+          inject: [ReadModelDb, EVENT_STORE, Projector],
+          useFactory: (db: ReadModelDb, store: EventStore) => auditLogReaderFor(db, store),
+        },
         {
           provide: ObjectiveMeasurementReader,
           inject: [ReadModelDb, Projector],

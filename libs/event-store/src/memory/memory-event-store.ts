@@ -19,6 +19,7 @@ import type {
   RecordedEvent,
 } from '../event-store.port';
 import { EMPTY_STREAM_HEAD, sealEvents, stampRecordedAt } from '../sealed-event';
+import type { EventsByPosition } from '../events-by-position';
 import { type StoredEventReader, type Upcaster, Upcasters } from '../upcasting';
 
 export interface MemoryEventStoreOptions {
@@ -31,7 +32,7 @@ export interface MemoryEventStoreOptions {
  * (command check before revision check, positions from 1 without gaps, recordedAt stamped and
  * non-decreasing) and hands out copies, so callers cannot alter what is stored.
  */
-export class MemoryEventStore implements EventStore, StoredEventReader {
+export class MemoryEventStore implements EventStore, StoredEventReader, EventsByPosition {
   readonly name = 'memory';
   private readonly clock: () => Date;
   private readonly upcasters: Upcasters;
@@ -114,6 +115,15 @@ export class MemoryEventStore implements EventStore, StoredEventReader {
   async streamRevision(streamId: string): Promise<number> {
     this.assertOpen();
     return this.streams.get(streamId)?.at(-1)?.revision ?? -1;
+  }
+
+  /** Positions run from 1 without gaps, so an event's position is its place in the log. */
+  eventsAt(positions: readonly GlobalPosition[]): (RecordedEvent | undefined)[] {
+    this.assertOpen();
+    return positions.map((position) => {
+      const event = this.all[Number(position) - 1];
+      return event && this.upcasters.apply(structuredClone(event));
+    });
   }
 
   async readAll(options?: ReadAllOptions): Promise<RecordedEvent[]> {

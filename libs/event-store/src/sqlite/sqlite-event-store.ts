@@ -14,6 +14,7 @@ import type {
   ReadStreamOptions,
   RecordedEvent,
 } from '../event-store.port';
+import type { EventsByPosition } from '../events-by-position';
 import { type StoredEventReader, type StoredRecordedEvent, type Upcaster, Upcasters } from '../upcasting';
 import { type AppendOutcome, type AppendRequest, SqliteAppendWriter } from './sqlite-append-writer';
 import { type CommandRow, EVENT_COLUMNS, type EventRow, toCommandRecord, toRecordedEvent, toStoredRecordedEvent } from './sqlite-rows';
@@ -48,7 +49,7 @@ const MAX_APPENDS_PER_TRANSACTION = 1000;
  * is busy are queued and committed together on the next macrotask, in one transaction, so many
  * concurrent commands share one fsync. A promise settles only after its transaction committed.
  */
-export class SqliteEventStore implements EventStore, StoredEventReader {
+export class SqliteEventStore implements EventStore, StoredEventReader, EventsByPosition {
   readonly name = 'sqlite';
   readonly file: string;
   private readonly db: Database.Database;
@@ -130,6 +131,34 @@ export class SqliteEventStore implements EventStore, StoredEventReader {
 
   async readAll(options?: ReadAllOptions): Promise<RecordedEvent[]> {
     return this.allRows(options).map((row) => this.upcasters.apply(toRecordedEvent(row)));
+  }
+
+  /**
+   * Positions close together (a page of the unfiltered log) are read as one range, scattered ones
+   * (a filtered page) one primary-key seek each.
+   */
+  eventsAt(positions: readonly GlobalPosition[]): (RecordedEvent | undefined)[] {
+    this.assertOpen();
+    if (positions.length === 0) return [];
+    let first = positions[0] as bigint;
+    let last = first;
+    for (const position of positions) {
+      if (position < first) first = position;
+      if (position > last) last = position;
+    }
+    const found = new Map<bigint, EventRow>();
+    if (last - first < BigInt(positions.length * 2)) {
+      for (const row of this.statements.range.all(first, last)) found.set(row.position, row);
+    } else {
+      for (const position of positions) {
+        const row = this.statements.at.get(position);
+        if (row) found.set(row.position, row);
+      }
+    }
+    return positions.map((position) => {
+      const row = found.get(position);
+      return row && this.upcasters.apply(toRecordedEvent(row));
+    });
   }
 
   /** A batch of the global feed as stored, not upcast. A row that no longer decodes is marked, not thrown. */
@@ -227,6 +256,10 @@ function prepareReads(db: Database.Database) {
         `SELECT ${EVENT_COLUMNS} FROM events WHERE position > ? ORDER BY position LIMIT ?`,
       )
       .safeIntegers(true),
+    range: db
+      .prepare<[bigint, bigint], EventRow>(`SELECT ${EVENT_COLUMNS} FROM events WHERE position BETWEEN ? AND ? ORDER BY position`)
+      .safeIntegers(true),
+    at: db.prepare<[bigint], EventRow>(`SELECT ${EVENT_COLUMNS} FROM events WHERE position = ?`).safeIntegers(true),
     streamRevision: db.prepare<[string], { revision: number }>(
       'SELECT revision FROM events WHERE stream_id = ? ORDER BY revision DESC LIMIT 1',
     ),

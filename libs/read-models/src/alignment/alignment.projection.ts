@@ -3,7 +3,7 @@ import type { RecordedEvent } from '@throughline/event-store';
 import { dispatch, type EventHandlers } from '../event-handlers';
 import { perConnection, type Projection } from '../projection';
 import { CreditLedger } from './alignment.ledger';
-import { ALIGNMENT_DDL, ALIGNMENT_TABLES } from './alignment.schema';
+import { ALIGNMENT_DDL, ALIGNMENT_QUERY_INDEXES, ALIGNMENT_TABLES } from './alignment.schema';
 import {
   type ActivityFacts,
   type LinkFacts,
@@ -194,6 +194,7 @@ export class AlignmentProjection implements Projection {
   readonly name = 'alignment';
   readonly tables = ALIGNMENT_TABLES;
   readonly ddl = ALIGNMENT_DDL;
+  readonly queryIndexes = ALIGNMENT_QUERY_INDEXES;
   /** Bump when a handler changes the rows it writes for existing events. 2: credited hours kept per day. */
   readonly fingerprint = 'alignment@2';
 

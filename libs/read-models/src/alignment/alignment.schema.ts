@@ -52,10 +52,6 @@ const CREDIT_DDL: readonly string[] = [
     recorded_from TEXT NOT NULL,
     PRIMARY KEY (pmo_id, worked_on, account)
   ) WITHOUT ROWID`,
-  // The day accounts alone, one narrow row per PMO and day: an organisation's totals read these
-  // without stepping over the objectives' accounts in between. Names `account` to count as covering.
-  `CREATE INDEX IF NOT EXISTS alignment_account_day
-     ON alignment_account (pmo_id, worked_on, account, micro, aligned) WHERE account = ''`,
   `CREATE TABLE IF NOT EXISTS alignment_account_history (
     pmo_id TEXT NOT NULL,
     worked_on TEXT NOT NULL,
@@ -87,18 +83,6 @@ export const ALIGNMENT_DDL: readonly string[] = [
   // every column the query names, the one its WHERE clause repeats included.
   `CREATE INDEX IF NOT EXISTS work_version_pmo_day_now
      ON work_version (pmo_id, worked_on, activity_id, retracted, hours, recorded_to) WHERE recorded_to IS NULL`,
-  `CREATE INDEX IF NOT EXISTS work_version_activity_now
-     ON work_version (activity_id, retracted, worked_on, hours, recorded_to) WHERE recorded_to IS NULL`,
-  // A page of a PMO's entries in list order (day, then id) reads only the page.
-  `CREATE INDEX IF NOT EXISTS work_version_pmo_day_entry_now
-     ON work_version (pmo_id, worked_on, work_entry_id) WHERE recorded_to IS NULL`,
-  // Day first: the 24-hour rule asks for one (person, day) pair, and appending by day keeps a rebuild
-  // from rewriting a page per person in every batch.
-  `CREATE INDEX IF NOT EXISTS work_version_person_day_now
-     ON work_version (worked_on, person, retracted, hours, work_entry_id, recorded_to) WHERE recorded_to IS NULL`,
-  // For questions as of a past instant, which must see superseded versions too.
-  'CREATE INDEX IF NOT EXISTS work_version_pmo_day ON work_version (pmo_id, worked_on)',
-  'CREATE INDEX IF NOT EXISTS work_version_activity ON work_version (activity_id, worked_on)',
 
   // link_no numbers an activity's links in the order linked: one objective may be linked, unlinked
   // and linked again, and each period is its own link.
@@ -129,7 +113,6 @@ export const ALIGNMENT_DDL: readonly string[] = [
     recorded_to TEXT
   )`,
   'CREATE UNIQUE INDEX IF NOT EXISTS activity_version_activity ON activity_version (activity_id, recorded_from)',
-  'CREATE INDEX IF NOT EXISTS activity_version_pmo ON activity_version (pmo_id)',
 
   `CREATE TABLE IF NOT EXISTS objective_version (
     version_id INTEGER PRIMARY KEY,
@@ -141,7 +124,28 @@ export const ALIGNMENT_DDL: readonly string[] = [
     recorded_to TEXT
   )`,
   'CREATE UNIQUE INDEX IF NOT EXISTS objective_version_objective ON objective_version (objective_id, recorded_from)',
-  'CREATE INDEX IF NOT EXISTS objective_version_pmo ON objective_version (pmo_id)',
 
   ...CREDIT_DDL,
+];
+
+/** Indexes only reports read; the projection never looks rows up through them (Projection.queryIndexes). */
+export const ALIGNMENT_QUERY_INDEXES: readonly string[] = [
+  `CREATE INDEX IF NOT EXISTS work_version_activity_now
+     ON work_version (activity_id, retracted, worked_on, hours, recorded_to) WHERE recorded_to IS NULL`,
+  // A page of a PMO's entries in list order (day, then id) reads only the page.
+  `CREATE INDEX IF NOT EXISTS work_version_pmo_day_entry_now
+     ON work_version (pmo_id, worked_on, work_entry_id) WHERE recorded_to IS NULL`,
+  // Day first: the 24-hour rule asks for one (person, day) pair, and appending by day keeps a rebuild
+  // from rewriting a page per person in every batch.
+  `CREATE INDEX IF NOT EXISTS work_version_person_day_now
+     ON work_version (worked_on, person, retracted, hours, work_entry_id, recorded_to) WHERE recorded_to IS NULL`,
+  // For questions as of a past instant, which must see superseded versions too.
+  'CREATE INDEX IF NOT EXISTS work_version_pmo_day ON work_version (pmo_id, worked_on)',
+  'CREATE INDEX IF NOT EXISTS work_version_activity ON work_version (activity_id, worked_on)',
+  'CREATE INDEX IF NOT EXISTS activity_version_pmo ON activity_version (pmo_id)',
+  'CREATE INDEX IF NOT EXISTS objective_version_pmo ON objective_version (pmo_id)',
+  // The day accounts alone, one narrow row per PMO and day: an organisation's totals read these
+  // without stepping over the objectives' accounts in between. Names `account` to count as covering.
+  `CREATE INDEX IF NOT EXISTS alignment_account_day
+     ON alignment_account (pmo_id, worked_on, account, micro, aligned) WHERE account = ''`,
 ];

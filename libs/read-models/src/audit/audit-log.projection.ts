@@ -15,20 +15,27 @@ export const PMO_STREAM_PREFIX = 'pmo-';
  */
 export const WORKDAY_STREAM_PREFIX = 'workday-';
 
+export const AUDIT_EVENT_TABLE = 'audit_event';
+
 interface Statements {
   readonly owner: Statement<[string], { pmo_id: string }>;
   readonly remember: Statement<[string, string]>;
   readonly insert: Statement<[AuditInsert]>;
+  readonly copy: Statement<[EventCopy]>;
 }
 
 interface AuditInsert {
   position: bigint;
   streamId: string;
-  revision: number;
   type: string;
   pmoId: string | null;
   actor: string;
   recordedAt: string;
+}
+
+interface EventCopy {
+  position: bigint;
+  revision: number;
   reason: string | null;
   commandId: string | null;
   correlationId: string | null;
@@ -36,55 +43,85 @@ interface AuditInsert {
   hash: string;
 }
 
+export interface AuditLogOptions {
+  /**
+   * The event store hands events back by position (EventsByPosition, the embedded stores): the
+   * log then keeps only what it is filtered and ordered by, and the reader takes the rest of each
+   * event from the store. Otherwise (EventStoreDB, or no store at all in a spec) each event's
+   * data and metadata are copied into audit_event. Default false.
+   */
+  readonly eventsFromStore?: boolean;
+}
+
 /**
  * One row per event, tagged with the PMO its stream belongs to, so the audit log of a PMO (its own
  * stream and those of its objectives, plans, activities and work entries) is one indexed range
- * scan instead of a walk over every stream.
+ * scan instead of a walk over every stream. The rows hold what the log is filtered by; the event
+ * itself (data as stored, sealed personal fields included, reason, ids, hash) is read by position
+ * from the store, or from audit_event where the store cannot serve it so.
  */
 export class AuditLogProjection implements Projection {
   readonly name = AUDIT_LOG_TABLE;
-  readonly tables = [AUDIT_LOG_TABLE, STREAM_PMO_TABLE];
+  readonly tables = [AUDIT_LOG_TABLE, STREAM_PMO_TABLE, AUDIT_EVENT_TABLE];
   readonly ddl = [
     `CREATE TABLE IF NOT EXISTS audit_log (
       position INTEGER PRIMARY KEY,
       stream_id TEXT NOT NULL,
-      revision INTEGER NOT NULL,
       type TEXT NOT NULL,
       pmo_id TEXT,
       actor TEXT NOT NULL,
-      recorded_at TEXT NOT NULL,
+      recorded_at TEXT NOT NULL
+    )`,
+    // Only the first event of a stream names its PMO; later ones are attributed through this.
+    `CREATE TABLE IF NOT EXISTS stream_pmo (
+      stream_id TEXT PRIMARY KEY,
+      pmo_id TEXT NOT NULL
+    ) WITHOUT ROWID`,
+    `CREATE TABLE IF NOT EXISTS audit_event (
+      position INTEGER PRIMARY KEY,
+      revision INTEGER NOT NULL,
       reason TEXT,
       command_id TEXT,
       correlation_id TEXT,
       data TEXT NOT NULL,
       hash TEXT NOT NULL
     )`,
+  ];
+  readonly queryIndexes = [
     'CREATE INDEX IF NOT EXISTS audit_log_pmo ON audit_log (pmo_id, position)',
     'CREATE INDEX IF NOT EXISTS audit_log_actor ON audit_log (actor, position)',
     'CREATE INDEX IF NOT EXISTS audit_log_type ON audit_log (type, position)',
     'CREATE INDEX IF NOT EXISTS audit_log_recorded_at ON audit_log (recorded_at)',
-    // Only the first event of a stream names its PMO; later ones are attributed through this.
-    `CREATE TABLE IF NOT EXISTS stream_pmo (
-      stream_id TEXT PRIMARY KEY,
-      pmo_id TEXT NOT NULL
-    ) WITHOUT ROWID`,
   ];
+  /** Where the events are read from is part of the rows' shape. */
+  readonly fingerprint: string;
 
   private readonly statements = perConnection(prepareStatements);
+  private readonly copyEvents: boolean;
+
+  constructor(options: AuditLogOptions = {}) {
+    this.copyEvents = !options.eventsFromStore;
+    this.fingerprint = this.copyEvents ? 'events copied' : 'events read from the store';
+  }
 
   apply(event: RecordedEvent, db: Database): void {
     const statements = this.statements(db);
+    const { metadata } = event;
     statements.insert.run({
       position: event.position,
       streamId: event.streamId,
-      revision: event.revision,
       type: event.type,
       pmoId: this.pmoOf(event, statements),
-      actor: event.metadata.actor,
-      recordedAt: event.metadata.recordedAt,
-      reason: event.metadata.reason ?? null,
-      commandId: event.metadata.commandId ?? null,
-      correlationId: event.metadata.correlationId ?? null,
+      actor: metadata.actor,
+      recordedAt: metadata.recordedAt,
+    });
+    if (!this.copyEvents) return;
+    statements.copy.run({
+      position: event.position,
+      revision: event.revision,
+      reason: metadata.reason ?? null,
+      commandId: metadata.commandId ?? null,
+      correlationId: metadata.correlationId ?? null,
       data: JSON.stringify(event.data),
       hash: event.hash,
     });
@@ -112,9 +149,11 @@ const prepareStatements = (db: Database): Statements => ({
   // A plain INSERT: the position is the primary key, so an event applied twice fails the batch
   // rather than being counted twice.
   insert: db.prepare(
-    `INSERT INTO audit_log
-       (position, stream_id, revision, type, pmo_id, actor, recorded_at, reason, command_id, correlation_id, data, hash)
-     VALUES
-       (@position, @streamId, @revision, @type, @pmoId, @actor, @recordedAt, @reason, @commandId, @correlationId, @data, @hash)`,
+    `INSERT INTO audit_log (position, stream_id, type, pmo_id, actor, recorded_at)
+     VALUES (@position, @streamId, @type, @pmoId, @actor, @recordedAt)`,
+  ),
+  copy: db.prepare(
+    `INSERT INTO audit_event (position, revision, reason, command_id, correlation_id, data, hash)
+     VALUES (@position, @revision, @reason, @commandId, @correlationId, @data, @hash)`,
   ),
 });

@@ -1,6 +1,8 @@
 import type { Database, Statement } from 'better-sqlite3';
+import type { EventsByPosition } from '@throughline/event-store';
 import { ReadModelDb } from '../read-model-db';
 import { PMO_STREAM_PREFIX, WORKDAY_STREAM_PREFIX } from './audit-log.projection';
+import { type AuditEventDetail, copiedAuditEvents, storedAuditEvents, type AuditEvents } from './audit-events';
 
 /** One event as the audit log keeps it. */
 export interface AuditRow {
@@ -44,22 +46,15 @@ export interface AuditPageRange {
 interface Row {
   position_text: string;
   stream_id: string;
-  revision: number;
   type: string;
   pmo_id: string | null;
   actor: string;
   recorded_at: string;
-  reason: string | null;
-  command_id: string | null;
-  correlation_id: string | null;
-  data: string;
-  hash: string;
 }
 
 // Positions may pass 2^53, so they are read as text to reach a bigint unrounded. The alias must
 // differ from the column: ORDER BY position would otherwise sort the text.
-const COLUMNS =
-  'CAST(position AS TEXT) AS position_text, stream_id, revision, type, pmo_id, actor, recorded_at, reason, command_id, correlation_id, data, hash';
+const COLUMNS = 'CAST(position AS TEXT) AS position_text, stream_id, type, pmo_id, actor, recorded_at';
 
 /**
  * Recorded instants are compared as strings, sound only in the form the store writes (UTC with
@@ -73,19 +68,19 @@ const normaliseInstant = (name: string, value: string): string => {
 
 const given = <T>(value: T | null | undefined): value is T => value !== null && value !== undefined;
 
-const toAuditRow = (row: Row): AuditRow => ({
-  position: BigInt(row.position_text),
+const toAuditRow = (row: Row, position: bigint, event: AuditEventDetail): AuditRow => ({
+  position,
   streamId: row.stream_id,
-  revision: row.revision,
+  revision: event.revision,
   type: row.type,
   pmoId: row.pmo_id,
   actor: row.actor,
   recordedAt: row.recorded_at,
-  reason: row.reason,
-  commandId: row.command_id,
-  correlationId: row.correlation_id,
-  data: JSON.parse(row.data) as Record<string, unknown>,
-  hash: row.hash,
+  reason: event.reason,
+  commandId: event.commandId,
+  correlationId: event.correlationId,
+  data: event.data,
+  hash: event.hash,
 });
 
 /**
@@ -104,17 +99,23 @@ export function auditRowMatcher(filter: AuditLogFilter): (row: AuditRow) => bool
     (to === null || row.recordedAt <= to);
 }
 
-/** Pages of the audit_log read model, oldest first. */
+/**
+ * Pages of the audit_log read model, oldest first. The rows say which events and in what order;
+ * each event's data and metadata come from the store by position when it is given one (the
+ * projection then copies nothing: AuditLogOptions.eventsFromStore), else from the copies.
+ */
 export class AuditLogReader {
   private readonly db: Database;
+  private readonly events: AuditEvents;
   /** One statement per combination of filters, prepared on first use. */
   private readonly statements = new Map<string, Statement<[Record<string, unknown>], Row>>();
   private readonly counts = new Map<string, Statement<[Record<string, unknown>], { n: number }>>();
   private betweenStatement: Statement<[{ first: bigint; last: bigint }], Row> | undefined;
 
   /** The audit_log table must exist: construct after the projector (which creates it). */
-  constructor(db: Database | ReadModelDb) {
+  constructor(db: Database | ReadModelDb, store?: EventsByPosition) {
     this.db = db instanceof ReadModelDb ? db.connection : db;
+    this.events = store ? storedAuditEvents(store) : copiedAuditEvents(this.db);
   }
 
   /**
@@ -144,7 +145,7 @@ export class AuditLogReader {
       params['before'] = range.before;
     }
     const order = range.direction === 'forward' ? 'ASC' : 'DESC';
-    return this.statement(conditions, order).all({ ...params, limit }).map(toAuditRow);
+    return this.withEvents(this.statement(conditions, order).all({ ...params, limit }));
   }
 
   /** How many events the filter lets through. */
@@ -192,7 +193,7 @@ export class AuditLogReader {
     this.betweenStatement ??= this.db.prepare<[{ first: bigint; last: bigint }], Row>(
       `SELECT ${COLUMNS} FROM audit_log WHERE position >= @first AND position <= @last ORDER BY position`,
     );
-    return this.betweenStatement.all({ first, last }).map(toAuditRow);
+    return this.withEvents(this.betweenStatement.all({ first, last }));
   }
 
   /**
@@ -225,6 +226,12 @@ export class AuditLogReader {
       )
       .all({ prefix: WORKDAY_STREAM_PREFIX })
       .map((row) => row.stream_id);
+  }
+
+  private withEvents(rows: readonly Row[]): AuditRow[] {
+    const positions = rows.map((row) => BigInt(row.position_text));
+    const events = this.events.at(positions);
+    return rows.map((row, index) => toAuditRow(row, positions[index] as bigint, events[index] as AuditEventDetail));
   }
 
   private statement(conditions: readonly string[], order: 'ASC' | 'DESC'): Statement<[Record<string, unknown>], Row> {

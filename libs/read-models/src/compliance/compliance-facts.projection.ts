@@ -97,6 +97,8 @@ export class ComplianceFactsProjection implements Projection {
       from_day TEXT NOT NULL, until_day TEXT NOT NULL, requested_on TEXT NOT NULL, position INTEGER NOT NULL, stored_at TEXT NOT NULL)`,
     `CREATE TABLE IF NOT EXISTS compliance_decision (
       deviation_id TEXT PRIMARY KEY, status TEXT NOT NULL, decided_on TEXT NOT NULL, position INTEGER NOT NULL, stored_at TEXT NOT NULL)`,
+  ];
+  readonly queryIndexes = [
     'CREATE INDEX IF NOT EXISTS compliance_deviation_requested ON compliance_deviation (requested_on)',
     // One pair's facts, for the row a mutation answers.
     'CREATE INDEX IF NOT EXISTS compliance_adoption_pair ON compliance_adoption (standard_id, pmo_id)',

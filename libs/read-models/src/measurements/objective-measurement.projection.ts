@@ -61,6 +61,8 @@ export class ObjectiveMeasurementProjection implements Projection {
       stored_at TEXT NOT NULL,
       PRIMARY KEY (objective_id, sequence)
     ) WITHOUT ROWID`,
+  ];
+  readonly queryIndexes = [
     'CREATE INDEX IF NOT EXISTS objective_measurement_recorded ON objective_measurement (objective_id, stored_at)',
     // The measurement that held on a day is the last of the objective's measured on or before it:
     // one seek from that day backwards, whatever the length of its history.

@@ -114,39 +114,41 @@ export class NetworkFactsProjection implements Projection {
     'CREATE UNIQUE INDEX IF NOT EXISTS network_contact_id ON network_contact (contact_id)',
     `CREATE TABLE IF NOT EXISTS network_contact_end (
       contact_id TEXT PRIMARY KEY, pmo_id TEXT NOT NULL, ended_on TEXT NOT NULL, position INTEGER NOT NULL, stored_at TEXT NOT NULL)`,
-    'CREATE INDEX IF NOT EXISTS network_contact_end_pmo ON network_contact_end (pmo_id, position)',
     `CREATE TABLE IF NOT EXISTS network_assessment (
       pmo_id TEXT NOT NULL, position INTEGER NOT NULL, contact_id TEXT NOT NULL, stance TEXT NOT NULL, engagement TEXT NOT NULL,
       desired_engagement TEXT NOT NULL, assessed_on TEXT NOT NULL, stored_at TEXT NOT NULL, PRIMARY KEY (pmo_id, position)) WITHOUT ROWID`,
     `CREATE TABLE IF NOT EXISTS network_group (
       group_id TEXT PRIMARY KEY, pmo_id TEXT NOT NULL, kind TEXT NOT NULL, formed_on TEXT NOT NULL, position INTEGER NOT NULL, stored_at TEXT NOT NULL)`,
-    'CREATE INDEX IF NOT EXISTS network_group_pmo ON network_group (pmo_id, position)',
     // The cadence and vehicles a group was formed with, then each revision that changed either (null: kept).
     `CREATE TABLE IF NOT EXISTS network_group_revision (
       position INTEGER PRIMARY KEY, group_id TEXT NOT NULL, pmo_id TEXT NOT NULL, cadence_days INTEGER, vehicles TEXT, stored_at TEXT NOT NULL)`,
-    'CREATE INDEX IF NOT EXISTS network_group_revision_group ON network_group_revision (group_id, position)',
-    'CREATE INDEX IF NOT EXISTS network_group_revision_pmo ON network_group_revision (pmo_id, position)',
     // member 1: added, 0: removed; the last row of a pair as known at an instant says whether it is a member then.
     `CREATE TABLE IF NOT EXISTS network_membership (
       pmo_id TEXT NOT NULL, position INTEGER NOT NULL, group_id TEXT NOT NULL, contact_id TEXT NOT NULL, member INTEGER NOT NULL, stored_at TEXT NOT NULL,
       PRIMARY KEY (pmo_id, position)) WITHOUT ROWID`,
-    'CREATE INDEX IF NOT EXISTS network_membership_contact ON network_membership (contact_id, position)',
     // Who took part and which groups it named, as comma-separated ids, so a window of touchpoints is one range read.
     `CREATE TABLE IF NOT EXISTS network_touchpoint (
       pmo_id TEXT NOT NULL, held_on TEXT NOT NULL, touchpoint_id TEXT NOT NULL, vehicle TEXT NOT NULL, value TEXT, work_entry_id TEXT,
       contact_ids TEXT NOT NULL, group_ids TEXT NOT NULL, position INTEGER NOT NULL, stored_at TEXT NOT NULL,
       PRIMARY KEY (pmo_id, held_on, touchpoint_id)) WITHOUT ROWID`,
     'CREATE UNIQUE INDEX IF NOT EXISTS network_touchpoint_id ON network_touchpoint (touchpoint_id)',
-    // Lists of touchpoints are by day and then as recorded: a page of them is one range read.
-    'CREATE INDEX IF NOT EXISTS network_touchpoint_order ON network_touchpoint (pmo_id, held_on, position)',
     `CREATE TABLE IF NOT EXISTS network_participation (
       contact_id TEXT NOT NULL, held_on TEXT NOT NULL, touchpoint_id TEXT NOT NULL, pmo_id TEXT NOT NULL, position INTEGER NOT NULL, stored_at TEXT NOT NULL,
       PRIMARY KEY (contact_id, held_on, touchpoint_id)) WITHOUT ROWID`,
-    // The map pairs the rows of one touchpoint: a PMO's rows by touchpoint, then its participants.
-    'CREATE INDEX IF NOT EXISTS network_participation_pmo ON network_participation (pmo_id, touchpoint_id, stored_at)',
     `CREATE TABLE IF NOT EXISTS network_touchpoint_group (
       group_id TEXT NOT NULL, held_on TEXT NOT NULL, touchpoint_id TEXT NOT NULL, pmo_id TEXT NOT NULL, position INTEGER NOT NULL, stored_at TEXT NOT NULL,
       PRIMARY KEY (group_id, held_on, touchpoint_id)) WITHOUT ROWID`,
+  ];
+  readonly queryIndexes = [
+    'CREATE INDEX IF NOT EXISTS network_contact_end_pmo ON network_contact_end (pmo_id, position)',
+    'CREATE INDEX IF NOT EXISTS network_group_pmo ON network_group (pmo_id, position)',
+    'CREATE INDEX IF NOT EXISTS network_group_revision_group ON network_group_revision (group_id, position)',
+    'CREATE INDEX IF NOT EXISTS network_group_revision_pmo ON network_group_revision (pmo_id, position)',
+    'CREATE INDEX IF NOT EXISTS network_membership_contact ON network_membership (contact_id, position)',
+    // Lists of touchpoints are by day and then as recorded: a page of them is one range read.
+    'CREATE INDEX IF NOT EXISTS network_touchpoint_order ON network_touchpoint (pmo_id, held_on, position)',
+    // The map pairs the rows of one touchpoint: a PMO's rows by touchpoint, then its participants.
+    'CREATE INDEX IF NOT EXISTS network_participation_pmo ON network_participation (pmo_id, touchpoint_id, stored_at)',
     'CREATE INDEX IF NOT EXISTS network_touchpoint_group_order ON network_touchpoint_group (group_id, held_on, position)',
   ];
 
