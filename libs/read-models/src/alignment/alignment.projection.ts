@@ -194,8 +194,11 @@ export class AlignmentProjection implements Projection {
   readonly name = 'alignment';
   readonly tables = ALIGNMENT_TABLES;
   readonly ddl = ALIGNMENT_DDL;
-  /** Bump when a handler changes the rows it writes for existing events. 2: credited hours kept per day. */
-  readonly fingerprint = 'alignment@2';
+  /**
+   * Bump when a handler changes the rows it writes for existing events. 2: credited hours kept per
+   * day. 3: and per week and month.
+   */
+  readonly fingerprint = 'alignment@3';
 
   private readonly statements = perConnection(prepareStatements);
   private readonly ledgers = perConnection(CreditLedger.for);
