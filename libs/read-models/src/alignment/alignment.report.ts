@@ -29,7 +29,7 @@ export type Turns = <T>(step: () => T) => Promise<T>;
 /**
  * The alignment report, computed in steps, each reading a stretch of the window's accounts and
  * adding them up (STEP_DAYS of day accounts as of an instant, PERIOD_STEP_DAYS of whole periods
- * now), the gap lists in the last. The caller has validated the
+ * now), the last also the gap lists: a report of a year now takes one step, so one turn. The caller has validated the
  * window and `today`; `at` is normalised (null for the present).
  */
 export function* alignmentSteps(
@@ -59,7 +59,7 @@ export function* alignmentSteps(
       const end = minDate(to, addDays(start, STEP_DAYS - 1));
       days(start, end);
       start = addDays(end, 1);
-      yield;
+      if (start <= to) yield;
     }
   } else {
     // Now, whole weeks (or months) are read as one row per account from the projection's sums
@@ -73,7 +73,7 @@ export function* alignmentSteps(
         const end = minDate(split.whole.last, addDays(start, PERIOD_STEP_DAYS - 1));
         for (const row of periodAccounts.all({ pmoId, granularity: source, from: start, to: end })) add(row);
         start = addDays(end, 1);
-        yield;
+        if (start <= split.whole.last) yield;
       }
     }
   }
