@@ -29,8 +29,8 @@ export type Turns = <T>(step: () => T) => Promise<T>;
 /**
  * The alignment report, computed in steps, each reading a stretch of the window's accounts and
  * adding them up (STEP_DAYS of day accounts as of an instant, PERIOD_STEP_DAYS of whole periods
- * now), the last also the gap lists: a report of a year now takes one step, so one turn. The caller has validated the
- * window and `today`; `at` is normalised (null for the present).
+ * now), the last also the gap lists: a report of a year now takes one step, so one turn. The
+ * caller has validated the window and `today`; `at` is normalised (null for the present).
  */
 export function* alignmentSteps(
   statements: StatementCache,
