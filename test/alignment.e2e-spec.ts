@@ -110,6 +110,17 @@ describe('how daily work links back to purpose', () => {
     expect(alignment.idleActivities.map((a: { title: string }) => a.title)).toEqual(['A4']);
   });
 
+  it("lists the holes' activities with their hours logged and status when asked, directly or through a fragment", async () => {
+    const query = `query($pmoId: ID!, $from: LocalDate!, $to: LocalDate!) {
+      alignment(pmoId: $pmoId, from: $from, to: $to) { ...holes idleActivities { title hoursLogged status } }
+    }
+    fragment holes on AlignmentReport { activitiesWithoutObjective { ... on Activity { title hoursLogged status } } }`;
+    const { alignment } = await t.admin.ok(query, { pmoId: ids.pmo, ...window });
+
+    expect(alignment.activitiesWithoutObjective).toEqual([{ title: 'A3', hoursLogged: 3, status: 'IN_PROGRESS' }]);
+    expect(alignment.idleActivities).toEqual([{ title: 'A4', hoursLogged: 0, status: 'PLANNED' }]);
+  });
+
   it('traces a piece of work back to the mandate', async () => {
     const split = await t.admin.ok(PURPOSE_CHAIN, { id: work.a2 });
     const loose = await t.admin.ok(PURPOSE_CHAIN, { id: work.none });

@@ -23,6 +23,12 @@ const withObjectives = (rows: readonly HoursRow[], objectives: Map<string, Objec
     return objective ? [{ objective, hours: row.hours }] : [];
   });
 
+/** Per activity list of the report: whether its activities are read with their hours logged. */
+export interface ActivityListHours {
+  readonly activitiesWithoutObjective: boolean;
+  readonly idleActivities: boolean;
+}
+
 /** How work served purpose, from the alignment read model. */
 @Injectable()
 export class AlignmentReports {
@@ -34,8 +40,18 @@ export class AlignmentReports {
     private readonly clock: Clock,
   ) {}
 
-  /** How a PMO's work over a window served its objectives. */
-  async report(pmoId: string, from: string, to: string, granularity: Granularity | null, asOf: string | null): Promise<AlignmentReport> {
+  /**
+   * How a PMO's work over a window served its objectives. `withHours` says which activity lists
+   * are read with their hours logged (see ActivityViews.many); both unless the caller knows better.
+   */
+  async report(
+    pmoId: string,
+    from: string,
+    to: string,
+    granularity: Granularity | null,
+    asOf: string | null,
+    withHours: ActivityListHours = { activitiesWithoutObjective: true, idleActivities: true },
+  ): Promise<AlignmentReport> {
     const id = requireEntityId(pmoId, 'pmoId');
     requireWindow(from, to);
     const pmo = toPmoView(await this.reader.get(PMO_KIND, id, asOf), asOf);
@@ -63,9 +79,9 @@ export class AlignmentReports {
       alignedShare: report.alignedShare,
       buckets: report.buckets.map((b) => ({ ...b, byObjective: withObjectives(b.byObjective, objectives) })),
       byObjective: withObjectives(report.byObjective, objectives),
-      activitiesWithoutObjective: await this.views.activityList(report.activitiesWithoutObjective, asOf),
+      activitiesWithoutObjective: await this.views.activityList(report.activitiesWithoutObjective, asOf, withHours.activitiesWithoutObjective),
       objectivesWithoutActivity: report.objectivesWithoutActivity.flatMap((o) => objectives.get(o) ?? []),
-      idleActivities: await this.views.activityList(report.idleActivities, asOf),
+      idleActivities: await this.views.activityList(report.idleActivities, asOf, withHours.idleActivities),
     };
   }
 

@@ -1,4 +1,5 @@
-import { Args, Float, ID, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Float, ID, Info, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import type { GraphQLResolveInfo } from 'graphql';
 import { Requires } from '../auth/requires';
 import { ExistingIds, idOf } from '../auth/existing-ids';
 import { PMO, WORK } from '../common/aggregates';
@@ -10,6 +11,7 @@ import { DateTimeScalar, LocalDateScalar } from '../graphql/scalars';
 import { Objective } from '../objectives/objective.types';
 import { AlignmentReports } from './alignment-reports';
 import { AlignmentReport, PurposeChain } from './alignment.types';
+import { activityHoursAsked } from './report-selection';
 
 @Resolver()
 export class AlignmentResolver {
@@ -24,10 +26,15 @@ export class AlignmentResolver {
     @Args('pmoId', { type: () => ID }) pmoId: string,
     @Args('from', { type: () => LocalDateScalar }) from: string,
     @Args('to', { type: () => LocalDateScalar }) to: string,
-    @Args('granularity', { type: () => Granularity, nullable: true }) granularity?: Granularity | null,
-    @Args('asOf', { type: () => DateTimeScalar, nullable: true }) asOf?: string | null,
+    @Args('granularity', { type: () => Granularity, nullable: true }) granularity: Granularity | null | undefined,
+    @Args('asOf', { type: () => DateTimeScalar, nullable: true }) asOf: string | null | undefined,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<AlignmentReport> {
-    return this.reports.report(pmoId, from, to, granularity ?? null, asOf ?? null);
+    const withHours = {
+      activitiesWithoutObjective: activityHoursAsked(info, 'activitiesWithoutObjective'),
+      idleActivities: activityHoursAsked(info, 'idleActivities'),
+    };
+    return this.reports.report(pmoId, from, to, granularity ?? null, asOf ?? null, withHours);
   }
 
   @Query(() => PurposeChain, { nullable: true })

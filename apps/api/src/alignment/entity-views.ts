@@ -23,8 +23,9 @@ export class EntityViews {
     return new Map(views.map((o) => [o.id, o]));
   }
 
-  async activityList(ids: readonly string[], asOf: string | null): Promise<Activity[]> {
+  async activityList(ids: readonly string[], asOf: string | null, withHours = true): Promise<Activity[]> {
+    if (ids.length === 0) return [];
     const records = await this.reader.getMany(ACTIVITY_KIND, ids, asOf);
-    return this.activities.many(records, asOf).filter((a): a is Activity => a !== null);
+    return this.activities.many(records, asOf, { withHours }).filter((a): a is Activity => a !== null);
   }
 }

@@ -1,3 +1,4 @@
+import { addDays } from '@throughline/domain';
 import { bucketIndex, bucketPeriods } from './alignment.buckets';
 
 const spans = (from: string, to: string, granularity: 'WEEK' | 'MONTH' | null) =>
@@ -12,6 +13,18 @@ describe('bucketPeriods', () => {
       '2026-01-12..2026-01-13',
     ]);
     expect(spans('2026-01-04', '2026-01-04', 'WEEK')).toEqual(['2026-01-04..2026-01-04']);
+  });
+
+  it('cuts every week of a long window from Monday to Sunday, with no gap, clipped to the window', () => {
+    const periods = bucketPeriods('2024-02-28', '2027-03-02', 'WEEK');
+    const weekday = (day: string) => new Date(`${day}T00:00:00.000Z`).getUTCDay();
+    expect(periods[0]).toEqual({ start: '2024-02-28', end: '2024-03-03' });
+    expect(periods[periods.length - 1]).toEqual({ start: '2027-03-01', end: '2027-03-02' });
+    periods.slice(1, -1).forEach((period, i) => {
+      expect([weekday(period.start), weekday(period.end)]).toEqual([1, 0]);
+      expect(period.start).toBe(addDays((periods[i] as { end: string }).end, 1));
+      expect(period.end).toBe(addDays(period.start, 6));
+    });
   });
 
   it('cuts calendar months, leap February included, clipped to the window', () => {

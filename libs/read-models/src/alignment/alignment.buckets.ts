@@ -24,11 +24,34 @@ const periodEnd = (day: string, granularity: Granularity | null, to: string): st
  * so that every day of the window falls in exactly one. Null granularity: the window as one bucket.
  */
 export const bucketPeriods = (from: string, to: string, granularity: Granularity | null): Period[] => {
+  if (granularity === 'WEEK') return weekPeriods(from, to);
   const periods: Period[] = [];
   for (let start = from; start <= to; ) {
     const end = periodEnd(start, granularity, to);
     periods.push({ start, end });
     start = addDays(end, 1);
+  }
+  return periods;
+};
+
+const DAY_MS = 86_400_000;
+const dayAt = (ms: number): string => new Date(ms).toISOString().slice(0, 10);
+
+/**
+ * bucketPeriods by ISO week, stepping a week at a time in milliseconds: a year's 53 weeks by
+ * date arithmetic on strings took a fifth of a report's own time.
+ */
+const weekPeriods = (from: string, to: string): Period[] => {
+  const last = Date.parse(`${to}T00:00:00.000Z`);
+  const periods: Period[] = [];
+  let start = Date.parse(`${from}T00:00:00.000Z`);
+  let startDay = from;
+  while (start <= last) {
+    const sunday = start + (6 - ((new Date(start).getUTCDay() + 6) % 7)) * DAY_MS;
+    const end = Math.min(sunday, last);
+    periods.push({ start: startDay, end: end === last ? to : dayAt(end) });
+    start = end + DAY_MS;
+    startDay = dayAt(start);
   }
   return periods;
 };

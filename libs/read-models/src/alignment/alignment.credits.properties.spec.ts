@@ -10,10 +10,16 @@ const ACTIVITIES = ['A1', 'A2', 'A3', 'A4'];
 const pmoOf = (activity: string) => (activity === 'A4' ? PMOS[1] : PMOS[0]) as string;
 /** O1–O3 defined at the start, O4 only when a step defines it (links may name it before). */
 const OBJECTIVES = ['O1', 'O2', 'O3', 'O4'];
+/** The days work is logged on: `days` from `first`. */
+interface Calendar {
+  readonly first: string;
+  readonly days: number;
+}
 /** Three weeks from Thursday 2026-01-22, across a month end, with partial weeks at both ends. */
-const FIRST_DAY = '2026-01-22';
-const DAYS = 21;
-const dayOf = (n: number) => addDays(FIRST_DAY, n);
+const THREE_WEEKS: Calendar = { first: '2026-01-22', days: 21 };
+/** Six whole weeks from Monday 2026-01-26, holding the whole of February: reports now read whole periods too. */
+const SIX_WEEKS: Calendar = { first: '2026-01-26', days: 42 };
+const dayIn = (calendar: Calendar) => (n: number) => addDays(calendar.first, n);
 
 type Step =
   | { readonly kind: 'log'; readonly activity: string | null; readonly pmo: number; readonly day: number; readonly hours: number }
@@ -30,10 +36,12 @@ type Step =
 
 // Thirds and tenths as well as halves: a group's hours are summed before they are rounded.
 const hours = fc.constantFrom(0.1, 0.2, 1 / 3, 0.5, 1, 1.5, 2.7, 4, 7.25, 8);
-const day = fc.integer({ min: 0, max: DAYS - 1 });
 const activity = fc.constantFrom(...ACTIVITIES);
 const objective = fc.constantFrom(...OBJECTIVES);
-const step: fc.Arbitrary<Step> = fc.oneof(
+const dayNumber = (calendar: Calendar) => fc.integer({ min: 0, max: calendar.days - 1 });
+const stepIn = (calendar: Calendar): fc.Arbitrary<Step> => {
+  const day = dayNumber(calendar);
+  return fc.oneof(
   { weight: 10, arbitrary: fc.record({ kind: fc.constant('log' as const), activity: fc.option(activity, { freq: 5 }), pmo: fc.nat(1), day, hours }) },
   {
     weight: 4,
@@ -59,7 +67,8 @@ const step: fc.Arbitrary<Step> = fc.oneof(
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('define' as const), objective: fc.constant('O4') }) },
   { weight: 2, arbitrary: fc.constant({ kind: 'commit' as const }) },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('wait' as const), seconds: fc.constantFrom(0, 1, 3600, 86_400) }) },
-);
+  );
+};
 
 interface Entry {
   readonly id: string;
@@ -68,8 +77,11 @@ interface Entry {
 }
 
 /** Runs the steps through the feed, committing a batch where a step says so; answers every instant recorded. */
-const run = (harness: AlignmentHarness, steps: readonly Step[]): string[] => {
+const run = (harness: AlignmentHarness, steps: readonly Step[], calendar: Calendar): string[] => {
   const { feed } = harness;
+  const dayOf = dayIn(calendar);
+  const FIRST_DAY = calendar.first;
+  const DAYS = calendar.days;
   feed.at('2026-01-01T08:00:00.000Z');
   for (const id of OBJECTIVES.slice(0, 3)) feed.objective(id, PMOS[0] as string);
   for (const id of ACTIVITIES) feed.activity(id, { pmoId: pmoOf(id), startsOn: FIRST_DAY, endsOn: dayOf(DAYS) });
@@ -144,17 +156,22 @@ const run = (harness: AlignmentHarness, steps: readonly Step[]): string[] => {
 
 const granularities: (Granularity | null)[] = ['WEEK', 'MONTH', null];
 
-describe('credited hours kept per day', () => {
+describe.each([
+  ['three weeks', THREE_WEEKS, 150],
+  ['six weeks', SIX_WEEKS, 100],
+])('credited hours kept per day and per period, over %s', (_, calendar, numRuns) => {
+  const dayOf = dayIn(calendar);
+  const DAYS = calendar.days;
   it('answer every report exactly as crediting each entry does, and the window totals alike, now and as of any instant', () => {
     fc.assert(
       fc.property(
-        fc.array(step, { minLength: 1, maxLength: 120 }),
-        fc.array(fc.tuple(day, day), { maxLength: 2 }),
+        fc.array(stepIn(calendar), { minLength: 1, maxLength: 120 }),
+        fc.array(fc.tuple(dayNumber(calendar), dayNumber(calendar)), { maxLength: 2 }),
         fc.array(fc.nat(), { minLength: 1, maxLength: 4 }),
         (steps, windows, picks) => {
           const harness = new AlignmentHarness();
           try {
-            const instants = run(harness, steps);
+            const instants = run(harness, steps, calendar);
             // Exactly at recorded instants, a millisecond before them, and before anything was recorded.
             const asOfs: (string | null)[] = [null, '2025-12-31T00:00:00.000Z'];
             for (const pick of picks) {
@@ -181,7 +198,7 @@ describe('credited hours kept per day', () => {
           }
         },
       ),
-      { numRuns: 150 },
+      { numRuns },
     );
   });
 });

@@ -1,5 +1,6 @@
 import type { Database, Statement } from 'better-sqlite3';
 import { objectiveActiveOn } from '@throughline/domain';
+import { PeriodLedger } from './alignment.periods';
 import { DAY_ACCOUNT, type LinkRow, type MicroCrediting, creditMicro, toMicroHours } from './alignment.tally';
 /** alignment_work_day's activity for work on no activity. */
 const NO_ACTIVITY = '';
@@ -126,10 +127,13 @@ export class CreditLedger {
   private readonly groups = new Map<string, Group & { dirty: boolean }>();
   private readonly creditings = new Map<string, ActivityCrediting>();
 
-  constructor(private readonly s: Statements) {}
+  constructor(
+    private readonly s: Statements,
+    private readonly periods: PeriodLedger,
+  ) {}
 
   static for(db: Database): CreditLedger {
-    return new CreditLedger(prepare(db));
+    return new CreditLedger(prepare(db), new PeriodLedger(db));
   }
 
   /**
@@ -181,6 +185,7 @@ export class CreditLedger {
     this.writeGroups();
     for (const account of this.accounts.values()) this.s.upsertAccount.run(account);
     for (const value of this.history.values()) this.s.upsertHistory.run(value);
+    this.periods.flush();
     this.accounts.clear();
     this.history.clear();
   }
@@ -191,6 +196,7 @@ export class CreditLedger {
     this.history.clear();
     this.groups.clear();
     this.creditings.clear();
+    this.periods.clear();
   }
 
   private group(pmoId: string, activityId: string, workedOn: string): Group & { dirty: boolean } {
@@ -265,6 +271,7 @@ export class CreditLedger {
     current.micro += micro;
     current.aligned += aligned;
     current.recordedFrom = at;
+    this.periods.change(pmoId, workedOn, account, micro, aligned);
     const { firstRecorded: _, ...value } = current;
     this.history.set(`${key}\u0000${at}`, value);
   }

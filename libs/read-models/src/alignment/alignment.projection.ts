@@ -195,8 +195,11 @@ export class AlignmentProjection implements Projection {
   readonly tables = ALIGNMENT_TABLES;
   readonly ddl = ALIGNMENT_DDL;
   readonly queryIndexes = ALIGNMENT_QUERY_INDEXES;
-  /** Bump when a handler changes the rows it writes for existing events. 2: credited hours kept per day. */
-  readonly fingerprint = 'alignment@2';
+  /**
+   * Bump when a handler changes the rows it writes for existing events. 2: credited hours kept per
+   * day. 3: and per week and month.
+   */
+  readonly fingerprint = 'alignment@3';
 
   private readonly statements = perConnection(prepareStatements);
   private readonly ledgers = perConnection(CreditLedger.for);

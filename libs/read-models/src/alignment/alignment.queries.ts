@@ -103,6 +103,14 @@ export const windowAccountsSql = (asOf: string | null, dayOnly = false): string 
 };
 
 /**
+ * As known now, the accounts of a PMO's whole weeks or months (@granularity) starting in
+ * [@from, @to], as [startsOn, account, micro, aligned] (alignment.schema.ts).
+ */
+export const periodAccountsSql = (): string =>
+  `SELECT p.starts_on, p.account, p.micro, p.aligned FROM alignment_account_period p
+   WHERE p.pmo_id = @pmoId AND p.granularity = @granularity AND p.starts_on BETWEEN @from AND @to`;
+
+/**
  * As known now, the day accounts of many PMOs' windows summed in one statement, as [pmoId, micro,
  * aligned]: one range of the primary key per PMO, read in SQLite rather than one statement each.
  */

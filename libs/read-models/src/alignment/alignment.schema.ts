@@ -12,6 +12,7 @@ export const ALIGNMENT_TABLES = [
   'alignment_work_day',
   'alignment_account',
   'alignment_account_history',
+  'alignment_account_period',
 ] as const;
 
 /**
@@ -30,6 +31,13 @@ export const ALIGNMENT_TABLES = [
  *   recorded_from <= T, one index seek, so a report as of any instant reads one row per account
  *   however long the history; deltas would have to be summed over the whole history instead.
  *   Values are never deleted, so alignment_account also lists every account that ever existed.
+ *
+ * - alignment_account_period: the present accounts summed per ISO week (granularity 'WEEK',
+ *   starts_on its Monday) and per calendar month ('MONTH', its first day), whole periods only. A
+ *   report now by week or month reads one row per period and account for the periods the window
+ *   holds whole, and day accounts only for the clipped periods at its edges: a year by week is
+ *   about a fifth of the rows. Kept by adding each change of a day account, so no history: a
+ *   report as of an instant reads the day accounts' history instead.
  *
  * Rows are written once per batch (the projection's flush), so an account touched by many events
  * of a batch is upserted once, with one history row per distinct recorded instant.
@@ -60,6 +68,15 @@ const CREDIT_DDL: readonly string[] = [
     micro INTEGER NOT NULL,
     aligned INTEGER NOT NULL,
     PRIMARY KEY (pmo_id, worked_on, account, recorded_from)
+  ) WITHOUT ROWID`,
+  `CREATE TABLE IF NOT EXISTS alignment_account_period (
+    pmo_id TEXT NOT NULL,
+    granularity TEXT NOT NULL,
+    starts_on TEXT NOT NULL,
+    account TEXT NOT NULL,
+    micro INTEGER NOT NULL,
+    aligned INTEGER NOT NULL,
+    PRIMARY KEY (pmo_id, granularity, starts_on, account)
   ) WITHOUT ROWID`,
 ];
 

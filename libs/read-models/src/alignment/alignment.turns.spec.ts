@@ -1,7 +1,7 @@
 import { addDays, daysBetween } from '@throughline/domain';
 import { AlignmentHarness, PMO } from './alignment-harness.fixture';
 import { referenceAlignment } from './alignment.reference.fixture';
-import { STEP_DAYS } from './alignment.report';
+import { PERIOD_STEP_DAYS, STEP_DAYS } from './alignment.report';
 import type { Granularity } from './alignment.buckets';
 
 const FROM = '2025-01-01';
@@ -47,16 +47,24 @@ describe('a long alignment window', () => {
     }
   });
 
-  it('is computed a stretch at a time, one turn each, when asked in turns', async () => {
+  const inTurns = async (asOf: string | null): Promise<number> => {
     let turns = 0;
-    const report = await harness.read.alignmentInTurns(params('WEEK'), null, async (step) => {
+    const report = await harness.read.alignmentInTurns(params('WEEK'), asOf, async (step) => {
       turns += 1;
       return step();
     });
-    expect(report).toEqual(harness.read.alignment(params('WEEK')));
-    // Every STEP_DAYS of the window, and the gap lists last.
-    expect(turns).toBe(Math.ceil((daysBetween(FROM, TO) + 1) / STEP_DAYS) + 1);
-    expect(turns).toBeGreaterThan(2);
+    expect(report).toEqual(harness.read.alignment(params('WEEK'), asOf));
+    return turns;
+  };
+
+  it('is computed a stretch at a time, one turn each, when asked in turns', async () => {
+    // Now: every PERIOD_STEP_DAYS of the whole weeks (2025-01-06 to 2026-05-10; the clipped weeks
+    // at the edges are read with the first), the gap lists with the last.
+    const now = await inTurns(null);
+    expect(now).toBe(Math.ceil((daysBetween('2025-01-06', '2026-05-10') + 1) / PERIOD_STEP_DAYS));
+    expect(now).toBeGreaterThan(1);
+    // As of an instant: every STEP_DAYS of the window's days.
+    expect(await inTurns(midway)).toBe(Math.ceil((daysBetween(FROM, TO) + 1) / STEP_DAYS));
   });
 
   it('refuses a window ending before it starts before taking any turn', async () => {
