@@ -5,6 +5,7 @@ import {
   AsOfFolds,
   AuditLogReader,
   EntityStateReader,
+  ObjectiveContributionsReader,
   erasedSubjectIds,
   ObjectiveMeasurementReader,
   Projector,
@@ -55,6 +56,11 @@ export class PersistenceModule implements OnModuleInit, OnApplicationShutdown {
         // The projector creates the tables the reader prepares statements against.
         { provide: EntityStateReader, inject: [ReadModelDb, Projector], useFactory: (db: ReadModelDb) => new EntityStateReader(db) },
         { provide: AlignmentReader, inject: [ReadModelDb, Projector], useFactory: (db: ReadModelDb) => new AlignmentReader(db) },
+        {
+          provide: ObjectiveContributionsReader,
+          inject: [ReadModelDb, Projector],
+          useFactory: (db: ReadModelDb) => new ObjectiveContributionsReader(db),
+        },
         { provide: AuditLogReader, inject: [ReadModelDb, Projector], useFactory: (db: ReadModelDb) => new AuditLogReader(db) },
         {
           provide: ObjectiveMeasurementReader,
@@ -85,6 +91,7 @@ export class PersistenceModule implements OnModuleInit, OnApplicationShutdown {
         Projector,
         EntityStateReader,
         AlignmentReader,
+        ObjectiveContributionsReader,
         AuditLogReader,
         ObjectiveMeasurementReader,
         Clock,
