@@ -120,6 +120,11 @@ describe('a PMO plans its activities and logs the work that serves them over Gra
     expect(unlinked.unlinkActivityFromObjective.links).toEqual([
       { objective: { id: adoption }, rationale: 'Trains the method', weight: 1, effectiveFrom: daysFromToday(-10), endedOn: today(), endReason: 'Training moved to the HR academy' },
     ]);
+    // The objective's side forgets the ended link too, whether its activities are read whole or by title alone.
+    const byTitle = await t.admin.ok(`query($id: ID!) { objective(id: $id) { contributions { activity { id title } rationale } } }`, { id: adoption });
+    const whole = await t.admin.ok(`query($id: ID!) { objective(id: $id) { contributions { activity { id title status } rationale } } }`, { id: adoption });
+    expect(byTitle.objective.contributions).toEqual([{ activity: { id: reviews, title: 'Stage-gate reviews' }, rationale: 'Reviews apply the method' }]);
+    expect(whole.objective.contributions).toEqual([{ activity: { id: reviews, title: 'Stage-gate reviews', status: 'PLANNED' }, rationale: 'Reviews apply the method' }]);
   });
 
   it('freezes the activities of a submitted plan until it is returned or approved by someone', async () => {

@@ -1,5 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
+import { ModuleRef } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { MercuriusDriver, type MercuriusDriverConfig } from '@nestjs/mercurius';
 import { ActivitiesModule } from './activities/activities.module';
@@ -43,9 +44,9 @@ export class AppModule {
         GraphQLModule.forRootAsync<MercuriusDriverConfig>({
           driver: MercuriusDriver,
           imports: [LiveModule],
-          inject: [EntityReader, AlignmentReader, APP_CONFIG, LiveSessions],
-          useFactory: (reader: EntityReader, alignment: AlignmentReader, appConfig: AppConfig, live: LiveSessions) =>
-            graphqlOptions(reader, alignment, appConfig, live),
+          inject: [EntityReader, AlignmentReader, APP_CONFIG, LiveSessions, ModuleRef],
+          useFactory: (reader: EntityReader, alignment: AlignmentReader, appConfig: AppConfig, live: LiveSessions, modules: ModuleRef) =>
+            graphqlOptions(reader, alignment, appConfig, live, modules),
         }),
         PmosModule,
         ObjectivesModule,

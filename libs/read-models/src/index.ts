@@ -4,6 +4,7 @@ export * from './projector';
 export * from './projector-errors';
 export * from './entity-state.projection';
 export * from './entity-state.reader';
+export * from './objective-contributions.reader';
 export * from './alignment/alignment.schema';
 export * from './alignment/alignment.projection';
 export * from './alignment/alignment.reader';

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { ActivityView, ExistingActivityView } from '@throughline/domain';
-import { AlignmentReader, type EntityKey } from '@throughline/read-models';
+import { AlignmentReader, ObjectiveContributionsReader, type EntityKey } from '@throughline/read-models';
 import { ACTIVITY_KIND } from '@throughline/runtime';
 import { connectionOf, ListCap, type Connection, type Keyset, type PageArgs } from '../common/connections';
 import { entityKeyset } from '../common/entity-keyset';
@@ -18,6 +18,7 @@ export class ActivityReader {
   constructor(
     private readonly reader: EntityReader,
     private readonly alignment: AlignmentReader,
+    private readonly contributions: ObjectiveContributionsReader,
     private readonly views: ActivityViews,
     private readonly cap: ListCap,
   ) {}
@@ -52,7 +53,26 @@ export class ActivityReader {
    * The links in force to one objective. Read through the request's loaders: a client that asks
    * for each contribution's activity then gets the activity already read, not read again.
    */
-  async contributionsTo(loaders: Loaders, objectiveId: string, asOf: string | null): Promise<Contribution[]> {
+  contributionsTo(loaders: Loaders, objectiveId: string, asOf: string | null): Contribution[] | Promise<Contribution[]> {
+    if (asOf === null) {
+      // Now, one statement answers the links with each activity's title: most clients ask no more of it.
+      return this.contributions
+        .openLinksTo(objectiveId, ACTIVITY_KIND.category)
+        .map(({ activityId, activityTitle, rationale, weight, linkedAt, effectiveFrom }) => ({
+          rationale,
+          weight,
+          linkedAt,
+          effectiveFrom,
+          objectiveId,
+          activityId,
+          activityTitle,
+          asOf,
+        }));
+    }
+    return this.contributionsFolded(loaders, objectiveId, asOf);
+  }
+
+  private async contributionsFolded(loaders: Loaders, objectiveId: string, asOf: string): Promise<Contribution[]> {
     // The link index names the few activities linked to the objective, so only those are read,
     // not every activity of the PMO; their own state gives the rationale and when each link was made.
     const linked = new Set(this.alignment.linksOfObjective(objectiveId, asOf).filter((l) => l.endedOn === null).map((l) => l.activityId));

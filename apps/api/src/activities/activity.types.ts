@@ -15,6 +15,8 @@ export class Contribution {
   /** Not exposed: resolved by field resolvers. */
   objectiveId!: string;
   activityId!: string;
+  /** The activity's title when the link was read with it, so `activity { id title }` needs no read of its own. */
+  activityTitle?: string;
   asOf!: string | null;
 }
 

@@ -10,10 +10,13 @@ import { toObjectiveView } from '../objectives/objective.view';
 import { ActivityReader } from './activity.reader';
 import { Activity, Contribution, ContributionPeriod } from './activity.types';
 import { ActivityViews } from './activity-views';
-import { selectsAny } from '../graphql/selection';
+import { selectsAny, selectsOnly } from '../graphql/selection';
 
 /** The activity fields that need the hours logged against it (status: IN_PROGRESS is derived from them). */
 const HOURS_FIELDS = ['hoursLogged', 'status'] as const;
+
+/** What a contribution read with its activity's title answers of the activity without reading it. */
+const TITLE_FIELDS = ['id', 'title', '__typename'] as const;
 
 const objectiveOf = async (loaders: Loaders, clock: Clock, link: { objectiveId: string; asOf: string | null }): Promise<Objective> => {
   const record = await loaders.entity(OBJECTIVE_KIND, link.asOf).load(link.objectiveId);
@@ -38,7 +41,16 @@ export class ContributionResolver {
   }
 
   @ResolveField(() => Activity)
-  async activity(contribution: Contribution, _args: unknown, { loaders }: GraphQLRequestContext, info: GraphQLResolveInfo): Promise<Activity> {
+  activity(contribution: Contribution, _args: unknown, context: GraphQLRequestContext, info: GraphQLResolveInfo): Activity | Promise<Activity> {
+    const { activityTitle: title } = contribution;
+    if (title !== undefined && selectsOnly(info, TITLE_FIELDS)) {
+      // Only `id` and `title` are read from it (resolveNodeIds reads `id` and `asOf`).
+      return { id: contribution.activityId, title, asOf: contribution.asOf } as Activity;
+    }
+    return this.loadedActivity(contribution, context, info);
+  }
+
+  private async loadedActivity(contribution: Contribution, { loaders }: GraphQLRequestContext, info: GraphQLResolveInfo): Promise<Activity> {
     const record = await loaders.entity(ACTIVITY_KIND, contribution.asOf).load(contribution.activityId);
     const activity = this.views.one(record, contribution.asOf, { withHours: selectsAny(info, HOURS_FIELDS) });
     if (!activity) throw new NotFoundError('activity', contribution.activityId);
@@ -62,7 +74,7 @@ export class ObjectiveContributionsResolver {
   constructor(private readonly reader: ActivityReader) {}
 
   @ResolveField(() => [Contribution], { description: 'the links in force from activities to this objective' })
-  contributions(objective: Objective, _args: unknown, { loaders }: GraphQLRequestContext): Promise<Contribution[]> {
+  contributions(objective: Objective, _args: unknown, { loaders }: GraphQLRequestContext): Contribution[] | Promise<Contribution[]> {
     return this.reader.contributionsTo(loaders, objective.id, objective.asOf);
   }
 }

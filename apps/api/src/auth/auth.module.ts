@@ -10,9 +10,10 @@ import { tokenVerifierFor } from './token-verifier';
  */
 @Module({
   providers: [
-    { provide: APP_GUARD, useClass: AuthorizationGuard },
+    AuthorizationGuard,
+    { provide: APP_GUARD, useExisting: AuthorizationGuard },
     { provide: TOKEN_VERIFIER, inject: [APP_CONFIG], useFactory: tokenVerifierFor },
   ],
-  exports: [TOKEN_VERIFIER],
+  exports: [TOKEN_VERIFIER, AuthorizationGuard],
 })
 export class AuthModule {}

@@ -31,12 +31,12 @@ export class AuthorizationGuard implements CanActivate {
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     // The declared argument shape is the resolver's own; here the arguments arrive as a record.
-    const requirement = this.reflector.get<Declared<Record<string, unknown>> | undefined>(REQUIREMENT, context.getHandler());
     if (context.getType<GqlContextType>() === 'graphql') {
-      const ids = this.reflector.get<readonly IdArgument<Record<string, unknown>>[] | undefined>(EXISTING_IDS, context.getHandler());
-      await this.graphql(GqlExecutionContext.create(context), requirement, ids ?? []);
+      const gql = GqlExecutionContext.create(context);
+      await this.checkField(context.getHandler(), gql.getArgs<Record<string, unknown>>(), gql.getContext<GraphQLRequestContext>(), gql.getInfo<GraphQLResolveInfo>());
       return true;
     }
+    const requirement = this.reflector.get<Declared<Record<string, unknown>> | undefined>(REQUIREMENT, context.getHandler());
     if (context.getType() === 'http') {
       await this.http(context.switchToHttp().getRequest<FastifyRequest>(), requirement);
       return true;
@@ -44,19 +44,19 @@ export class AuthorizationGuard implements CanActivate {
     return true;
   }
 
-  private async graphql(
-    gql: GqlExecutionContext,
-    requirement: Declared<Record<string, unknown>> | undefined,
-    ids: readonly IdArgument<Record<string, unknown>>[],
-  ): Promise<void> {
-    const info = gql.getInfo<GraphQLResolveInfo>();
+  /**
+   * The check of one GraphQL field whose resolver method is `handler`, as declared on it; also
+   * what a query resolved without Nest's wrapping calls (graphql/direct-queries.ts).
+   */
+  async checkField(handler: object, args: Record<string, unknown>, context: GraphQLRequestContext, info: GraphQLResolveInfo): Promise<void> {
     // Only root fields are operations; a nested field resolver reached here is part of one.
     if (info.path.prev !== undefined) return;
+    const requirement = this.reflector.get<Declared<Record<string, unknown>> | undefined>(REQUIREMENT, handler as () => unknown);
     if (!requirement) throw new ForbiddenError(`${info.fieldName} is open to no role: its resolver declares no permission`);
-    const { principal, loaders, folds } = gql.getContext<GraphQLRequestContext>();
+    const ids = this.reflector.get<readonly IdArgument<Record<string, unknown>>[] | undefined>(EXISTING_IDS, handler as () => unknown) ?? [];
+    const { principal, loaders, folds } = context;
     // A mutation's command folds its target from the stream; a query reads the read model.
     const targets = info.operation.operation === 'mutation' ? commandTargets(this.loader, folds) : queryTargets(loaders);
-    const args = gql.getArgs<Record<string, unknown>>();
     await this.check(requirement, principal, args, targets);
     if (info.operation.operation === 'query') await requireExisting(ids, args, loaders);
   }

@@ -1,4 +1,5 @@
 import type { MercuriusDriverConfig } from '@nestjs/mercurius';
+import type { ModuleRef } from '@nestjs/core';
 import type { FastifyRequest } from 'fastify';
 import type WebSocket from 'ws';
 import type { AlignmentReader } from '@throughline/read-models';
@@ -10,24 +11,36 @@ import { liveContext } from '../live/live-context';
 import type { LiveSessions } from '../live/live-sessions';
 import { resolveNodeIds } from '../nodes/node.types';
 import { acceptSnapshotIds } from '../nodes/snapshot-args';
+import { ObjectiveResolver } from '../objectives/objective.resolver';
+import { directQuery, resolveDirectly } from './direct-queries';
 import { formatErrors } from './error-formatter';
 import { requestLimits, type LimitConfig } from './request-limits';
 
 export const GRAPHQL_PATH = '/graphql';
+
+/** The queries read most, resolved without Nest's per-call wrapping (direct-queries.ts). */
+const DIRECT_QUERIES = [
+  directQuery({
+    resolver: ObjectiveResolver,
+    method: 'objective',
+    call: (resolver, args, context) => resolver.objective(args['id'] as string, context.loaders, args['asOf'] as string | null | undefined),
+  }),
+];
 
 export const graphqlOptions = (
   reader: EntityReader,
   alignment: AlignmentReader,
   config: LimitConfig,
   live: LiveSessions,
+  modules: ModuleRef,
 ): Omit<MercuriusDriverConfig, 'driver'> => ({
   path: GRAPHQL_PATH,
   autoSchemaFile: true,
   sortSchema: true,
   graphiql: false,
-  // Queries that answer one entity take the snapshot ids past answers carry (nodes/snapshot-args.ts),
+  // A few queries are resolved without Nest's wrapping; queries that answer one entity take the snapshot ids past answers carry (nodes/snapshot-args.ts),
   // and every entity's ids are resolved without a promise each (nodes/node.types.ts).
-  transformSchema: (schema) => resolveNodeIds(acceptSnapshotIds(schema)),
+  transformSchema: (schema) => resolveNodeIds(acceptSnapshotIds(resolveDirectly(schema, modules, DIRECT_QUERIES))),
   context: (request: FastifyRequest): GraphQLRequestContext => ({
     // The onRequest hook has authenticated every request that reaches GraphQL.
     principal: request.principal!,

@@ -5,6 +5,7 @@ import {
   AsOfFolds,
   AuditLogReader,
   EntityStateReader,
+  ObjectiveContributionsReader,
   erasedSubjectIds,
   ObjectiveMeasurementReader,
   Projector,
@@ -56,6 +57,11 @@ export class PersistenceModule implements OnModuleInit, OnApplicationShutdown {
         { provide: EntityStateReader, inject: [ReadModelDb, Projector], useFactory: (db: ReadModelDb) => new EntityStateReader(db) },
         { provide: AlignmentReader, inject: [ReadModelDb, Projector], useFactory: (db: ReadModelDb) => new AlignmentReader(db) },
         {
+          provide: ObjectiveContributionsReader,
+          inject: [ReadModelDb, Projector],
+          useFactory: (db: ReadModelDb) => new ObjectiveContributionsReader(db),
+        },
+        {
           provide: AuditLogReader,
           inject: [ReadModelDb, EVENT_STORE, Projector],
           useFactory: (db: ReadModelDb, store: EventStore) => auditLogReaderFor(db, store),
@@ -89,6 +95,7 @@ export class PersistenceModule implements OnModuleInit, OnApplicationShutdown {
         Projector,
         EntityStateReader,
         AlignmentReader,
+        ObjectiveContributionsReader,
         AuditLogReader,
         ObjectiveMeasurementReader,
         Clock,
