@@ -1,5 +1,6 @@
-import { MemoryEventStore, type EventStore, type ReadStreamOptions } from '@throughline/event-store';
+import { MemoryEventStore } from '@throughline/event-store';
 import { AsOfFolds, type StreamView } from './as-of-folds';
+import { countingReads } from './counting-reads.fixture';
 
 /** A view that records every event it saw, so a wrong or missing event shows in the answer. */
 const folder: StreamView<readonly number[]> = {
@@ -13,21 +14,14 @@ const minute = (n: number) => new Date(Date.UTC(2026, 2, 1, 9, n)).toISOString()
 function steppedStore() {
   let tick = 0;
   const store = new MemoryEventStore({ clock: () => new Date(minute(tick++)) });
-  let eventsRead = 0;
-  const counting: Pick<EventStore, 'readStream'> = {
-    readStream: async (streamId: string, options?: ReadStreamOptions) => {
-      const events = await store.readStream(streamId, options);
-      eventsRead += events.length;
-      return events;
-    },
-  };
+  const { counting, eventsRead, resetReads } = countingReads(store);
   const append = async (streamId: string, count: number) => {
     for (let i = 0; i < count; i++) {
       const n = await store.streamRevision(streamId);
       await store.append(streamId, [{ type: 'Counted', data: { n: n + 1 }, metadata: { actor: 'a', correlationId: 'c' } }], 'any');
     }
   };
-  return { store, counting, append, eventsRead: () => eventsRead, resetReads: () => (eventsRead = 0) };
+  return { store, counting, append, eventsRead, resetReads };
 }
 
 const upTo = (revision: number) => Array.from({ length: revision + 1 }, (_, n) => n);

@@ -3,13 +3,14 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import fc from 'fast-check';
 import type { DomainEvent } from '@throughline/domain';
-import { MemoryEventStore, type EventStore, type ReadStreamOptions } from '@throughline/event-store';
+import { MemoryEventStore, type EventStore } from '@throughline/event-store';
 import { EntityStateProjection, entityKind, type EntityKind } from '../entity-state.projection';
 import { Projector } from '../projector';
 import { ReadModelDb } from '../read-model-db';
 import { AsOfFolds } from './as-of-folds';
 import { ViewCheckpointProjection } from './view-checkpoint.projection';
 import { ViewCheckpointReader } from './view-checkpoint.reader';
+import { countingReads } from './counting-reads.fixture';
 
 /** A view that lists every event it saw, so a missing, repeated or extra event shows in the answer. */
 interface Tally {
@@ -29,20 +30,13 @@ const START = Date.UTC(2026, 2, 1, 9, 0, 0);
 function recordedStore() {
   let now = START;
   const store = new MemoryEventStore({ clock: () => new Date(now) });
-  let eventsRead = 0;
-  const counting: Pick<EventStore, 'readStream'> = {
-    readStream: async (streamId: string, options?: ReadStreamOptions) => {
-      const events = await store.readStream(streamId, options);
-      eventsRead += events.length;
-      return events;
-    },
-  };
+  const { counting, eventsRead, resetReads } = countingReads(store);
   const append = async (streamId: string, count: number) => {
     const from = (await store.streamRevision(streamId)) + 1;
     const events = Array.from({ length: count }, (_, i) => ({ type: 'Counted', data: { n: from + i }, metadata: { actor: 'a', correlationId: 'c' } }));
     await store.append(streamId, events, 'any');
   };
-  return { store, counting, append, wait: (ms: number) => (now += ms), eventsRead: () => eventsRead, resetReads: () => (eventsRead = 0) };
+  return { store, counting, append, wait: (ms: number) => (now += ms), eventsRead, resetReads };
 }
 
 const iso = (ms: number) => new Date(ms).toISOString();
