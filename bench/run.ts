@@ -76,9 +76,10 @@ function options() {
   };
 }
 
-/** Compiles the service and the benchmark's child script the way `npm run build` does. */
+/** Compiles and bundles the service the way `npm run build` does, and the benchmark's child script. */
 function build(): void {
   execFileSync(path.join(ROOT, 'node_modules/.bin/swc'), ['apps', 'libs', 'bench', '--out-dir', 'dist', '--config-file', '.swcrc', '--quiet'], { cwd: ROOT, stdio: 'inherit' });
+  execFileSync(process.execPath, [path.join(ROOT, 'tools/bundle-service.mjs')], { cwd: ROOT, stdio: 'inherit' });
 }
 
 async function main(): Promise<void> {

@@ -6,7 +6,8 @@ import { elapsedMs } from './stats';
 
 export const ROOT = path.resolve(__dirname, '..', '..');
 /** The service as `npm start` runs it, from the build. */
-export const SERVICE_ENTRY = path.join(ROOT, 'dist/apps/api/src/main.js');
+/** What `npm start` runs. */
+export const SERVICE_ENTRY = path.join(ROOT, 'dist/service/main.js');
 const EXIT_ON_SIGNAL = path.join(ROOT, 'dist/bench/support/exit-on-signal.js');
 
 

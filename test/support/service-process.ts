@@ -21,6 +21,8 @@ export class ServiceProcess {
     readonly port: number,
     /** Extra environment, over the defaults below. */
     readonly env: NodeJS.ProcessEnv = {},
+    /** The TypeScript sources (compiled as they load), or a file `npm run build` wrote. */
+    readonly entry: { source: true } | { built: string } = { source: true },
   ) {}
 
   /** Everything the process wrote to stdout and stderr since it was last started. */
@@ -88,7 +90,8 @@ export class ServiceProcess {
 
   private spawn(): ChildProcess {
     this.output = '';
-    const child = spawn(process.execPath, ['-r', '@swc-node/register', path.join(ROOT, 'apps/api/src/main.ts')], {
+    const args = 'built' in this.entry ? [path.join(ROOT, this.entry.built)] : ['-r', '@swc-node/register', path.join(ROOT, 'apps/api/src/main.ts')];
+    const child = spawn(process.execPath, args, {
       cwd: ROOT,
       env: { ...inheritedEnv(), PORT: String(this.port), HOST: '127.0.0.1', PMO_DATA_DIR: this.dataDir, LOG_LEVEL: 'warn', ...this.env },
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,0 +1,58 @@
+// Bundles the compiled service (dist/apps/api/src/main.js, from swc) into one file,
+// dist/service/main.js, which `npm start` and the container run.
+//
+// Why: the service loads about 2,700 modules. Resolving, reading and compiling them one by one was
+// most of its start-up; one file read and compiled once starts it about a quarter sooner.
+// swc still does the TypeScript (esbuild cannot emit the decorator metadata Nest's injection reads);
+// esbuild only joins its output with the packages it imports.
+import { createRequire } from 'node:module';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const requireFrom = createRequire(path.join(root, 'package.json'));
+
+// Loaded from node_modules when run, not bundled: a native addon, and the EventStoreDB client, which
+// only a service on that store loads (and only then).
+const external = ['better-sqlite3', '@eventstore/db-client'];
+
+// Nest and its adapters `require` optional packages inside try/catch (microservices, express, view
+// engines, gateways...). Those not installed stay plain `require` calls, so they fail at run time
+// exactly as they would unbundled, where the library expects it.
+const absentPackagesStayRequires = {
+  name: 'absent-packages-stay-requires',
+  setup(esbuild) {
+    esbuild.onResolve({ filter: /^[^./]/ }, (args) => {
+      if (args.path.startsWith('node:')) return undefined;
+      try {
+        createRequire(path.join(args.resolveDir, 'index.js')).resolve(args.path);
+        return undefined;
+      } catch {
+        return { path: args.path, external: true };
+      }
+    });
+  },
+};
+
+await build({
+  absWorkingDir: root,
+  entryPoints: ['dist/apps/api/src/main.js'],
+  outfile: 'dist/service/main.js',
+  bundle: true,
+  platform: 'node',
+  target: `node${requireFrom('./package.json').engines.node.match(/\d+/)[0]}`,
+  external,
+  plugins: [absentPackagesStayRequires],
+  // Nest names providers and GraphQL types after their classes.
+  keepNames: true,
+  // Whitespace and syntax only: identifiers and stack traces stay readable. The file is a third
+  // smaller, so a third less to read and compile at every start.
+  minifyWhitespace: true,
+  minifySyntax: true,
+  charset: 'ascii',
+  legalComments: 'none',
+  // Chained through swc's maps, so `node --enable-source-maps` points at the TypeScript.
+  sourcemap: 'linked',
+  logLevel: 'warning',
+});
