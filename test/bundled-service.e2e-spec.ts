@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { freePort } from '@throughline/testing';
+import { EventStoreDbTestDouble } from '../libs/event-store/src/eventstoredb/test-double/eventstoredb-test-double';
 import { ensurePagesBuilt } from './support/built-pages';
 import { RENAME_PMO } from './support/hostile-requests';
 import { ESTABLISH_PMO, GET_PMO } from './support/operations';
@@ -18,16 +19,19 @@ const BUNDLE = 'dist/service/main.js';
  * What a bundle can get wrong (a package that reads files beside itself, a class name Nest or
  * GraphQL depends on, an optional package's `require`, decorator metadata) shows only when it runs.
  */
+beforeAll(() => {
+  for (const script of ['build:service', 'build:bundle']) {
+    const build = spawnSync('npm', ['run', '--silent', script], { cwd: ROOT, encoding: 'utf8' });
+    if (build.status !== 0) throw new Error(`npm run ${script} failed (${build.status}):\n${build.stdout}\n${build.stderr}`);
+  }
+  ensurePagesBuilt();
+});
+
 describe('the bundled service that npm start runs', () => {
   let dataDir: string;
   let service: ServiceProcess;
 
   beforeAll(async () => {
-    for (const script of ['build:service', 'build:bundle']) {
-      const build = spawnSync('npm', ['run', '--silent', script], { cwd: ROOT, encoding: 'utf8' });
-      if (build.status !== 0) throw new Error(`npm run ${script} failed (${build.status}):\n${build.stdout}\n${build.stderr}`);
-    }
-    ensurePagesBuilt();
     dataDir = tempDataDir();
     service = new ServiceProcess(dataDir, await freePort(), { NODE_ENV: 'production' }, { built: BUNDLE });
     await service.start();
@@ -62,5 +66,30 @@ describe('the bundled service that npm start runs', () => {
 
   it('when stopped the way an operator stops it, exits cleanly', async () => {
     expect(await service.stop()).toBe(0);
+  });
+});
+
+describe('the bundled service on EventStoreDB (the test double, over a real socket)', () => {
+  let double: EventStoreDbTestDouble;
+  let dataDir: string;
+  let service: ServiceProcess;
+
+  beforeAll(async () => {
+    double = await EventStoreDbTestDouble.start();
+    dataDir = tempDataDir();
+    const env = { NODE_ENV: 'production', PMO_EVENT_STORE: 'eventstoredb', EVENTSTORE_CONNECTION_STRING: double.connectionString };
+    service = new ServiceProcess(dataDir, await freePort(), env, { built: BUNDLE });
+    await service.start();
+  });
+  afterAll(async () => {
+    await service.kill();
+    await double.stop();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('given the client left out of the bundle, loads it from node_modules and records in the store', async () => {
+    const { establishPmo } = await service.adminClient().ok(ESTABLISH_PMO, { input: { name: 'Clustered office', kind: 'PORTFOLIO' } });
+
+    expect(double.events().map((event) => event.streamName)).toContain(`pmo-${establishPmo.id}`);
   });
 });
