@@ -21,6 +21,7 @@ import { defaultPagesDir } from './pages/built-pages';
 import { servePages } from './pages/pages.route';
 import { recordRequests } from './metrics/request-metrics';
 import { deferredRequestLogger } from './request-logger';
+import { installLeanAsyncBind } from './lean-async-bind';
 import { ServiceMetrics } from './metrics/service-metrics';
 
 /** Request bodies above this are refused with 413 before they are parsed. */
@@ -90,6 +91,7 @@ export async function createApp(
     pagesDir?: string;
   } = {},
 ): Promise<NestFastifyApplication> {
+  installLeanAsyncBind();
   const paths = protectedPaths(config);
   const adapter = new FastifyAdapter({
     logger:
