@@ -20,6 +20,8 @@ import { METRICS_PATH, serveMetrics } from './metrics/metrics.route';
 import { defaultPagesDir } from './pages/built-pages';
 import { servePages } from './pages/pages.route';
 import { recordRequests } from './metrics/request-metrics';
+import { deferredRequestLogger } from './request-logger';
+import { installLeanAsyncBind } from './lean-async-bind';
 import { ServiceMetrics } from './metrics/service-metrics';
 
 /** Request bodies above this are refused with 413 before they are parsed. */
@@ -89,6 +91,7 @@ export async function createApp(
     pagesDir?: string;
   } = {},
 ): Promise<NestFastifyApplication> {
+  installLeanAsyncBind();
   const paths = protectedPaths(config);
   const adapter = new FastifyAdapter({
     logger:
@@ -100,6 +103,7 @@ export async function createApp(
             serializers: { req: loggedRequest },
             ...(options.logStream ? { stream: options.logStream } : {}),
           },
+    ...(config.logLevel === 'silent' ? {} : { childLoggerFactory: deferredRequestLogger }),
     bodyLimit: BODY_LIMIT_BYTES,
     genReqId: () => randomUUID(),
     ...connectionOptions(config.httpTimeouts),

@@ -32,9 +32,9 @@ export const connectionOptions = (timeouts: HttpTimeouts) => ({
  * type) closes its connection once answered: otherwise Node reads and discards the rest of the
  * body to keep the connection for another request, for as long as the client takes to send it.
  */
-export const closeUnreadRequests = async <P>(request: FastifyRequest, reply: FastifyReply, payload: P): Promise<P> => {
+export const closeUnreadRequests = <P>(request: FastifyRequest, reply: FastifyReply, payload: P, done: (error: null, payload: P) => void): void => {
   if (!request.raw.complete) reply.header('connection', 'close');
-  return payload;
+  done(null, payload);
 };
 
 const REFUSALS: Readonly<Record<string, { status: string; code: string; message: string }>> = {

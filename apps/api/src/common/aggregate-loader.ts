@@ -14,15 +14,16 @@ import { EVENT_STORE } from './tokens';
  * leaves its own result behind, so a later mutation in the same document starts from it.
  */
 export class RequestFolds {
-  private readonly folds = new Map<string, Promise<Folded<unknown, unknown>>>();
+  // Made on the first fold: most requests are queries that fold nothing.
+  private folds: Map<string, Promise<Folded<unknown, unknown>>> | undefined;
 
   get<S, V>(stream: string): Promise<Folded<S, V>> | undefined {
     // Each category has one descriptor, so a stream's fold always has that descriptor's types.
-    return this.folds.get(stream) as Promise<Folded<S, V>> | undefined;
+    return this.folds?.get(stream) as Promise<Folded<S, V>> | undefined;
   }
 
   set<S, V>(stream: string, folded: Promise<Folded<S, V>>): void {
-    this.folds.set(stream, folded);
+    (this.folds ??= new Map()).set(stream, folded);
   }
 }
 

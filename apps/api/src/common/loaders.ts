@@ -7,7 +7,8 @@ import type { EntityReader } from './entity-reader';
  * one per objective. One loader per (what, asOf), created lazily.
  */
 export class Loaders {
-  private readonly loaders = new Map<string, DataLoader<string, unknown>>();
+  // Made on the first load: a request that reads no entity needs none.
+  private loaders: Map<string, DataLoader<string, unknown>> | undefined;
 
   constructor(
     private readonly reader: EntityReader,
@@ -36,10 +37,11 @@ export class Loaders {
 
   private loader<V>(what: string, asOf: string | null, batch: (ids: readonly string[]) => Promise<V[]>): DataLoader<string, V> {
     const key = `${what}@${asOf ?? 'now'}`;
-    let loader = this.loaders.get(key);
+    const loaders = (this.loaders ??= new Map());
+    let loader = loaders.get(key);
     if (!loader) {
       loader = new DataLoader<string, V>(batch) as DataLoader<string, unknown>;
-      this.loaders.set(key, loader);
+      loaders.set(key, loader);
     }
     return loader as DataLoader<string, V>;
   }

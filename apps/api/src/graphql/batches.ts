@@ -1,4 +1,4 @@
-import type { FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest, HookHandlerDoneFunction } from 'fastify';
 import type { MercuriusContext } from 'mercurius';
 import type { GraphQLRequestContext } from '../common/request-context';
 import { RequestRefusedError } from './request-refusal';
@@ -13,14 +13,16 @@ type BatchContext = MercuriusContext & Partial<GraphQLRequestContext> & { operat
 /** Refuses a batch holding more operations than allowed (0: batches are refused), or none. */
 export const batchesUpTo =
   (maxOperations: number) =>
-  async (request: FastifyRequest): Promise<void> => {
-    if (request.method !== 'POST' || !Array.isArray(request.body)) return;
+  // A callback rather than an async hook: it runs on every request, and a promise each is a cost of its own.
+  (request: FastifyRequest, _reply: FastifyReply, done: HookHandlerDoneFunction): void => {
+    if (request.method !== 'POST' || !Array.isArray(request.body)) return done();
     const count = request.body.length;
-    if (maxOperations === 0) throw new RequestRefusedError('BATCH_REFUSED', 'batched operations are switched off here: send one operation per request', 400);
-    if (count === 0) throw new RequestRefusedError('BAD_REQUEST', 'the batch is empty: send at least one operation', 400);
+    if (maxOperations === 0) return done(new RequestRefusedError('BATCH_REFUSED', 'batched operations are switched off here: send one operation per request', 400));
+    if (count === 0) return done(new RequestRefusedError('BAD_REQUEST', 'the batch is empty: send at least one operation', 400));
     if (count > maxOperations) {
-      throw new RequestRefusedError('BATCH_TOO_LARGE', `a batch may hold at most ${maxOperations} operations and this one holds ${count}: send the rest in another request`, 400);
+      return done(new RequestRefusedError('BATCH_TOO_LARGE', `a batch may hold at most ${maxOperations} operations and this one holds ${count}: send the rest in another request`, 400));
     }
+    done();
   };
 
 /** Whether the context is one operation of a batch (an array body, of one operation or more). */

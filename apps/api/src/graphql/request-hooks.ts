@@ -1,4 +1,4 @@
-import type { FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest, RequestPayload } from 'fastify';
 import { Kind, Source, getOperationAST, type DocumentNode } from 'graphql';
 import type { MercuriusContext } from 'mercurius';
 import type { GraphQLRequestContext } from '../common/request-context';
@@ -14,14 +14,23 @@ const GRAPHQL_BODY_TYPES = ['application/json', 'application/graphql'];
 
 /**
  * A POST to the GraphQL route carries JSON (or GraphQL text); a form, plain text or no content
- * type at all is not a GraphQL request, and is refused before its body is read.
+ * type at all is not a GraphQL request, and is refused before its body is read. A callback
+ * rather than an async hook: it runs on every request, and a promise each is a cost of its own.
  */
-export const onlyGraphQLBodies = async (request: FastifyRequest): Promise<void> => {
-  if (request.method !== 'POST') return;
-  const type = (request.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+export const onlyGraphQLBodies = (
+  request: FastifyRequest,
+  _reply: FastifyReply,
+  payload: RequestPayload,
+  done: (error: Error | null, payload?: RequestPayload) => void,
+): void => {
+  const header = request.headers['content-type'];
+  // What nearly every client sends, taken without splitting and lower-casing it.
+  if (request.method !== 'POST' || header === 'application/json') return done(null, payload);
+  const type = (header ?? '').split(';')[0]!.trim().toLowerCase();
   if (!GRAPHQL_BODY_TYPES.includes(type)) {
-    throw new RequestRefusedError('UNSUPPORTED_MEDIA_TYPE', `send ${GRAPHQL_BODY_TYPES.join(' or ')}, not ${type || 'a body without a content type'}`, 415);
+    return done(new RequestRefusedError('UNSUPPORTED_MEDIA_TYPE', `send ${GRAPHQL_BODY_TYPES.join(' or ')}, not ${type || 'a body without a content type'}`, 415));
   }
+  done(null, payload);
 };
 
 /**

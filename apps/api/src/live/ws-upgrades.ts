@@ -1,4 +1,4 @@
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest, HookHandlerDoneFunction } from 'fastify';
 
 /**
  * Whether the request asks to become a WebSocket. Node flags a request as an upgrade only when it
@@ -26,11 +26,12 @@ const sameOrigin = (origin: string, host: string | undefined): boolean => {
  */
 export const refuseForeignOrigins = (origins: readonly string[]) => {
   const allowed = new Set(origins);
-  return async (request: FastifyRequest, reply: FastifyReply): Promise<void> => {
-    if (!isWebSocketUpgrade(request)) return;
+  // A callback rather than an async hook: it runs on every request, and a promise each is a cost of its own.
+  return (request: FastifyRequest, reply: FastifyReply, done: HookHandlerDoneFunction): void => {
     const origin = request.headers.origin;
-    if (origin === undefined || allowed.has(origin) || sameOrigin(origin, request.headers.host)) return;
-    await reply.code(403).send({
+    if (!isWebSocketUpgrade(request) || origin === undefined || allowed.has(origin) || sameOrigin(origin, request.headers.host)) return done();
+    // Answered here; the request goes no further.
+    reply.code(403).send({
       errors: [{ message: `pages on ${origin.slice(0, 100)} may not open live updates (PMO_CORS_ORIGINS)`, extensions: { code: 'FORBIDDEN' } }],
     });
   };
@@ -42,6 +43,7 @@ export const refuseForeignOrigins = (origins: readonly string[]) => {
  * timeout on it. It is closed once the answer is out, so upgrade requests cannot pile up open
  * sockets.
  */
-export const closeAnsweredUpgrades = async (request: FastifyRequest): Promise<void> => {
+export const closeAnsweredUpgrades = (request: FastifyRequest, _reply: FastifyReply, done: HookHandlerDoneFunction): void => {
   if (isUpgrade(request)) request.raw.socket.destroy();
+  done();
 };
