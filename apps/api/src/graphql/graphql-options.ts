@@ -37,6 +37,10 @@ export const graphqlOptions = (
   path: GRAPHQL_PATH,
   autoSchemaFile: true,
   sortSchema: true,
+  // Nest would also run the introspection query over the new schema to check it (about a tenth of
+  // start-up's CPU); Mercurius validates the schema when it registers it, and refuses to start on
+  // an invalid one, so that check only repeats it.
+  buildSchemaOptions: { skipCheck: true },
   graphiql: false,
   // A few queries are resolved without Nest's wrapping; queries that answer one entity take the snapshot ids past answers carry (nodes/snapshot-args.ts),
   // and every entity's ids are resolved without a promise each (nodes/node.types.ts).
