@@ -14,6 +14,7 @@ import { acceptSnapshotIds } from '../nodes/snapshot-args';
 import { ObjectiveResolver } from '../objectives/objective.resolver';
 import { directQuery, resolveDirectly } from './direct-queries';
 import { formatErrors } from './error-formatter';
+import { JIT } from './jit';
 import { requestLimits, type LimitConfig } from './request-limits';
 
 export const GRAPHQL_PATH = '/graphql';
@@ -42,6 +43,7 @@ export const graphqlOptions = (
   // an invalid one, so that check only repeats it.
   buildSchemaOptions: { skipCheck: true },
   graphiql: false,
+  jit: JIT,
   // A few queries are resolved without Nest's wrapping; queries that answer one entity take the snapshot ids past answers carry (nodes/snapshot-args.ts),
   // and every entity's ids are resolved without a promise each (nodes/node.types.ts).
   transformSchema: (schema) => resolveNodeIds(acceptSnapshotIds(resolveDirectly(schema, modules, DIRECT_QUERIES))),
