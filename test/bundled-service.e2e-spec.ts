@@ -12,7 +12,6 @@ import { tempDataDir } from './support/test-app';
 jest.setTimeout(180_000);
 
 const ROOT = path.resolve(__dirname, '..');
-const BUNDLE = 'dist/service/main.js';
 
 /**
  * `npm start` runs one bundled file, not the compiled modules the other specs load from source.
@@ -33,7 +32,7 @@ describe('the bundled service that npm start runs', () => {
 
   beforeAll(async () => {
     dataDir = tempDataDir();
-    service = new ServiceProcess(dataDir, await freePort(), { NODE_ENV: 'production' }, { built: BUNDLE });
+    service = new ServiceProcess(dataDir, await freePort(), { NODE_ENV: 'production' }, { npmStart: true });
     await service.start();
   });
   afterAll(async () => {
@@ -78,7 +77,7 @@ describe('the bundled service on EventStoreDB (the test double, over a real sock
     double = await EventStoreDbTestDouble.start();
     dataDir = tempDataDir();
     const env = { NODE_ENV: 'production', PMO_EVENT_STORE: 'eventstoredb', EVENTSTORE_CONNECTION_STRING: double.connectionString };
-    service = new ServiceProcess(dataDir, await freePort(), env, { built: BUNDLE });
+    service = new ServiceProcess(dataDir, await freePort(), env, { npmStart: true });
     await service.start();
   });
   afterAll(async () => {

@@ -2,12 +2,15 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
 import { freePort } from '@throughline/testing';
 import * as path from 'node:path';
+import { npmStartArguments } from '../../test/support/npm-start';
 import { elapsedMs } from './stats';
 
 export const ROOT = path.resolve(__dirname, '..', '..');
-/** The service as `npm start` runs it, from the build. */
-/** What `npm start` runs. */
-export const SERVICE_ENTRY = path.join(ROOT, 'dist/service/main.js');
+
+/** What `npm start` runs (package.json), so that the figures are of the service as users start it. */
+const START = npmStartArguments();
+const START_FLAGS = START.slice(0, -1);
+export const SERVICE_ENTRY = path.join(ROOT, START[START.length - 1]!);
 const EXIT_ON_SIGNAL = path.join(ROOT, 'dist/bench/support/exit-on-signal.js');
 
 
@@ -59,7 +62,7 @@ export class ServiceUnderTest {
 
   private async launch(nodeArgs: string[], timeoutMs: number): Promise<number> {
     const started = process.hrtime.bigint();
-    this.child = spawn(process.execPath, [...nodeArgs, SERVICE_ENTRY], {
+    this.child = spawn(process.execPath, [...START_FLAGS, ...nodeArgs, SERVICE_ENTRY], {
       cwd: ROOT,
       env: {
         ...process.env,

@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { GraphQLClient } from './graphql-client';
+import { npmStartArguments } from './npm-start';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 
@@ -21,8 +22,8 @@ export class ServiceProcess {
     readonly port: number,
     /** Extra environment, over the defaults below. */
     readonly env: NodeJS.ProcessEnv = {},
-    /** The TypeScript sources (compiled as they load), or a file `npm run build` wrote. */
-    readonly entry: { source: true } | { built: string } = { source: true },
+    /** The TypeScript sources (compiled as they load), or the command `npm start` runs (on what `npm run build` wrote). */
+    readonly entry: { source: true } | { npmStart: true } = { source: true },
   ) {}
 
   /** Everything the process wrote to stdout and stderr since it was last started. */
@@ -90,7 +91,7 @@ export class ServiceProcess {
 
   private spawn(): ChildProcess {
     this.output = '';
-    const args = 'built' in this.entry ? [path.join(ROOT, this.entry.built)] : ['-r', '@swc-node/register', path.join(ROOT, 'apps/api/src/main.ts')];
+    const args = 'npmStart' in this.entry ? npmStartArguments() : ['-r', '@swc-node/register', path.join(ROOT, 'apps/api/src/main.ts')];
     const child = spawn(process.execPath, args, {
       cwd: ROOT,
       env: { ...inheritedEnv(), PORT: String(this.port), HOST: '127.0.0.1', PMO_DATA_DIR: this.dataDir, LOG_LEVEL: 'warn', ...this.env },
