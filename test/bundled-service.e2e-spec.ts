@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { freePort } from '@throughline/testing';
+import { buildClientSchema, buildSchema, getIntrospectionQuery, lexicographicSortSchema, printSchema, type IntrospectionQuery } from 'graphql';
 import { EventStoreDbTestDouble } from '../libs/event-store/src/eventstoredb/test-double/eventstoredb-test-double';
 import { ensurePagesBuilt } from './support/built-pages';
 import { RENAME_PMO } from './support/hostile-requests';
@@ -32,7 +33,7 @@ describe('the bundled service that npm start runs', () => {
 
   beforeAll(async () => {
     dataDir = tempDataDir();
-    service = new ServiceProcess(dataDir, await freePort(), { NODE_ENV: 'production' }, { npmStart: true });
+    service = new ServiceProcess(dataDir, await freePort(), { NODE_ENV: 'production', PMO_GRAPHQL_INTROSPECTION: 'true' }, { npmStart: true });
     await service.start();
   });
   afterAll(async () => {
@@ -54,6 +55,19 @@ describe('the bundled service that npm start runs', () => {
     const refused = await service.adminClient().fails(ESTABLISH_PMO, { input: { name: ' ', kind: 'PROJECT' } });
 
     expect(refused.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'name' });
+  });
+
+  it('serves the schema the sources define, every type under the name of its class', async () => {
+    const { data } = (await (
+      await fetch(`${service.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${fs.readFileSync(path.join(dataDir, 'admin.token'), 'utf8').trim()}` },
+        body: JSON.stringify({ query: getIntrospectionQuery({ specifiedByUrl: true, inputValueDeprecation: true }) }),
+      })
+    ).json()) as { data: IntrospectionQuery };
+
+    const committed = fs.readFileSync(path.join(ROOT, 'apps/api/schema.graphql'), 'utf8');
+    expect(printSchema(lexicographicSortSchema(buildClientSchema(data)))).toBe(printSchema(lexicographicSortSchema(buildSchema(committed))));
   });
 
   it('serves the dashboard page it finds beside package.json', async () => {
