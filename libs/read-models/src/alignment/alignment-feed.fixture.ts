@@ -97,10 +97,10 @@ export class AlignmentFeed {
     });
   }
 
-  link(activityId: string, objectiveId: string, effectiveFrom: string, weight = 1): RecordedEvent {
+  link(activityId: string, objectiveId: string, effectiveFrom: string, weight = 1, rationale = 'serves it'): RecordedEvent {
     return this.record(`activity-${activityId}`, {
       type: 'ActivityLinkedToObjective',
-      data: { activityId, objectiveId, rationale: 'serves it', weight, effectiveFrom, linkedAt: this.now },
+      data: { activityId, objectiveId, rationale, weight, effectiveFrom, linkedAt: this.now },
     });
   }
 

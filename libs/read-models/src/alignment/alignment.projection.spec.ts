@@ -49,18 +49,20 @@ describe('AlignmentProjection', () => {
   it('follows the life of links: unlink ends the open period, a relink opens a new one, a reschedule moves it', () => {
     const { feed } = harness;
     feed.activity('A1', { pmoId: PMO, startsOn: '2026-03-01', endsOn: '2026-06-30' });
-    const first = feed.link('A1', 'O1', '2026-03-01', 2);
-    const second = feed.link('A1', 'O2', '2026-03-01');
+    const first = feed.link('A1', 'O1', '2026-03-01', 2, 'first');
+    const second = feed.link('A1', 'O2', '2026-03-01', 1, 'second');
     const ended = feed.unlink('A1', 'O1', '2026-03-05');
-    const relinked = feed.link('A1', 'O1', '2026-03-10', 3);
+    const relinked = feed.link('A1', 'O1', '2026-03-10', 3, 'again');
     const moved = feed.reschedule(
       'A1',
       { startsOn: '2026-02-01', endsOn: '2026-06-30', previousStartsOn: '2026-03-01', previousEndsOn: '2026-06-30' },
       [{ objectiveId: 'O2', effectiveFrom: '2026-02-01', previousEffectiveFrom: '2026-03-01' }],
     );
 
+    // What the link event said (rationale, when made) is carried into every later version.
     const link = (no: number, objective: string, weight: number, from: string, endedOn: string | null) => ({
       activity_id: 'A1', link_no: no, objective_id: objective, weight, effective_from: from, ended_on: endedOn,
+      ...[{ rationale: 'first', linked_at: at(first) }, { rationale: 'second', linked_at: at(second) }, { rationale: 'again', linked_at: at(relinked) }][no],
     });
     expect(versions('link_version', "activity_id = 'A1'")).toEqual([
       { ...link(0, 'O1', 2, '2026-03-01', null), recorded_from: at(first), recorded_to: at(ended) },

@@ -52,6 +52,8 @@ const prepareStatements = (db: Database): Statements => {
     weight: 'weight',
     effectiveFrom: 'effective_from',
     endedOn: 'ended_on',
+    rationale: 'rationale',
+    linkedAt: 'linked_at',
   });
   const activity = versionedTable<ActivityFacts>(db, 'activity_version', {
     activityId: 'activity_id',
@@ -150,10 +152,10 @@ const handlers: EventHandlers<Context> = {
   },
   ActivityLinkedToObjective: ({ data }, { s, at, ledger }) => {
     if (!s.currentActivity.get(data.activityId)) return;
-    const { activityId, objectiveId, weight, effectiveFrom } = data;
+    const { activityId, objectiveId, weight, effectiveFrom, rationale, linkedAt } = data;
     const linkNo = (s.nextLinkNo.get(activityId) as { next: number }).next;
     ledger.recredit([activityId], at, () =>
-      begin(s.link, { activityId, linkNo, objectiveId, weight, effectiveFrom, endedOn: null }, at),
+      begin(s.link, { activityId, linkNo, objectiveId, weight, effectiveFrom, endedOn: null, rationale, linkedAt }, at),
     );
   },
   ActivityUnlinkedFromObjective: ({ data }, { s, at, ledger }) => {
@@ -197,9 +199,9 @@ export class AlignmentProjection implements Projection {
   readonly queryIndexes = ALIGNMENT_QUERY_INDEXES;
   /**
    * Bump when a handler changes the rows it writes for existing events. 2: credited hours kept per
-   * day. 3: and per week and month.
+   * day. 3: and per week and month. 4: links keep their rationale and when they were made.
    */
-  readonly fingerprint = 'alignment@3';
+  readonly fingerprint = 'alignment@4';
 
   private readonly statements = perConnection(prepareStatements);
   private readonly ledgers = perConnection(CreditLedger.for);

@@ -102,7 +102,8 @@ export const ALIGNMENT_DDL: readonly string[] = [
      ON work_version (pmo_id, worked_on, activity_id, retracted, hours, recorded_to) WHERE recorded_to IS NULL`,
 
   // link_no numbers an activity's links in the order linked: one objective may be linked, unlinked
-  // and linked again, and each period is its own link.
+  // and linked again, and each period is its own link. rationale and linked_at are not needed for
+  // crediting; they are kept so that an objective's contributions are read from rows alone.
   `CREATE TABLE IF NOT EXISTS link_version (
     version_id INTEGER PRIMARY KEY,
     activity_id TEXT NOT NULL,
@@ -111,6 +112,8 @@ export const ALIGNMENT_DDL: readonly string[] = [
     weight REAL NOT NULL,
     effective_from TEXT NOT NULL,
     ended_on TEXT,
+    rationale TEXT NOT NULL,
+    linked_at TEXT NOT NULL,
     recorded_from TEXT NOT NULL,
     recorded_to TEXT
   )`,

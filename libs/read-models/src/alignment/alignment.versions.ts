@@ -19,6 +19,9 @@ export interface LinkFacts {
   readonly weight: number;
   readonly effectiveFrom: string;
   readonly endedOn: string | null;
+  /** As the link event gave them; no rule reads them, the contributions list shows them. */
+  readonly rationale: string;
+  readonly linkedAt: string;
 }
 
 export type ActivityVersionStatus = 'PLANNED' | 'DONE' | 'CANCELLED';
