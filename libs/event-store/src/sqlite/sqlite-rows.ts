@@ -49,6 +49,21 @@ export function toEventParams(event: SealedEvent, dataJson = JSON.stringify(even
   };
 }
 
+/**
+ * `toEventParams` as the writer binds it, by position, in the column order of its INSERT; the
+ * stored metadata is written field by field instead of copied without recordedAt.
+ */
+export type EventValues = [string, string, number, string, number, string, string, string, string, string];
+
+export function toEventValues(event: SealedEvent, dataJson: string): EventValues {
+  const { actor, commandId, correlationId, causationId, reason } = event.metadata;
+  const metadata = JSON.stringify({ actor, commandId, correlationId, causationId, reason });
+  return [
+    event.id, event.streamId, event.revision, event.type, event.schemaVersion, dataJson, metadata,
+    event.metadata.recordedAt, event.hash, event.prevHash,
+  ];
+}
+
 /** The event a row holds, once its JSON columns are parsed. */
 const eventOf = (row: EventRow, data: Record<string, unknown>, metadata: Omit<StoredMetadata, 'recordedAt'>): RecordedEvent => ({
   id: row.id,
