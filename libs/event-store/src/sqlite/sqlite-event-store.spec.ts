@@ -235,6 +235,26 @@ describe('SqliteEventStore', () => {
       expect(await reopened.headPosition()).toBe(3n);
     });
 
+    it('chains onto what another connection appended since its own last batch, and refuses a revision that connection took', async () => {
+      const store = await open();
+      const other = await open({ file: store.file });
+      const streamId = newStreamId();
+      await store.append(streamId, newEvents(2), 'no_stream');
+      // The other connection moves the stream on; this one last wrote it at revision 1.
+      await other.append(streamId, newEvents(2), 1);
+
+      await expect(store.append(streamId, [newEvent()], 1)).rejects.toMatchObject({ currentRevision: 3 });
+      await expect(store.append(streamId, [newEvent()], 3)).resolves.toMatchObject({ nextRevision: 4 });
+      await expect(other.append(streamId, [newEvent()], 4)).resolves.toMatchObject({ nextRevision: 5 });
+      await expect(store.append(streamId, [newEvent()], 5)).resolves.toMatchObject({ nextRevision: 6 });
+
+      const events = await store.readStream(streamId);
+      expect(events.map((e) => e.revision)).toEqual([0, 1, 2, 3, 4, 5, 6]);
+      expect(verifyChains(events)).toEqual([]);
+      const recordedAt = (await store.readAll()).map((e) => e.metadata.recordedAt);
+      expect(recordedAt).toEqual([...recordedAt].sort());
+    });
+
     it('rejects a whole batch that cannot commit, and recovers once the file is writable again', async () => {
       const store = await open({ busyTimeoutMs: 20 });
       const blocker = new Database(store.file);
