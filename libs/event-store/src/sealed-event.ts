@@ -1,6 +1,6 @@
 import type { EventMetadata, NewEvent, RecordedEvent, StoredMetadata } from './event-store.port';
 import { timeOrderedEventId } from './event-id';
-import { hashEvent } from './integrity/event-hash';
+import { type HashableEvent, hashEvent } from './integrity/event-hash';
 
 /** An event in its final stored form, before the store has given it a global position. */
 export type SealedEvent = Omit<RecordedEvent, 'position'>;
@@ -49,11 +49,11 @@ export function sealRows(
 ): SealedRow[] {
   let { revision, hash: prevHash } = head;
   const recordedMs = Date.parse(recordedAt);
-  return events.map((event) => {
+  const rows: SealedRow[] = [];
+  for (const event of events) {
     revision += 1;
     const dataJson = JSON.stringify(event.data);
-    const content = {
-      id: event.id ?? timeOrderedEventId(recordedMs),
+    const content: HashableEvent = {
       streamId,
       revision,
       type: event.type,
@@ -61,10 +61,22 @@ export function sealRows(
       data: storedData(dataJson),
       metadata: toStoredMetadata(event.metadata, recordedAt),
     };
-    const sealed: SealedEvent = { ...content, hash: hashEvent(prevHash, content), prevHash };
-    prevHash = sealed.hash;
-    return { event: sealed, dataJson };
-  });
+    const hash = hashEvent(prevHash, content);
+    const sealed: SealedEvent = {
+      id: event.id ?? timeOrderedEventId(recordedMs),
+      streamId,
+      revision,
+      type: content.type,
+      schemaVersion: content.schemaVersion,
+      data: content.data,
+      metadata: content.metadata,
+      hash,
+      prevHash,
+    };
+    prevHash = hash;
+    rows.push({ event: sealed, dataJson });
+  }
+  return rows;
 }
 
 /**
@@ -79,14 +91,16 @@ function storedData(json: string | undefined): Record<string, unknown> {
   return stored as Record<string, unknown>;
 }
 
-/** Only the documented fields, and only those present: the persisted metadata shape is fixed. */
+/**
+ * Only the documented fields, and only those present: the persisted metadata shape is fixed. Its
+ * keys go in their canonical (sorted) order, so the hash writes it without reordering a copy.
+ */
 function toStoredMetadata(metadata: EventMetadata, recordedAt: string): StoredMetadata {
-  return {
-    actor: metadata.actor,
-    ...(metadata.commandId !== undefined && { commandId: metadata.commandId }),
-    correlationId: metadata.correlationId,
-    ...(metadata.causationId !== undefined && { causationId: metadata.causationId }),
-    ...(metadata.reason !== undefined && { reason: metadata.reason }),
-    recordedAt,
-  };
+  const stored: { -readonly [K in keyof StoredMetadata]: StoredMetadata[K] } = { actor: metadata.actor } as StoredMetadata;
+  if (metadata.causationId !== undefined) stored.causationId = metadata.causationId;
+  if (metadata.commandId !== undefined) stored.commandId = metadata.commandId;
+  stored.correlationId = metadata.correlationId;
+  if (metadata.reason !== undefined) stored.reason = metadata.reason;
+  stored.recordedAt = recordedAt;
+  return stored;
 }
