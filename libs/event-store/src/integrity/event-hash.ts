@@ -41,11 +41,14 @@ export function hashEvent(prevHash: string, event: HashableEvent): string {
 function canonicalEvent(prevHash: string, event: HashableEvent): string {
   return (
     `{"data":${canonicalJson(event.data)},"metadata":${canonicalJson(event.metadata)},` +
-    `"prevHash":${canonicalJson(prevHash)},"revision":${canonicalJson(event.revision)},` +
-    `"schemaVersion":${canonicalJson(event.schemaVersion)},"streamId":${canonicalJson(event.streamId)},` +
-    `"type":${canonicalJson(event.type)}}`
+    `"prevHash":${text(prevHash)},"revision":${canonicalJson(event.revision)},` +
+    `"schemaVersion":${canonicalJson(event.schemaVersion)},"streamId":${text(event.streamId)},` +
+    `"type":${text(event.type)}}`
   );
 }
+
+/** A string field as JSON writes it, which is its canonical form; anything else as the scheme says. */
+const text = (value: string): string => (typeof value === 'string' ? JSON.stringify(value) : canonicalJson(value));
 
 /**
  * Checks one stream's events in the form they were stored (not upcast): each hash matches the
