@@ -13,6 +13,17 @@ export function canonicalJson(value: unknown): string {
   return ordered === UNLIKE ? written(value) : JSON.stringify(ordered);
 }
 
+/**
+ * The canonical text of a plain JSON object, written by JSON.stringify; undefined for anything
+ * else (not an object, or holding what the native writer would write otherwise). Such an object
+ * survives a JSON round trip unchanged, so this is also the canonical text of its stored form.
+ */
+export function canonicalJsonOfPlainObject(value: unknown): string | undefined {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
+  const ordered = inCanonicalOrder(value);
+  return ordered === UNLIKE ? undefined : JSON.stringify(ordered);
+}
+
 /** Marks a value JSON.stringify would write differently from its canonical form. */
 const UNLIKE: unique symbol = Symbol('unlike');
 

@@ -122,20 +122,20 @@ export class SqliteAppendWriter {
     let position = 0n;
     // Nothing is written before this point: a refusal above needs no rollback.
     try {
-      for (const { event, dataJson } of rows) {
+      for (const row of rows) {
         try {
-          position = this.insertEvent.run(toEventValues(event, dataJson)).lastInsertRowid as bigint;
+          position = this.insertEvent.run(toEventValues(row)).lastInsertRowid as bigint;
         } catch (error) {
-          if (isUniqueViolationOn(error, 'events.id')) throw new DuplicateEventIdError(event.id);
+          if (isUniqueViolationOn(error, 'events.id')) throw new DuplicateEventIdError(row.id);
           throw error;
         }
       }
-      if (command) this.insertCommand.run(command.id, command.hash, streamId, rows[0].event.revision, rows[rows.length - 1].event.revision, recordedAt);
+      if (command) this.insertCommand.run(command.id, command.hash, streamId, rows[0].revision, rows[rows.length - 1].revision, recordedAt);
     } catch (error) {
       if (!isolated) throw new PartlyWritten('an append failed part way', { cause: error });
       throw error;
     }
-    const { revision, hash } = rows[rows.length - 1].event;
+    const { revision, hash } = rows[rows.length - 1];
     this.heads.wrote(streamId, { revision, hash });
     return { streamId, nextRevision: revision, position, recordedAt };
   }

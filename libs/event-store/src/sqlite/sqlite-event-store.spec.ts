@@ -255,6 +255,24 @@ describe('SqliteEventStore', () => {
       expect(recordedAt).toEqual([...recordedAt].sort());
     });
 
+    it('stores plain data as its canonical text, and data JSON writes otherwise as it reads back, every chain verifying', async () => {
+      const store = await open();
+      const streamId = newStreamId();
+      await store.append(streamId, [
+        newEvent('Plain', { b: 1, a: { d: [1, { f: 'x', e: null }], c: 'é' }, skipped: undefined }),
+        newEvent('Unlike', { at: new Date('2026-03-15T09:00:00.000Z'), nan: Number.NaN, '10': 1, '9': 2 }),
+      ], 'no_stream');
+
+      const raw = new Database(store.file, { readonly: true });
+      const texts = raw.prepare('SELECT data FROM events ORDER BY position').pluck().all() as string[];
+      raw.close();
+      expect(texts[0]).toBe('{"a":{"c":"é","d":[1,{"e":null,"f":"x"}]},"b":1}');
+      expect(JSON.parse(texts[1]!)).toEqual({ at: '2026-03-15T09:00:00.000Z', nan: null, '10': 1, '9': 2 });
+      const events = await store.readStream(streamId);
+      expect(events[1]!.data).toEqual({ at: '2026-03-15T09:00:00.000Z', nan: null, '10': 1, '9': 2 });
+      expect(verifyChains(events)).toEqual([]);
+    });
+
     it('rejects a whole batch that cannot commit, and recovers once the file is writable again', async () => {
       const store = await open({ busyTimeoutMs: 20 });
       const blocker = new Database(store.file);

@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import type { StreamHead } from '../sealed-event';
 
 /** Heads kept at most; past it they are forgotten at once and read again as streams are written. */
-const CAPACITY = 50_000;
+const CAPACITY = 10_000;
 
 /**
  * The head (last revision and hash) of the streams this connection has read or written, and the
