@@ -6,7 +6,7 @@ import { describeEmbeddedStoreBehaviour } from '../conformance/embedded-store.be
 import { newEvent, newEvents, newStreamId } from '../conformance/conformance-fixtures';
 import { describeEventStoreConformance } from '../conformance/event-store.conformance';
 import { CommandAlreadyRecordedError, StoreUnavailableError, WrongExpectedRevisionError } from '../errors';
-import type { GlobalPosition } from '../event-store.port';
+import type { EventMetadata, GlobalPosition } from '../event-store.port';
 import { verifyChains } from '../integrity/event-hash';
 import { SqliteEventStore, type SqliteEventStoreOptions } from './sqlite-event-store';
 import { SCHEMA_VERSION } from './sqlite-schema';
@@ -270,6 +270,22 @@ describe('SqliteEventStore', () => {
       expect(JSON.parse(texts[1]!)).toEqual({ at: '2026-03-15T09:00:00.000Z', nan: null, '10': 1, '9': 2 });
       const events = await store.readStream(streamId);
       expect(events[1]!.data).toEqual({ at: '2026-03-15T09:00:00.000Z', nan: null, '10': 1, '9': 2 });
+      expect(verifyChains(events)).toEqual([]);
+    });
+
+    it('keeps metadata without recordedAt in its column, whatever its fields hold, every chain verifying', async () => {
+      const store = await open();
+      const streamId = newStreamId();
+      const full = { actor: 'ann', correlationId: 'c-1', causationId: 'c-0', commandId: 'k-1', reason: 'why "not"' };
+      const odd = { actor: 'bob', correlationId: 'c-2', reason: 7 } as unknown as EventMetadata;
+      await store.append(streamId, [newEvent('Full', {}, { metadata: full }), newEvent('Odd', {}, { metadata: odd })], 'no_stream');
+
+      const raw = new Database(store.file, { readonly: true });
+      const texts = raw.prepare('SELECT metadata FROM events ORDER BY position').pluck().all() as string[];
+      raw.close();
+      expect(texts.map((text) => JSON.parse(text))).toEqual([full, { actor: 'bob', correlationId: 'c-2', reason: 7 }]);
+      const events = await store.readStream(streamId);
+      expect(events.map((e) => e.metadata.recordedAt)).toEqual([events[0]!.metadata.recordedAt, events[0]!.metadata.recordedAt]);
       expect(verifyChains(events)).toEqual([]);
     });
 
