@@ -10,7 +10,21 @@ const MAX_UNIX_MS = 2 ** 48 - 1;
  */
 export function timeOrderedEventId(unixMs: number): string {
   const random = randomUUID();
-  const time = Math.min(MAX_UNIX_MS, Math.max(0, Math.floor(unixMs) || 0)).toString(16).padStart(12, '0');
   // randomUUID is xxxxxxxx-xxxx-4xxx-yxxx-xxxxxxxxxxxx: keep its random bits and its variant.
-  return `${time.slice(0, 8)}-${time.slice(8, 12)}-7${random.slice(15)}`;
+  return timePrefix(unixMs) + random.slice(15);
+}
+
+// The events of one append, and of one grouped commit, share their instant and so this prefix.
+let prefixMs = Number.NaN;
+let prefix = '';
+
+/** `tttttttt-tttt-7`: the instant in milliseconds as the id's first 48 bits, then the version. */
+function timePrefix(unixMs: number): string {
+  const ms = Math.min(MAX_UNIX_MS, Math.max(0, Math.floor(unixMs) || 0));
+  if (ms !== prefixMs) {
+    const time = ms.toString(16).padStart(12, '0');
+    prefix = `${time.slice(0, 8)}-${time.slice(8, 12)}-7`;
+    prefixMs = ms;
+  }
+  return prefix;
 }

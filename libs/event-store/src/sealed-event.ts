@@ -1,6 +1,7 @@
 import type { EventMetadata, NewEvent, RecordedEvent, StoredMetadata } from './event-store.port';
 import { timeOrderedEventId } from './event-id';
-import { hashEvent } from './integrity/event-hash';
+import { canonicalJson, canonicalJsonOfPlainObject } from './integrity/canonical-json';
+import { hashWithData } from './integrity/event-hash';
 
 /** An event in its final stored form, before the store has given it a global position. */
 export type SealedEvent = Omit<RecordedEvent, 'position'>;
@@ -24,11 +25,11 @@ export function stampRecordedAt(clock: () => Date, lastRecordedAt: string | null
   return lastRecordedAt !== null && lastRecordedAt > stamp ? lastRecordedAt : stamp;
 }
 
-/** A sealed event with its data as the JSON text it was sealed from, for a store that keeps text. */
-export interface SealedRow {
-  readonly event: SealedEvent;
-  readonly dataJson: string;
-}
+/**
+ * A sealed event for a store that keeps its data as JSON text: the text, never parsed back. Plain
+ * data is kept in its canonical form, the very text its hash covers, so it is written only once.
+ */
+export type SealedRow = Omit<SealedEvent, 'data'> & { readonly dataJson: string };
 
 /** Gives each new event its id, revision, stored data and metadata, and chains their hashes. */
 export function sealEvents(
@@ -37,34 +38,56 @@ export function sealEvents(
   head: StreamHead,
   recordedAt: string,
 ): SealedEvent[] {
-  return sealRows(streamId, events, head, recordedAt).map((row) => row.event);
+  const sealed: SealedEvent[] = [];
+  seal(streamId, events, head, recordedAt, (data) => {
+    const stored = storedData(JSON.stringify(data));
+    return { stored, canonical: canonicalJson(stored) };
+  }, (id, revision, type, schemaVersion, data, metadata, hash, prevHash) =>
+    sealed.push({ id, streamId, revision, type, schemaVersion, data, metadata, hash, prevHash }),
+  );
+  return sealed;
 }
 
-/** `sealEvents`, keeping each event's data JSON: serialised once, for the hash and the row. */
+/** `sealEvents` for a store that keeps text: each event's data is serialised once, for hash and row. */
 export function sealRows(
   streamId: string,
   events: readonly NewEvent[],
   head: StreamHead,
   recordedAt: string,
 ): SealedRow[] {
+  const rows: SealedRow[] = [];
+  seal(streamId, events, head, recordedAt, (data) => {
+    const canonical = canonicalJsonOfPlainObject(data);
+    if (canonical !== undefined) return { stored: canonical, canonical };
+    // Data the native writer would write otherwise (a Date, a NaN): hashed as it will be read back.
+    const json = JSON.stringify(data);
+    return { stored: json, canonical: canonicalJson(storedData(json)) };
+  }, (id, revision, type, schemaVersion, dataJson, metadata, hash, prevHash) =>
+    rows.push({ id, streamId, revision, type, schemaVersion, dataJson, metadata, hash, prevHash }),
+  );
+  return rows;
+}
+
+function seal<D>(
+  streamId: string,
+  events: readonly NewEvent[],
+  head: StreamHead,
+  recordedAt: string,
+  storedForm: (data: NewEvent['data']) => { stored: D; canonical: string },
+  // The fields one at a time: a row or an event is then built in one object literal.
+  add: (id: string, revision: number, type: string, schemaVersion: number, stored: D, metadata: StoredMetadata, hash: string, prevHash: string) => void,
+): void {
   let { revision, hash: prevHash } = head;
   const recordedMs = Date.parse(recordedAt);
-  return events.map((event) => {
+  for (const event of events) {
     revision += 1;
-    const dataJson = JSON.stringify(event.data);
-    const content = {
-      id: event.id ?? timeOrderedEventId(recordedMs),
-      streamId,
-      revision,
-      type: event.type,
-      schemaVersion: event.schemaVersion ?? 1,
-      data: storedData(dataJson),
-      metadata: toStoredMetadata(event.metadata, recordedAt),
-    };
-    const sealed: SealedEvent = { ...content, hash: hashEvent(prevHash, content), prevHash };
-    prevHash = sealed.hash;
-    return { event: sealed, dataJson };
-  });
+    const { stored, canonical } = storedForm(event.data);
+    const schemaVersion = event.schemaVersion ?? 1;
+    const metadata = toStoredMetadata(event.metadata, recordedAt);
+    const hash = hashWithData(prevHash, { streamId, revision, type: event.type, schemaVersion, metadata }, canonical);
+    add(event.id ?? timeOrderedEventId(recordedMs), revision, event.type, schemaVersion, stored, metadata, hash, prevHash);
+    prevHash = hash;
+  }
 }
 
 /**
@@ -79,14 +102,16 @@ function storedData(json: string | undefined): Record<string, unknown> {
   return stored as Record<string, unknown>;
 }
 
-/** Only the documented fields, and only those present: the persisted metadata shape is fixed. */
+/**
+ * Only the documented fields, and only those present: the persisted metadata shape is fixed. Its
+ * keys go in their canonical (sorted) order, so the hash writes it without reordering a copy.
+ */
 function toStoredMetadata(metadata: EventMetadata, recordedAt: string): StoredMetadata {
-  return {
-    actor: metadata.actor,
-    ...(metadata.commandId !== undefined && { commandId: metadata.commandId }),
-    correlationId: metadata.correlationId,
-    ...(metadata.causationId !== undefined && { causationId: metadata.causationId }),
-    ...(metadata.reason !== undefined && { reason: metadata.reason }),
-    recordedAt,
-  };
+  const stored: { -readonly [K in keyof StoredMetadata]: StoredMetadata[K] } = { actor: metadata.actor } as StoredMetadata;
+  if (metadata.causationId !== undefined) stored.causationId = metadata.causationId;
+  if (metadata.commandId !== undefined) stored.commandId = metadata.commandId;
+  stored.correlationId = metadata.correlationId;
+  if (metadata.reason !== undefined) stored.reason = metadata.reason;
+  stored.recordedAt = recordedAt;
+  return stored;
 }

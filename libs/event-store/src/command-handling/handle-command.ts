@@ -93,19 +93,20 @@ export function handleCommand<C, E extends DomainEvent, S>(
  * The fold to decide on first, and whether it was read from the store just now. A fold this
  * process cached (or the request loaded) is decided on without reading: the append at its
  * revision fails if another writer got in between, and the loop then reads what it missed.
+ * Without a read it answers at once rather than through a promise.
  */
-async function firstFold<E extends DomainEvent, S, V>(
+function firstFold<E extends DomainEvent, S, V>(
   store: EventStore,
   aggregate: Aggregate<unknown, E, S, V>,
   streamId: string,
   options: HandleOptions<S, V>,
-): Promise<{ folded: Folded<S, V>; unread: boolean }> {
+): { folded: Folded<S, V>; unread: boolean } | Promise<{ folded: Folded<S, V>; unread: boolean }> {
   const { start, cache } = options;
   // A command of this process that ran between the request's check and now has cached a later fold.
   const cached = cachedFold<S, V>(cache, streamId);
   if (cached && !(start && start.revision >= cached.revision)) return { folded: cached, unread: true };
   if (start) return { folded: start, unread: true };
-  return { folded: await loadFolded(store, aggregate, streamId, cache), unread: false };
+  return loadFolded(store, aggregate, streamId, cache).then((folded) => ({ folded, unread: false }));
 }
 
 async function decideAndAppend<C, E extends DomainEvent, S, V>(
@@ -122,7 +123,8 @@ async function decideAndAppend<C, E extends DomainEvent, S, V>(
     if (record) return replay(store, aggregate, record, idempotency.payloadHash, options.seal);
   }
 
-  let { folded, unread } = await firstFold(store, aggregate, streamId, options);
+  const first = firstFold(store, aggregate, streamId, options);
+  let { folded, unread } = first instanceof Promise ? await first : first;
   /** Reads what a fold taken without reading may have missed; true when there was something. */
   const caughtUp = async (): Promise<boolean> => {
     if (!unread) return false;

@@ -40,6 +40,27 @@ describe('canonicalJson', () => {
     expect(canonicalJson({ at: new Date('2026-03-15T09:00:00.000Z') })).toBe('{"at":"2026-03-15T09:00:00.000Z"}');
   });
 
+  it('writes what the native writer would write otherwise as the scheme says: integer-like keys, class instances, toJSON deep inside', () => {
+    class Point {
+      constructor(
+        readonly y: number,
+        readonly x: number,
+      ) {}
+    }
+    const values: unknown[] = [
+      { b: { '10': 1, '9': 2, a: 3 }, a: [{ d: 1, c: 2 }] },
+      { z: new Point(2, 1), a: { at: new Date('2026-03-15T09:00:00.000Z') } },
+      { b: 1, a: { toJSON: () => ({ y: 1, x: 2 }) } },
+      Object.assign(Object.create(null) as object, { b: 1, a: 2 }),
+      [{ b: undefined, a: 1 }, undefined, { d: [{ f: 1, e: 2 }] }],
+    ];
+    for (const value of values) expect(canonicalJson(value)).toBe(canonicalize(value));
+  });
+
+  it('refuses functions and big integers wherever they are', () => {
+    for (const value of [{ a: () => 1 }, [() => 1], { a: { b: 10n } }]) expect(() => canonicalJson(value)).toThrow(TypeError);
+  });
+
   it('refuses numbers JSON cannot hold', () => {
     for (const value of [Number.NaN, Infinity, { a: -Infinity }]) expect(() => canonicalJson(value)).toThrow(TypeError);
   });

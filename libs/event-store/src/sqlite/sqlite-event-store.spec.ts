@@ -6,7 +6,7 @@ import { describeEmbeddedStoreBehaviour } from '../conformance/embedded-store.be
 import { newEvent, newEvents, newStreamId } from '../conformance/conformance-fixtures';
 import { describeEventStoreConformance } from '../conformance/event-store.conformance';
 import { CommandAlreadyRecordedError, StoreUnavailableError, WrongExpectedRevisionError } from '../errors';
-import type { GlobalPosition } from '../event-store.port';
+import type { EventMetadata, GlobalPosition } from '../event-store.port';
 import { verifyChains } from '../integrity/event-hash';
 import { SqliteEventStore, type SqliteEventStoreOptions } from './sqlite-event-store';
 import { SCHEMA_VERSION } from './sqlite-schema';
@@ -233,6 +233,60 @@ describe('SqliteEventStore', () => {
       await expect(pending).resolves.toMatchObject({ nextRevision: 2, position: 3n });
       const reopened = await open({ file });
       expect(await reopened.headPosition()).toBe(3n);
+    });
+
+    it('chains onto what another connection appended since its own last batch, and refuses a revision that connection took', async () => {
+      const store = await open();
+      const other = await open({ file: store.file });
+      const streamId = newStreamId();
+      await store.append(streamId, newEvents(2), 'no_stream');
+      // The other connection moves the stream on; this one last wrote it at revision 1.
+      await other.append(streamId, newEvents(2), 1);
+
+      await expect(store.append(streamId, [newEvent()], 1)).rejects.toMatchObject({ currentRevision: 3 });
+      await expect(store.append(streamId, [newEvent()], 3)).resolves.toMatchObject({ nextRevision: 4 });
+      await expect(other.append(streamId, [newEvent()], 4)).resolves.toMatchObject({ nextRevision: 5 });
+      await expect(store.append(streamId, [newEvent()], 5)).resolves.toMatchObject({ nextRevision: 6 });
+
+      const events = await store.readStream(streamId);
+      expect(events.map((e) => e.revision)).toEqual([0, 1, 2, 3, 4, 5, 6]);
+      expect(verifyChains(events)).toEqual([]);
+      const recordedAt = (await store.readAll()).map((e) => e.metadata.recordedAt);
+      expect(recordedAt).toEqual([...recordedAt].sort());
+    });
+
+    it('stores plain data as its canonical text, and data JSON writes otherwise as it reads back, every chain verifying', async () => {
+      const store = await open();
+      const streamId = newStreamId();
+      await store.append(streamId, [
+        newEvent('Plain', { b: 1, a: { d: [1, { f: 'x', e: null }], c: 'é' }, skipped: undefined }),
+        newEvent('Unlike', { at: new Date('2026-03-15T09:00:00.000Z'), nan: Number.NaN, '10': 1, '9': 2 }),
+      ], 'no_stream');
+
+      const raw = new Database(store.file, { readonly: true });
+      const texts = raw.prepare('SELECT data FROM events ORDER BY position').pluck().all() as string[];
+      raw.close();
+      expect(texts[0]).toBe('{"a":{"c":"é","d":[1,{"e":null,"f":"x"}]},"b":1}');
+      expect(JSON.parse(texts[1]!)).toEqual({ at: '2026-03-15T09:00:00.000Z', nan: null, '10': 1, '9': 2 });
+      const events = await store.readStream(streamId);
+      expect(events[1]!.data).toEqual({ at: '2026-03-15T09:00:00.000Z', nan: null, '10': 1, '9': 2 });
+      expect(verifyChains(events)).toEqual([]);
+    });
+
+    it('keeps metadata without recordedAt in its column, whatever its fields hold, every chain verifying', async () => {
+      const store = await open();
+      const streamId = newStreamId();
+      const full = { actor: 'ann', correlationId: 'c-1', causationId: 'c-0', commandId: 'k-1', reason: 'why "not"' };
+      const odd = { actor: 'bob', correlationId: 'c-2', reason: 7 } as unknown as EventMetadata;
+      await store.append(streamId, [newEvent('Full', {}, { metadata: full }), newEvent('Odd', {}, { metadata: odd })], 'no_stream');
+
+      const raw = new Database(store.file, { readonly: true });
+      const texts = raw.prepare('SELECT metadata FROM events ORDER BY position').pluck().all() as string[];
+      raw.close();
+      expect(texts.map((text) => JSON.parse(text))).toEqual([full, { actor: 'bob', correlationId: 'c-2', reason: 7 }]);
+      const events = await store.readStream(streamId);
+      expect(events.map((e) => e.metadata.recordedAt)).toEqual([events[0]!.metadata.recordedAt, events[0]!.metadata.recordedAt]);
+      expect(verifyChains(events)).toEqual([]);
     });
 
     it('rejects a whole batch that cannot commit, and recovers once the file is writable again', async () => {

@@ -1,5 +1,5 @@
 import type { CommandRecord, RecordedEvent, StoredMetadata } from '../event-store.port';
-import type { SealedEvent } from '../sealed-event';
+import type { SealedEvent, SealedRow } from '../sealed-event';
 import type { StoredRecordedEvent } from '../upcasting';
 
 /** An events row as read with safe integers on (every INTEGER arrives as a bigint). */
@@ -47,6 +47,21 @@ export function toEventParams(event: SealedEvent, dataJson = JSON.stringify(even
     hash: event.hash,
     prev_hash: event.prevHash,
   };
+}
+
+/**
+ * `toEventParams` as the writer binds it, by position, in the column order of its INSERT; the
+ * stored metadata is written field by field instead of copied without recordedAt.
+ */
+export type EventValues = [string, string, number, string, number, string, string, string, string, string];
+
+export function toEventValues(event: SealedRow): EventValues {
+  const { actor, commandId, correlationId, causationId, reason } = event.metadata;
+  const metadata = JSON.stringify({ actor, commandId, correlationId, causationId, reason });
+  return [
+    event.id, event.streamId, event.revision, event.type, event.schemaVersion, event.dataJson, metadata,
+    event.metadata.recordedAt, event.hash, event.prevHash,
+  ];
 }
 
 /** The event a row holds, once its JSON columns are parsed. */
