@@ -43,6 +43,17 @@ describe('a request logger made only when it writes', () => {
     ]);
   });
 
+  it('given the options Fastify passes for a route without a level of its own, makes no child until a line is written', async () => {
+    const { logger, lines, made } = capture('warn');
+    const log = deferredRequestLogger(logger, { reqId: 'r-4' }, { level: '' });
+    log.info('incoming request');
+    expect(made).not.toHaveBeenCalled();
+    log.warn('slow');
+    await flushed();
+    expect(made).toHaveBeenCalledTimes(1);
+    expect(lines).toMatchObject([{ level: 40, reqId: 'r-4', msg: 'slow' }]);
+  });
+
   it('gives a route with a log level of its own its child at once', () => {
     const { logger, made } = capture('warn');
     const log = deferredRequestLogger(logger, { reqId: 'r-3' }, { level: 'debug' });

@@ -66,6 +66,8 @@ class DeferredChild {
 /** Fastify's childLoggerFactory: a route with a log level of its own gets its child at once. */
 export function deferredRequestLogger(logger: FastifyBaseLogger, bindings: Bindings, options: ChildLoggerOptions): FastifyBaseLogger {
   const parent = logger as ConstructorParameters<typeof DeferredChild>[0];
-  if (typeof parent.isLevelEnabled !== 'function' || (options.level !== undefined && options.level !== logger.level)) return logger.child(bindings, options);
+  // Fastify passes every route's level, '' for a route without one of its own (pino then keeps the parent's).
+  const ownLevel = options.level || undefined;
+  if (typeof parent.isLevelEnabled !== 'function' || (ownLevel !== undefined && ownLevel !== logger.level)) return logger.child(bindings, options);
   return new DeferredChild(parent, bindings, options) as unknown as FastifyBaseLogger;
 }
