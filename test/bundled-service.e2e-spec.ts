@@ -6,7 +6,8 @@ import { buildClientSchema, buildSchema, getIntrospectionQuery, lexicographicSor
 import { EventStoreDbTestDouble } from '../libs/event-store/src/eventstoredb/test-double/eventstoredb-test-double';
 import { ensurePagesBuilt } from './support/built-pages';
 import { RENAME_PMO } from './support/hostile-requests';
-import { ESTABLISH_PMO, GET_PMO } from './support/operations';
+import { MAX_NAME } from '../apps/api/src/common/base-inputs';
+import { DEFINE_OBJECTIVE, ESTABLISH_PMO, GET_PMO } from './support/operations';
 import { ServiceProcess } from './support/service-process';
 import { tempDataDir } from './support/test-app';
 
@@ -55,6 +56,16 @@ describe('the bundled service that npm start runs', () => {
     const refused = await service.adminClient().fails(ESTABLISH_PMO, { input: { name: ' ', kind: 'PROJECT' } });
 
     expect(refused.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'name' });
+  });
+
+  it('when a nested input is invalid, refuses it naming the nested field, the nested rules read through the bundle', async () => {
+    const admin = service.adminClient();
+    const { establishPmo } = await admin.ok(ESTABLISH_PMO, { input: { name: 'Nested office', kind: 'PROJECT' } });
+    const metric = { name: 'x'.repeat(MAX_NAME + 1), unit: 'points', baseline: 0, target: 10 };
+
+    const refused = await admin.fails(DEFINE_OBJECTIVE, { input: { pmoId: establishPmo.id, title: 'Nested', metric, dueOn: '2030-01-31', owner: 'Grace' } });
+
+    expect(refused.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'metric.name' });
   });
 
   it('serves the schema the sources define, every type under the name of its class', async () => {

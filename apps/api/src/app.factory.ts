@@ -106,6 +106,9 @@ export async function createApp(
     ...(config.logLevel === 'silent' ? {} : { childLoggerFactory: deferredRequestLogger }),
     bodyLimit: BODY_LIMIT_BYTES,
     genReqId: () => randomUUID(),
+    // Nothing here is a Nest middleware: every hook is Fastify's own. Without this Nest would
+    // register @fastify/middie anyway, and run its (empty) middleware chain in a hook of every request.
+    skipMiddie: true,
     ...connectionOptions(config.httpTimeouts),
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
