@@ -31,10 +31,17 @@ export function describeMachine(sqliteVersion: string): Machine {
   };
 }
 
+/**
+ * Where runs write their results. A run leaves them changed until they are committed on purpose,
+ * so they do not make the next run's code count as uncommitted.
+ */
+const RESULTS = 'bench/results';
+
 export function gitRevision(cwd: string): Revision {
   const git = (...args: string[]) => execFileSync('git', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
   try {
-    return { commit: git('rev-parse', '--short=12', 'HEAD'), dirty: git('status', '--porcelain', '--untracked-files=no') !== '' };
+    const changed = git('status', '--porcelain', '--untracked-files=no', '--', ':/', `:(exclude,top)${RESULTS}`);
+    return { commit: git('rev-parse', '--short=12', 'HEAD'), dirty: changed !== '' };
   } catch {
     return { commit: null, dirty: false };
   }
