@@ -4,7 +4,7 @@ import { ModuleRef } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { MercuriusDriver, type MercuriusDriverConfig } from '@nestjs/mercurius';
 import { ActivitiesModule } from './activities/activities.module';
-import { AlignmentReader } from '@throughline/read-models';
+import { AlignmentReader, ReadModelDb } from '@throughline/read-models';
 import { AlignmentModule } from './alignment/alignment.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
@@ -44,9 +44,15 @@ export class AppModule {
         GraphQLModule.forRootAsync<MercuriusDriverConfig>({
           driver: MercuriusDriver,
           imports: [LiveModule],
-          inject: [EntityReader, AlignmentReader, APP_CONFIG, LiveSessions, ModuleRef],
-          useFactory: (reader: EntityReader, alignment: AlignmentReader, appConfig: AppConfig, live: LiveSessions, modules: ModuleRef) =>
-            graphqlOptions(reader, alignment, appConfig, live, modules),
+          inject: [EntityReader, AlignmentReader, ReadModelDb, APP_CONFIG, LiveSessions, ModuleRef],
+          useFactory: (
+            reader: EntityReader,
+            alignment: AlignmentReader,
+            readModels: ReadModelDb,
+            appConfig: AppConfig,
+            live: LiveSessions,
+            modules: ModuleRef,
+          ) => graphqlOptions({ reader, alignment, readModels }, appConfig, live, modules),
         }),
         PmosModule,
         ObjectivesModule,

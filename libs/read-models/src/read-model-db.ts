@@ -60,6 +60,10 @@ const BULK_CACHE_KIB = 32 * 1024;
 export class ReadModelDb {
   private readonly selectCheckpoint;
   private readonly upsertCheckpoint;
+  private readonly beginSnapshot;
+  private readonly endSnapshot;
+  /** Whether the open transaction is the shared read snapshot of this turn (holdReadSnapshot). */
+  private snapshotHeld = false;
 
   private constructor(
     readonly connection: Database,
@@ -79,7 +83,32 @@ export class ReadModelDb {
     this.upsertCheckpoint = connection.prepare<[string, string]>(
       'INSERT INTO checkpoint (name, position) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET position = excluded.position',
     );
+    this.beginSnapshot = connection.prepare('BEGIN DEFERRED');
+    this.endSnapshot = connection.prepare('COMMIT');
   }
+
+  /**
+   * Lets every read on this connection until the current turn of the event loop ends share one
+   * read transaction. Outside a transaction, each statement takes and drops SQLite's shared lock
+   * on its own (two fcntl calls and a stat of the file here, several times the cost of a
+   * primary-key lookup); requests that arrive together now pay that once. The snapshot is the
+   * newest committed state when the turn's first read runs, it ends before the turn does, and any
+   * write on this connection ends it first (transaction), so a read never misses a batch that was
+   * committed before it. Deferred: a turn that reads nothing takes no lock.
+   */
+  holdReadSnapshot(): void {
+    if (this.snapshotHeld || this.connection.inTransaction) return;
+    this.beginSnapshot.run();
+    this.snapshotHeld = true;
+    setImmediate(this.releaseReadSnapshot);
+  }
+
+  /** Ends the turn's read snapshot, if one is held; reads after it run on their own until the next hold. */
+  readonly releaseReadSnapshot = (): void => {
+    if (!this.snapshotHeld) return;
+    this.snapshotHeld = false;
+    if (this.connection.open && this.connection.inTransaction) this.endSnapshot.run();
+  };
 
   /** Opens (creating if needed) the database at `path`; ':memory:' for specs. */
   static open(path: string, options: ReadModelDbOptions = {}): ReadModelDb {
@@ -100,6 +129,7 @@ export class ReadModelDb {
    */
   ensureSchema(projections: readonly Projection[]): SchemaOutcome {
     assertUniqueNames(projections);
+    this.releaseReadSnapshot();
     const stored = this.connection
       .prepare<[], { fingerprint: string; tables: string }>('SELECT fingerprint, tables FROM schema_fingerprint WHERE id = 1')
       .get();
@@ -120,6 +150,7 @@ export class ReadModelDb {
   reset(projections: readonly Projection[], alsoDrop: readonly string[] = [], options: { bulk?: boolean } = {}): void {
     assertUniqueNames(projections);
     const tables = [...new Set([...alsoDrop, ...projections.flatMap((p) => p.tables)])];
+    this.releaseReadSnapshot();
     this.connection.transaction(() => {
       for (const table of tables) this.connection.exec(`DROP TABLE IF EXISTS ${quoteIdentifier(table)}`);
       this.connection.exec('DELETE FROM checkpoint');
@@ -144,6 +175,7 @@ export class ReadModelDb {
   /** Back to SQLite's default page cache once a rebuild is over, whichever way it ended. */
   endBulk(): void {
     if (!this.connection.open) return;
+    this.releaseReadSnapshot();
     this.connection.pragma('cache_size = -2000');
     this.connection.pragma('wal_autocheckpoint = 1000');
     this.connection.pragma('wal_checkpoint(TRUNCATE)');
@@ -168,12 +200,18 @@ export class ReadModelDb {
     this.upsertCheckpoint.run(name, position.toString());
   }
 
-  /** Runs `fn` in one (immediate) write transaction: all of it commits, or none of it. */
+  /**
+   * Runs `fn` in one (immediate) write transaction: all of it commits, or none of it. A read
+   * snapshot held this turn ends first: inside it, the write would be a savepoint of a reader's
+   * transaction, committed only when the turn ends.
+   */
   transaction<T>(fn: () => T): T {
+    this.releaseReadSnapshot();
     return this.connection.transaction(fn).immediate();
   }
 
   close(): void {
+    this.releaseReadSnapshot();
     if (this.connection.open) this.connection.close();
   }
 }

@@ -2,7 +2,7 @@ import type { MercuriusDriverConfig } from '@nestjs/mercurius';
 import type { ModuleRef } from '@nestjs/core';
 import type { FastifyRequest } from 'fastify';
 import type WebSocket from 'ws';
-import type { AlignmentReader } from '@throughline/read-models';
+import type { AlignmentReader, ReadModelDb } from '@throughline/read-models';
 import { RequestFolds } from '../common/aggregate-loader';
 import { EntityReader } from '../common/entity-reader';
 import { Loaders } from '../common/loaders';
@@ -28,9 +28,15 @@ const DIRECT_QUERIES = [
   }),
 ];
 
+/** What GraphQL requests read through. */
+export interface GraphQLReaders {
+  readonly reader: EntityReader;
+  readonly alignment: AlignmentReader;
+  readonly readModels: ReadModelDb;
+}
+
 export const graphqlOptions = (
-  reader: EntityReader,
-  alignment: AlignmentReader,
+  { reader, alignment, readModels }: GraphQLReaders,
   config: LimitConfig,
   live: LiveSessions,
   modules: ModuleRef,
@@ -47,13 +53,17 @@ export const graphqlOptions = (
   // A few queries are resolved without Nest's wrapping; queries that answer one entity take the snapshot ids past answers carry (nodes/snapshot-args.ts),
   // and every entity's ids are resolved without a promise each (nodes/node.types.ts).
   transformSchema: (schema) => resolveNodeIds(acceptSnapshotIds(resolveDirectly(schema, modules, DIRECT_QUERIES))),
-  context: (request: FastifyRequest): GraphQLRequestContext => ({
-    // The onRequest hook has authenticated every request that reaches GraphQL.
-    principal: request.principal!,
-    correlationId: String(request.id),
-    loaders: new Loaders(reader, alignment),
-    folds: new RequestFolds(),
-  }),
+  context: (request: FastifyRequest): GraphQLRequestContext => {
+    // Requests answered in this turn of the event loop read one snapshot (ReadModelDb.holdReadSnapshot).
+    readModels.holdReadSnapshot();
+    return {
+      // The onRequest hook has authenticated every request that reaches GraphQL.
+      principal: request.principal!,
+      correlationId: String(request.id),
+      loaders: new Loaders(reader, alignment),
+      folds: new RequestFolds(),
+    };
+  },
   // Live updates over WebSocket (graphql-transport-ws) on the same path. A socket reaches
   // Mercurius only once LiveSessions admitted its connection_init (app.factory.ts), so its
   // session is there when the context is built.
