@@ -40,9 +40,12 @@ const rounded = (hours: number): number => fromMicroHours(toMicroHours(hours));
  */
 export class AlignmentReader {
   private readonly statements: StatementCache;
+  /** Set when the reader shares the read models' connection, whose turn snapshot a step reads in. */
+  private readonly readModels: ReadModelDb | null;
 
   /** The alignment tables must exist: construct after the projector (which creates them). */
   constructor(db: Database | ReadModelDb) {
+    this.readModels = db instanceof ReadModelDb ? db : null;
     this.statements = new StatementCache(db instanceof ReadModelDb ? db.connection : db);
   }
 
@@ -228,8 +231,14 @@ export class AlignmentReader {
    */
   async alignmentInTurns(params: AlignmentParams, asOf: AsOf, turns: Turns): Promise<AlignmentReport> {
     const steps = this.alignmentSteps(params, asOf);
-    let step = await turns(() => steps.next());
-    while (!step.done) step = await turns(() => steps.next());
+    // A step's statements (its stretch of accounts, and the gap lists with the last) read one
+    // snapshot, however many requests' steps the turn holds (ReadModelDb.holdReadSnapshot).
+    const next = () => {
+      this.readModels?.holdReadSnapshot();
+      return steps.next();
+    };
+    let step = await turns(next);
+    while (!step.done) step = await turns(next);
     return step.value;
   }
 

@@ -67,6 +67,20 @@ describe('a long alignment window', () => {
     expect(await inTurns(midway)).toBe(Math.ceil((daysBetween(FROM, TO) + 1) / STEP_DAYS));
   });
 
+  it('reads each stretch in one snapshot of the read models, which ends with its turn', async () => {
+    const reader = harness.read;
+    const inSnapshot: boolean[] = [];
+    await reader.alignmentInTurns(params('WEEK'), null, async (step) => {
+      const result = step();
+      inSnapshot.push(harness.db.connection.inTransaction);
+      await new Promise((resolve) => setImmediate(resolve));
+      inSnapshot.push(harness.db.connection.inTransaction);
+      return result;
+    });
+    expect(inSnapshot.length).toBeGreaterThan(2);
+    expect(inSnapshot).toEqual(inSnapshot.map((_, index) => index % 2 === 0));
+  });
+
   it('refuses a window ending before it starts before taking any turn', async () => {
     let turns = 0;
     const counting = async <T>(step: () => T): Promise<T> => {
