@@ -212,6 +212,7 @@ async function main(): Promise<void> {
         alignmentEntries: graphql.alignment.entries,
         connections: graphql.connections,
         seconds: graphql.seconds,
+        rounds: graphql.rounds,
         failures: [graphql.bareTrivial, graphql.trivial, graphql.objective, graphql.alignment, graphql.alignmentOneClient, graphql.mutation].reduce((sum, f) => sum + f.failures, 0),
       },
       rebuild,

@@ -8,7 +8,11 @@ export interface BenchSettings {
   /** Sequential as-of requests per objective. */
   readonly asOfRequests: number;
   readonly startupRuns: number;
-  readonly graphql: { readonly seconds: number; readonly warmupSeconds: number; readonly connections: number };
+  /**
+   * GraphQL loads: `seconds` of each in all; the ones the targets compare take turns in `rounds`
+   * rounds of seconds / rounds each (phases/graphql.phase.ts).
+   */
+  readonly graphql: { readonly seconds: number; readonly rounds: number; readonly warmupSeconds: number; readonly connections: number };
   /** Runs of each in-process alignment report timing. */
   readonly alignmentRuns: number;
   /** Sequential compliance requests over every PMO. */
@@ -34,7 +38,7 @@ export const FULL: BenchSettings = {
   storeEvents: 1_000_000,
   asOfRequests: 100,
   startupRuns: 5,
-  graphql: { seconds: 15, warmupSeconds: 3, connections: 10 },
+  graphql: { seconds: 15, rounds: 5, warmupSeconds: 3, connections: 10 },
   alignmentRuns: 20,
   complianceRequests: 50,
   network: { healthRequests: 100, mapRequests: 10 },
@@ -51,7 +55,7 @@ export const QUICK: BenchSettings = {
   storeEvents: 125_000,
   asOfRequests: 30,
   startupRuns: 3,
-  graphql: { seconds: 5, warmupSeconds: 1, connections: 10 },
+  graphql: { seconds: 6, rounds: 3, warmupSeconds: 1, connections: 10 },
   alignmentRuns: 10,
   complianceRequests: 20,
   network: { healthRequests: 50, mapRequests: 5 },

@@ -1,17 +1,9 @@
-import autocannon from 'autocannon';
 import { addDays, dayOf } from '@throughline/domain';
 import { ALIGNMENT } from '../../test/support/operations';
 import { startBareGraphql } from '../support/bare-graphql';
+import { type GraphqlLoad, type LoadFigure, loadAlone, loadInTurns } from '../support/graphql-load';
 import { graphql } from '../support/service';
 import { round } from '../support/stats';
-
-export interface LoadFigure {
-  readonly reqPerSec: number;
-  readonly p50Ms: number;
-  readonly p99Ms: number;
-  /** Connection errors, timeouts, non-2xx answers and answers carrying GraphQL errors. */
-  readonly failures: number;
-}
 
 export interface GraphqlResults {
   /** `{ __typename }` from a bare Fastify + Mercurius server in its own process: the limit `trivial` is compared with. */
@@ -23,7 +15,9 @@ export interface GraphqlResults {
   readonly alignmentOneClient: LoadFigure;
   readonly mutation: LoadFigure;
   readonly connections: number;
+  /** Seconds each figure was loaded for, in all (bareTrivial to alignment: in `rounds` turns). */
   readonly seconds: number;
+  readonly rounds: number;
 }
 
 export interface GraphqlTargets {
@@ -95,36 +89,17 @@ const alignmentWindows = (from: string, to: string): (() => { from: string; to: 
  */
 export async function runGraphqlPhase(
   targets: GraphqlTargets,
-  settings: { seconds: number; warmupSeconds: number; connections: number },
+  settings: { seconds: number; rounds: number; warmupSeconds: number; connections: number },
   log: (line: string) => void,
 ): Promise<GraphqlResults> {
   const { url, token } = targets;
-  const load = async (
-    name: string,
-    next: () => { query: string; variables?: Record<string, unknown> },
-    connections = settings.connections,
-    server: { url: string; token: string | null } = { url, token },
-  ): Promise<LoadFigure> => {
-    const options = (duration: number): autocannon.Options => ({
-      url: `${server.url}/graphql`,
-      connections,
-      duration,
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...(server.token ? { authorization: `Bearer ${server.token}` } : {}) },
-      requests: [{ setupRequest: (request) => ({ ...request, body: JSON.stringify(next()) }) }],
-      verifyBody: (body) => !body.includes('"errors"'),
-    });
-    if (settings.warmupSeconds > 0) await autocannon(options(settings.warmupSeconds));
-    const result = await autocannon(options(settings.seconds));
-    const figure = {
-      reqPerSec: round(result.requests.average),
-      p50Ms: round(result.latency.p50),
-      p99Ms: round(result.latency.p99),
-      failures: result.errors + result.timeouts + result.non2xx + result.mismatches,
-    };
-    log(`${name}: ${figure.reqPerSec} req/s, p50 ${figure.p50Ms} ms, p99 ${figure.p99Ms} ms${figure.failures ? `, ${figure.failures} FAILED` : ''}`);
-    return figure;
-  };
+  const service = { url, token };
+  const loadOf = (name: string, next: GraphqlLoad['next'], connections = settings.connections, server: GraphqlLoad['server'] = service): GraphqlLoad => ({
+    name,
+    next,
+    connections,
+    server,
+  });
   const cycle = <T>(items: readonly T[]) => {
     let i = 0;
     return () => items[i++ % items.length] as T;
@@ -135,25 +110,40 @@ export async function runGraphqlPhase(
   // A year of the office's work is more entries than a list answers at once: counted, not listed.
   const entries = await graphql<{ workEntriesConnection: { totalCount: number } }>(url, token, ENTRY_COUNT, alignmentVariables);
 
-  // Right before the service's own trivial figure, under the same settings; stopped before it.
+  // The loads the targets compare, in turns; the bare server runs in its own process throughout
+  // (idle while the service is loaded), under the same settings.
   const bare = await startBareGraphql();
-  const bareTrivial = await load('trivial query, bare Fastify + Mercurius', () => ({ query: TRIVIAL }), settings.connections, { url: bare.url, token: null }).finally(() => bare.stop());
-  const trivial = await load('trivial query', () => ({ query: TRIVIAL }));
   const nextObjective = cycle(targets.objectiveIds);
-  const objective = await load('objective(id)', () => ({ query: OBJECTIVE, variables: { id: nextObjective() } }));
   const nextWindow = alignmentWindows(targets.from, targets.to);
-  const alignment = await load('alignment, a year of 50 people', () => ({ query: ALIGNMENT, variables: { ...alignmentVariables, ...nextWindow() } }));
-  const alignmentOneClient = await load('alignment, one client', () => ({ query: ALIGNMENT, variables: { ...alignmentVariables, ...nextWindow() } }), 1);
+  const [bareTrivial, trivial, objective, alignment] = await loadInTurns(
+    [
+      loadOf('trivial query, bare Fastify + Mercurius', () => ({ query: TRIVIAL }), settings.connections, { url: bare.url, token: null }),
+      loadOf('trivial query', () => ({ query: TRIVIAL })),
+      loadOf('objective(id)', () => ({ query: OBJECTIVE, variables: { id: nextObjective() } })),
+      loadOf('alignment, a year of 50 people', () => ({ query: ALIGNMENT, variables: { ...alignmentVariables, ...nextWindow() } })),
+    ],
+    settings,
+    log,
+  ).finally(() => bare.stop());
+  const alignmentOneClient = await loadAlone(
+    loadOf('alignment, one client', () => ({ query: ALIGNMENT, variables: { ...alignmentVariables, ...nextWindow() } }), 1),
+    settings,
+    log,
+  );
 
   const active = (await allObjectives(url, token)).filter((o) => o.status === 'ACTIVE' && !targets.excludeFromMutations.includes(o.id)).map((o) => o.id);
   if (active.length === 0) throw new Error('no ACTIVE objective to record progress on');
   const nextActive = cycle(active);
   const today = dayOf(new Date().toISOString());
   let value = 0;
-  const mutation = await load(`recordProgress over ${active.length} objectives`, () => ({
-    query: RECORD_PROGRESS,
-    variables: { input: { objectiveId: nextActive(), value: 50 + (value++ % 40), measuredOn: today } },
-  }));
+  const mutation = await loadAlone(
+    loadOf(`recordProgress over ${active.length} objectives`, () => ({
+      query: RECORD_PROGRESS,
+      variables: { input: { objectiveId: nextActive(), value: 50 + (value++ % 40), measuredOn: today } },
+    })),
+    settings,
+    log,
+  );
 
   return {
     bareTrivial,
@@ -164,5 +154,6 @@ export async function runGraphqlPhase(
     mutation,
     connections: settings.connections,
     seconds: settings.seconds,
+    rounds: settings.rounds,
   };
 }

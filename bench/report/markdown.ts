@@ -69,7 +69,7 @@ export function renderMarkdown(results: BenchResults, comparison: Comparison | n
       return `| ${LABELS[path] ?? path} | ${number(figureAt(results, path))} |${tail}`;
     }),
     '',
-    `GraphQL under load (${graphql.connections} connections unless said, ${graphql.seconds} s each, autocannon in the benchmark process, the service in its own; the alignment report covers ${number(graphql.alignmentEntries)} work entries):`,
+    `GraphQL under load (${graphql.connections} connections unless said, ${graphql.seconds} s each${graphql.rounds ? `, the bare server, trivial, objective and alignment taking turns in ${graphql.rounds} rounds` : ''}, autocannon in the benchmark process, the service in its own; the alignment report covers ${number(graphql.alignmentEntries)} work entries):`,
     '',
     '| query | req/s | p50 ms | p99 ms |',
     '| --- | ---: | ---: | ---: |',

@@ -45,7 +45,10 @@ export interface BenchResults {
     readonly alignmentOneClientP99Ms: number;
     readonly alignmentEntries: number;
     readonly connections: number;
+    /** Seconds each figure was loaded for, in all. */
     readonly seconds: number;
+    /** Rounds the compared loads (bare and trivial, objective, alignment) took turns in; absent before they did. */
+    readonly rounds?: number;
     readonly failures: number;
   };
   readonly rebuild: RebuildResults;

@@ -32,6 +32,14 @@ declare module 'autocannon' {
       requests?: Request[];
       verifyBody?: (body: string) => boolean;
       timeout?: number;
+      /** Resolve with a round's raw counts and encoded histograms, for aggregateResult. */
+      skipAggregateResult?: boolean;
+    }
+
+    /** What a run with skipAggregateResult resolves with: opaque but for its counts. */
+    interface RoundResult {
+      readonly duration: number;
+      readonly [field: string]: unknown;
     }
 
     interface Result {
@@ -45,6 +53,11 @@ declare module 'autocannon' {
     }
   }
 
+  function autocannon(options: autocannon.Options & { skipAggregateResult: true }): Promise<autocannon.RoundResult>;
   function autocannon(options: autocannon.Options): Promise<autocannon.Result>;
+  namespace autocannon {
+    /** Adds up rounds run with skipAggregateResult: counts summed, latency histograms merged. */
+    function aggregateResult(results: RoundResult[], options: { url: string; connections?: number }): Result;
+  }
   export = autocannon;
 }
