@@ -9,8 +9,9 @@ import { ReadModelDb } from './read-model-db';
 const CATEGORY = 'activity';
 
 /**
- * What the reader answered before link_version kept the rationale and when each link was made: the
- * links as the activities' stored views hold them. Kept as the reference the rows must agree with.
+ * The links as the activities' stored views hold them, in the order the answer as of an instant
+ * gives (the views' createdAt: when each was planned, then id): the reference the rows must agree
+ * with.
  */
 const FROM_ACTIVITY_VIEWS = `
   SELECT e.entity_id AS activityId,
@@ -26,7 +27,7 @@ const FROM_ACTIVITY_VIEWS = `
     AND json_extract(e.state, '$.status') <> 'NONE'
     AND json_extract(l.value, '$.objectiveId') = @objectiveId
     AND json_extract(l.value, '$.endedOn') IS NULL
-  ORDER BY e.created_at, e.entity_id, l.key`;
+  ORDER BY json_extract(e.state, '$.createdAt'), e.entity_id, l.key`;
 
 /** Activity views and alignment rows in one in-memory read model, fed batch by batch as the projector does. */
 class ContributionsHarness {
@@ -59,7 +60,7 @@ class ContributionsHarness {
 
   contributionsTo(objectiveId: string): ObjectiveContributionRow[] {
     this.project();
-    return (this.reader ??= new ObjectiveContributionsReader(this.db)).openLinksTo(objectiveId, CATEGORY);
+    return (this.reader ??= new ObjectiveContributionsReader(this.db)).openLinksTo(objectiveId);
   }
 
   fromActivityViews(objectiveId: string): ObjectiveContributionRow[] {
@@ -117,6 +118,19 @@ describe('ObjectiveContributionsReader', () => {
       ['B', 'first'],
       ['B', 'second'],
     ]);
+  });
+
+  it('given an activity whose stream began before it was planned, when read, then activities come in the order they were planned', () => {
+    const { feed } = harness;
+    // An event the activity's view ignores opens A's stream before B is planned.
+    feed.link('A', 'O1', '2026-01-01', 1, 'before the plan');
+    plan(feed, 'B');
+    plan(feed, 'A');
+    feed.link('A', 'O1', '2026-01-01', 1, 'a');
+    feed.link('B', 'O1', '2026-01-01', 1, 'b');
+
+    expect(harness.contributionsTo('O1').map((row) => row.rationale)).toEqual(['b', 'a']);
+    expect(harness.contributionsTo('O1')).toEqual(harness.fromActivityViews('O1'));
   });
 
   it('given a link to an activity not planned yet, when read, then it is not there, as the activity never showed it', () => {

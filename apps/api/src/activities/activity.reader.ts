@@ -57,7 +57,7 @@ export class ActivityReader {
     if (asOf === null) {
       // Now, one statement answers the links with each activity's title: most clients ask no more of it.
       return this.contributions
-        .openLinksTo(objectiveId, ACTIVITY_KIND.category)
+        .openLinksTo(objectiveId)
         .map(({ activityId, activityTitle, rationale, weight, linkedAt, effectiveFrom }) => ({
           rationale,
           weight,

@@ -26,6 +26,8 @@ interface Statements {
   readonly currentActivity: Statement<[string], Version<ActivityFacts>>;
   readonly objective: VersionedTable<ObjectiveFacts>;
   readonly currentObjective: Statement<[string], Version<ObjectiveFacts>>;
+  readonly dropContributions: Statement<[string]>;
+  readonly writeContributions: Statement<[string]>;
 }
 
 /** What every handler works with: the prepared statements and when the event was recorded. */
@@ -89,7 +91,23 @@ const prepareStatements = (db: Database): Statements => {
     currentObjective: db.prepare(
       `SELECT ${objective.selectList} FROM objective_version WHERE objective_id = ? AND recorded_to IS NULL`,
     ),
+    dropContributions: db.prepare('DELETE FROM objective_contribution WHERE activity_id = ?'),
+    writeContributions: db.prepare(
+      `INSERT INTO objective_contribution
+         (objective_id, planned_at, activity_id, link_no, activity_title, rationale, weight, linked_at, effective_from)
+       SELECT l.objective_id,
+              (SELECT MIN(p.recorded_from) FROM activity_version p WHERE p.activity_id = l.activity_id),
+              l.activity_id, l.link_no, a.title, l.rationale, l.weight, l.linked_at, l.effective_from
+       FROM link_version l JOIN activity_version a ON a.activity_id = l.activity_id AND a.recorded_to IS NULL
+       WHERE l.activity_id = ? AND l.recorded_to IS NULL AND l.ended_on IS NULL`,
+    ),
   };
+};
+
+/** Writes an activity's contributions again from its open links (objective_contribution), after they changed. */
+const rewriteContributions = (s: Statements, activityId: string): void => {
+  s.dropContributions.run(activityId);
+  s.writeContributions.run(activityId);
 };
 
 // Each handler mirrors its aggregate's evolve: an event the fold would ignore (a second
@@ -141,6 +159,7 @@ const handlers: EventHandlers<Context> = {
         }
       }
     });
+    rewriteContributions(s, data.activityId);
   },
   ActivityCompleted: ({ data }, { s, at }) => {
     const current = s.currentActivity.get(data.activityId);
@@ -157,6 +176,7 @@ const handlers: EventHandlers<Context> = {
     ledger.recredit([activityId], at, () =>
       begin(s.link, { activityId, linkNo, objectiveId, weight, effectiveFrom, endedOn: null, rationale, linkedAt }, at),
     );
+    rewriteContributions(s, activityId);
   },
   ActivityUnlinkedFromObjective: ({ data }, { s, at, ledger }) => {
     const links = s.openLinks.all(data.activityId, data.objectiveId);
@@ -164,6 +184,7 @@ const handlers: EventHandlers<Context> = {
     ledger.recredit([data.activityId], at, () => {
       for (const link of links) supersede(s.link, link, { ...link, endedOn: data.endedOn }, at);
     });
+    rewriteContributions(s, data.activityId);
   },
 
   // Links may name an objective before it is defined here; until then it counts as never active.
@@ -199,9 +220,10 @@ export class AlignmentProjection implements Projection {
   readonly queryIndexes = ALIGNMENT_QUERY_INDEXES;
   /**
    * Bump when a handler changes the rows it writes for existing events. 2: credited hours kept per
-   * day. 3: and per week and month. 4: links keep their rationale and when they were made.
+   * day. 3: and per week and month. 4: links keep their rationale and when they were made. 5: and
+   * each objective's open links are rows of their own (objective_contribution).
    */
-  readonly fingerprint = 'alignment@4';
+  readonly fingerprint = 'alignment@5';
 
   private readonly statements = perConnection(prepareStatements);
   private readonly ledgers = perConnection(CreditLedger.for);

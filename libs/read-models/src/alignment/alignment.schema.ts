@@ -8,6 +8,7 @@ export const ALIGNMENT_TABLES = [
   'work_version',
   'link_version',
   'activity_version',
+  'objective_contribution',
   'objective_version',
   'alignment_work_day',
   'alignment_account',
@@ -144,6 +145,24 @@ export const ALIGNMENT_DDL: readonly string[] = [
     recorded_to TEXT
   )`,
   'CREATE UNIQUE INDEX IF NOT EXISTS objective_version_objective ON objective_version (objective_id, recorded_from)',
+
+  // An objective's contributions as they stand now: a row per open link, with what the link event
+  // said and its activity's title, written again whenever the activity's links change. The
+  // objective query reads them in list order along the primary key, with no join and no sort.
+  // planned_at is when the activity was planned (its first version), what its view calls createdAt.
+  `CREATE TABLE IF NOT EXISTS objective_contribution (
+    objective_id TEXT NOT NULL,
+    planned_at TEXT NOT NULL,
+    activity_id TEXT NOT NULL,
+    link_no INTEGER NOT NULL,
+    activity_title TEXT,
+    rationale TEXT NOT NULL,
+    weight REAL NOT NULL,
+    linked_at TEXT NOT NULL,
+    effective_from TEXT NOT NULL,
+    PRIMARY KEY (objective_id, planned_at, activity_id, link_no)
+  ) WITHOUT ROWID`,
+  'CREATE INDEX IF NOT EXISTS objective_contribution_activity ON objective_contribution (activity_id)',
 
   ...CREDIT_DDL,
 ];
