@@ -1,6 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { type GraphqlLoad, loadAlone, loadInTurns } from './graphql-load';
+import { round } from './stats';
 
 /** Answers every POST with a GraphQL body, an error for queries that ask for one; remembers who asked, in order. */
 const countingServer = async (): Promise<{ url: string; served: string[]; close: () => Promise<void> }> => {
@@ -51,8 +52,9 @@ describe('GraphQL loads for the benchmark', () => {
     expect(figure!.requests).toBeGreaterThan(0);
     expect(figure!.requests).toBeLessThanOrEqual(served);
     expect(served - figure!.requests).toBeLessThanOrEqual(2 * 2);
-    expect(figure!.seconds).toBeGreaterThanOrEqual(2);
-    expect(figure!.reqPerSec).toBeCloseTo(figure!.requests / figure!.seconds, 0);
+    // Both rounds' seconds, not the first's alone (each about one).
+    expect(figure!.seconds).toBeGreaterThan(1.5);
+    expect(figure!.reqPerSec).toBe(round(figure!.requests / figure!.seconds));
     expect(figure!.failures).toBe(0);
   });
 
