@@ -22,9 +22,10 @@ const optionalOrNative = ['better-sqlite3', '@eventstore/db-client'];
 // Nest, and every package a Nest package depends on, is loaded from node_modules too. Bundled,
 // Nest and its Fastify and GraphQL layer answered about a sixth fewer `{ __typename }` a second
 // under load (the builds taking turns; the README's Performance notes, "Start-up"); start-up is
-// about 0.3 s slower without them. The packages Nest depends on go with it so that each is loaded once: bundled beside an
-// external Nest, a package both require would be one copy in the bundle and another from
-// node_modules, and graphql refuses that outright (a schema built by one copy is no schema to the other).
+// about 0.3 s slower without them. The packages Nest depends on go with it so that each is loaded
+// once: bundled beside an external Nest, a package both require would be one copy in the bundle
+// and another from node_modules, and graphql refuses that outright (a schema built by one copy is
+// no schema to the other).
 const nestAndItsDependencies = () => {
   const scope = path.join(root, 'node_modules/@nestjs');
   const packages = new Set(['@nestjs/*']);

@@ -65,7 +65,7 @@ const pool = (load: GraphqlLoad, rounds: readonly autocannon.RoundResult[]): Poo
   };
 };
 
-const describe = (load: GraphqlLoad, figure: PooledFigure): string => {
+const summaryOf = (load: GraphqlLoad, figure: PooledFigure): string => {
   const inRounds = figure.rounds > 1 ? ` (${figure.rounds} rounds)` : '';
   return `${load.name}: ${figure.reqPerSec} req/s, p50 ${figure.p50Ms} ms, p99 ${figure.p99Ms} ms${inRounds}${figure.failures ? `, ${figure.failures} FAILED` : ''}`;
 };
@@ -85,7 +85,7 @@ export async function loadInTurns(loads: readonly GraphqlLoad[], settings: LoadS
   }
   return loads.map((load, index) => {
     const figure = pool(load, rounds[index]!);
-    log(describe(load, figure));
+    log(summaryOf(load, figure));
     return figure;
   });
 }
@@ -94,6 +94,6 @@ export async function loadInTurns(loads: readonly GraphqlLoad[], settings: LoadS
 export async function loadAlone(load: GraphqlLoad, settings: LoadSettings, log: (line: string) => void): Promise<PooledFigure> {
   await warm(load, settings);
   const figure = pool(load, [await autocannon(optionsFor(load, settings.seconds))]);
-  log(describe(load, figure));
+  log(summaryOf(load, figure));
   return figure;
 }
