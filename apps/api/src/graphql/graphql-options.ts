@@ -15,6 +15,7 @@ import { ObjectiveResolver } from '../objectives/objective.resolver';
 import { directQuery, resolveDirectly } from './direct-queries';
 import { formatErrors } from './error-formatter';
 import { JIT } from './jit';
+import { readPropertiesInline } from './property-fields';
 import { requestLimits, type LimitConfig } from './request-limits';
 
 export const GRAPHQL_PATH = '/graphql';
@@ -52,7 +53,7 @@ export const graphqlOptions = (
   jit: JIT,
   // A few queries are resolved without Nest's wrapping; queries that answer one entity take the snapshot ids past answers carry (nodes/snapshot-args.ts),
   // and every entity's ids are resolved without a promise each (nodes/node.types.ts).
-  transformSchema: (schema) => resolveNodeIds(acceptSnapshotIds(resolveDirectly(schema, modules, DIRECT_QUERIES))),
+  transformSchema: (schema) => resolveNodeIds(acceptSnapshotIds(resolveDirectly(readPropertiesInline(schema), modules, DIRECT_QUERIES))),
   context: (request: FastifyRequest): GraphQLRequestContext => {
     // Requests answered in this turn of the event loop read one snapshot (ReadModelDb.holdReadSnapshot).
     readModels.holdReadSnapshot();
