@@ -7,32 +7,58 @@ const periodStart = (granularity: Granularity, day: string): string => (granular
 const periodEnd = (granularity: Granularity, day: string): string =>
   granularity === 'WEEK' ? addDays(isoWeekStart(day), 6) : monthEnd(day);
 
-interface PeriodDelta {
+/** One account of a period as stored: its micro-hours and, for the day account, the aligned ones. */
+export type PeriodAccount = [account: string, micro: number, aligned: number];
+
+/** A period's accounts as alignment_account_period stores them (see packPeriodAccounts). */
+export const unpackPeriodAccounts = (packed: string): PeriodAccount[] => JSON.parse(packed) as PeriodAccount[];
+
+/**
+ * A period's accounts in the one form they are stored in: ordered by account, and without those
+ * that add up to nothing, so the same sums make the same row whatever order the changes came in.
+ */
+export const packPeriodAccounts = (accounts: ReadonlyMap<string, readonly [micro: number, aligned: number]>): string | null => {
+  const kept: PeriodAccount[] = [];
+  for (const [account, [micro, aligned]] of accounts) if (micro !== 0 || aligned !== 0) kept.push([account, micro, aligned]);
+  if (kept.length === 0) return null;
+  kept.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return JSON.stringify(kept);
+};
+
+interface PeriodDeltas {
   readonly pmoId: string;
   readonly granularity: Granularity;
   readonly startsOn: string;
-  readonly account: string;
-  micro: number;
-  aligned: number;
+  /** By account: [micro, aligned] to add. */
+  readonly accounts: Map<string, [number, number]>;
+}
+
+interface PeriodKey {
+  readonly pmoId: string;
+  readonly granularity: Granularity;
+  readonly startsOn: string;
 }
 
 /**
- * A batch's changes to day accounts, added up per week and month, and written as increments at
- * the flush: the sums stay exact (integer micro-hours) whatever order the changes come in.
+ * A batch's changes to day accounts, added up per week and month, and added at the flush to the
+ * period's row: the sums stay exact (integer micro-hours) whatever order the changes come in.
  */
 export class PeriodLedger {
-  private readonly deltas = new Map<string, PeriodDelta>();
-  private readonly add: Statement<[PeriodDelta]>;
+  private readonly deltas = new Map<string, PeriodDeltas>();
+  private readonly read: Statement<[PeriodKey], string>;
+  private readonly write: Statement<[PeriodKey & { accounts: string }]>;
+  private readonly remove: Statement<[PeriodKey]>;
   /** A rebuild posts to the same few days over and over: their weeks are worked out once. */
   private readonly weeks = new Map<string, string>();
 
   constructor(db: Database) {
-    this.add = db.prepare(
-      `INSERT INTO alignment_account_period (pmo_id, granularity, starts_on, account, micro, aligned)
-       VALUES (@pmoId, @granularity, @startsOn, @account, @micro, @aligned)
-       ON CONFLICT (pmo_id, granularity, starts_on, account)
-       DO UPDATE SET micro = micro + excluded.micro, aligned = aligned + excluded.aligned`,
+    const key = 'pmo_id = @pmoId AND granularity = @granularity AND starts_on = @startsOn';
+    this.read = db.prepare<[PeriodKey], string>(`SELECT accounts FROM alignment_account_period WHERE ${key}`).pluck();
+    this.write = db.prepare(
+      `INSERT INTO alignment_account_period (pmo_id, granularity, starts_on, accounts) VALUES (@pmoId, @granularity, @startsOn, @accounts)
+       ON CONFLICT (pmo_id, granularity, starts_on) DO UPDATE SET accounts = excluded.accounts`,
     );
+    this.remove = db.prepare(`DELETE FROM alignment_account_period WHERE ${key}`);
   }
 
   change(pmoId: string, workedOn: string, account: string, micro: number, aligned: number): void {
@@ -46,7 +72,19 @@ export class PeriodLedger {
   }
 
   flush(): void {
-    for (const delta of this.deltas.values()) if (delta.micro !== 0 || delta.aligned !== 0) this.add.run(delta);
+    for (const period of this.deltas.values()) {
+      const key = keyOf(period);
+      const stored = this.read.get(key);
+      const accounts = new Map<string, readonly [number, number]>();
+      if (stored !== undefined) for (const [account, micro, aligned] of unpackPeriodAccounts(stored)) accounts.set(account, [micro, aligned]);
+      for (const [account, [micro, aligned]] of period.accounts) {
+        const [was, wasAligned] = accounts.get(account) ?? [0, 0];
+        accounts.set(account, [was + micro, wasAligned + aligned]);
+      }
+      const packed = packPeriodAccounts(accounts);
+      if (packed !== null) this.write.run({ ...key, accounts: packed });
+      else if (stored !== undefined) this.remove.run(key);
+    }
     this.deltas.clear();
   }
 
@@ -55,16 +93,23 @@ export class PeriodLedger {
   }
 
   private post(pmoId: string, granularity: Granularity, startsOn: string, account: string, micro: number, aligned: number): void {
-    const key = `${pmoId}\u0000${granularity}\u0000${startsOn}\u0000${account}`;
-    const delta = this.deltas.get(key);
+    const key = `${pmoId}\u0000${granularity}\u0000${startsOn}`;
+    let period = this.deltas.get(key);
+    if (!period) {
+      period = { pmoId, granularity, startsOn, accounts: new Map() };
+      this.deltas.set(key, period);
+    }
+    const delta = period.accounts.get(account);
     if (delta) {
-      delta.micro += micro;
-      delta.aligned += aligned;
+      delta[0] += micro;
+      delta[1] += aligned;
     } else {
-      this.deltas.set(key, { pmoId, granularity, startsOn, account, micro, aligned });
+      period.accounts.set(account, [micro, aligned]);
     }
   }
 }
+
+const keyOf = ({ pmoId, granularity, startsOn }: PeriodKey): PeriodKey => ({ pmoId, granularity, startsOn });
 
 /**
  * How a window [from, to] splits for reading: the whole periods of `granularity` it holds,

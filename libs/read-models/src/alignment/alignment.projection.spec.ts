@@ -121,6 +121,35 @@ describe('AlignmentProjection', () => {
       /recorded at 2026-02-28T09:00:00.000Z precedes .* 2026-03-01T09:00:00.000Z/,
     );
   });
+  it('keeps a period\'s accounts in one row, by account, and drops the row once they add up to nothing again', () => {
+    const { feed } = harness;
+    feed.objective('O1', PMO);
+    feed.activity('A1', { pmoId: PMO, startsOn: '2026-02-01', endsOn: '2026-06-30' });
+    feed.link('A1', 'O1', '2026-02-01', 1, 'serves');
+    feed.log('w1', { pmoId: PMO, workedOn: '2026-02-25', hours: 3, activityId: 'A1' });
+    feed.log('w2', { pmoId: PMO, workedOn: '2026-02-26', hours: 1.5, activityId: null });
+
+    const periods = () =>
+      harness
+        .project()
+        .db.connection.prepare<[], { granularity: string; starts_on: string; accounts: string }>(
+          'SELECT granularity, starts_on, accounts FROM alignment_account_period ORDER BY granularity, starts_on',
+        )
+        .all()
+        .map((row) => [row.granularity, row.starts_on, JSON.parse(row.accounts)]);
+    const both = [
+      ['', 4_500_000, 3_000_000],
+      ['O1', 3_000_000, 0],
+    ];
+    expect(periods()).toEqual([
+      ['MONTH', '2026-02-01', both],
+      ['WEEK', '2026-02-23', both],
+    ]);
+
+    feed.retract('w1');
+    feed.retract('w2');
+    expect(periods()).toEqual([]);
+  });
 });
 
 const at = (event: RecordedEvent): string => event.metadata.recordedAt;

@@ -221,9 +221,10 @@ export class AlignmentProjection implements Projection {
   /**
    * Bump when a handler changes the rows it writes for existing events. 2: credited hours kept per
    * day. 3: and per week and month. 4: links keep their rationale and when they were made. 5: and
-   * each objective's open links are rows of their own (objective_contribution).
+   * each objective's open links are rows of their own (objective_contribution). 6: a period's
+   * accounts are one row.
    */
-  readonly fingerprint = 'alignment@5';
+  readonly fingerprint = 'alignment@6';
 
   private readonly statements = perConnection(prepareStatements);
   private readonly ledgers = perConnection(CreditLedger.for);

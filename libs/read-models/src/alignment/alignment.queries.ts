@@ -104,10 +104,10 @@ export const windowAccountsSql = (asOf: string | null, dayOnly = false): string 
 
 /**
  * As known now, the accounts of a PMO's whole weeks or months (@granularity) starting in
- * [@from, @to], as [startsOn, account, micro, aligned] (alignment.schema.ts).
+ * [@from, @to], as [startsOn, accounts packed] (alignment.schema.ts, alignment.periods.ts).
  */
 export const periodAccountsSql = (): string =>
-  `SELECT p.starts_on, p.account, p.micro, p.aligned FROM alignment_account_period p
+  `SELECT p.starts_on, p.accounts FROM alignment_account_period p
    WHERE p.pmo_id = @pmoId AND p.granularity = @granularity AND p.starts_on BETWEEN @from AND @to`;
 
 /**

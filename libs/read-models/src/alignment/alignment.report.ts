@@ -1,7 +1,7 @@
 import { addDays, minDate } from '@throughline/domain';
 import type { StatementCache } from './alignment.as-of';
 import { bucketOf, bucketPeriods } from './alignment.buckets';
-import { splitWindow } from './alignment.periods';
+import { splitWindow, unpackPeriodAccounts } from './alignment.periods';
 import * as sql from './alignment.queries';
 import { HoursTally, fromMicroHours } from './alignment.tally';
 import type { AlignmentParams, AlignmentReport } from './alignment.types';
@@ -16,8 +16,8 @@ export const IDLE_DAYS = 14;
 export const STEP_DAYS = 92;
 
 /**
- * Days of whole periods one step reads when answering now: a year of a 50-person office by week
- * is about 500 rows and a fraction of a millisecond.
+ * Days of whole periods one step reads when answering now: a year by week is 52 rows, a fraction
+ * of a millisecond however many objectives the office serves.
  */
 export const PERIOD_STEP_DAYS = 371;
 
@@ -68,10 +68,16 @@ export function* alignmentSteps(
     const split = splitWindow(from, to, source);
     for (const [first, last] of split.days) days(first, last);
     if (split.whole !== null) {
-      const periodAccounts = statements.raw<AccountRow>('periodAccounts', sql.periodAccountsSql);
+      const periodAccounts = statements.raw<[startsOn: string, packed: string]>('periodAccounts', sql.periodAccountsSql);
       for (let start = split.whole.first; start <= split.whole.last; ) {
         const end = minDate(split.whole.last, addDays(start, PERIOD_STEP_DAYS - 1));
-        for (const row of periodAccounts.all({ pmoId, granularity: source, from: start, to: end })) add(row);
+        for (const [startsOn, packed] of periodAccounts.all({ pmoId, granularity: source, from: start, to: end })) {
+          const tally = tallies[indexOf(startsOn)] as HoursTally;
+          for (const [account, micro, aligned] of unpackPeriodAccounts(packed)) {
+            whole.addAccount(account, micro, aligned);
+            tally.addAccount(account, micro, aligned);
+          }
+        }
         start = addDays(end, 1);
         if (start <= split.whole.last) yield;
       }
