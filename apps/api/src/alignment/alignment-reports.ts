@@ -17,11 +17,15 @@ import { toWorkEntryView } from '../work/work.view';
 import type { AlignmentReport, ObjectiveHours, PurposeChain } from './alignment.types';
 import { EntityViews } from './entity-views';
 
-const withObjectives = (rows: readonly HoursRow[], objectives: Map<string, Objective>): ObjectiveHours[] =>
-  rows.flatMap((row) => {
+/** A year by week holds a row per week and objective: a loop, not an array per row as flatMap would make. */
+const withObjectives = (rows: readonly HoursRow[], objectives: Map<string, Objective>): ObjectiveHours[] => {
+  const named: ObjectiveHours[] = [];
+  for (const row of rows) {
     const objective = objectives.get(row.objectiveId);
-    return objective ? [{ objective, hours: row.hours }] : [];
-  });
+    if (objective) named.push({ objective, hours: row.hours });
+  }
+  return named;
+};
 
 /** Per activity list of the report: whether its activities are read with their hours logged. */
 export interface ActivityListHours {
@@ -63,12 +67,8 @@ export class AlignmentReports {
       WHOLE_STORE_TURNS.take(async () => step()),
     );
 
-    const objectiveIds = [
-      ...report.byObjective.map((o) => o.objectiveId),
-      ...report.buckets.flatMap((b) => b.byObjective.map((o) => o.objectiveId)),
-      ...report.objectivesWithoutActivity,
-    ];
-    const objectives = await this.views.objectives(objectiveIds, asOf);
+    // Credits are never negative, so every objective a bucket names the window names too.
+    const objectives = await this.views.objectives([...report.byObjective.map((o) => o.objectiveId), ...report.objectivesWithoutActivity], asOf);
     return {
       pmo,
       from,
