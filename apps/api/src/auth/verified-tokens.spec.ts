@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { AuthenticationError, issueToken, verifyToken, type Principal } from '@throughline/runtime';
-import { rememberVerified } from './verified-tokens';
+import { AuthenticationError, issueToken, verifyToken } from '@throughline/runtime';
+import { type RememberingVerifier, rememberVerified } from './verified-tokens';
 
 describe('a token once verified is remembered until it expires', () => {
   const secret = randomBytes(32);
@@ -8,7 +8,7 @@ describe('a token once verified is remembered until it expires', () => {
   const issuedAt = new Date(Math.floor(Date.now() / 1000) * 1000);
   let clock: number;
   let checks: number;
-  let remembered: (token: string) => Promise<Principal>;
+  let remembered: RememberingVerifier;
 
   const token = (subject: string, ttlSeconds = 600) => issueToken(secret, { subject, roles: ['MEMBER'], pmoIds: [], ttlSeconds }, issuedAt);
 
@@ -59,5 +59,18 @@ describe('a token once verified is remembered until it expires', () => {
     await expect(remembered(forged)).rejects.toBeInstanceOf(AuthenticationError);
 
     expect(checks).toBe(2);
+  });
+  it('given a token, then it is known at once only between its check and its expiry, and a refused one never', async () => {
+    const ada = await token('ada@pmo.example');
+    const forged = `${ada.slice(0, -4)}AAAA`;
+    expect(remembered.known(ada)).toBeUndefined();
+
+    await remembered(ada);
+    await expect(remembered(forged)).rejects.toBeInstanceOf(AuthenticationError);
+
+    expect(remembered.known(ada)?.subject).toBe('ada@pmo.example');
+    expect(remembered.known(forged)).toBeUndefined();
+    clock = issuedAt.getTime() + 600_000;
+    expect(remembered.known(ada)).toBeUndefined();
   });
 });
