@@ -49,7 +49,7 @@ export const requestedOperationName = (context: BatchContext): string | undefine
  */
 export const ownStatePerOperation =
   (fresh: () => Pick<GraphQLRequestContext, 'loaders' | 'folds'>) =>
-  async (_schema: unknown, _document: unknown, context: BatchContext): Promise<void> => {
+  (_schema: unknown, _document: unknown, context: BatchContext): void => {
     if (!sharesContext(context)) return;
     Object.assign(context, fresh());
   };

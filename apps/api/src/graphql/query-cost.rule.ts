@@ -183,13 +183,13 @@ const sendsPageInVariable = (document: DocumentNode): boolean => {
 };
 
 /**
- * The same limit on the operation a request runs, with its variables: a mercurius preExecution
- * hook. A document whose page sizes are all written in it costs what validation priced it at,
+ * The same limit on the operation a request runs, with its variables: a check before it runs
+ * (request-hooks.ts, beforeExecution). A document whose page sizes are all written in it costs what validation priced it at,
  * whatever its variables, so it is priced again only when a page size comes in a variable.
  */
 export const requestCostCheck =
   (max: number, listSize: number, pricing: Omit<PagePricing, 'variables'>) =>
-  async (schema: GraphQLSchema, document: DocumentNode, _context: unknown, variables: unknown): Promise<void> => {
+  (schema: GraphQLSchema, document: DocumentNode, _context: unknown, variables: unknown): void => {
     if (!sendsPageInVariable(document)) return;
     const operations = document.definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
     const fragments = new Map(

@@ -1,5 +1,5 @@
 import type { FastifyReply, FastifyRequest, RequestPayload } from 'fastify';
-import { Kind, Source, getOperationAST, type DocumentNode } from 'graphql';
+import { Kind, Source, getOperationAST, type DocumentNode, type GraphQLSchema } from 'graphql';
 import type { MercuriusContext } from 'mercurius';
 import type { GraphQLRequestContext } from '../common/request-context';
 import { requestedOperationName } from './batches';
@@ -44,8 +44,25 @@ export const onlyParsedDocuments = async (_schema: unknown, document: unknown): 
   }
 };
 
+/**
+ * A check before an operation runs, with the arguments of a mercurius preExecution hook: it throws
+ * to refuse the operation, and may give its context what the operation needs.
+ */
+export type ExecutionCheck = (schema: GraphQLSchema, document: DocumentNode, context: Context, variables: unknown) => void;
+
+/**
+ * The checks before an operation runs, in order, as one mercurius preExecution hook. None of them
+ * waits for anything, and Mercurius awaits every hook it is given on every request: as hooks of
+ * their own, each cost a promise and a turn of the microtask queue.
+ */
+export const beforeExecution =
+  (checks: readonly ExecutionCheck[]) =>
+  async (schema: GraphQLSchema, document: DocumentNode, context: Context, variables: unknown): Promise<void> => {
+    for (const check of checks) check(schema, document, context, variables);
+  };
+
 /** Refuses variables that carry an oversized string or list, before any resolver runs. */
-export const boundedVariables = async (_schema: unknown, _document: DocumentNode, _context: Context, variables: unknown): Promise<void> => {
+export const boundedVariables: ExecutionCheck = (_schema, _document, _context, variables) => {
   const problem = oversizedVariable(variables, MAX_ARGUMENT_TEXT, MAX_ARGUMENT_LIST);
   if (problem) throw problem;
 };
@@ -59,8 +76,8 @@ const isMutation = (document: DocumentNode, context: Context): boolean => {
 
 /** Counts each mutation against its subject's bucket, each one of a batch too; queries are not limited. */
 export const mutationRateLimit =
-  (limiter: SubjectRateLimiter) =>
-  async (_schema: unknown, document: DocumentNode, context: Context): Promise<void> => {
+  (limiter: SubjectRateLimiter): ExecutionCheck =>
+  (_schema, document, context) => {
     if (!isMutation(document, context)) return;
     const wait = limiter.take(context.principal?.subject ?? '');
     if (wait > 0) throw new RateLimitedError(wait);

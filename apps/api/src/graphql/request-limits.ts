@@ -19,7 +19,7 @@ import {
   MAX_QUERY_COST,
   MAX_QUERY_DEPTH,
 } from './query-limits';
-import { boundedVariables, mutationRateLimit, onlyGraphQLBodies, onlyParsedDocuments } from './request-hooks';
+import { beforeExecution, boundedVariables, mutationRateLimit, onlyGraphQLBodies, onlyParsedDocuments } from './request-hooks';
 import { SubjectRateLimiter } from './subject-rate-limiter';
 import { literalSizeRule } from './value-size';
 import { validateSubscription } from '../live/subscription-validation';
@@ -58,7 +58,14 @@ export const requestLimits = (config: LimitConfig, fresh: () => Pick<GraphQLRequ
       preValidation: [onlyParsedDocuments],
       // Mutations are counted before their variables are checked, so a flood of refused ones is limited too.
       // The page sizes a request sends in variables are only known here: its cost is checked again with them.
-      preExecution: [ownStatePerOperation(fresh), ...(limiter ? [mutationRateLimit(limiter)] : []), boundedVariables, requestCostCheck(MAX_QUERY_COST, LIST_SIZE_ESTIMATE, PAGE_PRICING)],
+      preExecution: [
+        beforeExecution([
+          ownStatePerOperation(fresh),
+          ...(limiter ? [mutationRateLimit(limiter)] : []),
+          boundedVariables,
+          requestCostCheck(MAX_QUERY_COST, LIST_SIZE_ESTIMATE, PAGE_PRICING),
+        ]),
+      ],
       // Mercurius runs a subscription's document without validating it.
       preSubscriptionExecution: [validateSubscription(rules)],
     },

@@ -1,6 +1,8 @@
 import { buildSchema, GraphQLBoolean, GraphQLObjectType, GraphQLSchema, parse, validate, type OperationDefinitionNode, type ValidationRule } from 'graphql';
 import { aliasLimitRule } from './alias-limit.rule';
 import { operationCost, queryCostRule, requestCostCheck } from './query-cost.rule';
+import { beforeExecution } from './request-hooks';
+import { RequestRefusedError } from './request-refusal';
 import { literalSizeRule, oversizedVariable } from './value-size';
 
 const schema = buildSchema(`
@@ -9,6 +11,16 @@ const schema = buildSchema(`
 `);
 
 const problems = (rule: ValidationRule, query: string): string[] => validate(schema, parse(query), [rule]).map((e) => e.message);
+
+/** What `act` threw; fails when it threw nothing. */
+const thrownBy = (act: () => void): unknown => {
+  try {
+    act();
+  } catch (error) {
+    return error;
+  }
+  throw new Error('nothing was thrown');
+};
 
 describe('the query cost rule', () => {
   const cost = (max: number) => queryCostRule(max, 10);
@@ -101,26 +113,26 @@ describe('the price of a connection', () => {
     expect(costOf(query, { n: null, m: 4 })).toBe(2 + 2 * 50 + (2 + 2 * 4));
   });
 
-  it('refuses at execution what the variables make too costly, though the document passed validation', async () => {
+  it('refuses at execution what the variables make too costly, though the document passed validation', () => {
     const query = 'query($n: Int) { pmos(first: $n) { edges { node { id } } } }';
     const check = requestCostCheck(100, 10, pricing);
 
     expect(validate(paged, parse(query), [queryCostRule(100, 10, pricing)])).toEqual([]);
-    await expect(check(paged, parse(query), {}, { n: 49 })).resolves.toBeUndefined();
-    await expect(check(paged, parse(query), {}, { n: 50 })).rejects.toMatchObject({
+    expect(() => check(paged, parse(query), {}, { n: 49 })).not.toThrow();
+    expect(thrownBy(() => check(paged, parse(query), {}, { n: 50 }))).toMatchObject({
       message: 'the estimated cost of the operation is 102; at most 100 is allowed',
       extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
     });
   });
 
-  it('prices again a page sent in a variable inside a fragment, and the same document each time it runs', async () => {
+  it('prices again a page sent in a variable inside a fragment, and the same document each time it runs', () => {
     const query = 'query($n: Int, $after: String) { ...Page } fragment Page on Query { pmos(first: $n, after: $after) { edges { node { id } } } }';
     const document = parse(query);
     const check = requestCostCheck(100, 10, pricing);
 
-    await expect(check(paged, document, {}, { n: 49 })).resolves.toBeUndefined();
-    await expect(check(paged, document, {}, { n: 50 })).rejects.toMatchObject({ extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } });
-    await expect(check(paged, document, {}, { n: 50 })).rejects.toMatchObject({ extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } });
+    expect(() => check(paged, document, {}, { n: 49 })).not.toThrow();
+    expect(thrownBy(() => check(paged, document, {}, { n: 50 }))).toMatchObject({ extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } });
+    expect(thrownBy(() => check(paged, document, {}, { n: 50 }))).toMatchObject({ extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } });
   });
 });
 
@@ -155,3 +167,34 @@ describe('the size limits on argument values', () => {
     expect(oversizedVariable({ nested }, 5, 2)).toBeNull();
   });
 });
+
+describe('the checks before an operation runs', () => {
+  const document = parse('{ __typename }');
+  const context = {} as Parameters<ReturnType<typeof beforeExecution>>[2];
+
+  it('given checks that pass, when the hook runs, then each ran once, in order, with the operation', async () => {
+    const seen: string[] = [];
+    const hook = beforeExecution([
+      (_s, d, _c, v) => seen.push(`first ${d === document} ${JSON.stringify(v)}`),
+      (_s, d, _c, v) => seen.push(`second ${d === document} ${JSON.stringify(v)}`),
+    ]);
+
+    await expect(hook(schema, document, context, { n: 1 })).resolves.toBeUndefined();
+
+    expect(seen).toEqual(['first true {"n":1}', 'second true {"n":1}']);
+  });
+
+  it('given a check that refuses, when the hook runs, then it rejects with that refusal and no later check runs', async () => {
+    const later = jest.fn();
+    const hook = beforeExecution([
+      () => {
+        throw new RequestRefusedError('TOO_MANY_REQUESTS', 'slow down', 429);
+      },
+      later,
+    ]);
+
+    await expect(hook(schema, document, context, {})).rejects.toMatchObject({ message: 'slow down' });
+    expect(later).not.toHaveBeenCalled();
+  });
+});
+
