@@ -29,6 +29,13 @@ const DIRECT_QUERIES = [
   }),
 ];
 
+/**
+ * The types of the largest answers read most, whose objects are built whole before they are
+ * answered (no promise or function in a property): compiled queries read their plain fields
+ * inline (property-fields.ts).
+ */
+const PLAIN_ANSWERS = ['AlignmentReport', 'AlignmentBucket', 'ObjectiveHours', 'Objective', 'Metric', 'TargetRevision', 'ObjectiveClosure', 'Contribution'];
+
 /** What GraphQL requests read through. */
 export interface GraphQLReaders {
   readonly reader: EntityReader;
@@ -51,9 +58,10 @@ export const graphqlOptions = (
   buildSchemaOptions: { skipCheck: true },
   graphiql: false,
   jit: JIT,
-  // A few queries are resolved without Nest's wrapping; queries that answer one entity take the snapshot ids past answers carry (nodes/snapshot-args.ts),
-  // and every entity's ids are resolved without a promise each (nodes/node.types.ts).
-  transformSchema: (schema) => resolveNodeIds(acceptSnapshotIds(resolveDirectly(readPropertiesInline(schema), modules, DIRECT_QUERIES))),
+  // A few queries are resolved without Nest's wrapping; the plain answers' fields are read inline
+  // (property-fields.ts); queries that answer one entity take the snapshot ids past answers carry
+  // (nodes/snapshot-args.ts), and every entity's ids are resolved without a promise each (nodes/node.types.ts).
+  transformSchema: (schema) => resolveNodeIds(acceptSnapshotIds(resolveDirectly(readPropertiesInline(schema, PLAIN_ANSWERS), modules, DIRECT_QUERIES))),
   context: (request: FastifyRequest): GraphQLRequestContext => {
     // Requests answered in this turn of the event loop read one snapshot (ReadModelDb.holdReadSnapshot).
     readModels.holdReadSnapshot();

@@ -12,13 +12,26 @@ class Hours {
 }
 
 @ObjectType()
+class Page {
+  @Field() size!: number;
+}
+
+@ObjectType()
 class Report {
   @Field() title!: string;
   @Field({ nullable: true, defaultValue: 'none given' }) note?: string;
   @Field({ name: 'owner' }) ownerName!: string;
   @Field(() => [Hours]) byObjective!: Hours[];
   @Field() shout!: string;
+  @Field(() => Page) page!: Page;
 }
+
+/** Counted when asked: a promise, as a connection's totalCount is. */
+const lazyPage = (): Page => ({
+  get size() {
+    return Promise.resolve(3) as unknown as number;
+  },
+});
 
 const REPORT: Report = {
   title: 'Alignment',
@@ -28,6 +41,7 @@ const REPORT: Report = {
     { objective: 'Milestones met', hours: 3 },
   ],
   shout: 'ignored: resolved below',
+  page: lazyPage(),
 };
 
 @Resolver(() => Report)
@@ -43,7 +57,9 @@ class ReportResolver {
   }
 }
 
-const QUERY = parse('{ report { title note owner shout byObjective { objective hours } } }');
+const QUERY = parse('{ report { title note owner shout byObjective { objective hours } page { size } } }');
+
+const PLAIN = ['Report', 'Hours'];
 
 /** The schema Nest's own builder makes of the classes above. */
 const nestSchema = async (): Promise<GraphQLSchema> => {
@@ -76,14 +92,17 @@ const resolverOf = (schema: GraphQLSchema, typeName: string, fieldName: string) 
 };
 
 describe('readPropertiesInline', () => {
-  it('given a schema Nest built, when read inline, then plain properties lose the resolver Nest gave them and nothing else does', async () => {
+  it('given a schema Nest built, when the plain types are read inline, then their plain properties lose the resolver Nest gave them and nothing else does', async () => {
     const before = withResolvers(await nestSchema());
     expect(resolverOf(before, 'Report', 'title')).toBeInstanceOf(Function);
     expect(resolverOf(before, 'Hours', 'hours')).toBeInstanceOf(Function);
 
-    const after = readPropertiesInline(before);
+    const after = readPropertiesInline(before, PLAIN);
 
     expect(resolverOf(after, 'Report', 'title')).toBeUndefined();
+    expect(resolverOf(after, 'Report', 'page')).toBeUndefined();
+    // A type not named keeps every resolver: its objects may hold promises.
+    expect(resolverOf(after, 'Page', 'size')).toBeInstanceOf(Function);
     expect(resolverOf(after, 'Hours', 'objective')).toBeUndefined();
     expect(resolverOf(after, 'Hours', 'hours')).toBeUndefined();
     // A default value and a property of another name are what Nest's resolver adds: both keep it.
@@ -107,14 +126,21 @@ describe('readPropertiesInline', () => {
             { objective: 'Risks closed', hours: 12.5 },
             { objective: 'Milestones met', hours: 3 },
           ],
+          page: { size: 3 },
         },
       },
     });
 
-    const after = readPropertiesInline(withResolvers(await nestSchema()));
+    const after = readPropertiesInline(withResolvers(await nestSchema()), PLAIN);
     const compiled = compileQuery(after, QUERY);
     if (!isCompiledQuery(compiled)) throw new Error(JSON.stringify(compiled));
     expect(await compiled.query(undefined, {}, {})).toEqual(expected);
     expect(await execute({ schema: after, document: QUERY })).toEqual(expected);
+  });
+
+  it('given a type the schema lacks, when it is named, then it is refused rather than skipped', async () => {
+    const schema = withResolvers(await nestSchema());
+
+    expect(() => readPropertiesInline(schema, ['Reprot'])).toThrow('Reprot is not an object type of the schema');
   });
 });

@@ -42,7 +42,7 @@ describe('the fields the service serves', () => {
     ['ObjectiveHours', 'objective'],
     ['ObjectiveHours', 'hours'],
     ['Objective', 'title'],
-    ['Activity', 'title'],
+    ['Contribution', 'rationale'],
   ])('reads %s.%s without a resolver', (typeName, fieldName) => {
     expect(resolverOf(typeName, fieldName)).toBeUndefined();
   });
@@ -52,7 +52,11 @@ describe('the fields the service serves', () => {
     ['Objective', 'hoursInvested'],
     ['Query', 'alignment'],
     ['Query', 'objective'],
-  ])('resolves %s.%s with its own code', (typeName, fieldName) => {
+    // Lazy: a promise in the property, which only a resolver awaits.
+    ['ObjectiveConnection', 'totalCount'],
+    // Not among the plain answers: its objects are not checked to be built whole.
+    ['Activity', 'title'],
+  ])('resolves %s.%s with code', (typeName, fieldName) => {
     expect(resolverOf(typeName, fieldName)).toBeInstanceOf(Function);
   });
 });
