@@ -60,6 +60,7 @@ describe('a token once verified is remembered until it expires', () => {
 
     expect(checks).toBe(2);
   });
+
   it('given a token, then it is known at once only between its check and its expiry, and a refused one never', async () => {
     const ada = await token('ada@pmo.example');
     const forged = `${ada.slice(0, -4)}AAAA`;

@@ -184,8 +184,9 @@ const sendsPageInVariable = (document: DocumentNode): boolean => {
 
 /**
  * The same limit on the operation a request runs, with its variables: a check before it runs
- * (request-hooks.ts, beforeExecution). A document whose page sizes are all written in it costs what validation priced it at,
- * whatever its variables, so it is priced again only when a page size comes in a variable.
+ * (request-hooks.ts, beforeExecution). A document whose page sizes are all written in it costs
+ * what validation priced it at, whatever its variables, so it is priced again only when a page
+ * size comes in a variable.
  */
 export const requestCostCheck =
   (max: number, listSize: number, pricing: Omit<PagePricing, 'variables'>) =>

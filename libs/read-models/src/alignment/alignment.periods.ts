@@ -25,18 +25,16 @@ export const packPeriodAccounts = (accounts: ReadonlyMap<string, readonly [micro
   return JSON.stringify(kept);
 };
 
-interface PeriodDeltas {
-  readonly pmoId: string;
-  readonly granularity: Granularity;
-  readonly startsOn: string;
-  /** By account: [micro, aligned] to add. */
-  readonly accounts: Map<string, [number, number]>;
-}
-
 interface PeriodKey {
   readonly pmoId: string;
   readonly granularity: Granularity;
   readonly startsOn: string;
+}
+
+interface PeriodDeltas {
+  readonly key: PeriodKey;
+  /** By account: [micro, aligned] to add. */
+  readonly accounts: Map<string, [number, number]>;
 }
 
 /**
@@ -72,12 +70,11 @@ export class PeriodLedger {
   }
 
   flush(): void {
-    for (const period of this.deltas.values()) {
-      const key = keyOf(period);
+    for (const { key, accounts: deltas } of this.deltas.values()) {
       const stored = this.read.get(key);
       const accounts = new Map<string, readonly [number, number]>();
       if (stored !== undefined) for (const [account, micro, aligned] of unpackPeriodAccounts(stored)) accounts.set(account, [micro, aligned]);
-      for (const [account, [micro, aligned]] of period.accounts) {
+      for (const [account, [micro, aligned]] of deltas) {
         const [was, wasAligned] = accounts.get(account) ?? [0, 0];
         accounts.set(account, [was + micro, wasAligned + aligned]);
       }
@@ -93,11 +90,11 @@ export class PeriodLedger {
   }
 
   private post(pmoId: string, granularity: Granularity, startsOn: string, account: string, micro: number, aligned: number): void {
-    const key = `${pmoId}\u0000${granularity}\u0000${startsOn}`;
-    let period = this.deltas.get(key);
+    const id = `${pmoId}\u0000${granularity}\u0000${startsOn}`;
+    let period = this.deltas.get(id);
     if (!period) {
-      period = { pmoId, granularity, startsOn, accounts: new Map() };
-      this.deltas.set(key, period);
+      period = { key: { pmoId, granularity, startsOn }, accounts: new Map() };
+      this.deltas.set(id, period);
     }
     const delta = period.accounts.get(account);
     if (delta) {
@@ -108,8 +105,6 @@ export class PeriodLedger {
     }
   }
 }
-
-const keyOf = ({ pmoId, granularity, startsOn }: PeriodKey): PeriodKey => ({ pmoId, granularity, startsOn });
 
 /**
  * How a window [from, to] splits for reading: the whole periods of `granularity` it holds,
