@@ -3,7 +3,7 @@ import type { StatementCache } from './alignment.as-of';
 import { bucketOf, bucketPeriods } from './alignment.buckets';
 import { splitWindow, unpackPeriodAccounts } from './alignment.periods';
 import * as sql from './alignment.queries';
-import { HoursTally, fromMicroHours } from './alignment.tally';
+import { BucketTallies } from './alignment.bucket-tallies';
 import type { AlignmentParams, AlignmentReport } from './alignment.types';
 
 /** Work on an activity is idle when none was done on this many days up to the day judged. */
@@ -41,12 +41,8 @@ export function* alignmentSteps(
   const mode = at !== null;
   const periods = bucketPeriods(from, to, granularity);
   const indexOf = bucketOf(periods);
-  const whole = new HoursTally();
-  const tallies = periods.map(() => new HoursTally());
-  const add = ([day, account, micro, aligned]: AccountRow): void => {
-    whole.addAccount(account, micro, aligned);
-    (tallies[indexOf(day)] as HoursTally).addAccount(account, micro, aligned);
-  };
+  const tallies = new BucketTallies(periods.length);
+  const add = ([day, account, micro, aligned]: AccountRow): void => tallies.add(indexOf(day), account, micro, aligned);
   // The projection keeps each day's hours and credits (alignment.schema.ts): a few rows a day are
   // added up here, whatever number of entries they stand for. Rows come as arrays, as objects
   // would double the cost.
@@ -72,11 +68,8 @@ export function* alignmentSteps(
       for (let start = split.whole.first; start <= split.whole.last; ) {
         const end = minDate(split.whole.last, addDays(start, PERIOD_STEP_DAYS - 1));
         for (const [startsOn, packed] of periodAccounts.all({ pmoId, granularity: source, from: start, to: end })) {
-          const tally = tallies[indexOf(startsOn)] as HoursTally;
-          for (const [account, micro, aligned] of unpackPeriodAccounts(packed)) {
-            whole.addAccount(account, micro, aligned);
-            tally.addAccount(account, micro, aligned);
-          }
+          const bucket = indexOf(startsOn);
+          for (const [account, micro, aligned] of unpackPeriodAccounts(packed)) tallies.add(bucket, account, micro, aligned);
         }
         start = addDays(end, 1);
         if (start <= split.whole.last) yield;
@@ -91,23 +84,14 @@ export function* alignmentSteps(
       .all({ pmoId, from, to, asOf: at, ...extra })
       .map((row) => row.id);
 
+  const whole = tallies.window();
   return {
-    totalHours: fromMicroHours(whole.total),
-    alignedHours: fromMicroHours(whole.aligned),
-    unalignedHours: fromMicroHours(whole.total - whole.aligned),
+    totalHours: whole.totalHours,
+    alignedHours: whole.alignedHours,
+    unalignedHours: whole.unalignedHours,
     alignedShare: whole.alignedShare,
-    buckets: periods.map((period, index) => {
-      const tally = tallies[index] as HoursTally;
-      return {
-        start: period.start,
-        end: period.end,
-        totalHours: fromMicroHours(tally.total),
-        alignedHours: fromMicroHours(tally.aligned),
-        alignedShare: tally.alignedShare,
-        byObjective: tally.objectiveHours(),
-      };
-    }),
-    byObjective: whole.objectiveHours(),
+    buckets: periods.map((period, index) => tallies.bucket(index, period)),
+    byObjective: whole.byObjective,
     activitiesWithoutObjective: ids('activitiesWithoutObjective', sql.activitiesWithoutObjectiveSql),
     objectivesWithoutActivity: ids('objectivesWithoutActivity', sql.objectivesWithoutActivitySql),
     idleActivities: ids('idleActivities', sql.idleActivitiesSql, { idleFrom: addDays(idleTo, -(IDLE_DAYS - 1)), idleTo }),

@@ -75,6 +75,10 @@ export const creditMicro = (
   return { credits: split, aligned };
 };
 
+/** Of [objective id, micro-hours] pairs, most hours first; ties by objective id, so the order is stable. */
+export const byMostHours = ([a, x]: readonly [string, number], [b, y]: readonly [string, number]): number =>
+  y - x || (a < b ? -1 : a > b ? 1 : 0);
+
 /** Hours of one bucket or window, in micro-hours until reported. */
 export class HoursTally {
   total = 0;
@@ -107,7 +111,7 @@ export class HoursTally {
   objectiveHours(): ObjectiveHours[] {
     return [...this.byObjective]
       .filter(([, micro]) => micro !== 0)
-      .sort(([a, x], [b, y]) => y - x || (a < b ? -1 : a > b ? 1 : 0))
+      .sort(byMostHours)
       .map(([objectiveId, micro]) => ({ objectiveId, hours: fromMicroHours(micro) }));
   }
 }
