@@ -7,22 +7,30 @@ const periodStart = (granularity: Granularity, day: string): string => (granular
 const periodEnd = (granularity: Granularity, day: string): string =>
   granularity === 'WEEK' ? addDays(isoWeekStart(day), 6) : monthEnd(day);
 
-/** One account of a period as stored: its micro-hours and, for the day account, the aligned ones. */
-export type PeriodAccount = [account: string, micro: number, aligned: number];
+/**
+ * A period's accounts as alignment_account_period stores them: one flat array, each account as
+ * three items in a row (account, micro, aligned), ordered by account. Flat rather than an array per
+ * account: a year by week parses 52 arrays instead of about 500, nearly half the time.
+ */
+export type PackedAccounts = (string | number)[];
 
-/** A period's accounts as alignment_account_period stores them (see packPeriodAccounts). */
-export const unpackPeriodAccounts = (packed: string): PeriodAccount[] => JSON.parse(packed) as PeriodAccount[];
+/** Calls `each` with every account of a packed period, in the stored order. */
+export const forEachPeriodAccount = (packed: string, each: (account: string, micro: number, aligned: number) => void): void => {
+  const items = JSON.parse(packed) as PackedAccounts;
+  for (let at = 0; at < items.length; at += 3) each(items[at] as string, items[at + 1] as number, items[at + 2] as number);
+};
 
 /**
  * A period's accounts in the one form they are stored in: ordered by account, and without those
  * that add up to nothing, so the same sums make the same row whatever order the changes came in.
  */
 export const packPeriodAccounts = (accounts: ReadonlyMap<string, readonly [micro: number, aligned: number]>): string | null => {
-  const kept: PeriodAccount[] = [];
-  for (const [account, [micro, aligned]] of accounts) if (micro !== 0 || aligned !== 0) kept.push([account, micro, aligned]);
+  const kept = [...accounts].filter(([, [micro, aligned]]) => micro !== 0 || aligned !== 0);
   if (kept.length === 0) return null;
   kept.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return JSON.stringify(kept);
+  const items: PackedAccounts = [];
+  for (const [account, [micro, aligned]] of kept) items.push(account, micro, aligned);
+  return JSON.stringify(items);
 };
 
 interface PeriodKey {
@@ -73,7 +81,7 @@ export class PeriodLedger {
     for (const { key, accounts: deltas } of this.deltas.values()) {
       const stored = this.read.get(key);
       const accounts = new Map<string, readonly [number, number]>();
-      if (stored !== undefined) for (const [account, micro, aligned] of unpackPeriodAccounts(stored)) accounts.set(account, [micro, aligned]);
+      if (stored !== undefined) forEachPeriodAccount(stored, (account, micro, aligned) => accounts.set(account, [micro, aligned]));
       for (const [account, [micro, aligned]] of deltas) {
         const [was, wasAligned] = accounts.get(account) ?? [0, 0];
         accounts.set(account, [was + micro, wasAligned + aligned]);

@@ -137,10 +137,7 @@ describe('AlignmentProjection', () => {
         )
         .all()
         .map((row) => [row.granularity, row.starts_on, JSON.parse(row.accounts)]);
-    const both = [
-      ['', 4_500_000, 3_000_000],
-      ['O1', 3_000_000, 0],
-    ];
+    const both = ['', 4_500_000, 3_000_000, 'O1', 3_000_000, 0];
     expect(periods()).toEqual([
       ['MONTH', '2026-02-01', both],
       ['WEEK', '2026-02-23', both],

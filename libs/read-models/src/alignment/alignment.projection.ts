@@ -224,7 +224,7 @@ export class AlignmentProjection implements Projection {
    * each objective's open links are rows of their own (objective_contribution). 6: a period's
    * accounts are one row.
    */
-  readonly fingerprint = 'alignment@6';
+  readonly fingerprint = 'alignment@7';
 
   private readonly statements = perConnection(prepareStatements);
   private readonly ledgers = perConnection(CreditLedger.for);

@@ -1,7 +1,7 @@
 import { addDays, minDate } from '@throughline/domain';
 import type { StatementCache } from './alignment.as-of';
 import { bucketOf, bucketPeriods } from './alignment.buckets';
-import { splitWindow, unpackPeriodAccounts } from './alignment.periods';
+import { forEachPeriodAccount, splitWindow } from './alignment.periods';
 import * as sql from './alignment.queries';
 import { BucketTallies } from './alignment.bucket-tallies';
 import type { AlignmentParams, AlignmentReport } from './alignment.types';
@@ -69,7 +69,7 @@ export function* alignmentSteps(
         const end = minDate(split.whole.last, addDays(start, PERIOD_STEP_DAYS - 1));
         for (const [startsOn, packed] of periodAccounts.all({ pmoId, granularity: source, from: start, to: end })) {
           const bucket = indexOf(startsOn);
-          for (const [account, micro, aligned] of unpackPeriodAccounts(packed)) tallies.add(bucket, account, micro, aligned);
+          forEachPeriodAccount(packed, (account, micro, aligned) => tallies.add(bucket, account, micro, aligned));
         }
         start = addDays(end, 1);
         if (start <= split.whole.last) yield;

@@ -35,8 +35,8 @@ export const ALIGNMENT_TABLES = [
  *
  * - alignment_account_period: the present accounts summed per ISO week (granularity 'WEEK',
  *   starts_on its Monday) and per calendar month ('MONTH', its first day), whole periods only,
- *   one row per period holding all its accounts as a JSON array of [account, micro, aligned]
- *   (alignment.periods.ts). A report now by week or month reads one row per period for the
+ *   one row per period holding all its accounts as one flat JSON array, account, micro and aligned
+ *   in turn (alignment.periods.ts). A report now by week or month reads one row per period for the
  *   periods the window holds whole, and day accounts only for the clipped periods at its edges.
  *   One row per period rather than per account: handing a row to JavaScript costs more than
  *   SQLite's reading it, and a year of a 50-person office by week is 52 rows instead of about
