@@ -47,8 +47,10 @@ export class AlignmentReports {
   /**
    * How a PMO's work over a window served its objectives. `withHours` says which activity lists
    * are read with their hours logged (see ActivityViews.many); both unless the caller knows better.
+   * The PMO is read through the request's loaders, which the existence check shares.
    */
   async report(
+    loaders: Loaders,
     pmoId: string,
     from: string,
     to: string,
@@ -58,7 +60,7 @@ export class AlignmentReports {
   ): Promise<AlignmentReport> {
     const id = requireEntityId(pmoId, 'pmoId');
     requireWindow(from, to);
-    const pmo = toPmoView(await this.reader.get(PMO_KIND, id, asOf), asOf);
+    const pmo = toPmoView(await loaders.entity(PMO_KIND, asOf).load(id), asOf);
     if (!pmo) throw new NotFoundError('PMO', id, 'pmoId');
     const today = asOf ? dayOf(asOf) : this.clock.today();
     // A stretch of the window per turn, in the queue whole-store work takes turns in: a ten-year

@@ -29,12 +29,13 @@ export class AlignmentResolver {
     @Args('granularity', { type: () => Granularity, nullable: true }) granularity: Granularity | null | undefined,
     @Args('asOf', { type: () => DateTimeScalar, nullable: true }) asOf: string | null | undefined,
     @Info() info: GraphQLResolveInfo,
+    @RequestLoaders() loaders: Loaders,
   ): Promise<AlignmentReport> {
     const withHours = {
       activitiesWithoutObjective: activityHoursAsked(info, 'activitiesWithoutObjective'),
       idleActivities: activityHoursAsked(info, 'idleActivities'),
     };
-    return this.reports.report(pmoId, from, to, granularity ?? null, asOf ?? null, withHours);
+    return this.reports.report(loaders, pmoId, from, to, granularity ?? null, asOf ?? null, withHours);
   }
 
   @Query(() => PurposeChain, { nullable: true })
