@@ -222,7 +222,7 @@ export class AlignmentProjection implements Projection {
    * Bump when a handler changes the rows it writes for existing events. 2: credited hours kept per
    * day. 3: and per week and month. 4: links keep their rationale and when they were made. 5: and
    * each objective's open links are rows of their own (objective_contribution). 6: a period's
-   * accounts are one row.
+   * accounts are one row. 7: packed as one flat array.
    */
   readonly fingerprint = 'alignment@7';
 
