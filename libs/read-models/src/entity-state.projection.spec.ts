@@ -98,6 +98,24 @@ describe('EntityStateProjection', () => {
     expect(row(`counter-${A}`)).toMatchObject({ status: 'CLOSED' });
   });
 
+  it('given views read before, when a later batch changes one, then reads answer it as stored now and the earlier answer stays as it was', () => {
+    batch([recorded(`counter-${A}`, 0, open('pmo-1'), at(1)), recorded(`counter-${B}`, 0, open('pmo-1'), at(2))]);
+    const before = reader.get<CounterState>('counter', A);
+    const unchanged = reader.getMany<CounterState>('counter', [B])[0];
+
+    batch([recorded(`counter-${A}`, 1, increment(4), at(3))]);
+
+    expect(reader.get<CounterState>('counter', A)?.view).toMatchObject({ count: 4 });
+    expect(reader.getMany<CounterState>('counter', [A, B]).map((record) => record?.view)).toEqual([
+      expect.objectContaining({ count: 4 }),
+      expect.objectContaining({ count: 0 }),
+    ]);
+    expect(before?.view).toMatchObject({ count: 0 });
+    // A row no batch touched answers the record read before: one parse, shared and read-only.
+    expect(reader.getMany<CounterState>('counter', [B, A])[0]).toBe(unchanged);
+    expect(Object.isFrozen(unchanged?.view)).toBe(true);
+  });
+
   it('forgets states of a rolled-back batch', () => {
     const first = recorded(`counter-${A}`, 0, open('pmo-1'), at(1));
     expect(() =>

@@ -1,4 +1,5 @@
 import type { Database, Statement } from 'better-sqlite3';
+import { ParsedViews } from './parsed-views';
 import { ReadModelDb } from './read-model-db';
 
 /** One entity's folded view as the entity_state projection last wrote it. */
@@ -76,6 +77,8 @@ export class EntityStateReader {
   private readonly pages = new Map<string, Statement<[Record<string, unknown>], Row & { n: number }>>();
 
   private readonly db: Database;
+  /** Point reads (the loaders' batches) answer a row they read before from its one parse. */
+  private readonly parsed = new ParsedViews<Row, EntityRecord<unknown>>(toRecord);
 
   /** The entity_state table must exist: construct after the projector (which creates it). */
   constructor(db: Database | ReadModelDb) {
@@ -87,8 +90,9 @@ export class EntityStateReader {
   }
 
   get<V>(category: string, entityId: string): EntityRecord<V> | null {
-    const row = this.byStreamId.get(`${category}-${entityId}`);
-    return row ? toRecord<V>(row) : null;
+    const streamId = `${category}-${entityId}`;
+    const row = this.byStreamId.get(streamId);
+    return row ? (this.parsed.recordOf(streamId, row) as EntityRecord<V>) : null;
   }
 
   /** Oldest first (by creation, then id), so the order is stable across calls. */
@@ -190,7 +194,7 @@ export class EntityStateReader {
     if (entityIds.length === 1) return [this.get<V>(category, entityIds[0]!)];
     const streamIds = entityIds.map((id) => `${category}-${id}`);
     const found = new Map<string, EntityRecord<V>>();
-    for (const row of this.byStreamIds.all(JSON.stringify(streamIds))) found.set(row.stream_id, toRecord<V>(row));
+    for (const row of this.byStreamIds.all(JSON.stringify(streamIds))) found.set(row.stream_id, this.parsed.recordOf(row.stream_id, row) as EntityRecord<V>);
     return streamIds.map((streamId) => found.get(streamId) ?? null);
   }
 }

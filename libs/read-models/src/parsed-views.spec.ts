@@ -1,0 +1,102 @@
+import { ParsedViews, type StoredView, deepFreeze } from './parsed-views';
+
+interface Row extends StoredView {
+  readonly id: string;
+}
+
+const row = (id: string, revision: number, view: unknown): Row => ({ id, revision, state: JSON.stringify(view) });
+
+/** A memo over JSON.parse that counts the parses it was asked for. */
+const counting = (capacity?: number) => {
+  const parses: string[] = [];
+  const views = new ParsedViews<Row, { id: string; view: { title: string; tags: string[] } }>((r) => {
+    parses.push(r.id);
+    return { id: r.id, view: JSON.parse(r.state) };
+  }, capacity);
+  return { views, parses };
+};
+
+describe('ParsedViews', () => {
+  it('given a row read before, when it is read again unchanged, then the first parse answers', () => {
+    const { views, parses } = counting();
+    const first = views.recordOf('objective-1', row('1', 3, { title: 'Milestones met', tags: ['a'] }));
+
+    const again = views.recordOf('objective-1', row('1', 3, { title: 'Milestones met', tags: ['a'] }));
+
+    expect(again).toBe(first);
+    expect(parses).toEqual(['1']);
+  });
+
+  it('given a row read before, when a later event has been folded into it, then the new text is parsed', () => {
+    const { views, parses } = counting();
+    views.recordOf('objective-1', row('1', 3, { title: 'Milestones met', tags: [] }));
+
+    const later = views.recordOf('objective-1', row('1', 4, { title: 'Milestones met on time', tags: [] }));
+
+    expect(later.view.title).toBe('Milestones met on time');
+    expect(parses).toEqual(['1', '1']);
+  });
+
+  it('given a row read before, when its text differs at the same revision (a rebuild by other code), then the row read now decides', () => {
+    const { views } = counting();
+    views.recordOf('objective-1', row('1', 3, { title: 'old shape', tags: [] }));
+
+    const rebuilt = views.recordOf('objective-1', row('1', 3, { title: 'new shape', tags: [] }));
+
+    expect(rebuilt.view.title).toBe('new shape');
+  });
+
+  it('given streams with the same revision, when each is read, then each answers its own record', () => {
+    const { views } = counting();
+
+    const one = views.recordOf('objective-1', row('1', 1, { title: 'one', tags: [] }));
+    const two = views.recordOf('objective-2', row('2', 1, { title: 'two', tags: [] }));
+
+    expect([one.view.title, two.view.title]).toEqual(['one', 'two']);
+  });
+
+  it('given a shared record, when a reader tries to change it at any depth, then it is refused', () => {
+    const { views } = counting();
+    const record = views.recordOf('objective-1', row('1', 1, { title: 'one', tags: ['x'] }));
+
+    expect(() => {
+      (record.view as { title: string }).title = 'changed';
+    }).toThrow(TypeError);
+    expect(() => record.view.tags.push('y')).toThrow(TypeError);
+    expect(record.view).toEqual({ title: 'one', tags: ['x'] });
+  });
+
+  it('given more streams than two generations hold, when they are read in turn, then memory stays bounded and the oldest are parsed again', () => {
+    const { views, parses } = counting(2);
+    for (const id of ['1', '2', '3', '4', '5']) views.recordOf(`s-${id}`, row(id, 1, { title: id, tags: [] }));
+
+    expect(views.size).toBeLessThanOrEqual(4);
+    views.recordOf('s-1', row('1', 1, { title: '1', tags: [] }));
+    expect(parses.filter((id) => id === '1')).toHaveLength(2);
+  });
+
+  it('given a stream read often, when many others pass through, then it stays remembered', () => {
+    const { views, parses } = counting(2);
+    const hot = () => views.recordOf('s-hot', row('hot', 1, { title: 'hot', tags: [] }));
+    for (let i = 0; i < 10; i++) {
+      hot();
+      views.recordOf(`s-${i}`, row(String(i), 1, { title: String(i), tags: [] }));
+    }
+
+    expect(parses.filter((id) => id === 'hot')).toHaveLength(1);
+  });
+
+  it('refuses a capacity that is not a positive integer, naming it', () => {
+    expect(() => new ParsedViews<Row, unknown>(() => null, 0)).toThrow(/capacity/);
+  });
+});
+
+describe('deepFreeze', () => {
+  it('freezes nested objects and arrays and leaves primitives alone', () => {
+    const value = deepFreeze({ a: { b: [1, { c: 'd' }] }, e: null, f: 2 });
+
+    expect(Object.isFrozen(value.a.b[1])).toBe(true);
+    expect(Object.isFrozen(value.a.b)).toBe(true);
+    expect(value.f).toBe(2);
+  });
+});
