@@ -103,6 +103,16 @@ export const windowAccountsSql = (asOf: string | null, dayOnly = false): string 
 };
 
 /**
+ * As known now, each account of a PMO's days in [@from, @to] summed over them, as [account, micro,
+ * aligned]: the caller asks for days that fall in one bucket, so it adds a row per account rather
+ * than one per account and day.
+ */
+export const windowAccountSumsNowSql = (): string =>
+  `SELECT a.account, SUM(a.micro), SUM(a.aligned) FROM alignment_account a
+   WHERE a.pmo_id = @pmoId AND a.worked_on BETWEEN @from AND @to
+   GROUP BY a.account`;
+
+/**
  * As known now, the accounts of a PMO's whole weeks or months (@granularity) starting in
  * [@from, @to], as [startsOn, accounts packed] (alignment.schema.ts, alignment.periods.ts).
  */

@@ -1,6 +1,6 @@
-import { addDays, minDate } from '@throughline/domain';
+import { addDays, maxDate, minDate } from '@throughline/domain';
 import type { StatementCache } from './alignment.as-of';
-import { bucketOf, bucketPeriods } from './alignment.buckets';
+import { type Period, bucketOf, bucketPeriods } from './alignment.buckets';
 import { forEachPeriodAccount, splitWindow } from './alignment.periods';
 import * as sql from './alignment.queries';
 import { BucketTallies } from './alignment.bucket-tallies';
@@ -42,27 +42,31 @@ export function* alignmentSteps(
   const periods = bucketPeriods(from, to, granularity);
   const indexOf = bucketOf(periods);
   const tallies = new BucketTallies(periods.length);
-  const add = ([day, account, micro, aligned]: AccountRow): void => tallies.add(indexOf(day), account, micro, aligned);
-  // The projection keeps each day's hours and credits (alignment.schema.ts): a few rows a day are
-  // added up here, whatever number of entries they stand for. Rows come as arrays, as objects
-  // would double the cost.
-  const accounts = statements.raw<AccountRow>(`windowAccounts:${mode}`, () => sql.windowAccountsSql(at));
-  const days = (first: string, last: string): void => {
-    for (const row of accounts.all({ pmoId, from: first, to: last, asOf: at })) add(row);
-  };
   if (mode) {
+    // The projection keeps each day's hours and credits (alignment.schema.ts): a few rows a day
+    // are added up here, whatever number of entries they stand for. Rows come as arrays, as
+    // objects would double the cost.
+    const accounts = statements.raw<AccountRow>('windowAccounts:true', () => sql.windowAccountsSql(at));
     for (let start = from; start <= to; ) {
       const end = minDate(to, addDays(start, STEP_DAYS - 1));
-      days(start, end);
+      for (const [day, account, micro, aligned] of accounts.all({ pmoId, from: start, to: end, asOf: at })) tallies.add(indexOf(day), account, micro, aligned);
       start = addDays(end, 1);
       if (start <= to) yield;
     }
   } else {
     // Now, whole weeks (or months) are read as one row per account from the projection's sums
-    // by period, each inside one bucket; only the clipped periods at the edges read days.
+    // by period, each inside one bucket; only the clipped periods at the edges read days, summed
+    // by account in SQLite for each bucket they fall in.
     const source = granularity ?? 'WEEK';
     const split = splitWindow(from, to, source);
-    for (const [first, last] of split.days) days(first, last);
+    const sums = statements.raw<[account: string, micro: number, aligned: number]>('windowAccountSums', sql.windowAccountSumsNowSql);
+    for (const [first, last] of split.days) {
+      for (let bucket = indexOf(first); bucket <= indexOf(last); bucket++) {
+        const period = periods[bucket] as Period;
+        const range = { pmoId, from: maxDate(first, period.start), to: minDate(last, period.end) };
+        for (const [account, micro, aligned] of sums.all(range)) tallies.add(bucket, account, micro, aligned);
+      }
+    }
     if (split.whole !== null) {
       const periodAccounts = statements.raw<[startsOn: string, packed: string]>('periodAccounts', sql.periodAccountsSql);
       for (let start = split.whole.first; start <= split.whole.last; ) {
