@@ -36,6 +36,14 @@ describe('a PMO head records purpose and objectives over GraphQL', () => {
     expect(body.errors[0]?.extensions.code).toBe('UNAUTHENTICATED');
   });
 
+  it('protects the GraphQL path with a query string too, and no neighbour of it', async () => {
+    const byGet = await fetch(`${t.url}/graphql?query=${encodeURIComponent('{ pmos { id } }')}`);
+    const neighbour = await fetch(`${t.url}/graphqlx`);
+
+    expect(byGet.status).toBe(401);
+    expect(neighbour.status).toBe(404);
+  });
+
   it('establishes a portfolio PMO and a programme PMO under it', async () => {
     const portfolio = await t.admin.ok(ESTABLISH_PMO, { input: { name: 'Group portfolio office', kind: 'PORTFOLIO', head: 'Grace' } });
     portfolioId = portfolio.establishPmo.id;

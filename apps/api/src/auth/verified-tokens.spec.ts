@@ -42,6 +42,17 @@ describe('a token once verified is remembered until it expires', () => {
     expect(second.subject).toBe('bob@pmo.example');
   });
 
+  it('given two remembered tokens sent in turn, then each is known as its own caller without another check', async () => {
+    const [ada, bob] = [await token('ada@pmo.example'), await token('bob@pmo.example')];
+    await remembered(ada);
+    await remembered(bob);
+
+    const callers = [ada, bob, ada, ada, bob].map((t) => remembered.known(t)?.subject);
+
+    expect(callers).toEqual(['ada@pmo.example', 'bob@pmo.example', 'ada@pmo.example', 'ada@pmo.example', 'bob@pmo.example']);
+    expect(checks).toBe(2);
+  });
+
   it('given a remembered token, when its expiry passes, then it is checked again and refused', async () => {
     const ada = await token('ada@pmo.example');
     await remembered(ada);
