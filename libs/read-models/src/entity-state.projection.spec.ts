@@ -116,6 +116,18 @@ describe('EntityStateProjection', () => {
     expect(Object.isFrozen(unchanged?.view)).toBe(true);
   });
 
+  it('given a batch as large as a page of a list, when it is read twice, then each read parses its own records', () => {
+    const ids = Array.from({ length: 65 }, (_, i) => `0b7c6f0e-0000-4000-8000-${String(i).padStart(12, '0')}`);
+    batch(ids.map((id, i) => recorded(`counter-${id}`, 0, open('pmo-1'), at(i))));
+
+    const [first, again] = [reader.getMany<CounterState>('counter', ids), reader.getMany<CounterState>('counter', ids)];
+    const [few, fewAgain] = [reader.getMany<CounterState>('counter', ids.slice(0, 2)), reader.getMany<CounterState>('counter', ids.slice(0, 2))];
+
+    expect(again[0]).toEqual(first[0]);
+    expect(again[0]).not.toBe(first[0]);
+    expect(fewAgain[0]).toBe(few[0]);
+  });
+
   it('forgets states of a rolled-back batch', () => {
     const first = recorded(`counter-${A}`, 0, open('pmo-1'), at(1));
     expect(() =>

@@ -53,6 +53,12 @@ interface Row {
 
 const COLUMNS = 'entity_id, state, revision, created_at, updated_at';
 
+/**
+ * The largest batch of point reads whose records are kept for later reads (ParsedViews): the
+ * views an answer names (a report's objectives, a plan's activities), not a page of a long list.
+ */
+const REMEMBERED_BATCH = 64;
+
 const FILTER_COLUMNS = [
   ['pmoId', 'pmo_id'],
   ['parentId', 'parent_id'],
@@ -194,7 +200,11 @@ export class EntityStateReader {
     if (entityIds.length === 1) return [this.get<V>(category, entityIds[0]!)];
     const streamIds = entityIds.map((id) => `${category}-${id}`);
     const found = new Map<string, EntityRecord<V>>();
-    for (const row of this.byStreamIds.all(JSON.stringify(streamIds))) found.set(row.stream_id, this.parsed.recordOf(row.stream_id, row) as EntityRecord<V>);
+    // A batch as large as a page of a list is a scan: its rows are not kept for later reads.
+    const remember = streamIds.length <= REMEMBERED_BATCH;
+    for (const row of this.byStreamIds.all(JSON.stringify(streamIds))) {
+      found.set(row.stream_id, this.parsed.recordOf(row.stream_id, row, remember) as EntityRecord<V>);
+    }
     return streamIds.map((streamId) => found.get(streamId) ?? null);
   }
 }

@@ -86,6 +86,19 @@ describe('ParsedViews', () => {
     expect(parses.filter((id) => id === 'hot')).toHaveLength(1);
   });
 
+  it('given a scan, when its rows are read without remembering, then none is kept and a remembered one still answers', () => {
+    const { views, parses } = counting();
+    const hot = views.recordOf('s-hot', row('hot', 1, { title: 'hot', tags: [] }));
+
+    const scanned = ['1', '2', '3'].map((id) => views.recordOf(`s-${id}`, row(id, 1, { title: id, tags: [] }), false));
+    const hotInScan = views.recordOf('s-hot', row('hot', 1, { title: 'hot', tags: [] }), false);
+
+    expect(scanned.map((record) => record.view.title)).toEqual(['1', '2', '3']);
+    expect(hotInScan).toBe(hot);
+    expect(views.size).toBe(1);
+    expect(parses).toEqual(['hot', '1', '2', '3']);
+  });
+
   it('refuses a capacity that is not a positive integer, naming it', () => {
     expect(() => new ParsedViews<Row, unknown>(() => null, 0)).toThrow(/capacity/);
   });

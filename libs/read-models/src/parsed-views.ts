@@ -37,18 +37,23 @@ export class ParsedViews<Row extends StoredView, R> {
 
   constructor(
     private readonly parse: (row: Row) => R,
-    private readonly capacity = 4096,
+    private readonly capacity = 1024,
   ) {
     if (!Number.isInteger(capacity) || capacity < 1) throw new RangeError(`capacity must be a positive integer, got ${capacity}`);
   }
 
-  /** The record of `row`, the stored row of `streamId` just read. */
-  recordOf(streamId: string, row: Row): R {
+  /**
+   * The record of `row`, the stored row of `streamId` just read. With `remember` false (a scan:
+   * rows read once each), a record parsed now is not kept: keeping every row of a scan would
+   * double its cost, as each record then outlives the young generation of the garbage collector.
+   */
+  recordOf(streamId: string, row: Row, remember = true): R {
     const known = this.newer.get(streamId) ?? this.older.get(streamId);
     if (known !== undefined && known.revision === row.revision && known.state === row.state) {
-      if (this.newer.get(streamId) !== known) this.remember(streamId, known);
+      if (remember && this.newer.get(streamId) !== known) this.remember(streamId, known);
       return known.record;
     }
+    if (!remember) return this.parse(row);
     const parsed = { state: row.state, revision: row.revision, record: deepFreeze(this.parse(row)) };
     this.remember(streamId, parsed);
     return parsed.record;
