@@ -48,9 +48,10 @@ export class ParsedViews<Row extends StoredView, R> {
    * double its cost, as each record then outlives the young generation of the garbage collector.
    */
   recordOf(streamId: string, row: Row, remember = true): R {
-    const known = this.newer.get(streamId) ?? this.older.get(streamId);
+    const newer = this.newer.get(streamId);
+    const known = newer ?? this.older.get(streamId);
     if (known !== undefined && known.revision === row.revision && known.state === row.state) {
-      if (remember && this.newer.get(streamId) !== known) this.remember(streamId, known);
+      if (remember && newer === undefined) this.remember(streamId, known);
       return known.record;
     }
     if (!remember) return this.parse(row);

@@ -61,7 +61,7 @@ export function* alignmentSteps(
     const split = splitWindow(from, to, source);
     const sums = statements.raw<[account: string, micro: number, aligned: number]>('windowAccountSums', sql.windowAccountSumsNowSql);
     for (const [first, last] of split.days) {
-      for (let bucket = indexOf(first); bucket <= indexOf(last); bucket++) {
+      for (let bucket = indexOf(first), lastBucket = indexOf(last); bucket <= lastBucket; bucket++) {
         const period = periods[bucket] as Period;
         const range = { pmoId, from: maxDate(first, period.start), to: minDate(last, period.end) };
         for (const [account, micro, aligned] of sums.all(range)) tallies.add(bucket, account, micro, aligned);
