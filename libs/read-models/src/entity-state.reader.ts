@@ -85,10 +85,17 @@ export class EntityStateReader {
   private readonly db: Database;
   /** Point reads (the loaders' batches) answer a row they read before from its one parse. */
   private readonly parsed = new ParsedViews<Row, EntityRecord<unknown>>(toRecord);
+  /**
+   * Whether anything in the file changed since a view was read (ReadModelDb.generation): if not,
+   * the view answers without its row being read again. Only a ReadModelDb knows every way its file
+   * changes; on a bare connection every point read reads its row.
+   */
+  private readonly generation: (() => number) | null;
 
   /** The entity_state table must exist: construct after the projector (which creates it). */
   constructor(db: Database | ReadModelDb) {
     this.db = db instanceof ReadModelDb ? db.connection : db;
+    this.generation = db instanceof ReadModelDb ? () => db.generation() : null;
     this.byStreamId = this.db.prepare(`SELECT ${COLUMNS} FROM entity_state WHERE stream_id = ?`);
     this.byStreamIds = this.db.prepare(
       `SELECT stream_id, ${COLUMNS} FROM entity_state WHERE stream_id IN (SELECT value FROM json_each(?))`,
@@ -97,8 +104,13 @@ export class EntityStateReader {
 
   get<V>(category: string, entityId: string): EntityRecord<V> | null {
     const streamId = `${category}-${entityId}`;
+    const generation = this.generation?.();
+    if (generation !== undefined) {
+      const known = this.parsed.confirmed(streamId, generation);
+      if (known !== undefined) return known as EntityRecord<V>;
+    }
     const row = this.byStreamId.get(streamId);
-    return row ? (this.parsed.recordOf(streamId, row) as EntityRecord<V>) : null;
+    return row ? (this.parsed.recordOf(streamId, row, true, generation) as EntityRecord<V>) : null;
   }
 
   /** Oldest first (by creation, then id), so the order is stable across calls. */
@@ -202,8 +214,20 @@ export class EntityStateReader {
     const found = new Map<string, EntityRecord<V>>();
     // A batch as large as a page of a list is a scan: its rows are not kept for later reads.
     const remember = streamIds.length <= REMEMBERED_BATCH;
-    for (const row of this.byStreamIds.all(JSON.stringify(streamIds))) {
-      found.set(row.stream_id, this.parsed.recordOf(row.stream_id, row, remember) as EntityRecord<V>);
+    const generation = remember ? this.generation?.() : undefined;
+    let unread = streamIds;
+    if (generation !== undefined) {
+      unread = [];
+      for (const streamId of streamIds) {
+        const known = this.parsed.confirmed(streamId, generation);
+        if (known !== undefined) found.set(streamId, known as EntityRecord<V>);
+        else unread.push(streamId);
+      }
+    }
+    if (unread.length > 0) {
+      for (const row of this.byStreamIds.all(JSON.stringify(unread))) {
+        found.set(row.stream_id, this.parsed.recordOf(row.stream_id, row, remember, generation) as EntityRecord<V>);
+      }
     }
     return streamIds.map((streamId) => found.get(streamId) ?? null);
   }

@@ -99,6 +99,45 @@ describe('ParsedViews', () => {
     expect(parses).toEqual(['hot', '1', '2', '3']);
   });
 
+  it('given a row read at a generation of the store, when asked at that generation, then its record answers without a row', () => {
+    const { views, parses } = counting();
+    const read = views.recordOf('objective-1', row('1', 3, { title: 'Milestones met', tags: [] }), true, 7);
+
+    expect(views.confirmed('objective-1', 7)).toBe(read);
+    expect(views.confirmed('objective-1', 8)).toBeUndefined();
+    expect(views.confirmed('objective-2', 7)).toBeUndefined();
+    expect(parses).toEqual(['1']);
+  });
+
+  it('given a row read without a generation, when asked at any, then the row has to be read', () => {
+    const { views } = counting();
+    views.recordOf('objective-1', row('1', 3, { title: 'Milestones met', tags: [] }));
+
+    expect(views.confirmed('objective-1', 1)).toBeUndefined();
+  });
+
+  it('given a record confirmed at one generation, when its row reads the same at a later one, then only the later one vouches for it', () => {
+    const { views, parses } = counting();
+    const first = views.recordOf('objective-1', row('1', 3, { title: 'Milestones met', tags: [] }), true, 7);
+
+    const again = views.recordOf('objective-1', row('1', 3, { title: 'Milestones met', tags: [] }), true, 9);
+
+    expect(again).toBe(first);
+    expect(views.confirmed('objective-1', 9)).toBe(first);
+    expect(views.confirmed('objective-1', 7)).toBeUndefined();
+    expect(parses).toEqual(['1']);
+  });
+
+  it('given a record confirmed at a generation, when its row changed and is read at a later one, then the new record is the one confirmed', () => {
+    const { views } = counting();
+    views.recordOf('objective-1', row('1', 3, { title: 'old', tags: [] }), true, 7);
+
+    const changed = views.recordOf('objective-1', row('1', 4, { title: 'new', tags: [] }), true, 8);
+
+    expect(views.confirmed('objective-1', 8)).toBe(changed);
+    expect(views.confirmed('objective-1', 7)).toBeUndefined();
+  });
+
   it('refuses a capacity that is not a positive integer, naming it', () => {
     expect(() => new ParsedViews<Row, unknown>(() => null, 0)).toThrow(/capacity/);
   });

@@ -8,6 +8,8 @@ interface Parsed<R> {
   readonly state: string;
   readonly revision: number;
   readonly record: R;
+  /** The generation of the store (see `confirmed`) at which the row last read as this; undefined if never told. */
+  confirmedAt: number | undefined;
 }
 
 /** Makes a parsed view (plain JSON: objects, arrays, primitives) read-only all the way down. */
@@ -27,6 +29,9 @@ export const deepFreeze = <T>(value: T): T => {
  * from, so any write, by this process or another, is seen by the next read. Records are frozen,
  * as every reader of a stream shares one.
  *
+ * Where the store can tell that nothing in it has changed (a generation, as ReadModelDb answers
+ * it), a record read at the generation asked about answers without reading its row again.
+ *
  * Bounded by two generations of `capacity` streams each: when the newer fills up, the older is
  * dropped and the newer takes its place, and a stream read from the older moves to the newer. The
  * views read most stay; a scan over many streams costs at most two maps' worth of memory.
@@ -43,19 +48,34 @@ export class ParsedViews<Row extends StoredView, R> {
   }
 
   /**
-   * The record of `row`, the stored row of `streamId` just read. With `remember` false (a scan:
-   * rows read once each), a record parsed now is not kept: keeping every row of a scan would
-   * double its cost, as each record then outlives the young generation of the garbage collector.
+   * The record of `streamId` when its row was last read at `generation` of the store, which the
+   * store answered just now: nothing has changed since, so the row would read the same. Undefined
+   * when the row has to be read.
    */
-  recordOf(streamId: string, row: Row, remember = true): R {
+  confirmed(streamId: string, generation: number): R | undefined {
+    const newer = this.newer.get(streamId);
+    const known = newer ?? this.older.get(streamId);
+    if (known === undefined || known.confirmedAt !== generation) return undefined;
+    if (newer === undefined) this.remember(streamId, known);
+    return known.record;
+  }
+
+  /**
+   * The record of `row`, the stored row of `streamId` just read, at `generation` of the store when
+   * it tells one (asked before the row was read). With `remember` false (a scan: rows read once
+   * each), a record parsed now is not kept: keeping every row of a scan would double its cost, as
+   * each record then outlives the young generation of the garbage collector.
+   */
+  recordOf(streamId: string, row: Row, remember = true, generation?: number): R {
     const newer = this.newer.get(streamId);
     const known = newer ?? this.older.get(streamId);
     if (known !== undefined && known.revision === row.revision && known.state === row.state) {
+      known.confirmedAt = generation;
       if (remember && newer === undefined) this.remember(streamId, known);
       return known.record;
     }
     if (!remember) return this.parse(row);
-    const parsed = { state: row.state, revision: row.revision, record: deepFreeze(this.parse(row)) };
+    const parsed = { state: row.state, revision: row.revision, record: deepFreeze(this.parse(row)), confirmedAt: generation };
     this.remember(streamId, parsed);
     return parsed.record;
   }

@@ -64,6 +64,11 @@ export class ReadModelDb {
   private readonly endSnapshot;
   /** Whether the open transaction is the shared read snapshot of this turn (holdReadSnapshot). */
   private snapshotHeld = false;
+  /** This connection's rows written so far, and data_version, which moves with other connections' commits. */
+  private readonly changeCounters;
+  private seenChanges = -1;
+  private seenDataVersion = -1;
+  private currentGeneration = 0;
 
   private constructor(
     readonly connection: Database,
@@ -84,6 +89,9 @@ export class ReadModelDb {
       'INSERT INTO checkpoint (name, position) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET position = excluded.position',
     );
     this.beginSnapshot = connection.prepare('BEGIN DEFERRED');
+    this.changeCounters = connection
+      .prepare<[], [changes: number, dataVersion: number]>('SELECT total_changes(), data_version FROM pragma_data_version')
+      .raw();
     this.endSnapshot = connection.prepare('COMMIT');
   }
 
@@ -109,6 +117,25 @@ export class ReadModelDb {
     this.snapshotHeld = false;
     if (this.connection.open && this.connection.inTransaction) this.endSnapshot.run();
   };
+
+  /**
+   * A number that moves whenever what the file holds may have changed since it was last asked: a
+   * row written on this connection (SQLite counts every row an INSERT, UPDATE or DELETE touched,
+   * even one rolled back), a commit by any other connection, in this process or another
+   * (data_version), or a reset of the schema here (dropped tables count as no rows). Two equal
+   * answers mean no change came in between, so what was read at the first still holds at the
+   * second. Asked before the reads it vouches for, since a change that lands between the two only
+   * makes the next answer differ.
+   */
+  generation(): number {
+    const [changes, dataVersion] = this.changeCounters.get()!;
+    if (changes !== this.seenChanges || dataVersion !== this.seenDataVersion) {
+      this.seenChanges = changes;
+      this.seenDataVersion = dataVersion;
+      this.currentGeneration += 1;
+    }
+    return this.currentGeneration;
+  }
 
   /** Opens (creating if needed) the database at `path`; ':memory:' for specs. */
   static open(path: string, options: ReadModelDbOptions = {}): ReadModelDb {
@@ -157,6 +184,7 @@ export class ReadModelDb {
       createSchema(this.connection, projections, !options.bulk);
       this.storeFingerprint(options.bulk ? REBUILDING : schemaFingerprint(projections, this.source), projections);
     })();
+    this.currentGeneration += 1;
     if (options.bulk) {
       this.connection.pragma(`cache_size = -${BULK_CACHE_KIB}`);
       this.connection.pragma(`wal_autocheckpoint = ${BULK_WAL_PAGES}`);
