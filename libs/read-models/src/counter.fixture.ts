@@ -1,4 +1,5 @@
 import type { ViewProjection } from '@throughline/domain';
+import type { RecordedEvent } from '@throughline/event-store';
 import { entityKind } from './entity-state.projection';
 
 /** A toy aggregate for projection specs: a counter that belongs to a PMO and may have a parent. */
@@ -39,4 +40,25 @@ export const counterKind = entityKind({
   view: counterView,
   index: (state: CounterState) =>
     state.status === 'NONE' ? {} : { pmoId: state.pmoId, parentId: state.parentId, status: state.status },
+});
+
+/** A counter event as the store would have recorded it, at `position` and `recordedAt`. */
+export const recordedCounterEvent = (
+  streamId: string,
+  revision: number,
+  event: CounterEvent,
+  position: bigint,
+  recordedAt: string,
+  actor = 'ada@pmo.example',
+): RecordedEvent => ({
+  id: `event-${position}`,
+  streamId,
+  revision,
+  position,
+  type: event.type,
+  schemaVersion: 1,
+  data: event.data,
+  metadata: { actor, correlationId: 'spec', recordedAt },
+  hash: '',
+  prevHash: '',
 });

@@ -1,6 +1,6 @@
 import type { RecordedEvent } from '@throughline/event-store';
 import { foldView } from '@throughline/domain';
-import { type CounterEvent, type CounterState, counterKind, counterView } from './counter.fixture';
+import { type CounterEvent, type CounterState, counterKind, counterView, recordedCounterEvent } from './counter.fixture';
 import { EntityStateProjection, entityKind } from './entity-state.projection';
 import { EntityStateReader } from './entity-state.reader';
 import { ReadModelDb } from './read-model-db';
@@ -12,18 +12,8 @@ const C = '0b7c6f0e-0000-4000-8000-00000000000c';
 let position = 0n;
 const at = (second: number) => new Date(Date.UTC(2026, 2, 1, 9, 0, second)).toISOString();
 
-const recorded = (streamId: string, revision: number, event: CounterEvent, recordedAt: string, actor = 'ada@pmo.example'): RecordedEvent => ({
-  id: `event-${++position}`,
-  streamId,
-  revision,
-  position,
-  type: event.type,
-  schemaVersion: 1,
-  data: event.data,
-  metadata: { actor, correlationId: 'spec', recordedAt },
-  hash: '',
-  prevHash: '',
-});
+const recorded = (streamId: string, revision: number, event: CounterEvent, recordedAt: string, actor?: string): RecordedEvent =>
+  recordedCounterEvent(streamId, revision, event, ++position, recordedAt, actor);
 
 const open = (pmoId: string, parentId: string | null = null): CounterEvent => ({
   type: 'CounterOpened',

@@ -1,30 +1,15 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import BetterSqlite3, { type Database, type Statement } from 'better-sqlite3';
-import type { RecordedEvent } from '@throughline/event-store';
-import { type CounterEvent, type CounterState, counterKind } from './counter.fixture';
+import type { Database, Statement } from 'better-sqlite3';
+import { type CounterState, counterKind, recordedCounterEvent } from './counter.fixture';
 import { EntityStateProjection } from './entity-state.projection';
 import { EntityStateReader } from './entity-state.reader';
-import { ReadModelDb } from './read-model-db';
+import type { ReadModelDb } from './read-model-db';
+import { type SharedReadModelFile, openSharedReadModelFile } from './read-model-file.fixture';
 
 const A = '0b7c6f0e-0000-4000-8000-00000000000a';
 const B = '0b7c6f0e-0000-4000-8000-00000000000b';
 
-const recorded = (streamId: string, revision: number, event: CounterEvent, position: bigint): RecordedEvent => ({
-  id: `event-${position}`,
-  streamId,
-  revision,
-  position,
-  type: event.type,
-  schemaVersion: 1,
-  data: event.data,
-  metadata: { actor: 'ada@pmo.example', correlationId: 'spec', recordedAt: '2026-03-01T09:00:00.000Z' },
-  hash: '',
-  prevHash: '',
-});
-
-const opened = (streamId: string, position: bigint) => recorded(streamId, 0, { type: 'CounterOpened', data: { pmoId: 'pmo-1', parentId: null } }, position);
+const opened = (streamId: string, position: bigint) =>
+  recordedCounterEvent(streamId, 0, { type: 'CounterOpened', data: { pmoId: 'pmo-1', parentId: null } }, position, '2026-03-01T09:00:00.000Z');
 
 /** Lets the current turn of the event loop end: immediates run in the order they were set. */
 const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
@@ -34,7 +19,7 @@ const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(reso
  * whoever writes, from whichever connection, the next read sees what is stored.
  */
 describe('EntityStateReader, views read before', () => {
-  let dir: string;
+  let file: SharedReadModelFile;
   let db: ReadModelDb;
   let other: Database;
   let reader: EntityStateReader;
@@ -44,9 +29,8 @@ describe('EntityStateReader, views read before', () => {
     other.prepare('UPDATE entity_state SET state = ? WHERE stream_id = ?').run(JSON.stringify(view), `counter-${id}`);
 
   beforeEach(() => {
-    dir = mkdtempSync(join(tmpdir(), 'entity-freshness-'));
-    const file = join(dir, 'read-models.sqlite');
-    db = ReadModelDb.open(file);
+    file = openSharedReadModelFile('entity-freshness-');
+    ({ db, other } = file);
     const projection = new EntityStateProjection([counterKind]);
     db.ensureSchema([projection]);
     db.transaction(() => {
@@ -55,16 +39,10 @@ describe('EntityStateReader, views read before', () => {
       projection.flush(db.connection);
     });
     projection.endBatch();
-    other = new BetterSqlite3(file);
-    other.pragma('busy_timeout = 5000');
     reader = new EntityStateReader(db);
   });
 
-  afterEach(() => {
-    other.close();
-    db.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  afterEach(() => file.close());
 
   it('given a view read, when another connection rewrites its row at the same revision, then the next read answers the row as stored', () => {
     reader.get<CounterState>('counter', A);

@@ -1,9 +1,7 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import BetterSqlite3, { type Database } from 'better-sqlite3';
-import { ReadModelDb } from './read-model-db';
+import type { Database } from 'better-sqlite3';
 import type { Projection } from './projection';
+import type { ReadModelDb } from './read-model-db';
+import { type SharedReadModelFile, openSharedReadModelFile } from './read-model-file.fixture';
 
 /** A projection that only owns a table: enough for ensureSchema and reset. */
 const notes: Projection = {
@@ -14,25 +12,17 @@ const notes: Projection = {
 };
 
 describe('ReadModelDb generation', () => {
-  let dir: string;
+  let file: SharedReadModelFile;
   let db: ReadModelDb;
   let other: Database;
 
   beforeEach(() => {
-    dir = mkdtempSync(join(tmpdir(), 'read-generation-'));
-    const file = join(dir, 'read-models.sqlite');
-    db = ReadModelDb.open(file);
+    file = openSharedReadModelFile('read-generation-');
+    ({ db, other } = file);
     db.ensureSchema([notes]);
-    // Another process, such as a second instance or the rebuild CLI, on the same file.
-    other = new BetterSqlite3(file);
-    other.pragma('busy_timeout = 5000');
   });
 
-  afterEach(() => {
-    other.close();
-    db.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  afterEach(() => file.close());
 
   it('given nothing written, when asked again, then it answers the same', () => {
     const first = db.generation();

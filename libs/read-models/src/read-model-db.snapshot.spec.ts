@@ -1,14 +1,12 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import BetterSqlite3, { type Database } from 'better-sqlite3';
-import { ReadModelDb } from './read-model-db';
+import type { Database } from 'better-sqlite3';
+import type { ReadModelDb } from './read-model-db';
+import { type SharedReadModelFile, openSharedReadModelFile } from './read-model-file.fixture';
 
 /** Lets the current turn of the event loop end: immediates run in the order they were set. */
 const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 describe('ReadModelDb read snapshot', () => {
-  let dir: string;
+  let file: SharedReadModelFile;
   let db: ReadModelDb;
   let other: Database;
 
@@ -18,20 +16,12 @@ describe('ReadModelDb read snapshot', () => {
   };
 
   beforeEach(() => {
-    dir = mkdtempSync(join(tmpdir(), 'read-snapshot-'));
-    const file = join(dir, 'read-models.sqlite');
-    db = ReadModelDb.open(file);
+    file = openSharedReadModelFile('read-snapshot-');
+    ({ db, other } = file);
     db.connection.exec('CREATE TABLE note (id INTEGER PRIMARY KEY, text TEXT NOT NULL)');
-    // Another process, such as a second instance or a CLI, on the same file.
-    other = new BetterSqlite3(file);
-    other.pragma('busy_timeout = 5000');
   });
 
-  afterEach(() => {
-    other.close();
-    db.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  afterEach(() => file.close());
 
   it('given a held snapshot, when another connection commits, then reads this turn see the snapshot and reads next turn see the commit', async () => {
     addNote(db.connection, 'before');
