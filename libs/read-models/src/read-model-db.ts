@@ -184,6 +184,7 @@ export class ReadModelDb {
       createSchema(this.connection, projections, !options.bulk);
       this.storeFingerprint(options.bulk ? REBUILDING : schemaFingerprint(projections, this.source), projections);
     })();
+    // The fingerprint row written above moves total_changes() too; dropped tables alone would not.
     this.currentGeneration += 1;
     if (options.bulk) {
       this.connection.pragma(`cache_size = -${BULK_CACHE_KIB}`);
