@@ -24,8 +24,10 @@ const ENTRY_HOURS = [1, 1.5, 2, 2, 2.5, 3, 3, 4, 6, 8];
  * working day (4 h part time, 7–8 h otherwise), mostly on activities of their own office that run
  * that day. Returns the commands and the entries, which tomorrow morning may correct.
  */
-export function logDay(world: SeedWorld, day: LocalDate): { commands: SeedCommand[]; entries: LoggedEntry[] } {
+export function logDay(world: SeedWorld, day: LocalDate, loggedAt: string): { commands: SeedCommand[]; entries: LoggedEntry[] } {
   const { random } = world;
+  // The service names a new entry when it logs it (newEntityId), so the day's entries sort together.
+  const loggedMs = Date.parse(loggedAt);
   const commands: SeedCommand[] = [];
   const entries: LoggedEntry[] = [];
   for (const person of world.organisation.people) {
@@ -38,7 +40,7 @@ export function logDay(world: SeedWorld, day: LocalDate): { commands: SeedComman
       const open = person.home.filter((activity) => world.isOpenOn(activity.id, day));
       const activity = open.length === 0 || random.chance(WORK_RATES.noActivity) ? null : random.pick(open);
       const description = activity ? random.pick(WORK_DESCRIPTIONS) : random.pick(ADMIN_DESCRIPTIONS);
-      const entry: LoggedEntry = { id: random.uuid(), pmoId: person.pmo.id, person: person.email, workedOn: day, hours, activityId: activity?.id ?? null, description };
+      const entry: LoggedEntry = { id: random.timeOrderedId(loggedMs), pmoId: person.pmo.id, person: person.email, workedOn: day, hours, activityId: activity?.id ?? null, description };
       // The day stays within 24 hours by the world's own tally; no workday stream is written: the
       // service opens a day with its balance the first time it counts hours on it.
       commands.push(

@@ -112,8 +112,9 @@ export async function seedOrganisation(store: EventStore, clock: SimulatedClock,
     await support.day(day);
     await insights.day(day);
     if (isWeekday(day)) {
-      const { commands, entries } = logDay(world, day);
-      await world.batch(`${day}T17:00:00.000Z`, commands);
+      const loggedAt = `${day}T17:00:00.000Z`;
+      const { commands, entries } = logDay(world, day, loggedAt);
+      await world.batch(loggedAt, commands);
       yesterday = entries;
     }
     options.onDay?.(day, writer.appended);

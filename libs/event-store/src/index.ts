@@ -17,6 +17,7 @@ export * from './integrity/event-hash';
 export * from './integrity/verify-store';
 export * from './integrity/work-turns';
 export * from './upcasting';
+export * from './time-ordered-id';
 export * from './memory/memory-event-store';
 export * from './sqlite/sqlite-event-store';
 export * from './sqlite/sqlite-backup';

@@ -1,5 +1,5 @@
 import type { EventMetadata, NewEvent, RecordedEvent, StoredMetadata } from './event-store.port';
-import { timeOrderedEventId } from './event-id';
+import { timeOrderedId } from './time-ordered-id';
 import { canonicalJson, canonicalJsonOfPlainObject } from './integrity/canonical-json';
 import { hashWithData } from './integrity/event-hash';
 
@@ -85,7 +85,7 @@ function seal<D>(
     const schemaVersion = event.schemaVersion ?? 1;
     const metadata = toStoredMetadata(event.metadata, recordedAt);
     const hash = hashWithData(prevHash, { streamId, revision, type: event.type, schemaVersion, metadata }, canonical);
-    add(event.id ?? timeOrderedEventId(recordedMs), revision, event.type, schemaVersion, stored, metadata, hash, prevHash);
+    add(event.id ?? timeOrderedId(recordedMs), revision, event.type, schemaVersion, stored, metadata, hash, prevHash);
     prevHash = hash;
   }
 }

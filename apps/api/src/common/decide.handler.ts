@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { Inject, Optional } from '@nestjs/common';
 import { CommandHandler, EventBus, type ICommandHandler } from '@nestjs/cqrs';
 import { dayOf, type DomainEvent, type PersonalFieldRules } from '@throughline/domain';
@@ -22,7 +21,7 @@ import { DecideCommand, NEW_ENTITY, type Decided } from './decide.command';
 import { EventsRecorded } from './events-recorded';
 import { requireEntityId } from './ids';
 import type { RequestContext } from './request-context';
-import { entityIdOf, streamId } from '@throughline/runtime';
+import { entityIdOf, newEntityId, streamId } from '@throughline/runtime';
 import { EVENT_STORE, PERSONAL_FIELD_RULES } from './tokens';
 
 /** The events are stored by then; a projector this far behind is reported rather than waited for. */
@@ -62,7 +61,7 @@ export class DecideHandler implements ICommandHandler<AnyDecideCommand, Decided<
   async execute<C extends { readonly type: string }, E extends DomainEvent, S extends { readonly status: string }, V extends { readonly status: string }>(command: DecideCommand<C, E, S, V>): Promise<Decided<V>> {
     const { target } = command;
     const outcome = await this.counted(command.caller.operation, () =>
-      this.decide(command, target === NEW_ENTITY ? randomUUID() : requireEntityId(target.id, target.field)),
+      this.decide(command, target === NEW_ENTITY ? newEntityId(this.clock.now()) : requireEntityId(target.id, target.field)),
     );
     const { folds } = command.caller;
     // A repeated command may name another stream than the fresh id would have (a create).

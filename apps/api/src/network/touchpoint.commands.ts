@@ -1,8 +1,8 @@
-import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { dayOf, DomainError, touchpointDecider, type RecordTouchpoint, type TouchpointVehicle, type TouchpointView } from '@throughline/domain';
 import type { EventStore } from '@throughline/event-store';
+import { newEntityId } from '@throughline/runtime';
 import { Snapshots } from '../activities/activity.snapshots';
 import { AggregateLoader } from '../common/aggregate-loader';
 import { TOUCHPOINT, WORK } from '../common/aggregates';
@@ -53,7 +53,7 @@ export class TouchpointCommands {
   ) {}
 
   async record(input: RecordTouchpointInput, caller: RequestContext): Promise<Decided<TouchpointView>> {
-    const touchpointId = input.commandId ? touchpointIdFor(input.commandId) : randomUUID();
+    const touchpointId = input.commandId ? touchpointIdFor(input.commandId) : newEntityId(this.clock.now());
     const target = { id: touchpointId, field: 'touchpointId' };
     // A repeat answers what the first attempt answered (or IDEMPOTENCY_KEY_REUSED) and logs nothing again.
     if (input.commandId && (await this.store.findCommand(input.commandId))) {

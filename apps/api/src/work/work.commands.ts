@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { dayOf, DomainError, workdayEffectsOf, workDecider, type WorkCommand, type WorkdayStep, type WorkState, type WorkView } from '@throughline/domain';
@@ -11,7 +10,7 @@ import { DecideCommand, NEW_ENTITY, type CommandInput, type Decided, type Target
 import type { RequestContext } from '../common/request-context';
 import { requireEntityId } from '../common/ids';
 import { EVENT_STORE } from '../common/tokens';
-import { CATEGORY, streamId } from '@throughline/runtime';
+import { CATEGORY, newEntityId, streamId } from '@throughline/runtime';
 import { WorkdayLedger } from './workday-ledger';
 
 /** As the command handler allows: the events are stored by then, a projector this far behind is reported. */
@@ -61,7 +60,7 @@ export class WorkCommands {
     }
     const isNew = target === NEW_ENTITY;
     // A new entry's id is made here, so its hours are counted under the id it will be logged with.
-    const named = isNew ? { id: newEntryId ?? randomUUID(), field: 'workEntryId' } : { id: requireEntityId(target.id, target.field), field: target.field };
+    const named = isNew ? { id: newEntryId ?? newEntityId(this.clock.now()), field: 'workEntryId' } : { id: requireEntityId(target.id, target.field), field: target.field };
     for (let attempt = 1; ; attempt++) {
       const folded = isNew ? null : await this.current(named.id, caller, input.expectedRevision ?? null, attempt > 1);
       const state: WorkState = folded?.state ?? workDecider.initialState;

@@ -3,12 +3,14 @@ import { randomUUID } from 'node:crypto';
 const MAX_UNIX_MS = 2 ** 48 - 1;
 
 /**
- * A UUID version 7 (RFC 9562) for an event recorded at `unixMs`: the first 48 bits are that
- * instant in milliseconds, the other 74 free bits as random as a version 4's. Events recorded
- * together get ids that sort together, so the events table's unique index on the id grows at its
- * end instead of dirtying a random page of it for every event written.
+ * A UUID version 7 (RFC 9562) for something made at `unixMs` (an event, a new entity): the first
+ * 48 bits are that instant in milliseconds, the other 74 free bits as random as a version 4's.
+ * Ids made together sort together, so an index keyed by them (the events' ids, a stream id, a
+ * read-model row per entity) grows at its end instead of dirtying a random page of it for every
+ * row written: once such an index outgrows SQLite's page cache, scattered keys cost a page read
+ * and a page write each.
  */
-export function timeOrderedEventId(unixMs: number): string {
+export function timeOrderedId(unixMs: number): string {
   const random = randomUUID();
   // randomUUID is xxxxxxxx-xxxx-4xxx-yxxx-xxxxxxxxxxxx: keep its random bits and its variant.
   return timePrefix(unixMs) + random.slice(15);
