@@ -109,7 +109,7 @@ describe('a rebuild and the live projection of the same history', () => {
     expect(read.between({ pmoId }, page).length).toBeGreaterThan(10);
   });
 
-  it('mark read models left half-built as to be rebuilt, and rebuild them on the next open', async () => {
+  it('leave read models half-built by a failed rebuild to be thrown away at the next open, and built again', async () => {
     const file = 'interrupted.sqlite';
     const db = open(file);
     const failing = projections(store);
@@ -129,7 +129,8 @@ describe('a rebuild and the live projection of the same history', () => {
 
     const reopened = open(file);
     const next = new Projector(store, reopened, [...projections(store), { ...breaking, apply: () => undefined }]);
-    expect(next.schema).toBe('rebuilt');
+    // The file was deleted on opening (discardInterruptedRebuild): nothing of the failed load is left to drop.
+    expect(next.schema).toBe('created');
     await next.start();
     await next.stop();
     expect(reopened.connection.prepare('SELECT COUNT(*) AS n FROM audit_log').get()).toEqual({ n: EVENTS });

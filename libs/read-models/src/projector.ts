@@ -199,7 +199,7 @@ export class Projector {
     }
   }
 
-  /** Writes what the projections held, creates the deferred indexes and marks the read models whole, in one transaction. */
+  /** Writes what the projections held and creates the deferred indexes in one transaction, then marks the read models whole. */
   private finishBulk(): void {
     try {
       this.db.transaction(() => {
@@ -210,14 +210,15 @@ export class Projector {
             throw new Error(`projection ${projection.name} failed to write what it held at the end of a rebuild`, { cause });
           }
         }
-        this.db.finishBulk(this.projections);
+        this.db.createQueryIndexes(this.projections);
       });
     } catch (error) {
       this.abandonBulk();
       throw error;
     }
+    // Still bulk while it runs: should marking them whole fail, the rebuild is abandoned like any other failure.
+    this.db.endBulk(this.projections);
     this.bulk = false;
-    this.db.endBulk();
     if (this.checkpoint !== null) this.waiters.release(this.checkpoint);
   }
 
