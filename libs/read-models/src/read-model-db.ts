@@ -28,25 +28,20 @@ export interface ReadModelDbOptions {
   readonly source?: string;
 }
 
-/**
- * The SQLite file holding read models and their checkpoint. Everything in it is derived from the
- * events and can be rebuilt, hence synchronous=NORMAL: a crash may lose the last batches, never
- * tear one, because each batch is written with its checkpoint in one transaction.
- */
 /** What opening found: read models that fit, none yet, or others that were dropped to be rebuilt. */
 export type SchemaOutcome = 'kept' | 'created' | 'rebuilt';
 
 /**
  * Stored as the fingerprint while a rebuild runs: it matches no projection set, so read models
- * left half-built by a crash are dropped and rebuilt at the next open rather than resumed.
+ * left half-built are never resumed; the next open deletes their file (discardInterruptedRebuild).
  */
 const REBUILDING = 'rebuilding';
 
 /**
- * WAL pages a rebuild lets accumulate before copying them into the database (SQLite's default is
- * 1,000). Every batch touches pages all over the random-keyed B-trees, and a checkpoint copies
- * each page once however many batches changed it since the last: with the default it ran after
- * every batch. Disk, not memory: the WAL is truncated when the rebuild ends.
+ * WAL pages a rebuild that has to load in WAL (beginBulkLoad) lets accumulate before copying them
+ * into the database (SQLite's default is 1,000). Every batch touches pages all over the B-trees,
+ * and a checkpoint copies each page once however many batches changed it since the last: with the
+ * default it ran after every batch. Disk, not memory: the WAL is truncated when the rebuild ends.
  */
 const BULK_WAL_PAGES = 50_000;
 
@@ -58,6 +53,11 @@ const BULK_WAL_PAGES = 50_000;
  */
 const BULK_CACHE_KIB = 32 * 1024;
 
+/**
+ * The SQLite file holding read models and their checkpoint. Everything in it is derived from the
+ * events and can be rebuilt, hence synchronous=NORMAL: a crash may lose the last batches, never
+ * tear one, because each batch is written with its checkpoint in one transaction.
+ */
 export class ReadModelDb {
   private readonly selectCheckpoint;
   private readonly upsertCheckpoint;
