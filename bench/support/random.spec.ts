@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { mulberry32, timeOrderedIdFrom } from './random';
+import { mulberry32, Random, timeOrderedIdFrom } from './random';
 
 const UUID_V7 = /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
@@ -30,5 +30,20 @@ describe('the seed\'s time-ordered ids', () => {
 
     expect(again).toEqual(first);
     expect(new Set(first).size).toBe(first.length);
+  });
+
+  it('given two seeds alike, when one names an entity with a random id and the other with a time-ordered one, then every later choice is the same', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1 }), fc.integer({ min: 0, max: 2 ** 47 }), fc.nat({ max: 20 }), (seed, at, before) => {
+        const random = new Random(seed);
+        const ordered = new Random(seed);
+        for (let i = 0; i < before; i++) expect(ordered.next()).toBe(random.next());
+
+        random.uuid();
+        ordered.timeOrderedId(at);
+
+        expect(Array.from({ length: 5 }, () => ordered.next())).toEqual(Array.from({ length: 5 }, () => random.next()));
+      }),
+    );
   });
 });

@@ -6,22 +6,29 @@ export const mulberry32 = (seed: number) => (): number => {
   return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
 };
 
+/** Four 32-bit draws as hex: the random bits of one id, however it is shaped. */
+const draws = (random: () => number): [string, string, string, string] => {
+  const hex8 = () => Math.floor(random() * 0x100000000).toString(16).padStart(8, '0');
+  return [hex8(), hex8(), hex8(), hex8()];
+};
+
 /** Shaped like random v4 ids: what clients that name their own entities send, scattered over every index. */
 export const uuidFrom = (random: () => number) => (): string => {
-  const hex8 = () => Math.floor(random() * 0x100000000).toString(16).padStart(8, '0');
-  const [a, b, c, d] = [hex8(), hex8(), hex8(), hex8()];
+  const [a, b, c, d] = draws(random);
   return `${a}-${b.slice(0, 4)}-4${b.slice(5)}-8${c.slice(1, 4)}-${c.slice(4)}${d}`;
 };
 
 /**
  * Shaped like the ids the service gives the entities it creates (newEntityId, a UUID version 7):
  * the instant in milliseconds first, then random bits, so a year of them sorts in the order made.
+ * It takes as many draws as a v4 id, so naming an entity either way leaves every later choice of
+ * the seed as it was.
  */
 export const timeOrderedIdFrom = (random: () => number) => (unixMs: number): string => {
   const time = Math.max(0, Math.floor(unixMs)).toString(16).padStart(12, '0');
-  const hex = (digits: number) => Math.floor(random() * 16 ** digits).toString(16).padStart(digits, '0');
-  const variant = (8 + Math.floor(random() * 4)).toString(16);
-  return `${time.slice(0, 8)}-${time.slice(8, 12)}-7${hex(3)}-${variant}${hex(3)}-${hex(6)}${hex(6)}`;
+  const [a, b, c, d] = draws(random);
+  const variant = (8 + (parseInt(a.charAt(0), 16) & 3)).toString(16);
+  return `${time.slice(0, 8)}-${time.slice(8, 12)}-7${b.slice(5)}-${variant}${c.slice(1, 4)}-${c.slice(4)}${d}`;
 };
 
 /** A seeded source of the choices a generator makes. */
