@@ -1,8 +1,10 @@
 import { execFileSync } from 'node:child_process';
 import * as path from 'node:path';
 import Database from 'better-sqlite3';
+import { READ_MODELS_FILE } from '@throughline/runtime';
 import { ROOT } from '../support/service';
 import { elapsedMs, round } from '../support/stats';
+import { measureWriteFloor } from '../support/write-floor';
 
 export interface RebuildResults {
   readonly events: number;
@@ -13,13 +15,23 @@ export interface RebuildResults {
   readonly peakRssMb: number;
   readonly peakHeapMb: number;
   readonly seconds: number;
+  /**
+   * The rebuilt read models' rows and indexes written afresh, with no event read and no journal or
+   * fsync (support/write-floor.ts), in the store's events a second: the most any rebuild writing
+   * these read models could reach. `writeFloorRows` rows, `writeFloorMb` of file.
+   */
+  readonly writeFloorPerSec: number;
+  readonly writeFloorSeconds: number;
+  readonly writeFloorRows: number;
+  readonly writeFloorMb: number;
 }
 
 const CHILD = path.join(ROOT, 'dist/bench/phases/rebuild-child.js');
 
 /**
  * Reads every event with raw better-sqlite3 (the limit), then rebuilds all read models in a child
- * process running the build, the way an operator's `npm run projections:rebuild` would.
+ * process running the build, the way an operator's `npm run projections:rebuild` would, then
+ * writes what it built afresh (the floor).
  */
 export function runRebuildPhase(dataDir: string, options: { cpuProfileDir?: string } = {}): RebuildResults {
   const file = path.join(dataDir, 'events.sqlite');
@@ -37,6 +49,7 @@ export function runRebuildPhase(dataDir: string, options: { cpuProfileDir?: stri
   });
   const child = JSON.parse(output.trim().split('\n').pop() as string) as { events: number; ms: number; peakRssMb: number; peakHeapMb: number };
   if (child.events !== raw.rows) throw new Error(`the rebuild applied ${child.events} events; the store holds ${raw.rows}`);
+  const floor = measureWriteFloor(path.join(dataDir, READ_MODELS_FILE), path.join(dataDir, 'write-floor.sqlite'));
   return {
     events: child.events,
     eventsPerSec: round((child.events / child.ms) * 1000),
@@ -45,6 +58,10 @@ export function runRebuildPhase(dataDir: string, options: { cpuProfileDir?: stri
     peakRssMb: round(child.peakRssMb),
     peakHeapMb: round(child.peakHeapMb),
     seconds: round(child.ms / 1000),
+    writeFloorPerSec: round((child.events / floor.ms) * 1000),
+    writeFloorSeconds: round(floor.ms / 1000),
+    writeFloorRows: floor.rows,
+    writeFloorMb: round(floor.bytes / 2 ** 20),
   };
 }
 

@@ -19,6 +19,7 @@ const LABELS: Record<string, string> = {
   'graphql.mutationReqPerSec': 'GraphQL recordProgress req/s',
   'rebuild.eventsPerSec': 'rebuild of all read models events/s',
   'rebuild.rawScanPerSec': 'raw better-sqlite3 scan events/s',
+  'rebuild.writeFloorPerSec': 'rebuilt rows and indexes written afresh, events/s',
   'rebuild.peakRssMb': 'rebuild peak RSS MB',
   'asOf.events100Ms': 'as-of objective, 100 events, p50 ms',
   'asOf.events1000Ms': 'as-of objective, 1,000 events, p50 ms',
@@ -42,6 +43,9 @@ const LABELS: Record<string, string> = {
 
 const liveParagraph = (live: LiveLatency): string =>
   `Live updates over WebSocket (graphql-ws clients in the benchmark process; no target): \`objectiveChanged\` shows a \`recordProgress\` p50 ${number(live.objectiveChangedMs)} / p99 ${number(live.objectiveChangedP99Ms)} ms after it was sent, over ${number(live.mutations)} sequential mutations (the mutation's own answer p50 ${number(live.mutationMs)} ms); with ${number(live.subscribers)} \`eventRecorded\` subscribers, each on its own connection, the last of them has the event p50 ${number(live.eventRecordedFanoutMs)} / p99 ${number(live.eventRecordedFanoutP99Ms)} ms after the mutation's answer (negative: before it), ${number(live.eventRecordedFanoutFromSendMs)} / ${number(live.eventRecordedFanoutFromSendP99Ms)} ms after it was sent; catching up from the audit log's first event delivers ${number(live.catchUpEvents)} events at ${number(live.catchUpEventsPerSec)} events/s (${number(live.catchUpMs)} ms).`;
+
+const rebuildParagraph = (rebuild: BenchResults['rebuild']): string =>
+  `Rebuild of every read model: ${number(rebuild.events)} events in ${number(rebuild.seconds)} s, ${number(rebuild.eventsPerSec)} events/s against a raw scan of ${number(rebuild.rawScanPerSec)}/s. The ${number(rebuild.writeFloorRows)} rows it wrote (${number(rebuild.writeFloorMb)} MB), copied into a fresh file with every index built after them, no event read and no journal or fsync, took ${number(rebuild.writeFloorSeconds)} s (${number(rebuild.writeFloorPerSec)} events/s): no rebuild writing these read models could pass ${number(Math.round((rebuild.writeFloorPerSec / rebuild.rawScanPerSec) * 100) / 100)} of the raw scan on this machine.`;
 
 /** latest.md: the run a person can read, with its targets and the change since the last run. */
 export function renderMarkdown(results: BenchResults, comparison: Comparison | null): string {
@@ -78,6 +82,8 @@ export function renderMarkdown(results: BenchResults, comparison: Comparison | n
       const label = name === 'alignmentOneClient' ? 'alignment, 1 connection' : name === 'bareTrivial' ? 'trivial, bare Fastify + Mercurius' : name;
       return `| ${label} | ${number(g[`${name}ReqPerSec`])} | ${number(g[`${name}P50Ms`])} | ${number(g[`${name}P99Ms`])} |`;
     }),
+    '',
+    rebuildParagraph(results.rebuild),
     '',
     `As of an instant after the objective's last event (${asOf.requests} sequential requests each, over HTTP): p99 ${number(asOf.events100P99Ms)} / ${number(asOf.events1000P99Ms)} / ${number(asOf.events10000P99Ms)} ms and the very first request ${number(asOf.events100ColdMs)} / ${number(asOf.events1000ColdMs)} / ${number(asOf.events10000ColdMs)} ms for 100 / 1,000 / 10,000 events.`,
     '',

@@ -182,6 +182,7 @@ export const COMPARED: readonly { readonly path: string; readonly higherIsBetter
   { path: 'graphql.mutationReqPerSec', higherIsBetter: true },
   { path: 'rebuild.eventsPerSec', higherIsBetter: true },
   { path: 'rebuild.rawScanPerSec', higherIsBetter: true },
+  { path: 'rebuild.writeFloorPerSec', higherIsBetter: true },
   { path: 'rebuild.peakRssMb', higherIsBetter: false },
   { path: 'asOf.events100Ms', higherIsBetter: false },
   { path: 'asOf.events1000Ms', higherIsBetter: false },
