@@ -194,6 +194,9 @@ async function main(): Promise<void> {
         bareTrivialReqPerSec: graphql.bareTrivial.reqPerSec,
         bareTrivialP50Ms: graphql.bareTrivial.p50Ms,
         bareTrivialP99Ms: graphql.bareTrivial.p99Ms,
+        bareNestTrivialReqPerSec: graphql.bareNestTrivial.reqPerSec,
+        bareNestTrivialP50Ms: graphql.bareNestTrivial.p50Ms,
+        bareNestTrivialP99Ms: graphql.bareNestTrivial.p99Ms,
         trivialReqPerSec: graphql.trivial.reqPerSec,
         trivialP50Ms: graphql.trivial.p50Ms,
         trivialP99Ms: graphql.trivial.p99Ms,
@@ -213,7 +216,7 @@ async function main(): Promise<void> {
         connections: graphql.connections,
         seconds: graphql.seconds,
         rounds: graphql.rounds,
-        failures: [graphql.bareTrivial, graphql.trivial, graphql.objective, graphql.alignment, graphql.alignmentOneClient, graphql.mutation].reduce((sum, f) => sum + f.failures, 0),
+        failures: [graphql.bareTrivial, graphql.bareNestTrivial, graphql.trivial, graphql.objective, graphql.alignment, graphql.alignmentOneClient, graphql.mutation].reduce((sum, f) => sum + f.failures, 0),
       },
       rebuild,
       asOf: {

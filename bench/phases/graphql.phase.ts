@@ -8,6 +8,8 @@ import { round } from '../support/stats';
 export interface GraphqlResults {
   /** `{ __typename }` from a bare Fastify + Mercurius server in its own process: the limit `trivial` is compared with. */
   readonly bareTrivial: LoadFigure;
+  /** The same from Nest 11 with its Fastify adapter and Mercurius driver and nothing of the service's: what the framework alone costs. */
+  readonly bareNestTrivial: LoadFigure;
   readonly trivial: LoadFigure;
   readonly objective: LoadFigure;
   readonly alignment: LoadFigure & { readonly entries: number; readonly hours: number };
@@ -110,21 +112,27 @@ export async function runGraphqlPhase(
   // A year of the office's work is more entries than a list answers at once: counted, not listed.
   const entries = await graphql<{ workEntriesConnection: { totalCount: number } }>(url, token, ENTRY_COUNT, alignmentVariables);
 
-  // The loads the targets compare, in turns; the bare server runs in its own process throughout
-  // (idle while the service is loaded), under the same settings.
-  const bare = await startBareGraphql();
+  // The loads the targets compare, in turns; the bare servers run in their own processes throughout
+  // (idle while the others are loaded), under the same settings. The bare Nest server's figure is
+  // no target's: it splits the trivial query's gap into the framework's share and the service's.
+  const bare = await startBareGraphql('fastify');
+  const bareNest = await startBareGraphql('nest').catch(async (error: unknown) => {
+    await bare.stop();
+    throw error;
+  });
   const nextObjective = cycle(targets.objectiveIds);
   const nextWindow = alignmentWindows(targets.from, targets.to);
-  const [bareTrivial, trivial, objective, alignment] = await loadInTurns(
+  const [bareTrivial, bareNestTrivial, trivial, objective, alignment] = await loadInTurns(
     [
       loadOf('trivial query, bare Fastify + Mercurius', () => ({ query: TRIVIAL }), settings.connections, { url: bare.url, token: null }),
+      loadOf('trivial query, bare Nest + Mercurius driver', () => ({ query: TRIVIAL }), settings.connections, { url: bareNest.url, token: null }),
       loadOf('trivial query', () => ({ query: TRIVIAL })),
       loadOf('objective(id)', () => ({ query: OBJECTIVE, variables: { id: nextObjective() } })),
       loadOf('alignment, a year of 50 people', () => ({ query: ALIGNMENT, variables: { ...alignmentVariables, ...nextWindow() } })),
     ],
     settings,
     log,
-  ).finally(() => bare.stop());
+  ).finally(() => Promise.all([bare.stop(), bareNest.stop()]));
   const alignmentOneClient = await loadAlone(
     loadOf('alignment, one client', () => ({ query: ALIGNMENT, variables: { ...alignmentVariables, ...nextWindow() } }), 1),
     settings,
@@ -147,6 +155,7 @@ export async function runGraphqlPhase(
 
   return {
     bareTrivial,
+    bareNestTrivial,
     trivial,
     objective,
     alignment: { ...alignment, entries: entries.workEntriesConnection.totalCount, hours: round(report.alignment.totalHours, 6) },

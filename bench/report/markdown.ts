@@ -12,6 +12,7 @@ const LABELS: Record<string, string> = {
   'append.concurrentEventsPerSec': 'events /s with 64 concurrent commands',
   'append.peer.appendsPerSec': 'peer single appends /s',
   'graphql.bareTrivialReqPerSec': 'bare Fastify + Mercurius trivial query req/s',
+  'graphql.bareNestTrivialReqPerSec': 'bare Nest + Mercurius driver trivial query req/s',
   'graphql.trivialReqPerSec': 'GraphQL trivial query req/s',
   'graphql.objectiveReqPerSec': 'GraphQL objective(id) req/s',
   'graphql.alignmentReqPerSec': 'GraphQL alignment (year, 50 people) req/s',
@@ -41,11 +42,17 @@ const LABELS: Record<string, string> = {
   'startup.ms': 'startup to /ready ms',
 };
 
+const GRAPHQL_LOAD_LABELS: Record<string, string> = {
+  bareTrivial: 'trivial, bare Fastify + Mercurius',
+  bareNestTrivial: 'trivial, bare Nest + Mercurius driver',
+  alignmentOneClient: 'alignment, 1 connection',
+};
+
 const liveParagraph = (live: LiveLatency): string =>
   `Live updates over WebSocket (graphql-ws clients in the benchmark process; no target): \`objectiveChanged\` shows a \`recordProgress\` p50 ${number(live.objectiveChangedMs)} / p99 ${number(live.objectiveChangedP99Ms)} ms after it was sent, over ${number(live.mutations)} sequential mutations (the mutation's own answer p50 ${number(live.mutationMs)} ms); with ${number(live.subscribers)} \`eventRecorded\` subscribers, each on its own connection, the last of them has the event p50 ${number(live.eventRecordedFanoutMs)} / p99 ${number(live.eventRecordedFanoutP99Ms)} ms after the mutation's answer (negative: before it), ${number(live.eventRecordedFanoutFromSendMs)} / ${number(live.eventRecordedFanoutFromSendP99Ms)} ms after it was sent; catching up from the audit log's first event delivers ${number(live.catchUpEvents)} events at ${number(live.catchUpEventsPerSec)} events/s (${number(live.catchUpMs)} ms).`;
 
 const rebuildParagraph = (rebuild: BenchResults['rebuild']): string =>
-  `Rebuild of every read model: ${number(rebuild.events)} events in ${number(rebuild.seconds)} s, ${number(rebuild.eventsPerSec)} events/s against a raw scan of ${number(rebuild.rawScanPerSec)}/s. The ${number(rebuild.writeFloorRows)} rows it wrote (${number(rebuild.writeFloorMb)} MB), copied into a fresh file with every index built after them, no event read and no journal or fsync, took ${number(rebuild.writeFloorSeconds)} s (${number(rebuild.writeFloorPerSec)} events/s): no rebuild writing these read models could pass ${number(Math.round((rebuild.writeFloorPerSec / rebuild.rawScanPerSec) * 100) / 100)} of the raw scan on this machine.`;
+  `Rebuild of every read model: ${number(rebuild.events)} events in ${number(rebuild.seconds)} s, ${number(rebuild.eventsPerSec)} events/s against a raw scan of ${number(rebuild.rawScanPerSec)}/s. The ${number(rebuild.writeFloorRows)} rows it wrote (${number(rebuild.writeFloorMb)} MB), copied into a fresh file with every index built after them, no event read and no journal or fsync, took ${number(rebuild.writeFloorSeconds)} s (${number(rebuild.writeFloorPerSec)} events/s): no rebuild writing these read models could pass ${number(Math.floor((rebuild.writeFloorPerSec / rebuild.rawScanPerSec) * 1000) / 1000)} of the raw scan on this machine.`;
 
 /** latest.md: the run a person can read, with its targets and the change since the last run. */
 export function renderMarkdown(results: BenchResults, comparison: Comparison | null): string {
@@ -73,13 +80,13 @@ export function renderMarkdown(results: BenchResults, comparison: Comparison | n
       return `| ${LABELS[path] ?? path} | ${number(figureAt(results, path))} |${tail}`;
     }),
     '',
-    `GraphQL under load (${graphql.connections} connections unless said, ${graphql.seconds} s each${graphql.rounds ? `, the bare server, trivial, objective and alignment taking turns in ${graphql.rounds} rounds` : ''}, autocannon in the benchmark process, the service in its own; the alignment report covers ${number(graphql.alignmentEntries)} work entries):`,
+    `GraphQL under load (${graphql.connections} connections unless said, ${graphql.seconds} s each${graphql.rounds ? `, the two bare servers, trivial, objective and alignment taking turns in ${graphql.rounds} rounds` : ''}, autocannon in the benchmark process, the service in its own; the alignment report covers ${number(graphql.alignmentEntries)} work entries):`,
     '',
     '| query | req/s | p50 ms | p99 ms |',
     '| --- | ---: | ---: | ---: |',
-    ...(['bareTrivial', 'trivial', 'objective', 'alignment', 'alignmentOneClient', 'mutation'] as const).map((name) => {
+    ...(['bareTrivial', 'bareNestTrivial', 'trivial', 'objective', 'alignment', 'alignmentOneClient', 'mutation'] as const).map((name) => {
       const g = graphql as unknown as Record<string, number>;
-      const label = name === 'alignmentOneClient' ? 'alignment, 1 connection' : name === 'bareTrivial' ? 'trivial, bare Fastify + Mercurius' : name;
+      const label = GRAPHQL_LOAD_LABELS[name] ?? name;
       return `| ${label} | ${number(g[`${name}ReqPerSec`])} | ${number(g[`${name}P50Ms`])} | ${number(g[`${name}P99Ms`])} |`;
     }),
     '',

@@ -27,6 +27,10 @@ export interface BenchResults {
     readonly bareTrivialReqPerSec: number;
     readonly bareTrivialP50Ms: number;
     readonly bareTrivialP99Ms: number;
+    /** The same from Nest with its Fastify adapter and Mercurius driver, nothing of the service's: the framework's share of the gap. */
+    readonly bareNestTrivialReqPerSec: number;
+    readonly bareNestTrivialP50Ms: number;
+    readonly bareNestTrivialP99Ms: number;
     readonly trivialReqPerSec: number;
     readonly trivialP50Ms: number;
     readonly trivialP99Ms: number;
@@ -175,6 +179,7 @@ export const COMPARED: readonly { readonly path: string; readonly higherIsBetter
   { path: 'append.concurrentEventsPerSec', higherIsBetter: true },
   { path: 'append.peer.appendsPerSec', higherIsBetter: true },
   { path: 'graphql.bareTrivialReqPerSec', higherIsBetter: true },
+  { path: 'graphql.bareNestTrivialReqPerSec', higherIsBetter: true },
   { path: 'graphql.trivialReqPerSec', higherIsBetter: true },
   { path: 'graphql.objectiveReqPerSec', higherIsBetter: true },
   { path: 'graphql.alignmentReqPerSec', higherIsBetter: true },
